@@ -1,0 +1,50 @@
+# Flightdeck — build, test and preview. Works on a fresh Debian machine as root or with sudo.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libcmark-dev pkg-config
+BIN := .build/debug/flightdeck
+
+.PHONY: all deps build site test serve bench install clean example
+
+all: site
+
+## deps: install the system libraries the build needs (libcmark through apt-get) when pkg-config cannot find them
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+		echo "Installing $(APT_PACKAGES) with apt-get..."; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) </dev/null; \
+	fi
+
+## build: compile the flightdeck binary (debug)
+build: deps
+	$(SWIFT) build --product flightdeck
+
+## site: build the example site in content/ into public/
+site: build
+	$(BIN) build
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## serve: preview the example site at http://127.0.0.1:8080 with live reload
+serve: build
+	$(BIN) serve
+
+## bench: benchmarks in release mode, side by side with their peers (see docs/performance.md)
+bench: deps
+	Benchmarks/run.sh
+
+## install: copy a release build of flightdeck to /usr/local/bin
+install: deps
+	$(SWIFT) build -c release --product flightdeck
+	$(SUDO) install -m 755 .build/release/flightdeck /usr/local/bin/flightdeck
+
+## example: regenerate the example data in content/ from the seeded script
+example:
+	python3 scripts/generate_example.py
+
+clean:
+	rm -rf .build public

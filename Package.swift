@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target compiles in Swift 6 mode with internal imports, so no dependency leaks through the public API.
+let settings: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
+let package = Package(
+    name: "Flightdeck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "flightdeck", targets: ["flightdeck"]),
+        .library(name: "Flightdeck", targets: ["Flightdeck"]),
+        .library(name: "FlightdeckTemplates", targets: ["FlightdeckTemplates"]),
+        .library(name: "FlightdeckCharts", targets: ["FlightdeckCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // libcmark through its C API (Debian: libcmark-dev).
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // The Jinja2-subset template engine; knows nothing of releases.
+        .target(name: "FlightdeckTemplates", swiftSettings: settings),
+        // SVG charts from plain figures; knows nothing of releases.
+        .target(name: "FlightdeckCharts", swiftSettings: settings),
+        // The pipeline: load → ingest → analyse → render → write.
+        .target(
+            name: "Flightdeck",
+            dependencies: [
+                "CCmark", "FlightdeckTemplates", "FlightdeckCharts",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: settings
+        ),
+        // The preview server: serves a folder, rebuilds through a closure, pushes reloads.
+        .target(
+            name: "FlightdeckServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "flightdeck",
+            dependencies: [
+                "Flightdeck", "FlightdeckServer", "FlightdeckTemplates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+
+        // Benchmarks: run in release mode through `make bench` (Benchmarks/run.sh), never in tests.
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport", swiftSettings: settings),
+        .executableTarget(name: "TemplatesBench", dependencies: ["BenchSupport", "FlightdeckTemplates"],
+                          path: "Benchmarks/TemplatesBench", swiftSettings: settings),
+        .executableTarget(name: "IngestBench", dependencies: ["BenchSupport", "Flightdeck"],
+                          path: "Benchmarks/IngestBench", swiftSettings: settings),
+        .executableTarget(name: "ChartsBench", dependencies: ["BenchSupport", "FlightdeckCharts", "Flightdeck"],
+                          path: "Benchmarks/ChartsBench", swiftSettings: settings),
+
+        .testTarget(name: "FlightdeckTemplatesTests", dependencies: ["FlightdeckTemplates"],
+                    resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "FlightdeckChartsTests", dependencies: ["FlightdeckCharts"],
+                    resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckTemplates", "FlightdeckCharts"],
+                    resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "FlightdeckServerTests", dependencies: [
+                        "FlightdeckServer",
+                        .product(name: "Hummingbird", package: "hummingbird"),
+                        .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    ], swiftSettings: settings),
+        .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck"], swiftSettings: settings),
+    ]
+)

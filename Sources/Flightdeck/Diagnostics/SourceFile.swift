@@ -1,0 +1,54 @@
+/// The text of one file with its line starts, to turn offsets into locations.
+package struct SourceFile: Sendable {
+    /// Path relative to the site root, as shown in diagnostics.
+    package let path: String
+    /// The file's text.
+    package let text: String
+    /// UTF-8 offsets at which each line starts.
+    private let lineStarts: [Int]
+
+    /// Creates a source file and indexes its lines.
+    package init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        self.lineStarts = starts
+    }
+
+    /// The location of a UTF-8 offset into `text` (binary search of the line starts).
+    package func location(ofUTF8Offset offset: Int) -> SourceLocation {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
+        let end = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        let column = text.unicodeScalars[start..<end].count + 1
+        return SourceLocation(file: path, line: low + 1, column: column)
+    }
+
+    /// The location of a string index into `text`.
+    package func location(of index: String.Index) -> SourceLocation {
+        location(ofUTF8Offset: text.utf8.distance(from: text.utf8.startIndex, to: index))
+    }
+
+    /// The text of a 1-based line without its line break, or nil past the end.
+    package func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
+            : utf8.endIndex
+        var line = text[start..<end]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return line
+    }
+}

@@ -1,0 +1,196 @@
+/// Parses JSON (RFC 8259) into a located `DataNode` tree; errors name line and column.
+package struct JSONReader {
+    private let bytes: [UInt8]
+    private let source: SourceFile
+    private var position = 0
+    private static let maxDepth = 512
+
+    private init(_ text: String, path: String) {
+        self.bytes = Array(text.utf8)
+        self.source = SourceFile(path: path, text: text)
+    }
+
+    /// Parses a whole JSON document.
+    package static func read(_ text: String, path: String) throws(DiagnosticError) -> DataNode {
+        var reader = JSONReader(text, path: path)
+        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
+        reader.skipSpace()
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        if reader.position < reader.bytes.count { throw reader.failure("expected end of JSON after the value") }
+        return value
+    }
+
+    private func here() -> SourceLocation { source.location(ofUTF8Offset: position) }
+
+    private func failure(_ message: String) -> DiagnosticError {
+        DiagnosticError(.error("invalid JSON: \(message)", at: here()))
+    }
+
+    private var found: String {
+        guard position < bytes.count else { return "end of file" }
+        let scalar = String(decoding: bytes[position..<min(bytes.count, position + 4)], as: UTF8.self).unicodeScalars.first
+        return scalar.map { "'\($0)'" } ?? "a byte that is not UTF-8"
+    }
+
+    private mutating func skipSpace() {
+        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    }
+
+    private mutating func value(depth: Int) throws(DiagnosticError) -> DataNode {
+        guard depth < Self.maxDepth else { throw failure("nested more than \(Self.maxDepth) levels deep") }
+        let start = here()
+        guard position < bytes.count else { throw failure("expected a value, found end of file") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return DataNode(.object(try object(depth: depth)), at: start)
+        case UInt8(ascii: "["): return DataNode(.array(try array(depth: depth)), at: start)
+        case UInt8(ascii: "\""): return DataNode(.string(try string()), at: start)
+        case UInt8(ascii: "t"): try literal("true"); return DataNode(.bool(true), at: start)
+        case UInt8(ascii: "f"): try literal("false"); return DataNode(.bool(false), at: start)
+        case UInt8(ascii: "n"): try literal("null"); return DataNode(.null, at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return DataNode(try number(), at: start)
+        default: throw failure("expected a value, found \(found)")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(DiagnosticError) {
+        let utf8 = Array(word.utf8)
+        guard bytes.count - position >= utf8.count, Array(bytes[position..<position + utf8.count]) == utf8 else {
+            throw failure("expected a value, found \(found)")
+        }
+        position += utf8.count
+    }
+
+    private mutating func object(depth: Int) throws(DiagnosticError) -> [(key: String, keyLocation: SourceLocation, value: DataNode)] {
+        position += 1
+        var entries: [(key: String, keyLocation: SourceLocation, value: DataNode)] = []
+        var seen = Set<String>()
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return entries }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key, found \(found)") }
+            let keyLocation = here()
+            let key = try string()
+            guard seen.insert(key).inserted else {
+                throw DiagnosticError(.error("invalid JSON: duplicate key '\(key)'", at: keyLocation))
+            }
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':' after the key, found \(found)") }
+            position += 1
+            skipSpace()
+            entries.append((key, keyLocation, try value(depth: depth + 1)))
+            skipSpace()
+            guard position < bytes.count else { throw failure("expected ',' or '}', found end of file") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return entries }
+            throw failure("expected ',' or '}', found \(found)")
+        }
+    }
+
+    private mutating func array(depth: Int) throws(DiagnosticError) -> [DataNode] {
+        position += 1
+        var items: [DataNode] = []
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+        while true {
+            skipSpace()
+            items.append(try value(depth: depth + 1))
+            skipSpace()
+            guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+            throw failure("expected ',' or ']', found \(found)")
+        }
+    }
+
+    private mutating func string() throws(DiagnosticError) -> String {
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = position
+        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                flush(position)
+                position += 1
+                return String(scalars)
+            }
+            if byte < 0x20 { throw failure("control character in string; write it as an escape") }
+            if byte != UInt8(ascii: "\\") { position += 1; continue }
+            flush(position)
+            position += 1
+            guard position < bytes.count else { break }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case UInt8(ascii: "\""): scalars.append("\"")
+            case UInt8(ascii: "\\"): scalars.append("\\")
+            case UInt8(ascii: "/"): scalars.append("/")
+            case UInt8(ascii: "b"): scalars.append("\u{08}")
+            case UInt8(ascii: "f"): scalars.append("\u{0C}")
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code), bytes.count - position >= 6,
+                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    position += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw failure("unpaired surrogate in \\u escape") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw failure("unpaired surrogate in \\u escape") }
+                scalars.append(scalar)
+            default:
+                position -= 1
+                throw failure("unknown escape '\\\(Unicode.Scalar(escape))' in string")
+            }
+            runStart = position
+        }
+        throw failure("string never closes")
+    }
+
+    private mutating func hex4() throws(DiagnosticError) -> UInt32 {
+        guard bytes.count - position >= 4 else { throw failure("expected four hex digits after \\u") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let digit = Character(Unicode.Scalar(bytes[position])).hexDigitValue else {
+                throw failure("expected four hex digits after \\u")
+            }
+            value = value * 16 + UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    private mutating func number() throws(DiagnosticError) -> DataNode.Kind {
+        let start = position
+        func digits() -> Int {
+            let from = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - from
+        }
+        var isInteger = true
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let intStart = position
+        guard digits() > 0 else { throw failure("expected digits in number") }
+        if bytes[intStart] == UInt8(ascii: "0"), position - intStart > 1 { position = intStart; throw failure("numbers may not have leading zeros") }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isInteger = false
+            position += 1
+            guard digits() > 0 else { throw failure("expected digits after '.'") }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { throw failure("expected digits in exponent") }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if isInteger, let int = Int(text) { return .int(int) }
+        guard let double = Double(text), double.isFinite else { position = start; throw failure("number \(text) is out of range") }
+        return .double(double)
+    }
+}

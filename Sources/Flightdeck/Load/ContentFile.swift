@@ -1,0 +1,75 @@
+package import Foundation
+
+/// A file of the site, known by its path relative to the site root.
+package struct ContentFile: Sendable, Hashable {
+    /// Path relative to the site root, with `/` separators, as diagnostics show it.
+    package let path: String
+    /// Absolute location on disk.
+    package let url: URL
+
+    /// Creates a file reference.
+    package init(path: String, url: URL) {
+        self.path = path
+        self.url = url
+    }
+
+    /// The file name, e.g. `release.yaml`.
+    package var name: String { url.lastPathComponent }
+
+    /// The lower-cased extension, e.g. `yaml`.
+    package var fileExtension: String { url.pathExtension.lowercased() }
+
+    /// The raw bytes; an unreadable file is an error naming it.
+    package func readData() throws(DiagnosticError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticError(.error("cannot read file: \(Self.reason(error))", at: .file(path)))
+        }
+    }
+
+    /// The text, which must be UTF-8 (a leading BOM is dropped); the error names the first bad byte's place.
+    package func readText() throws(DiagnosticError) -> SourceFile {
+        let data = try readData()
+        return try Self.decode(data, path: path)
+    }
+
+    /// Decodes UTF-8 bytes into a `SourceFile`, naming the line and column of the first invalid byte.
+    package static func decode(_ data: Data, path: String) throws(DiagnosticError) -> SourceFile {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return SourceFile(path: path, text: text)
+        }
+        var valid = bytes.startIndex
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = bytes.startIndex
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar); valid = offset
+            case .emptyInput: break loop
+            case .error: break loop
+            }
+        }
+        let prefix = String(decoding: bytes[bytes.startIndex..<valid], as: UTF8.self)
+        let location = SourceFile(path: path, text: prefix).location(ofUTF8Offset: prefix.utf8.count)
+        throw DiagnosticError(.error("file is not valid UTF-8 (byte 0x\(String(bytes[valid], radix: 16, uppercase: true)) at offset \(valid - bytes.startIndex)); save it as UTF-8", at: location))
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue)).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

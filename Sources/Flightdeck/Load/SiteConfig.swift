@@ -1,0 +1,53 @@
+/// The site's settings from `flightdeck.yaml`.
+package struct SiteConfig: Sendable {
+    /// The site title, shown in every page header.
+    package var title = "Release reports"
+    /// A one-line description for the home page and meta tags.
+    package var description = ""
+    /// The public base URL (`https://host/reports/`); empty for relative links only.
+    package var baseURL = ""
+    /// The `lang` attribute of every page.
+    package var language = "en"
+    /// Pass raw HTML in Markdown through (cmark's unsafe mode). Off by default.
+    package var markdownUnsafeHTML = false
+    /// Print the build time in page footers (also on when SOURCE_DATE_EPOCH is set).
+    package var showBuildTime = false
+    /// Limits the analysis judges against.
+    package var thresholds = Thresholds()
+    /// Theme options passed to templates as `site.theme` (e.g. `accent: "#0b6bcb"`).
+    package var theme: [(key: String, value: String)] = []
+
+    /// The defaults, used by `init` and by tests.
+    package init() {}
+
+    /// Parses flightdeck.yaml text; problems go to the log.
+    package init(parsing file: SourceFile, log: DiagnosticLog) {
+        let root: DataNode
+        do {
+            root = try YAMLReader.read(file.text, path: file.path)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return
+        }
+        guard let reader = ObjectReader(root, log: log, what: "flightdeck.yaml") else { return }
+        title = reader.string("title") ?? title
+        description = reader.string("description") ?? description
+        baseURL = reader.string("base_url") ?? baseURL
+        language = reader.string("language") ?? language
+        if let markdown = reader.object("markdown") {
+            markdownUnsafeHTML = markdown.bool("unsafe_html") ?? markdownUnsafeHTML
+            markdown.warnUnknownKeys()
+        }
+        showBuildTime = reader.bool("build_time") ?? showBuildTime
+        if let section = reader.object("thresholds") {
+            thresholds = Thresholds(reading: section)
+            section.warnUnknownKeys()
+        }
+        if let section = reader.object("theme") {
+            for key in section.keys {
+                if let value = section.string(key) { theme.append((key, value)) }
+            }
+        }
+        reader.warnUnknownKeys()
+    }
+}

@@ -1,0 +1,2 @@
+/// SVG charts drawn in Swift.
+public enum ChartsPlaceholder {}

@@ -1,0 +1,2 @@
+/// The preview server.
+public enum ServerPlaceholder {}
