@@ -4,6 +4,9 @@ import PackageDescription
 /// Every target compiles in Swift 6 mode with internal imports, so no dependency leaks through the public API.
 let settings: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
 
+/// `FLIGHTDECK_NO_SERVER=1 swift build` leaves out the preview server (and Hummingbird) for faster work on the other targets.
+let withServer = Context.environment["FLIGHTDECK_NO_SERVER"] == nil
+
 let package = Package(
     name: "Flightdeck",
     platforms: [.macOS(.v14)],
@@ -36,18 +39,12 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        // The preview server: serves a folder, rebuilds through a closure, pushes reloads.
-        .target(
-            name: "FlightdeckServer",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
-            swiftSettings: settings
-        ),
         .executableTarget(
             name: "flightdeck",
             dependencies: [
-                "Flightdeck", "FlightdeckServer", "FlightdeckTemplates",
+                "Flightdeck", "FlightdeckTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ] + (withServer ? ["FlightdeckServer"] : []),
             swiftSettings: settings
         ),
 
@@ -66,11 +63,22 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckTemplates", "FlightdeckCharts"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckServerTests", dependencies: [
-                        "FlightdeckServer",
-                        .product(name: "Hummingbird", package: "hummingbird"),
-                        .product(name: "HummingbirdTesting", package: "hummingbird"),
-                    ], swiftSettings: settings),
         .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck"], swiftSettings: settings),
     ]
 )
+
+if withServer {
+    package.targets += [
+        // The preview server: serves a folder, rebuilds through a closure, pushes reloads.
+        .target(
+            name: "FlightdeckServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: settings
+        ),
+        .testTarget(name: "FlightdeckServerTests", dependencies: [
+            "FlightdeckServer",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], swiftSettings: settings),
+    ]
+}

@@ -1,0 +1,64 @@
+public import Foundation
+
+/// Options for building a site.
+public struct BuildOptions: Sendable {
+    /// Where the site goes; default `<root>/public`.
+    public var output: URL?
+    /// Overrides `base_url` from flightdeck.yaml.
+    public var baseURL: String?
+    /// Include releases marked `draft: true`.
+    public var includeDrafts = false
+    /// Receives progress lines such as `[2/5] Ingest`.
+    public var progress: (@Sendable (String) -> Void)?
+
+    /// Default options.
+    public init(output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.progress = progress
+    }
+}
+
+/// What a build produced.
+public struct BuildReport: Sendable {
+    /// Pages written (HTML files).
+    public let pageCount: Int
+    /// All files written.
+    public let fileCount: Int
+    /// Warnings found on the way (errors fail the build instead).
+    public let diagnostics: [Diagnostic]
+    /// The output folder.
+    public let output: URL
+}
+
+/// A Flightdeck site on disk: `flightdeck.yaml`, `content/` and optionally `templates/`.
+///
+/// ```swift
+/// let site = Site(root: URL(fileURLWithPath: "."))
+/// let report = try await site.build()      // throws DiagnosticError on bad input
+/// print("\(report.pageCount) pages in \(report.output.path)")
+/// ```
+public struct Site: Sendable {
+    /// The site's root folder.
+    public let root: URL
+    /// Build options.
+    public let options: BuildOptions
+
+    /// A site rooted at `root`.
+    public init(root: URL, options: BuildOptions = .init()) {
+        self.root = root
+        self.options = options
+    }
+
+    /// Loads, ingests, analyses, renders and writes the site; `public/` is replaced only if everything succeeds.
+    public func build() async throws(DiagnosticError) -> BuildReport {
+        throw DiagnosticError(.error("build is not implemented yet", at: nil))
+    }
+
+    /// Runs every stage but writing, and returns all diagnostics (errors and warnings).
+    public func check() async -> [Diagnostic] {
+        [.error("check is not implemented yet", at: nil)]
+    }
+}
