@@ -4,7 +4,7 @@ enum ReleaseReader {
     static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Release {
         var result = Release(id: release.id, title: release.id)
         guard let file = release.file(named: "release.yaml") else {
-            log.warning("release has no release.yaml; using the folder name as its title", at: .file(release.folder))
+            log.warning("\(release.folder) has no release.yaml; using the folder name as its title", at: nil)
             return result
         }
         let root: DataNode

@@ -11,7 +11,7 @@ final class CmarkDocument {
 
     /// Parses CommonMark. Raw HTML is dropped (cmark's safe default) unless `unsafeHTML` is set.
     init?(markdown: String, unsafeHTML: Bool) {
-        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
+        var options = CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
         let length = markdown.utf8.count

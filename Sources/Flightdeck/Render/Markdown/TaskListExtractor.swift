@@ -40,9 +40,8 @@ enum TaskListExtractor {
                 }
                 var text = CmarkNode.plainText(paragraph)
                 text = String(text.dropFirst(4))
-                if let check, let range = text.range(of: "check:", options: .backwards) {
+                if check != nil, let range = text.range(of: "check:", options: .backwards) {
                     text = String(text[..<range.lowerBound])
-                    _ = check
                 }
                 items.append(TaskItem(text: text.trimmingCharacters(in: .whitespaces), checked: checked,
                                       line: Int(cmark_node_get_start_line(node)), section: section, check: check))
