@@ -7,7 +7,7 @@ package enum IncidentReader {
         var incidents: [Incident] = []
         var seen: [String: String] = [:]
         for file in files {
-            guard let source = RolloutReader.text(of: file, log: log) else { continue }
+            guard let source = file.readText(log: log) else { continue }
             let frontMatter: FrontMatter
             do {
                 frontMatter = try FrontMatter(parsing: source)

@@ -11,28 +11,18 @@ package enum RolloutReader {
         let yamlFile = release.file(stem: "rollout", extensions: ["yaml", "yml"])
         let stateFile = stateFileNames.lazy.compactMap { release.file(named: $0) }.first
         var controller: RolloutControllerState?
-        if let stateFile, let text = text(of: stateFile, log: log) {
+        if let stateFile, let text = stateFile.readText(log: log) {
             controller = RolloutStateReader.read(text, log: log)
         }
         guard let yamlFile else {
             return controller.map(RolloutStateReader.rollout(from:))
         }
-        guard let text = text(of: yamlFile, log: log),
+        guard let text = yamlFile.readText(log: log),
               var rollout = RolloutYAMLReader.read(text, release: release, log: log) else { return nil }
         if let controller {
             rollout.controller = controller
             RolloutStateReader.crossCheck(controller, against: rollout, log: log)
         }
         return rollout
-    }
-
-    /// The file's text, or nil with its problem logged.
-    static func text(of file: ContentFile, log: DiagnosticLog) -> SourceFile? {
-        do {
-            return try file.readText()
-        } catch {
-            log.report(contentsOf: error.diagnostics)
-            return nil
-        }
     }
 }

@@ -36,7 +36,7 @@ enum RolloutYAMLReader {
         if let name = r.string("metrics") {
             if let csv = release.file(named: name) {
                 metricsPath = csv.path
-                if let text = RolloutReader.text(of: csv, log: log) {
+                if let text = csv.readText(log: log) {
                     metrics = RolloutMetricsReader.read(text, components: components.map(\.name), log: log)
                 }
             } else {
