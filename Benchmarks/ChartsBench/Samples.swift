@@ -6,12 +6,16 @@ enum Samples {
     /// 2024-01-22 00:00 UTC, the canary's first day in the seeds' plan.
     static let canaryStart = 1_705_881_600.0
 
-    /// Every chart kind, as the gallery shows them.
-    static var gallery: [Chart] { report }
+    /// Every chart kind, as the gallery shows them, then the edge cases.
+    static var gallery: [Chart] { report + [.sparkline(passRateTrend), .sparkline(p99Trend)] + EdgeCases.all }
 
     /// About what one release report shows.
     static var report: [Chart] {
-        [.groupedBar(jobDurations), .step(rolloutTraffic), .line(errorRate), .line(latency)]
+        [
+            .groupedBar(jobDurations), .boxPlot(durationSpread), .histogram(testDurations), .horizontalBar(slowestTests),
+            .horizontalBar(improvements), .stackedBar(suiteOutcomes), .donut(outcomes), .step(rolloutTraffic),
+            .line(errorRate), .line(latency), .forest(experiment), .timeline(releasePlan), .timeline(incident),
+        ]
     }
 
     static let jobs = ["data_prep", "feature_engineering", "model_training", "hyperparameter_search", "evaluation", "report_generation"]

@@ -36,6 +36,15 @@ public enum ValueFormat: Sendable, Hashable {
         }
     }
 
+    /// The finest axis step worth labelling: whole numbers for 0 decimals, 0.1 for 1, and so on.
+    var smallestStep: Double {
+        switch self {
+        case .number(let decimals), .percent(let decimals): return NumberText.pow10(-min(max(decimals, 0), 9))
+        case .bytes: return 1
+        default: return 0
+        }
+    }
+
     /// Whether values are instants (epoch seconds), which take calendar ticks instead of 1-2-5 ticks.
     var isTime: Bool {
         switch self {

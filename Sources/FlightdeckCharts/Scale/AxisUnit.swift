@@ -36,6 +36,7 @@ struct AxisUnit: Equatable {
 
     /// The label of a tick at `value` on an axis stepping by `step` (both in data units).
     func label(_ value: Double, step: Double) -> String {
+        if value == 0 { return "0" + (suffix == "%" ? suffix : "") }
         if scientific { return NumberText.scientific(value / divisor) + suffix }
         let decimals = NiceTicks.decimals(for: step / divisor)
         return NumberText.fixed(value / divisor, decimals: decimals, grouped: true) + suffix

@@ -15,6 +15,15 @@ enum NiceTicks {
         return factor * magnitude
     }
 
+    /// The 1-2-5 step closest (in log space, as d3 does) to `raw`, so that an axis gets about the ticks it asked for.
+    static func step(near raw: Double) -> Double {
+        guard raw.isFinite, raw > 0 else { return 1 }
+        let magnitude = NumberText.pow10(Int(log10(raw).rounded(.down)))
+        let error = raw / magnitude
+        let factor: Double = error >= 50.0.squareRoot() ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
+        return factor * magnitude
+    }
+
     /// Decimals that print every multiple of `step` exactly (step 0.05 → 2, step 20 → 0).
     static func decimals(for step: Double) -> Int {
         guard step.isFinite, step > 0 else { return 0 }
@@ -38,13 +47,15 @@ enum NiceTicks {
     }
 
     /// Ticks covering `lo...hi` with about `count` intervals; the returned domain is extended to the outer ticks.
-    static func covering(lo: Double, hi: Double, count: Int) -> (lo: Double, hi: Double, step: Double, values: [Double]) {
+    /// No step is smaller than `minimumStep` (e.g. 1 for whole numbers).
+    static func covering(lo: Double, hi: Double, count: Int, minimumStep: Double = 0) -> (lo: Double, hi: Double, step: Double, values: [Double]) {
         let (a, b) = usable(lo: lo, hi: hi)
         let intervals = Double(min(max(count, 1), maxTicks - 1))
-        var step = Self.step(atLeast: (b - a) / intervals)
+        var step = max(Self.step(near: (b - a) / intervals), minimumStep)
         var first = (a / step).rounded(.down)
         var last = (b / step).rounded(.up)
-        while last - first >= Double(maxTicks) {
+        // The nearest step may overshoot the count asked for; never by more than half again.
+        while last - first >= Double(maxTicks) || last - first > intervals * 1.5 {
             step = Self.step(atLeast: step * 1.5)
             first = (a / step).rounded(.down)
             last = (b / step).rounded(.up)

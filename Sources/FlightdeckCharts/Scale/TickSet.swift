@@ -11,19 +11,16 @@ struct TickSet: Equatable {
         if format.isTime, let ticks = TimeTicks.make(lo: lo, hi: hi, count: count, withDate: format == .dateTime) {
             return ticks
         }
-        let nice = NiceTicks.covering(lo: lo, hi: hi, count: count)
-        let magnitude = max(abs(nice.lo), abs(nice.hi))
-        let unit = AxisUnit.choose(for: format.isTime ? .number(decimals: 0) : format, magnitude: magnitude)
-        var step = nice.step
-        var values = nice.values
-        // Re-step in the axis unit when a duration or byte unit makes 1-2-5 steps of seconds look odd.
-        if unit.divisor != 1 && !unit.scientific {
-            let scaled = NiceTicks.covering(lo: nice.lo / unit.divisor, hi: nice.hi / unit.divisor, count: count)
-            step = scaled.step * unit.divisor
-            values = scaled.values.map { $0 * unit.divisor }
-        }
+        // Steps are 1-2-5 in the unit the labels use (hours, MiB, k), not in the unit of the data.
+        let (a, b) = NiceTicks.usable(lo: lo, hi: hi)
+        let unit = AxisUnit.choose(for: format.isTime ? .integer : format, magnitude: max(abs(a), abs(b)))
+        let divisor = unit.scientific ? 1 : unit.divisor
+        let nice = NiceTicks.covering(lo: a / divisor, hi: b / divisor, count: count,
+                                      minimumStep: divisor == 1 ? format.smallestStep : 0)
+        let step = nice.step * divisor
+        let values = nice.values.map { $0 * divisor }
         let labels = values.map { unit.label($0, step: step) }
-        return TickSet(lo: values.first ?? nice.lo, hi: values.last ?? nice.hi, values: values, labels: labels)
+        return TickSet(lo: values.first ?? a, hi: values.last ?? b, values: values, labels: labels)
     }
 
     /// Like `make`, reducing the count until every label fits `length` units of axis (labels `width` apart at least).
