@@ -95,7 +95,7 @@ enum VerdictRules {
 
     static func checklist(_ c: ChecklistFigures) -> [Verdict.Reason] {
         if c.failed > 0 {
-            let texts = c.items.filter { $0.status == "failed" }.map { "\"\($0.text)\"" }.joined(separator: ", ")
+            let texts = c.tasks.filter { $0.status == "failed" }.map { "\"\($0.text)\"" }.joined(separator: ", ")
             return [.init(level: .blocker, area: "checklist", message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)")]
         }
         if c.done < c.total {

@@ -35,7 +35,7 @@ enum ReleaseIngester {
         let unsafe = config.markdownUnsafeHTML
         return ReleaseData(
             release: ReleaseReader.read(source, log: log),
-            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) },
+            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
             baseline: BaselineReader.read(source, log: log),
             tests: TestResultsReader.read(source, log: log),
             performance: PerformanceReader.read(source, log: log),

@@ -64,11 +64,11 @@ enum EmbeddedTheme {
 <section aria-labelledby="section-{{ loop.index }}">
 <h2 id="section-{{ loop.index }}">{{ section.name or 'Checklist' }} <span class="count">{{ section.done }}/{{ section.total }}</span></h2>
 <ul class="checklist">
-  {%- for item in checklist.items if item.section == section.name %}
+  {%- for item in checklist.tasks if item.section == section.name %}
   <li class="item item-{{ item.status }}">
     <span class="status status-{{ item.status }}">{{ {'done': '✓ done', 'failed': '✗ failing', 'open': '○ open'}[item.status] }}</span>
     <span class="text">{{ item.text }}</span>
-    {%- if item.check %}
+    {%- if item.check is defined %}
     <span class="check">check <code>{{ item.check }}</code>{% if item.actual is defined %}: actual {{ item.actual }}{% endif %} ({{ item.check_status }})</span>
     {%- endif %}
   </li>
@@ -87,7 +87,7 @@ enum EmbeddedTheme {
 {% block content %}
 <h1>{{ site.title }}</h1>
 {%- if intro %}
-<div class="prose intro">{{ intro.html }}</div>
+<div class="prose intro">{{ intro.html | safe }}</div>
 {%- elif site.description %}
 <p class="lead">{{ site.description }}</p>
 {%- endif %}
@@ -133,7 +133,7 @@ enum EmbeddedTheme {
 {% extends "base.html" %}
 {% block content %}
 <article class="prose">
-{{ content.html }}
+{{ content.html | safe }}
 </article>
 {% endblock %}
 
@@ -145,10 +145,10 @@ enum EmbeddedTheme {
         "partials/chart.html": #"""
 {#- Renders one chart: the SVG and its data as a table beside it. Expects `chart` with svg, table, title. -#}
 <figure class="chart">
-  {{ chart.svg }}
+  {{ chart.svg | safe }}
   <details class="chart-data">
     <summary>Data for “{{ chart.title }}”</summary>
-    {{ chart.table }}
+    {{ chart.table | safe }}
   </details>
 </figure>
 
@@ -194,15 +194,15 @@ enum EmbeddedTheme {
 {% block content %}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › {{ release.title }}</nav>
 <header class="release-header">
-  <h1>{{ release.title }}{% if release.version %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
+  <h1>{{ release.title }}{% if release.version is defined %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
   <dl class="meta">
-    {%- if release.date %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
-    {%- if release.owner %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
-    {%- if release.environment %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}
-    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% else %}none{% endif %}</a></dd></div>
-    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% else %}none{% endif %}</a></dd></div>
+    {%- if release.date is defined %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
+    {%- if release.owner is defined %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
+    {%- if release.environment is defined %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}
+    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist is defined %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% else %}none{% endif %}</a></dd></div>
+    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs is defined %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% else %}none{% endif %}</a></dd></div>
   </dl>
-  {%- if release.summary %}<p class="lead">{{ release.summary }}</p>{% endif %}
+  {%- if release.summary is defined %}<p class="lead">{{ release.summary }}</p>{% endif %}
 </header>
 {% set verdict = figures.verdict %}
 {% include "partials/verdict.html" %}
@@ -218,7 +218,7 @@ enum EmbeddedTheme {
 {%- if notes %}
 <section class="prose notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading">Release notes</h2>
-{{ notes.html }}
+{{ notes.html | safe }}
 </section>
 {%- endif %}
 {%- for s in sections %}
@@ -291,6 +291,148 @@ enum EmbeddedTheme {
 
     /// Static files copied to the output, by path, e.g. `assets/style.css`.
     static let assets: [String: String] = [
+        "assets/charts.css": #"""
+/* Flightdeck charts: colours, dark scheme and print for the SVG charts of FlightdeckCharts.
+   Every colour is a custom property; a theme overrides them on :root (or on any ancestor of a chart).
+   Series colours are the Okabe-Ito palette, safe for the common colour-vision deficiencies;
+   series also differ by pattern (bars, slices) and by marker shape and dash (lines). */
+:root {
+  --fd-series-1: #0072b2; /* blue */
+  --fd-series-2: #e69f00; /* orange */
+  --fd-series-3: #009e73; /* bluish green */
+  --fd-series-4: #cc79a7; /* reddish purple */
+  --fd-series-5: #56b4e9; /* sky blue */
+  --fd-series-6: #d55e00; /* vermillion */
+  --fd-series-7: #8c7a00; /* dark yellow (Okabe-Ito yellow is too light on white) */
+  --fd-series-8: #555555; /* grey */
+  --fd-tone-neutral: #7a7f87;
+  --fd-tone-positive: #009e73;
+  --fd-tone-negative: #d55e00;
+  --fd-tone-warning: #e69f00;
+  --fd-tone-critical: #b8002e;
+  --fd-tone-info: #0072b2;
+  --fd-chart-bg: #ffffff;
+  --fd-chart-fg: #1f2328;
+  --fd-chart-muted: #59636e;
+  --fd-chart-grid: #d8dee4;
+  --fd-chart-axis: #8c959f;
+  --fd-pattern-ink: rgba(255, 255, 255, 0.7);
+  --fd-chart-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+    --fd-series-1: #56b4e9;
+    --fd-series-2: #e69f00;
+    --fd-series-3: #2fbf94;
+    --fd-series-4: #e08fc0;
+    --fd-series-5: #9ad3f5;
+    --fd-series-6: #ff7b3a;
+    --fd-series-7: #f0e442;
+    --fd-series-8: #b0b0b0;
+    --fd-tone-neutral: #9aa1aa;
+    --fd-tone-positive: #2fbf94;
+    --fd-tone-negative: #ff7b3a;
+    --fd-tone-warning: #f0b429;
+    --fd-tone-critical: #ff5c7a;
+    --fd-tone-info: #56b4e9;
+    --fd-chart-bg: #0d1117;
+    --fd-chart-fg: #e6edf3;
+    --fd-chart-muted: #9198a1;
+    --fd-chart-grid: #30363d;
+    --fd-chart-axis: #6e7681;
+    --fd-pattern-ink: rgba(13, 17, 23, 0.6);
+  }
+}
+
+/* The chart: responsive through its viewBox. */
+.fd-figure { margin: 0 0 1.5rem; overflow-x: auto; }
+.fd-figure > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+svg.fd-chart { display: block; width: 100%; height: auto; max-width: 56rem; min-width: 30rem;
+  font-family: var(--fd-chart-font); fill: var(--fd-chart-fg, #1f2328); }
+svg.fd-chart-sparkline { display: inline-block; vertical-align: middle; width: 7.5em; min-width: 0; height: auto; }
+svg.fd-chart text { fill: var(--fd-chart-fg, #1f2328); stroke: none; }
+
+/* Colour classes set --fd-c; marks paint with it. */
+.fd-chart .fd-s1 { --fd-c: var(--fd-series-1, #0072b2); }
+.fd-chart .fd-s2 { --fd-c: var(--fd-series-2, #e69f00); }
+.fd-chart .fd-s3 { --fd-c: var(--fd-series-3, #009e73); }
+.fd-chart .fd-s4 { --fd-c: var(--fd-series-4, #cc79a7); }
+.fd-chart .fd-s5 { --fd-c: var(--fd-series-5, #56b4e9); }
+.fd-chart .fd-s6 { --fd-c: var(--fd-series-6, #d55e00); }
+.fd-chart .fd-s7 { --fd-c: var(--fd-series-7, #8c7a00); }
+.fd-chart .fd-s8 { --fd-c: var(--fd-series-8, #555555); }
+.fd-chart .fd-tone-neutral { --fd-c: var(--fd-tone-neutral, #7a7f87); }
+.fd-chart .fd-tone-positive { --fd-c: var(--fd-tone-positive, #009e73); }
+.fd-chart .fd-tone-negative { --fd-c: var(--fd-tone-negative, #d55e00); }
+.fd-chart .fd-tone-warning { --fd-c: var(--fd-tone-warning, #e69f00); }
+.fd-chart .fd-tone-critical { --fd-c: var(--fd-tone-critical, #b8002e); }
+.fd-chart .fd-tone-info { --fd-c: var(--fd-tone-info, #0072b2); }
+
+.fd-chart .fd-fill, .fd-chart .fd-pat-bg, .fd-chart .fd-marker { fill: var(--fd-c, #0072b2); }
+.fd-chart .fd-pat { stroke: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); stroke-width: 1.4; fill: none; }
+.fd-chart .fd-pat-dot { fill: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); }
+.fd-chart .fd-marker { stroke: var(--fd-chart-bg, #fff); stroke-width: 1; }
+.fd-chart .fd-line { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+.fd-chart .fd-k2 .fd-line { stroke-dasharray: 7 3; }
+.fd-chart .fd-k3 .fd-line { stroke-dasharray: 2 3; }
+.fd-chart .fd-k4 .fd-line { stroke-dasharray: 9 3 2 3; }
+.fd-chart .fd-k5 .fd-line { stroke-dasharray: 4 4; }
+.fd-chart .fd-k6 .fd-line { stroke-dasharray: 12 4; }
+.fd-chart .fd-k7 .fd-line { stroke-dasharray: 2 2 6 2; }
+.fd-chart .fd-k8 .fd-line { stroke-dasharray: 1 4; }
+.fd-chart .fd-bar, .fd-chart .fd-slice, .fd-chart .fd-swatch { stroke: var(--fd-chart-bg, #fff); stroke-width: 0.5; }
+.fd-chart .fd-errorbar, .fd-chart .fd-whisker { fill: none; stroke: var(--fd-chart-fg, #1f2328); stroke-width: 1.2; }
+.fd-chart .fd-box { fill: var(--fd-c, #0072b2); fill-opacity: 0.25; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
+.fd-chart .fd-median { stroke: var(--fd-chart-fg, #1f2328); stroke-width: 2; }
+.fd-chart .fd-outlier { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.2; }
+.fd-chart .fd-ci { stroke: var(--fd-c, #0072b2); stroke-width: 2; }
+.fd-chart .fd-estimate { fill: var(--fd-c, #0072b2); stroke: var(--fd-chart-bg, #fff); }
+.fd-chart .fd-spark { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
+
+/* Axes, grid, labels. */
+.fd-chart .fd-grid { stroke: var(--fd-chart-grid, #d8dee4); stroke-width: 1; }
+.fd-chart .fd-zero, .fd-chart .fd-baseline, .fd-chart .fd-reference { stroke: var(--fd-chart-axis, #8c959f); stroke-width: 1.2; }
+.fd-chart .fd-reference { stroke-dasharray: 4 3; }
+.fd-chart .fd-tick { font-size: 11px; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-axis-title { font-size: 12px; font-weight: 600; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-value { font-size: 10.5px; fill: var(--fd-chart-fg, #1f2328); }
+.fd-chart .fd-legend-label { font-size: 12px; }
+.fd-chart .fd-empty { font-size: 14px; fill: var(--fd-chart-muted, #59636e); font-style: italic; }
+.fd-chart .fd-section { font-size: 11px; font-weight: 700; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-section-band { fill: var(--fd-chart-grid, #d8dee4); fill-opacity: 0.35; }
+.fd-chart .fd-center-label { font-size: 18px; font-weight: 700; }
+
+/* Thresholds, bands, events. */
+.fd-chart .fd-band { fill: var(--fd-c, #e69f00); fill-opacity: 0.16; stroke: none; }
+.fd-chart .fd-threshold { stroke: var(--fd-c, #e69f00); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.fd-chart .fd-threshold-label { font-size: 11px; font-weight: 600; fill: var(--fd-c, #e69f00); }
+.fd-chart .fd-event-line { stroke: var(--fd-c, #0072b2); stroke-width: 1.2; stroke-dasharray: 2 3; }
+.fd-chart .fd-event-label { font-size: 11px; fill: var(--fd-c, #0072b2); font-weight: 600; }
+
+/* The data table next to each chart. */
+table.fd-chart-data { border-collapse: collapse; font-size: 0.875rem; margin: 0.5rem 0; }
+table.fd-chart-data caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+table.fd-chart-data th, table.fd-chart-data td { border-bottom: 1px solid var(--fd-chart-grid, #d8dee4); padding: 0.2rem 0.6rem; text-align: right; }
+table.fd-chart-data th[scope="row"], table.fd-chart-data th[scope="rowgroup"] { text-align: left; }
+table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
+
+@media print {
+  :root {
+    --fd-chart-bg: #ffffff;
+    --fd-chart-fg: #000000;
+    --fd-chart-muted: #333333;
+    --fd-chart-grid: #cccccc;
+    --fd-chart-axis: #666666;
+    --fd-pattern-ink: rgba(255, 255, 255, 0.85);
+  }
+  .fd-figure { break-inside: avoid; overflow: visible; }
+  svg.fd-chart { max-width: 100%; min-width: 0; }
+  .fd-chart * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .fd-figure details > table.fd-chart-data { display: table; }
+}
+
+"""#,
         "assets/style.css": #"""
 /* Flightdeck default theme. Colours are custom properties: override them in a site's templates/assets/style.css. */
 :root {

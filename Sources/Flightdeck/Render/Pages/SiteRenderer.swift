@@ -13,7 +13,7 @@ struct SiteRenderer {
         shared = PageContext(
             site: .init(title: config.title, description: config.description, baseUrl: baseURL ?? config.baseURL,
                         language: config.language, theme: Dictionary(config.theme, uniquingKeysWith: { $1 }),
-                        buildTime: buildTime),
+                        buildTime: buildTime ?? ""),
             nav: .init(pages: model.pages.map { .init(title: $0.title, url: SitePaths.page($0.slug)) },
                        releases: model.releases.map { .init(title: $0.data.release.title, url: SitePaths.release($0.data.release.id)) })
         )
