@@ -139,7 +139,38 @@ enum EmbeddedTheme {
 
 """#,
         "partials/baseline.html": #"""
-<p>See the exported figures for baseline.</p>
+{%- set b = figures.baseline -%}
+<p>{{ b.overall.jobs }} jobs{% if b.period_start is defined %} from {{ b.period_start[:10] }} to {{ b.period_end[:10] }}{% if b.period_days is defined %} ({{ b.period_days }} days){% endif %}{% endif %}; success rate {% if b.overall.success_rate is defined %}{{ '%.1f%%' | format(b.overall.success_rate * 100) }}{% else %}–{% endif %}.</p>
+{%- if 'baseline_durations' in charts %}{% set chart = charts['baseline_durations'] %}{% include "partials/chart.html" %}{% endif %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Baseline figures per job type</caption>
+  <thead><tr><th scope="col">Job type</th><th scope="col" class="num">Jobs</th><th scope="col" class="num">Mean (min)</th><th scope="col" class="num">Std</th><th scope="col" class="num">p50</th><th scope="col" class="num">p95</th><th scope="col" class="num">Min–max</th><th scope="col" class="num">CPU eff.</th><th scope="col" class="num">Cost (mean)</th><th scope="col" class="num">Success</th><th scope="col">Optimisation target</th></tr></thead>
+  <tbody>
+  {%- for g in b.job_types %}
+  {%- set d = g.duration_minutes %}
+  <tr>
+    <th scope="row">{{ g.job_type | default('all') }}</th>
+    <td class="num">{{ g.jobs }}</td>
+    <td class="num">{{ '%.1f' | format(d.mean) if d.mean is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.std) if d.std is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.p50) if d.p50 is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.p95) if d.p95 is defined else '–' }}</td>
+    <td class="num">{% if d.min is defined %}{{ '%.1f' | format(d.min) }}–{{ '%.1f' | format(d.max) }}{% else %}–{% endif %}</td>
+    <td class="num">{{ '%.2f' | format(g.cpu_efficiency) if g.cpu_efficiency is defined else '–' }}</td>
+    <td class="num">{{ '%.2f' | format(g.cost_estimate.mean) if g.cost_estimate.mean is defined else '–' }}</td>
+    <td class="num">{{ '%.0f%%' | format(g.success_rate * 100) if g.success_rate is defined else '–' }}</td>
+    <td>{% for target in g.optimisation_targets %}<span class="badge badge-pending">{{ target.rule | replace('_', ' ') }}</span> {% else %}–{% endfor %}</td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- set targets = b.job_types | map(attribute='optimisation_targets') | sum(start=[]) %}
+{%- if targets %}
+<h3>Optimisation targets</h3>
+<ul>{% for target in targets %}<li>{{ target.message }}</li>{% endfor %}</ul>
+{%- endif %}
 
 """#,
         "partials/chart.html": #"""
@@ -154,23 +185,227 @@ enum EmbeddedTheme {
 
 """#,
         "partials/experiments.html": #"""
-<p>See the exported figures for experiments.</p>
+{%- set e = figures.experiments -%}
+{%- set rec = e.recommendation -%}
+<p><span class="badge badge-{{ {'PROCEED_WITH_ROLLOUT': 'go', 'PROCEED_WITH_CAUTION': 'pending', 'HOLD_CURRENT_STAGE': 'pending', 'DO_NOT_ROLLOUT': 'no_go'}[rec.code] }}">{{ rec.code | replace('_', ' ') }}</span> {{ rec.reason }}{% if rec.action %} <em>{{ rec.action }}</em>{% endif %}</p>
+<p>{% if e.record_count is defined %}{{ e.record_count }} records{% endif %}{% if e.period_start is defined %} from {{ e.period_start[:10] }} to {{ e.period_end[:10] }}{% endif %}; significance at {{ '%g%%' | format(e.confidence * 100) }} confidence, at least {{ e.min_sample_size }} samples per variant.</p>
+{%- if 'experiments_differences' in charts %}{% set chart = charts['experiments_differences'] %}{% include "partials/chart.html" %}{% endif %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Per-metric comparison of treatment and control</caption>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Test</th><th scope="col" class="num">Control (n)</th><th scope="col" class="num">Treatment (n)</th><th scope="col" class="num">Difference</th><th scope="col" class="num">95% CI</th><th scope="col" class="num">p-value</th><th scope="col">Result</th></tr></thead>
+  <tbody>
+  {%- for m in e.metrics %}
+  <tr>
+    <th scope="row">{{ m.name }}{% if m.primary %} <span class="badge badge-pending">primary</span>{% endif %}</th>
+    <td>{{ {'welch_t': "Welch's t", 'chi_square_yates': 'χ² (Yates)'}[m.test] }}</td>
+    <td class="num">{{ '%.4g' | format(m.control_mean) if m.control_mean is defined else '–' }} ({{ m.control_n }})</td>
+    <td class="num">{{ '%.4g' | format(m.treatment_mean) if m.treatment_mean is defined else '–' }} ({{ m.treatment_n }})</td>
+    <td class="num">{{ '%+.4g' | format(m.difference) if m.difference is defined else '–' }}{% if m.relative_difference is defined %} ({{ '%+.1f%%' | format(m.relative_difference * 100) }}){% endif %}</td>
+    <td class="num">{% if m.ci_low is defined %}[{{ '%.4g' | format(m.ci_low) }}, {{ '%.4g' | format(m.ci_high) }}]{% else %}–{% endif %}</td>
+    <td class="num">{{ '%.3g' | format(m.p_value) if m.p_value is defined else '–' }}</td>
+    <td><span class="badge badge-{{ {'improvement': 'pass', 'regression': 'fail', 'none': 'missing'}[m.effect] }}">{{ m.effect }}</span> {{ m.reason }}</td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
 
 """#,
         "partials/incidents.html": #"""
-<p>See the exported figures for incidents.</p>
+{%- set i = figures.incidents -%}
+<ul class="cards">
+  <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
+  <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
+  <li class="card"><span class="label">MTTD</span><span class="value">{{ '%.0f min' | format(i.mttd_minutes) if i.mttd_minutes is defined else '–' }}</span></li>
+  <li class="card"><span class="label">MTTR</span><span class="value">{{ '%.0f min' | format(i.mttr_minutes) if i.mttr_minutes is defined else '–' }}</span></li>
+  <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
+</ul>
+{%- if 'incidents_timeline' in charts %}{% set chart = charts['incidents_timeline'] %}{% include "partials/chart.html" %}{% endif %}
+{%- for incident in data.incidents.incidents %}
+{%- set times = i.incidents | selectattr('id', 'eq', incident.id) | first %}
+<article class="incident" aria-labelledby="incident-{{ loop.index }}">
+  <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h3>
+  <p class="meta-line">Status <strong>{{ incident.status }}</strong> · started {{ incident.started[:16] | replace('T', ' ') }} UTC
+    {%- if times.time_to_detect_minutes is defined %} · detected after {{ '%.0f' | format(times.time_to_detect_minutes) }} min{% endif %}
+    {%- if times.time_to_mitigate_minutes is defined %} · mitigated after {{ '%.0f' | format(times.time_to_mitigate_minutes) }} min{% endif %}
+    {%- if times.time_to_resolve_minutes is defined %} · resolved after {{ '%.0f' | format(times.time_to_resolve_minutes) }} min{% endif %}
+    {%- if incident.rollback_triggered %} · <strong>rollback triggered</strong>{% endif %}
+    {%- if incident.components %} · {{ incident.components | join(', ') }}{% endif %}</p>
+  {%- if incident.action_items %}
+  <h4>Action items</h4>
+  <ul class="checklist">
+    {%- for a in incident.action_items %}
+    <li class="item item-{{ 'done' if a.done else 'open' }}"><span class="status status-{{ 'done' if a.done else 'open' }}">{{ '✓ done' if a.done else '○ open' }}</span> <span class="text">{{ a.title }}</span> <span class="check">{{ a.owner }}{% if a.due is defined %}, due {{ a.due[:10] }}{% endif %}</span></li>
+    {%- endfor %}
+  </ul>
+  {%- endif %}
+  {%- if incident.html is defined %}
+  <details class="postmortem"><summary>Postmortem</summary><div class="prose">{{ incident.html | safe }}</div></details>
+  {%- endif %}
+</article>
+{%- endfor %}
 
 """#,
         "partials/performance.html": #"""
-<p>See the exported figures for performance.</p>
+{%- set p = figures.performance -%}
+<ul class="cards">
+  <li class="card"><span class="label">Tests</span><span class="value">{{ p.total }}</span></li>
+  <li class="card"><span class="label">Successful</span><span class="value">{{ p.successful }}</span></li>
+  <li class="card"><span class="label">Success rate</span><span class="value">{{ '%.0f%%' | format(p.success_rate * 100) if p.success_rate is defined else '–' }}</span></li>
+  <li class="card"><span class="label">Total cost</span><span class="value">{{ '%.2f' | format(p.total_cost) }}</span></li>
+  {%- if p.recommendation is defined %}
+  <li class="card"><span class="label">Recommendation</span><span class="value"><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span></span></li>
+  {%- endif %}
+</ul>
+{%- if p.recommendation_reason is defined %}<p>{{ p.recommendation_reason }}</p>{% endif %}
+<div class="chart-grid">
+{%- for key in ['performance_vs_baseline', 'performance_operations'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+{%- if p.improvements %}
+<h3>Improvement against the baseline</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Improvement per job type</caption>
+  <thead><tr><th scope="col">Job type</th><th scope="col" class="num">Baseline (min)</th><th scope="col" class="num">Optimised (min)</th><th scope="col" class="num">Improvement</th><th scope="col" class="num">Cost change</th><th scope="col">Target met</th></tr></thead>
+  <tbody>
+  {%- for i in p.improvements %}
+  <tr><th scope="row">{{ i.job_type }}</th><td class="num">{{ '%.1f' | format(i.baseline_duration_minutes) }}</td><td class="num">{{ '%.1f' | format(i.optimised_duration_minutes) }}</td><td class="num">{{ '%.1f%%' | format(i.improvement * 100) if i.improvement is defined else '–' }}</td><td class="num">{{ '%+.1f%%' | format(i.cost_change * 100) if i.cost_change is defined else '–' }}</td><td>{% if i.meets_target %}<span class="badge badge-pass">yes</span>{% else %}<span class="badge badge-fail">no</span>{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+{%- if p.tests %}
+<h3>Test runs</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Performance test results</caption>
+  <thead><tr><th scope="col">Test</th><th scope="col">Job type</th><th scope="col">Result</th><th scope="col" class="num">Duration (min)</th><th scope="col" class="num">Throughput (jobs/h)</th><th scope="col" class="num">Efficiency</th><th scope="col" class="num">Cost</th></tr></thead>
+  <tbody>
+  {%- for t in p.tests %}
+  <tr><th scope="row">{{ t.result.test_name }}</th><td>{{ t.job_type | default('–') }}</td><td>{% if t.result.success %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span>{% endif %}{% if t.result.error_message is defined %} {{ t.result.error_message }}{% endif %}</td><td class="num">{{ '%.1f' | format(t.result.duration_minutes) }}</td><td class="num">{{ '%.2f' | format(t.result.throughput_jobs_per_hour) }}</td><td class="num">{{ '%.2f' | format(t.result.resource_efficiency) }}</td><td class="num">{{ '%.2f' | format(t.result.cost_estimate) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+{%- if p.comparisons is defined %}
+{%- set c = p.comparisons %}
+<h3>Operations: old against new</h3>
+<p>{{ c.passed }} of {{ c.passed + c.failed }} operations meet their target{% if c.overall_delta is defined %}; overall {{ '%.1f%%' | format(c.overall_delta * 100) }} faster{% endif %}.</p>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Operation comparisons</caption>
+  <thead><tr><th scope="col">Operation</th><th scope="col" class="num">Old</th><th scope="col" class="num">New</th><th scope="col" class="num">Improvement</th><th scope="col" class="num">Speed-up</th><th scope="col">Result</th></tr></thead>
+  <tbody>
+  {%- for o in c.operations %}
+  <tr><th scope="row">{{ o.comparison.operation }}</th><td class="num">{{ '%.3f' | format(o.comparison.old_duration) }}</td><td class="num">{{ '%.3f' | format(o.comparison.new_duration) }}</td><td class="num">{{ '%.1f%%' | format(o.performance_delta * 100) if o.performance_delta is defined else '–' }}</td><td class="num">{{ '%.2f×' | format(o.speedup) if o.speedup is defined else '–' }}</td><td>{% if o.passed %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span> {{ o.reasons | join('; ') }}{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
 
 """#,
         "partials/rollout.html": #"""
-<p>See the exported figures for rollout.</p>
+{%- set r = figures.rollout -%}
+<p>Status: <span class="badge badge-{{ r.status }}">{{ r.status | replace('_', ' ') }}</span>{% if r.rollback_count %} · {{ r.rollback_count }} rollback{{ 's' if r.rollback_count != 1 }}{% endif %}{% if r.as_of is defined %} · as of {{ r.as_of[:16] | replace('T', ' ') }} UTC{% endif %}</p>
+<div class="chart-grid">
+{%- for key in ['rollout_traffic', 'rollout_error_rate', 'rollout_latency'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+{%- for c in r.components %}
+<h3>{{ c.name }} <span class="badge badge-{{ c.status }}">{{ c.status | replace('_', ' ') }}</span></h3>
+<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_minutes is defined %} for {{ '%.0f' | format(c.time_in_stage_minutes) }} minutes{% endif %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors.
+Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, errors ≤ {{ '%g%%' | format(c.thresholds.max_error_rate * 100) }}, at least {{ c.thresholds.min_operations }} operations and {{ '%g' | format(c.thresholds.min_stage_minutes) }} minutes, p99 regression ≤ {{ '%g%%' | format(c.thresholds.max_latency_regression * 100) }}.</p>
+<div class="table-wrap">
+<table class="stages">
+  <caption class="visually-hidden">Stages of {{ c.name }} with their gates</caption>
+  <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Traffic</th><th scope="col">Status</th><th scope="col">Window (UTC)</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Success</th><th scope="col" class="num">Errors</th><th scope="col" class="num">p99 (ms)</th><th scope="col">Gates</th></tr></thead>
+  <tbody>
+  {%- for s in c.stages %}
+  <tr>
+    <th scope="row">{{ s.name }}</th>
+    <td class="num">{{ s.traffic_percent | round(1) }}%</td>
+    <td><span class="badge badge-{{ {'completed': 'pass', 'active': 'in_progress', 'planned': 'missing', 'rolled_back': 'rolled_back'}[s.status] }}">{{ s.status | replace('_', ' ') }}</span></td>
+    <td>{% if s.start is defined %}{{ s.start[5:16] | replace('T', ' ') }}{% endif %}{% if s.end is defined %} – {{ s.end[5:16] | replace('T', ' ') }}{% endif %}</td>
+    <td class="num">{{ s.requests if s.requests is defined else '–' }}</td>
+    <td class="num">{{ '%.2f%%' | format(s.success_rate * 100) if s.success_rate is defined else '–' }}</td>
+    <td class="num">{{ '%.2f%%' | format(s.error_rate * 100) if s.error_rate is defined else '–' }}</td>
+    <td class="num">{{ s.latency_p99_ms | round(0) | int if s.latency_p99_ms is defined else '–' }}</td>
+    <td><ul class="gates">{% for g in s.gates %}<li class="gate gate-{{ g.outcome }}">{{ {'pass': '✓', 'fail': '✗', 'no_data': '?'}[g.outcome] }} {{ g.reason }}</li>{% endfor %}</ul></td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if c.rollbacks %}
+<ul class="rollbacks">{% for e in c.rollbacks %}<li><span class="badge badge-rolled_back">{{ e.kind | replace('_', ' ') }}</span> at {{ e.at[:16] | replace('T', ' ') }} UTC{% if e.reason is defined %}: {{ e.reason }}{% endif %}</li>{% endfor %}</ul>
+{%- endif %}
+{%- endfor %}
 
 """#,
         "partials/tests.html": #"""
-<p>See the exported figures for tests.</p>
+{%- set t = figures.tests -%}
+<ul class="cards">
+  <li class="card"><span class="label">Success rate</span><span class="value">{% if t.success_rate is defined %}{{ '%.1f%%' | format(t.success_rate * 100) }}{% else %}–{% endif %}</span></li>
+  <li class="card"><span class="label">Verdict</span><span class="value"><span class="badge badge-{{ {'READY': 'go', 'PROCEED_WITH_CAUTION': 'pending', 'NOT_READY': 'no_go'}[t.verdict] }}">{{ t.verdict | replace('_', ' ') }}</span></span></li>
+  <li class="card"><span class="label">Tests</span><span class="value">{{ t.counts.total }}</span></li>
+  <li class="card"><span class="label">Passed</span><span class="value">{{ t.counts.passed }}</span></li>
+  <li class="card"><span class="label">Failed + errors</span><span class="value">{{ t.counts.failed + t.counts.error }}</span></li>
+  <li class="card"><span class="label">Flaky / skipped</span><span class="value">{{ t.counts.flaky }} / {{ t.counts.skipped }}</span></li>
+</ul>
+<p>{{ t.verdict_reason | capitalize }}. Run time {{ '%.1f' | format(t.total_duration) }} s.</p>
+<div class="chart-grid">
+{%- for key in ['tests_outcomes', 'tests_suites', 'tests_slowest'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+<h3>Suites</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Outcomes per test suite</caption>
+  <thead><tr><th scope="col">Suite</th><th scope="col">Runner</th><th scope="col" class="num">Tests</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Success</th><th scope="col" class="num">Time (s)</th></tr></thead>
+  <tbody>
+  {%- for s in t.suites %}
+  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed + s.counts.flaky }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num">{% if s.success_rate is defined %}{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %}–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if t.comparison is defined %}
+{%- set c = t.comparison %}
+<h3>Against the previous release</h3>
+<ul class="comparison">
+  <li><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}: {{ c.new_failures | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}: {{ c.fixed | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}: {{ c.still_failing | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.added | length }}</strong> tests added, <strong>{{ c.removed | length }}</strong> removed (previous release ran {{ c.previous_total }})</li>
+</ul>
+{%- endif %}
+{%- if t.failures %}
+<h3>Failures</h3>
+{%- for f in t.failures %}
+<details class="failure trace">
+  <summary><span class="badge badge-failed">{{ f.test.outcome }}</span> <strong>{{ f.test.name }}</strong> <span class="muted">{{ f.test.suite }}</span>{% if f.message is defined %}: {{ f.message | truncate(160) }}{% endif %}</summary>
+  {%- if f.failure_type is defined %}<p>Type: <code>{{ f.failure_type }}</code></p>{% endif %}
+  {%- if f.trace is defined %}<pre>{{ f.trace }}</pre>{% endif %}
+  {%- if f.system_out is defined %}<p>Standard output:</p><pre>{{ f.system_out }}</pre>{% endif %}
+  {%- if f.system_err is defined %}<p>Standard error:</p><pre>{{ f.system_err }}</pre>{% endif %}
+</details>
+{%- endfor %}
+{%- endif %}
+{%- if t.flaky %}
+<h3>Flaky tests</h3>
+<ul>{% for f in t.flaky %}<li>{{ f.name }} <span class="muted">{{ f.suite }}</span></li>{% endfor %}</ul>
+{%- endif %}
 
 """#,
         "partials/verdict.html": #"""
