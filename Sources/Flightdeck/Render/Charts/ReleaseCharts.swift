@@ -1,0 +1,66 @@
+import FlightdeckCharts
+
+/// Maps a release's data and figures to charts, keyed by name (`tests_outcomes`, `rollout_traffic`...).
+///
+/// Each chart's id starts with the release id, so ids stay unique when pages are combined.
+enum ReleaseCharts {
+    /// The charts of one release; kinds the release lacks give no chart.
+    static func charts(for entry: SiteModel.Entry) -> [String: ChartView] {
+        var charts: [String: Chart] = [:]
+        let release = entry.data.release
+        let prefix = release.id
+        if !release.phases.isEmpty {
+            charts["plan"] = .timeline(TimelineChart(
+                id: "\(prefix)-plan", title: "Release plan",
+                description: "The phases of \(release.title) from \(Timestamp.dayString(release.phases[0].start)).",
+                format: .date,
+                items: release.phases.map { TimelineItem(label: $0.name, start: $0.start.timeIntervalSince1970, end: $0.end.timeIntervalSince1970 + 86_400) }))
+        }
+        if let tests = entry.figures.tests { charts.merge(TestCharts.charts(tests, prefix: prefix)) { $1 } }
+        if let baseline = entry.figures.baseline { charts["baseline_durations"] = BaselineCharts.durations(baseline, prefix: prefix) }
+        if let performance = entry.figures.performance { charts.merge(BaselineCharts.performance(performance, prefix: prefix)) { $1 } }
+        if let rollout = entry.data.rollout { charts.merge(RolloutCharts.charts(rollout, prefix: prefix)) { $1 } }
+        if let incidents = entry.data.incidents, !incidents.incidents.isEmpty {
+            charts["incidents_timeline"] = RolloutCharts.incidents(incidents, asOf: entry.data.rollout?.asOf, prefix: prefix)
+        }
+        if let experiments = entry.figures.experiments, let chart = ExperimentCharts.forest(experiments, prefix: prefix) {
+            charts["experiments_differences"] = chart
+        }
+        return charts.mapValues(ChartView.init)
+    }
+}
+
+extension ChartView {
+    /// Renders a chart into what templates get.
+    init(_ chart: Chart) {
+        self.init(id: chart.id, title: chart.title, svg: chart.svg(), table: chart.dataTable())
+    }
+}
+
+/// Maps trends across releases to the home page's charts.
+enum TrendCharts {
+    /// The home page charts, in display order (none with fewer than two releases).
+    static func charts(for trends: Trends) -> [ChartView] {
+        let points = trends.points
+        guard points.count >= 2 else { return [] }
+        var charts: [Chart] = []
+        let labels = points.map(\.title)
+        let rates = points.compactMap { point in point.testSuccessRate.map { (point.title, $0 * 100) } }
+        if rates.count >= 2 {
+            charts.append(.sparkline(Sparkline(id: "trend-tests", title: "Test success rate by release",
+                                               description: "Test success rate of each release, oldest first.",
+                                               format: .percent(decimals: 1), values: rates.map(\.1), labels: rates.map(\.0))))
+        }
+        let checklist = points.compactMap { point in point.checklistPercent.map { (point.title, $0) } }
+        if checklist.count >= 2 {
+            charts.append(.sparkline(Sparkline(id: "trend-checklist", title: "Checklist completion by release",
+                                               description: "Share of checklist items done, oldest release first.",
+                                               format: .percent(decimals: 0), values: checklist.map(\.1), labels: checklist.map(\.0))))
+        }
+        charts.append(.groupedBar(GroupedBarChart(
+            id: "trend-incidents", title: "Incidents by release",
+            description: "Incidents recorded per release, oldest first.", yLabel: "Incidents", format: .integer,
+            categories: labels, series: [BarSeries(name: "Incidents", values: points.map { Double($0.incidents) })])))
+        return charts.map(ChartView.init)
+    }
+}
