@@ -43,9 +43,20 @@ enum VerdictRules {
     }
 
     /// Rolled back or a failed gate blocks; in progress or paused waits; complete passes.
+    ///
+    /// In the active stage, too little time or too few operations so far is not a failure: it waits.
     static func rollout(_ r: RolloutFigures) -> Verdict.Reason {
-        let failed = r.components.flatMap { component in
-            component.stages.filter { $0.passed == false && $0.status != .planned }.map { "\(component.name)/\($0.name)" }
+        var failed: [String] = [], waiting: [String] = []
+        for component in r.components {
+            for stage in component.stages where stage.status != .planned {
+                let failing = stage.gates.filter { $0.outcome == .fail }
+                let notYet: Set<RolloutGateResult.Gate> = [.timeInStage, .minOperations]
+                if stage.status == .active, !failing.isEmpty, failing.allSatisfy({ notYet.contains($0.gate) }) {
+                    waiting += failing.map { "\(component.name)/\(stage.name): \($0.reason)" }
+                } else if !failing.isEmpty {
+                    failed.append("\(component.name)/\(stage.name) (\(failing.map(\.reason).joined(separator: "; ")))")
+                }
+            }
         }
         switch r.status {
         case .rolledBack:
@@ -56,7 +67,8 @@ enum VerdictRules {
         case .paused:
             return .init(level: .pending, area: "rollout", message: "paused at \(where_(r))")
         case .inProgress:
-            return .init(level: .pending, area: "rollout", message: "in progress at \(where_(r)); gates passing so far")
+            let wait = waiting.isEmpty ? "gates passing so far" : "waiting for \(waiting.joined(separator: ", "))"
+            return .init(level: .pending, area: "rollout", message: "in progress at \(where_(r)); \(wait)")
         case .complete:
             return .init(level: .pass, area: "rollout", message: "complete at 100%; every gate passed")
         }

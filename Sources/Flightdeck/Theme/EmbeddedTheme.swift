@@ -240,8 +240,8 @@ enum EmbeddedTheme {
     {%- endfor %}
   </ul>
   {%- endif %}
-  {%- if incident.html is defined %}
-  <details class="postmortem"><summary>Postmortem</summary><div class="prose">{{ incident.html | safe }}</div></details>
+  {%- if incident.id in postmortems %}
+  <details class="postmortem"><summary>Postmortem</summary><div class="prose">{{ postmortems[incident.id] | safe }}</div></details>
   {%- endif %}
 </article>
 {%- endfor %}
@@ -249,6 +249,7 @@ enum EmbeddedTheme {
 """#,
         "partials/performance.html": #"""
 {%- set p = figures.performance -%}
+{%- if p.total > 0 or p.recommendation is defined %}
 <ul class="cards">
   <li class="card"><span class="label">Tests</span><span class="value">{{ p.total }}</span></li>
   <li class="card"><span class="label">Successful</span><span class="value">{{ p.successful }}</span></li>
@@ -258,6 +259,7 @@ enum EmbeddedTheme {
   <li class="card"><span class="label">Recommendation</span><span class="value"><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span></span></li>
   {%- endif %}
 </ul>
+{%- endif %}
 {%- if p.recommendation_reason is defined %}<p>{{ p.recommendation_reason }}</p>{% endif %}
 <div class="chart-grid">
 {%- for key in ['performance_vs_baseline', 'performance_operations'] if key in charts %}
@@ -296,14 +298,14 @@ enum EmbeddedTheme {
 {%- if p.comparisons is defined %}
 {%- set c = p.comparisons %}
 <h3>Operations: old against new</h3>
-<p>{{ c.passed }} of {{ c.passed + c.failed }} operations meet their target{% if c.overall_delta is defined %}; overall {{ '%.1f%%' | format(c.overall_delta * 100) }} faster{% endif %}.</p>
+<p>{{ c.passed }} of {{ c.passed + c.failed }} operations meet their target{% if c.overall_delta is defined %}; total duration change {{ '%+.1f%%' | format(c.overall_delta * 100) }} (negative is faster){% endif %}.</p>
 <div class="table-wrap">
 <table>
   <caption class="visually-hidden">Operation comparisons</caption>
-  <thead><tr><th scope="col">Operation</th><th scope="col" class="num">Old</th><th scope="col" class="num">New</th><th scope="col" class="num">Improvement</th><th scope="col" class="num">Speed-up</th><th scope="col">Result</th></tr></thead>
+  <thead><tr><th scope="col">Operation</th><th scope="col" class="num">Old</th><th scope="col" class="num">New</th><th scope="col" class="num">Duration change</th><th scope="col" class="num">Speed-up</th><th scope="col">Result</th></tr></thead>
   <tbody>
   {%- for o in c.operations %}
-  <tr><th scope="row">{{ o.comparison.operation }}</th><td class="num">{{ '%.3f' | format(o.comparison.old_duration) }}</td><td class="num">{{ '%.3f' | format(o.comparison.new_duration) }}</td><td class="num">{{ '%.1f%%' | format(o.performance_delta * 100) if o.performance_delta is defined else '–' }}</td><td class="num">{{ '%.2f×' | format(o.speedup) if o.speedup is defined else '–' }}</td><td>{% if o.passed %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span> {{ o.reasons | join('; ') }}{% endif %}</td></tr>
+  <tr><th scope="row">{{ o.comparison.operation }}</th><td class="num">{{ '%.3f' | format(o.comparison.old_duration) }}</td><td class="num">{{ '%.3f' | format(o.comparison.new_duration) }}</td><td class="num">{{ '%+.1f%%' | format(o.performance_delta * 100) if o.performance_delta is defined else '–' }}</td><td class="num">{{ '%.2f×' | format(o.speedup) if o.speedup is defined else '–' }}</td><td>{% if o.passed %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span> {{ o.reasons | join('; ') }}{% endif %}</td></tr>
   {%- endfor %}
   </tbody>
 </table>
@@ -759,8 +761,15 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--fd-border); vertical-align: top; }
 thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
-figure.chart { margin: 1rem 0; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
+figure.chart { margin: 1rem 0; min-width: 0; }
+figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%; }
+.gates { list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
+.gate-fail { color: var(--fd-nogo); font-weight: 600; }
+.gate-no_data { color: var(--fd-muted); }
+.card .badge { font-size: 0.55em; white-space: normal; }
+.muted, .meta-line { color: var(--fd-muted); }
+.incident { border-top: 1px solid var(--fd-border); margin-top: 1rem; }
 .chart-data summary { cursor: pointer; color: var(--fd-muted); font-size: 0.9rem; }
 .checklist { list-style: none; padding: 0; }
 .checklist .item { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; padding: 0.35rem 0; border-bottom: 1px solid var(--fd-border); }

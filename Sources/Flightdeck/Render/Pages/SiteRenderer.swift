@@ -77,6 +77,7 @@ struct SiteRenderer {
             var main = common
             main["notes"] = nullable(entry.data.notes)
             main["data"] = entry.data
+            main["postmortems"] = entry.data.postmortems
             main["sections"] = present
             main["missing"] = missing
             main["charts"] = ReleaseCharts.charts(for: entry)
