@@ -16,7 +16,9 @@ struct LiveReloadService: Service {
             root: configuration.watchRoot.path, entries: configuration.watchedEntries,
             forcePolling: configuration.forcePolling, pollInterval: configuration.pollInterval)
         let hub = self.hub, cache = self.cache
-        let loop = RebuildLoop(rebuilder: rebuilder, quietPeriod: configuration.quietPeriod) { _, outcome in
+        // A burst can straddle two scans when polling, so the quiet period then covers a scan interval too.
+        let quiet = watcher is PollingWatcher ? configuration.quietPeriod + configuration.pollInterval : configuration.quietPeriod
+        let loop = RebuildLoop(rebuilder: rebuilder, quietPeriod: quiet) { _, outcome in
             if case .built = outcome { cache.removeAll() }
             await hub.publish(outcome)
         }

@@ -31,7 +31,7 @@ struct RunningServer {
     func openEventStream() async throws -> RawHTTPConnection {
         let connection = try RawHTTPConnection(port: port)
         try connection.send("GET /__flightdeck/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-        let (text, _) = await connection.read(timeout: .seconds(5)) { $0.contains("event: hello") && $0.hasSuffix("\n\n") }
+        let (text, _) = await connection.read(timeout: .seconds(5)) { $0.range(of: #"event: hello\ndata: [^\n]*\n\n"#, options: .regularExpression) != nil }
         guard text.contains("event: hello") else { throw RawHTTPError.socket(-1) }
         return connection
     }
