@@ -92,6 +92,19 @@ import Testing
         }
     }
 
+    @Test func missingServedFolderGetsAPageThatWaitsForTheFirstBuild() async throws {
+        let root = try TemporaryFolder(["flightdeck.yaml": "title: Demo\n"])
+        let unbuilt = TemporaryFolder(root.path + "/public")
+        try await withRouter(serving: unbuilt) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("not been built yet"))
+                #expect(response.text.contains(LiveReloadScript.tag))
+            }
+        }
+    }
+
     @Test func otherMethodsAreNotAllowed() async throws {
         let site = try SampleSite.make()
         try await withRouter(serving: site) { client in

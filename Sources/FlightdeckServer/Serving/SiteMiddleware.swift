@@ -48,11 +48,22 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func notFound(_ request: Request, context: Context) async throws -> Response {
+        if FileStatus(path: folder.root) == nil { return notBuiltYet() }
         if case .file(let file, let status) = folder.entry(at: "404.html"),
            let representation = folder.representation(of: file, status: status, fileExtension: "html") {
             return RepresentationResponder(representation: representation, request: request).response(status: .notFound)
         }
         return .plainText("404 Not Found\n", status: .notFound)
+    }
+
+    /// 503 while the served folder does not exist (the first build failed): an HTML page, so that the
+    /// live-reload script shows the build's errors and loads the site once a build succeeds.
+    private func notBuiltYet() -> Response {
+        let html = Array(("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head>\n"
+            + "<body><p>The site has not been built yet: fix the errors shown in the terminal.</p></body></html>\n").utf8)
+        let body = ByteBuffer(bytes: folder.transformHTML?(html) ?? html)
+        let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache", .retryAfter: "1"]
+        return Response(status: .serviceUnavailable, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 }
 

@@ -15,6 +15,11 @@ final class TemporaryFolder: @unchecked Sendable {
         path = base.resolvingSymlinksInPath().path
     }
 
+    /// A handle on `path`, which need not exist; removed with the handle if it comes to exist.
+    init(_ path: String) {
+        self.path = path
+    }
+
     /// A new folder holding `files` (relative path → text).
     convenience init(_ files: [String: String]) throws {
         try self.init()
