@@ -322,7 +322,7 @@ def invoice(rng):
                 "requests": expanded_requests, "errors": round(expanded_requests * 0.006),
                 "p50": round(percentile(times_ms, 50) * 1.02), "p99": round(percentile(times_ms, 99) * 1.03)}
     baseline_p99 = round(percentile(control_ms, 99))
-    gates = {**DEFAULT_GATES, "min_stage_minutes": 2880}
+    gates = {**DEFAULT_GATES, "min_stage_minutes": 1440}  # seed 004: the initial stage lasts 24 hours
     check_gates(initial, baseline_p99, gates, True, release)
     components = [{"name": "invoice-processing", "baseline_p99": baseline_p99,
                    "stages": [initial, expanded, {"name": "majority", "traffic": 50}, {"name": "full", "traffic": 100}],
@@ -332,14 +332,15 @@ def invoice(rng):
               "# (the A/B control); the initial stage's figures are the A/B treatment's. Written by\n"
               "# scripts/example/operations.py.\n")
     as_of = when("2026-09-15T09:00:00Z")
-    write(release, "rollout.yaml", rollout_yaml(header, components, gates={"min_stage_minutes": 2880}, as_of=as_of))
+    check_gates({**expanded, "end": as_of}, baseline_p99, gates, True, release)
+    write(release, "rollout.yaml", rollout_yaml(header, components, gates={"min_stage_minutes": 1440}, as_of=as_of))
     errors = expanded["errors"]
     write(release, "rollout_state.json",
           "{\n"
           '  "configs": {\n'
           '    "invoice-processing": {\n'
           '      "start_date": "2026-09-01T00:00:00+00:00",\n'
-          '      "stage_duration_days": 2,\n'
+          '      "stage_duration_days": 1,\n'
           '      "auto_advance": false,\n'
           '      "success_threshold": 0.99,\n'
           '      "error_threshold": 0.05\n'

@@ -16,7 +16,8 @@ package enum IncidentAnalysis {
                           open: times.filter { $0.severity == level && $0.isOpen }.count)
         }
         return IncidentFigures(
-            incidents: times, count: times.count, openCount: times.filter(\.isOpen).count, bySeverity: bySeverity,
+            incidents: times, count: times.count, openCount: times.filter(\.isOpen).count,
+            openMajor: times.filter { $0.isOpen && $0.severity <= .sev2 }.count, bySeverity: bySeverity,
             mttdMinutes: mean(times.compactMap(\.timeToDetectMinutes)),
             mttmMinutes: mean(times.compactMap(\.timeToMitigateMinutes)),
             mttrMinutes: mean(times.compactMap(\.timeToResolveMinutes)),

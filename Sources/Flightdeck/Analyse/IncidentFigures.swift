@@ -8,6 +8,8 @@ package struct IncidentFigures: Sendable, Encodable {
     package var count: Int
     /// Incidents whose status is not resolved or closed.
     package var openCount: Int
+    /// Open SEV1 and SEV2 incidents.
+    package var openMajor: Int
     /// Per severity SEV1–SEV4 (all four, in order): total and open.
     package var bySeverity: [SeverityCount]
     /// Mean time to detect: mean of (detected − started) over incidents with a detected time, minutes.

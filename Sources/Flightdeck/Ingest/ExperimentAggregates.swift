@@ -35,14 +35,10 @@ enum ExperimentAggregates {
 
     /// From a CSV with one row per variant and metric.
     static func read(csv table: CSVTable, log: DiagnosticLog) -> Experiments? {
-        for (index, name) in table.header.enumerated() where !columns.contains(name) {
-            log.warning("unknown column '\(name)'" + Suggestion.phrase(for: name, in: columns),
-                        at: SourceLocation(file: table.path, line: 1, column: table.header.prefix(index).reduce(1) { $0 + $1.count + 1 }))
-        }
         var order: [String] = []
         var specs: [String: ExperimentMetricSpec] = [:]
         var samples: [String: [VariantSample?]] = [:]
-        for row in table.rowNodes() {
+        for row in CSVNodes.rows(table, known: columns, log: log) {
             guard let r = ObjectReader(row, log: log, what: "each row") else { continue }
             let variant = r.choice("variant", required: true, of: ExperimentRecords.variants).flatMap(ExperimentRecords.variants.firstIndex(of:))
             guard let name = r.string("metric", required: true) else { continue }

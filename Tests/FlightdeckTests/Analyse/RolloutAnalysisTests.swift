@@ -11,7 +11,7 @@ struct RolloutAnalysisTests {
 
     @Test func gatesJudgeEachStageWithReasons() throws {
         let f = try figures("multi-component")
-        #expect(f.status == .inProgress)
+        #expect(f.status == .inProgress && !f.allGatesPassed)
         let storage = try #require(f.components.first)
         #expect(storage.thresholds.minStageMinutes == 120, "file gates override the site's")
         #expect(storage.currentStage == "early_adopters")
@@ -59,7 +59,7 @@ struct RolloutAnalysisTests {
 
     @Test func finalStageAtFullTrafficThatEndedIsComplete() throws {
         let f = try figures("single-component")
-        #expect(f.status == .complete && f.rollbackCount == 0)
+        #expect(f.status == .complete && f.rollbackCount == 0 && f.allGatesPassed)
         #expect(f.asOf == (try OperationsFixtures.instant("2026-03-04T12:00:00Z")), "latest time in the data")
         let trainer = try #require(f.components.first)
         #expect(trainer.currentStage == "full" && trainer.currentTrafficPercent == 100)
