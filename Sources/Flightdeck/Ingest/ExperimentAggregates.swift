@@ -30,6 +30,7 @@ enum ExperimentAggregates {
             metrics.append(metric(spec, c, t))
         }
         guard sides.allSatisfy({ $0 != nil }) else { return nil }
+        if names.isEmpty { log.error("'aggregates' gives no metrics", at: node.location) }
         return Experiments(path: path, shape: .aggregates, metrics: ordered(metrics, declared: declared))
     }
 
@@ -71,7 +72,12 @@ enum ExperimentAggregates {
             }
             metrics.append(metric(spec, c, t))
         }
-        return metrics.isEmpty ? nil : Experiments(path: table.path, shape: .aggregates, metrics: metrics)
+        guard !metrics.isEmpty else {
+            log.error("no metric has rows for both control and treatment; expected columns variant,metric,n and mean/std or successes",
+                      at: .file(table.path))
+            return nil
+        }
+        return Experiments(path: table.path, shape: .aggregates, metrics: metrics)
     }
 
     private static func spec(_ name: String, declared: [ExperimentMetricSpec], at location: SourceLocation,
