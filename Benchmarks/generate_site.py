@@ -51,7 +51,7 @@ for i in range(n):
     text = notes(i)
     (folder / "release.yaml").write_text(f'title: "Release {i}"\ndate: 2026-01-{1 + i % 28:02d}\nversion: "1.{i}.0"\n')
     (folder / "notes.md").write_text(text)
-    (folder / "checklist.md").write_text("## Ready\n- [x] Tests pass `check: tests.success_rate >= 50`\n- [ ] Docs\n")
+    (folder / "checklist.md").write_text("## Ready\n- [x] Tests pass `check: tests.success_rate >= 0.5`\n- [ ] Docs\n")
     (folder / "signoffs.yaml").write_text("required: [qa]\nsignoffs:\n  - { role: qa, approver: A, decision: approved }\n")
     (folder / "tests" / "junit.xml").write_text(junit(i))
     (hugo_root / "content" / "releases" / f"{rid}.md").write_text(f'---\ntitle: "Release {i}"\n---\n' + text)

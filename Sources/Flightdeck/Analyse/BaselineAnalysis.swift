@@ -6,41 +6,60 @@ package enum BaselineAnalysis {
     /// The order job types are listed in: the seed's three sizes, then the rest alphabetically.
     static let knownTypes = ["small", "medium", "large"]
 
-    /// Computes the figures.
+    /// Computes the figures in one pass over the records (no copies of them).
     package static func analyse(_ baseline: Baseline, thresholds: BaselineThresholds) -> BaselineFigures {
-        let types = Set(baseline.metrics.map(\.jobType)).sorted { a, b in
+        var overall = Accumulator()
+        var byType: [String: Accumulator] = [:]
+        var start: Date?, end: Date?
+        for metric in baseline.metrics {
+            overall.add(metric)
+            byType[metric.jobType, default: Accumulator()].add(metric)
+            if start.map({ metric.timestamp < $0 }) ?? true { start = metric.timestamp }
+            if end.map({ metric.timestamp > $0 }) ?? true { end = metric.timestamp }
+        }
+        let types = byType.keys.sorted { a, b in
             let ia = knownTypes.firstIndex(of: a) ?? knownTypes.count, ib = knownTypes.firstIndex(of: b) ?? knownTypes.count
             return ia != ib ? ia < ib : a < b
         }
-        var byType: [String: [BaselineMetric]] = [:]
-        for metric in baseline.metrics { byType[metric.jobType, default: []].append(metric) }
-        let times = baseline.metrics.map(\.timestamp)
-        let start = times.min(), end = times.max()
         let days = start.flatMap { s in end.map { e in dayNumber(e) - dayNumber(s) + 1 } }
         return BaselineFigures(
             path: baseline.path, periodStart: start, periodEnd: end, periodDays: days,
-            overall: group(nil, baseline.metrics, thresholds),
-            jobTypes: types.map { group($0, byType[$0] ?? [], thresholds) },
+            overall: overall.figures(nil, thresholds),
+            jobTypes: types.compactMap { byType[$0]?.figures($0, thresholds) },
             thresholds: thresholds)
     }
 
     private static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
-    /// Figures of one group of jobs.
-    static func group(_ jobType: String?, _ metrics: [BaselineMetric], _ thresholds: BaselineThresholds) -> BaselineGroupFigures {
-        let successful = metrics.filter(\.success)
-        let durations = successful.map(\.durationMinutes)
-        let cpu = MeanSum(successful.map(\.cpuHours))
-        let hours = Statistics.sum(durations) / 60
-        let failureRate = Statistics.ratio(Double(metrics.count - successful.count), Double(metrics.count))
-        let summary = Summary(durations)
-        let efficiency = Statistics.ratio(cpu.sum, hours)
-        return BaselineGroupFigures(
-            jobType: jobType, jobs: metrics.count, successfulJobs: successful.count, failedJobs: metrics.count - successful.count,
-            successRate: Statistics.ratio(Double(successful.count), Double(metrics.count)), failureRate: failureRate,
-            durationMinutes: summary, cpuHours: cpu, memoryGbHours: MeanSum(successful.map(\.memoryGbHours)),
-            costEstimate: MeanSum(successful.map(\.costEstimate)), trainingHours: hours, cpuEfficiency: efficiency,
-            optimisationTargets: targets(meanDuration: summary.mean, efficiency: efficiency, failureRate: failureRate, thresholds))
+    /// Running totals of one group of jobs; resources are summed over successful jobs, as the seed does.
+    struct Accumulator {
+        var jobs = 0
+        var durations: [Double] = []
+        var cpu = 0.0, memory = 0.0, cost = 0.0
+
+        mutating func add(_ metric: BaselineMetric) {
+            jobs += 1
+            guard metric.success else { return }
+            durations.append(metric.durationMinutes)
+            cpu += metric.cpuHours
+            memory += metric.memoryGbHours
+            cost += metric.costEstimate
+        }
+
+        func figures(_ jobType: String?, _ thresholds: BaselineThresholds) -> BaselineGroupFigures {
+            let successful = durations.count
+            let summary = Summary(durations)
+            let hours = Statistics.sum(durations) / 60
+            let efficiency = Statistics.ratio(cpu, hours)
+            let failureRate = Statistics.ratio(Double(jobs - successful), Double(jobs))
+            func meanSum(_ total: Double) -> MeanSum { MeanSum(sum: total, mean: Statistics.ratio(total, Double(successful))) }
+            return BaselineGroupFigures(
+                jobType: jobType, jobs: jobs, successfulJobs: successful, failedJobs: jobs - successful,
+                successRate: Statistics.ratio(Double(successful), Double(jobs)), failureRate: failureRate,
+                durationMinutes: summary, cpuHours: meanSum(cpu), memoryGbHours: meanSum(memory), costEstimate: meanSum(cost),
+                trainingHours: hours, cpuEfficiency: efficiency,
+                optimisationTargets: targets(meanDuration: summary.mean, efficiency: efficiency, failureRate: failureRate, thresholds))
+        }
     }
 
     /// The seed's three rules: mean duration above the limit, CPU efficiency below it, failure rate above it.

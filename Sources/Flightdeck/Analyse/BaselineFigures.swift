@@ -12,6 +12,12 @@ package struct MeanSum: Sendable, Encodable, Equatable {
         sum = Statistics.sum(values)
         mean = Statistics.mean(values)
     }
+
+    /// From a total already summed over `mean`'s count.
+    package init(sum: Double, mean: Double?) {
+        self.sum = sum
+        self.mean = mean
+    }
 }
 
 /// One optimisation target that a baseline rule found (seed 000).

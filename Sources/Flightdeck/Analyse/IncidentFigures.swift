@@ -8,7 +8,7 @@ package struct IncidentFigures: Sendable, Encodable {
     package var count: Int
     /// Incidents whose status is not resolved or closed.
     package var openCount: Int
-    /// Open SEV1 and SEV2 incidents.
+    /// Open incidents of severity SEV1 or SEV2 (these block a release).
     package var openMajor: Int
     /// Per severity SEV1–SEV4 (all four, in order): total and open.
     package var bySeverity: [SeverityCount]

@@ -20,9 +20,7 @@ package enum TestAnalysis {
         }
         let counts = OutcomeCounts(refs.map(\.0))
         let (verdict, reason) = verdict(counts, thresholds)
-        let slowest = refs.map(\.1).filter { $0.duration != nil }
-            .sorted { ($0.duration ?? 0, $1.id) > ($1.duration ?? 0, $0.id) }
-            .prefix(slowestCount)
+        let slowest = slowest(refs.map(\.1), count: slowestCount)
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
             totalDuration: Statistics.sum(refs.compactMap(\.0.duration)), suites: suites, slowest: Array(slowest),
@@ -33,6 +31,22 @@ package enum TestAnalysis {
             flaky: refs.filter { $0.0.outcome == .flaky }.map(\.1),
             skipped: refs.filter { $0.0.outcome == .skipped }.map(\.1),
             comparison: previous.map { compare(results.cases, $0.cases) }, thresholds: thresholds)
+    }
+
+    /// The `count` slowest tests, slowest first, ties by id; one pass keeping a small sorted list.
+    static func slowest(_ refs: [TestRef], count: Int) -> [TestRef] {
+        func before(_ a: TestRef, _ b: TestRef) -> Bool {
+            let da = a.duration ?? 0, db = b.duration ?? 0
+            return da != db ? da > db : a.id < b.id
+        }
+        var top: [TestRef] = []
+        for ref in refs where ref.duration != nil {
+            if top.count == count, let last = top.last, !before(ref, last) { continue }
+            let at = top.firstIndex { before(ref, $0) } ?? top.count
+            top.insert(ref, at: at)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     static func ref(_ test: TestCase, path: String) -> TestRef {

@@ -43,9 +43,20 @@ enum VerdictRules {
     }
 
     /// Rolled back or a failed gate blocks; in progress or paused waits; complete passes.
+    ///
+    /// In the active stage, too little time or too few operations so far is not a failure: it waits.
     static func rollout(_ r: RolloutFigures) -> Verdict.Reason {
-        let failed = r.components.flatMap { component in
-            component.stages.filter { $0.passed == false && $0.status != .planned }.map { "\(component.name)/\($0.name)" }
+        var failed: [String] = [], waiting: [String] = []
+        for component in r.components {
+            for stage in component.stages where stage.status != .planned {
+                let failing = stage.gates.filter { $0.outcome == .fail }
+                let notYet: Set<RolloutGateResult.Gate> = [.timeInStage, .minOperations]
+                if stage.status == .active, !failing.isEmpty, failing.allSatisfy({ notYet.contains($0.gate) }) {
+                    waiting += failing.map { "\(component.name)/\(stage.name): \($0.reason)" }
+                } else if !failing.isEmpty {
+                    failed.append("\(component.name)/\(stage.name) (\(failing.map(\.reason).joined(separator: "; ")))")
+                }
+            }
         }
         switch r.status {
         case .rolledBack:
@@ -56,7 +67,8 @@ enum VerdictRules {
         case .paused:
             return .init(level: .pending, area: "rollout", message: "paused at \(where_(r))")
         case .inProgress:
-            return .init(level: .pending, area: "rollout", message: "in progress at \(where_(r)); gates passing so far")
+            let wait = waiting.isEmpty ? "gates passing so far" : "waiting for \(waiting.joined(separator: ", "))"
+            return .init(level: .pending, area: "rollout", message: "in progress at \(where_(r)); \(wait)")
         case .complete:
             return .init(level: .pass, area: "rollout", message: "complete at 100%; every gate passed")
         }
@@ -95,7 +107,7 @@ enum VerdictRules {
 
     static func checklist(_ c: ChecklistFigures) -> [Verdict.Reason] {
         if c.failed > 0 {
-            let texts = c.items.filter { $0.status == "failed" }.map { "\"\($0.text)\"" }.joined(separator: ", ")
+            let texts = c.tasks.filter { $0.status == "failed" }.map { "\"\($0.text)\"" }.joined(separator: ", ")
             return [.init(level: .blocker, area: "checklist", message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)")]
         }
         if c.done < c.total {

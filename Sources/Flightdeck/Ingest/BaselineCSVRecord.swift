@@ -6,7 +6,7 @@ enum BaselineCSVRecord {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, log: DiagnosticLog,
                      _ body: (BaselineMetric) -> Void) throws(DiagnosticError) {
         var columns: [Int]?
-        var ids = DuplicateIDs()
+        var ids = DuplicateIDs(expected: bytes.count / 64)
         var timestamps = NaiveTimestampPolicy()
         try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
             if record.isBlank { return }

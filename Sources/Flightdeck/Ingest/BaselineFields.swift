@@ -16,14 +16,16 @@ enum BaselineFields {
 
 /// Remembers job ids and reports the second occurrence of one, with the place of the first.
 struct DuplicateIDs {
-    private var seen: [String: SourceLocation] = [:]
+    private var seen: [String: Int] = [:]
+
+    /// An empty record, with room for about `expected` ids.
+    init(expected: Int = 0) { seen.reserveCapacity(expected) }
 
     /// Records an id; reports an error when it was seen before.
     mutating func check(_ id: String, field: String, at location: SourceLocation, log: DiagnosticLog) {
-        if let first = seen[id] {
-            log.error("duplicate '\(field)' \"\(id)\"; first used at line \(first.line)", at: location)
-        } else {
-            seen[id] = location
+        if let first = seen.updateValue(location.line, forKey: id) {
+            seen[id] = first
+            log.error("duplicate '\(field)' \"\(id)\"; first used at line \(first)", at: location)
         }
     }
 }

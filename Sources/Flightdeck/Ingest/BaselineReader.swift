@@ -1,3 +1,5 @@
+package import Foundation
+
 /// Reads `baseline.json` or `baseline.csv` (also the seed's default name `baseline_metrics.json`).
 ///
 /// Every problem of the file is reported, not just the first; records with errors are left out and the
@@ -16,8 +18,8 @@ package enum BaselineReader {
     /// Reads one baseline file, JSON or CSV by its extension.
     package static func read(_ file: ContentFile, log: DiagnosticLog) -> Baseline? {
         do {
-            let source = try file.readText()
-            return file.fileExtension == "csv" ? readCSV(source, log: log) : readJSON(source, log: log)
+            if file.fileExtension == "csv" { return try readCSV(file.readData(), path: file.path, log: log) }
+            return readJSON(try file.readText(), log: log)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
@@ -46,17 +48,29 @@ package enum BaselineReader {
     }
 
     /// Reads the CSV form: a header row naming the columns (any order), then one record per row.
-    package static func readCSV(_ source: SourceFile, log: DiagnosticLog) -> Baseline? {
-        var text = source.text
-        return text.withUTF8 { bytes in
-            var metrics: [BaselineMetric] = []
+    /// Works on the bytes directly: the file must be UTF-8 (checked first, with the place of a bad byte).
+    package static func readCSV(_ data: Data, path: String, log: DiagnosticLog) -> Baseline? {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DiagnosticError) {
-                try BaselineCSVRecord.scan(bytes, path: source.path, log: log) { metrics.append($0) }
+                if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
+                    _ = try ContentFile.decode(data, path: path)
+                }
+                var metrics: [BaselineMetric] = []
+                metrics.reserveCapacity(bytes.count / 64)
+                try BaselineCSVRecord.scan(bytes, path: path, log: log) { metrics.append($0) }
+                return Baseline(path: path, metrics: metrics)
             } catch {
                 log.report(contentsOf: error.diagnostics)
                 return nil
             }
-            return Baseline(path: source.path, metrics: metrics)
         }
+    }
+
+    /// Whether every byte is ASCII (then the bytes are valid UTF-8 without a closer look).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 }

@@ -25,6 +25,21 @@ struct JUnitReaderTests {
         #expect(failing == expected["failures"] as? [String])
     }
 
+    @Test(arguments: try runnerFiles() + [try FixtureLoader.file("ingest/junit/edge/odd-but-valid.xml")])
+    func tinyChunksGiveTheSameResult(file: ContentFile) throws {
+        let bytes = try [UInt8](Data(contentsOf: file.url))
+        let whole = try #require(JUnitReader.read(.bytes(bytes), path: file.path, log: DiagnosticLog()))
+        for size in [1, 2, 3, 7, 64] {
+            let log = DiagnosticLog()
+            let chunked = try #require(JUnitReader.read(.bytes(bytes), path: file.path, log: log, chunkSize: size))
+            let a = whole.suites.flatMap(\.cases), b = chunked.suites.flatMap(\.cases)
+            #expect(a.map(\.id) == b.map(\.id), "chunk size \(size)")
+            #expect(a.map(\.outcome) == b.map(\.outcome) && a.map(\.message) == b.map(\.message), "chunk size \(size)")
+            #expect(a.map(\.trace) == b.map(\.trace) && a.map(\.systemOut) == b.map(\.systemOut), "chunk size \(size)")
+            #expect(whole.suites.map(\.properties) == chunked.suites.map(\.properties), "chunk size \(size)")
+        }
+    }
+
     @Test func surefireDetailsAreKept() throws {
         let log = DiagnosticLog()
         let file = try #require(JUnitReader.read(try FixtureLoader.file("ingest/junit/surefire/TEST-com.example.warehouse.RowCountValidationTest.xml"), log: log))
@@ -81,7 +96,7 @@ struct JUnitReaderTests {
         let xml = "<testsuite name=\"s\"><testcase name=\"t\"><failure message=\"m\">\(String(repeating: "a&amp;b ", count: 1 << 17))</failure>"
             + "<system-out><![CDATA[\(big)]]></system-out></testcase><testcase name=\"u\"/></testsuite>"
         let log = DiagnosticLog()
-        let file = try #require(JUnitReader.read(.bytes(Array(xml.utf8)), path: "big.xml", log: log))
+        let file = try #require(JUnitReader.read(.bytes(Array(xml.utf8)), path: "big.xml", log: log, chunkSize: 1 << 16))
         #expect(log.diagnostics.isEmpty)
         let cases = try #require(file.suites.first).cases
         #expect(cases.count == 2)

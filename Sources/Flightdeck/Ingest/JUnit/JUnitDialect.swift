@@ -40,6 +40,8 @@ enum JUnitDialect {
 
     /// Seconds from a `time` attribute: a plain decimal, Surefire's `1,234.5`, or a decimal comma `0,5`.
     static func seconds(_ text: String) -> Double? {
+        var copy = text
+        if let plain = copy.withUTF8({ NumberParser.double($0) }) { return plain }
         var t = text.trimmingCharacters(in: .whitespaces)
         if t.contains(",") {
             let parts = t.split(separator: ",", omittingEmptySubsequences: false)

@@ -1,5 +1,14 @@
 import Foundation
 
+/// An element's attributes, looked up by a linear scan (elements have few; cheaper than a dictionary).
+struct Attributes {
+    let list: [(name: String, value: String)]
+
+    init(_ list: [(name: String, value: String)]) { self.list = list }
+
+    subscript(_ key: String) -> String? { list.first { $0.name == key }?.value }
+}
+
 /// The state machine behind `JUnitReader`: turns XML events into suites and cases.
 final class JUnitParser {
     private let tokens: XMLTokenizer
@@ -34,14 +43,13 @@ final class JUnitParser {
     }
 
     private func start(_ name: String, _ list: [(name: String, value: String)], _ location: SourceLocation) {
-        var a: [String: String] = [:]
-        for (key, value) in list where a[key] == nil { a[key] = value }
+        let a = Attributes(list)
         let parent = elements.last
         elements.append(name)
-        evidence.elements.insert(name)
+        if name.hasPrefix("flaky") || name.hasPrefix("rerun") { evidence.elements.insert(name) }
         if parent == nil {
             evidence.rootName = name
-            evidence.rootAttributes = a
+            for (key, value) in list where evidence.rootAttributes[key] == nil { evidence.rootAttributes[key] = value }
             guard name == "testsuites" || name == "testsuite" else {
                 log.error("the root element must be <testsuites> or <testsuite>, found <\(name)>", at: location)
                 return
@@ -59,7 +67,7 @@ final class JUnitParser {
             suiteCount += 1
         case "testcase" where current == nil:
             casesSeen += 1
-            if casesSeen <= 50 { evidence.caseAttributes.formUnion(a.keys) }
+            if casesSeen <= 50 { evidence.caseAttributes.formUnion(list.map(\.name)) }
             if a["name"] == nil { log.error("<testcase> is missing the required attribute 'name'", at: location) }
             current = JUnitCaseFrame(name: a["name"] ?? "", className: a["classname"].flatMap { $0.isEmpty ? nil : $0 } ?? a["class"],
                                      time: time(a["time"], location, what: "testcase"), file: a["file"], status: a["status"],
@@ -81,7 +89,7 @@ final class JUnitParser {
         ((tokens.path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    private func startDetail(_ name: String, _ a: [String: String]) {
+    private func startDetail(_ name: String, _ a: Attributes) {
         let detail = JUnitCaseFrame.Detail(message: a["message"], type: a["type"])
         switch name {
         case "failure": if current?.failure == nil { current?.failure = detail; beginCapture(\.failureBody) }
@@ -163,7 +171,7 @@ final class JUnitParser {
     }
 
     /// The counts a suite declares; `disabled` (ctest) counts as skipped.
-    private func declaredCounts(_ a: [String: String], _ location: SourceLocation) -> [String: Int] {
+    private func declaredCounts(_ a: Attributes, _ location: SourceLocation) -> [String: Int] {
         var declared: [String: Int] = [:]
         for key in ["tests", "failures", "errors", "skipped", "disabled"] {
             guard let text = a[key] else { continue }

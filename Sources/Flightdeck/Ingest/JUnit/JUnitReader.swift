@@ -20,8 +20,8 @@ package enum JUnitReader {
     }
 
     /// Reads from any byte source; nil (with the error logged) when the XML is malformed.
-    package static func read(_ source: XMLByteSource, path: String, log: DiagnosticLog) -> TestFile? {
-        let parser = JUnitParser(XMLTokenizer(source, path: path), log: log)
+    package static func read(_ source: XMLByteSource, path: String, log: DiagnosticLog, chunkSize: Int = 1 << 22) -> TestFile? {
+        let parser = JUnitParser(XMLTokenizer(source, path: path, chunkSize: chunkSize), log: log)
         do {
             try parser.run()
         } catch {

@@ -22,8 +22,8 @@ package enum XMLByteSource {
             return [UInt8](data)
         case .bytes(let bytes):
             guard !bytes.isEmpty else { return nil }
-            self = .bytes([])
-            return bytes
+            self = .bytes(Array(bytes.dropFirst(size)))
+            return Array(bytes.prefix(size))
         }
     }
 

@@ -17,6 +17,9 @@ package struct PerformanceThresholds: Sendable, Encodable {
     /// Largest memory increase (fraction, new vs old) an operation may show.
     package var maxMemoryIncrease = 0.50
 
+    /// The defaults.
+    package init() {}
+
     /// Overrides from `thresholds.performance`.
     package mutating func read(_ r: ObjectReader) {
         minImprovement = r.double("min_improvement", in: -1...1) ?? minImprovement

@@ -33,9 +33,9 @@ enum BaselineCharts {
         }
         if let comparisons = performance.comparisons, !comparisons.operations.isEmpty {
             charts["performance_operations"] = .horizontalBar(HorizontalBarChart(
-                id: "\(prefix)-performance-operations", title: "Improvement per operation",
-                description: "Duration improvement of the new implementation over the old one, per operation (negative is slower).",
-                xLabel: "Improvement", format: .percent(decimals: 1),
+                id: "\(prefix)-performance-operations", title: "Duration change per operation",
+                description: "Change in duration of the new implementation against the old one, per operation (negative is faster).",
+                xLabel: "Duration change", format: .percent(decimals: 1),
                 bars: comparisons.operations.map { op in
                     let value = (op.performanceDelta ?? 0) * 100
                     return Bar(label: op.comparison.operation, value: value, tone: op.passed ? .positive : .negative)

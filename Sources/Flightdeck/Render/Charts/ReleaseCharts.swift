@@ -43,24 +43,26 @@ enum TrendCharts {
     static func charts(for trends: Trends) -> [ChartView] {
         let points = trends.points
         guard points.count >= 2 else { return [] }
-        var charts: [Chart] = []
-        let labels = points.map(\.title)
-        let rates = points.compactMap { point in point.testSuccessRate.map { (point.title, $0 * 100) } }
-        if rates.count >= 2 {
-            charts.append(.sparkline(Sparkline(id: "trend-tests", title: "Test success rate by release",
-                                               description: "Test success rate of each release, oldest first.",
-                                               format: .percent(decimals: 1), values: rates.map(\.1), labels: rates.map(\.0))))
+        let dated = points.allSatisfy { $0.date != nil }
+        func x(_ index: Int) -> Double { dated ? points[index].date?.timeIntervalSince1970 ?? 0 : Double(index + 1) }
+        func series(_ name: String, _ value: (Trends.Point) -> Double?) -> LineSeries? {
+            let found = points.indices.compactMap { i in value(points[i]).map { Point(x: x(i), y: $0) } }
+            return found.isEmpty ? nil : LineSeries(name: name, points: found)
         }
-        let checklist = points.compactMap { point in point.checklistPercent.map { (point.title, $0) } }
-        if checklist.count >= 2 {
-            charts.append(.sparkline(Sparkline(id: "trend-checklist", title: "Checklist completion by release",
-                                               description: "Share of checklist items done, oldest release first.",
-                                               format: .percent(decimals: 0), values: checklist.map(\.1), labels: checklist.map(\.0))))
+        var charts: [Chart] = []
+        let readiness = [series("Test success rate") { $0.testSuccessRate.map { $0 * 100 } },
+                         series("Checklist done") { $0.checklistPercent }].compactMap { $0 }
+        if !readiness.isEmpty {
+            charts.append(.line(LineChart(
+                id: "trend-readiness", title: "Readiness by release",
+                description: "Test success rate and checklist completion of each release, oldest first.",
+                xLabel: dated ? "Release date" : "Release", yLabel: "Percent", xFormat: dated ? .date : .integer,
+                format: .percent(decimals: 0), series: readiness, yRange: 0...100)))
         }
         charts.append(.groupedBar(GroupedBarChart(
             id: "trend-incidents", title: "Incidents by release",
             description: "Incidents recorded per release, oldest first.", yLabel: "Incidents", format: .integer,
-            categories: labels, series: [BarSeries(name: "Incidents", values: points.map { Double($0.incidents) })])))
+            categories: points.map(\.title), series: [BarSeries(name: "Incidents", values: points.map { Double($0.incidents) })])))
         return charts.map(ChartView.init)
     }
 }

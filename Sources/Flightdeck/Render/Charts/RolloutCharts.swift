@@ -5,14 +5,20 @@ import FlightdeckCharts
 enum RolloutCharts {
     static func charts(_ rollout: Rollout, prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
+        let multiple = rollout.components.count > 1
+        var seen = Set<String>()
         let events = rollout.components.flatMap { component in
-            component.events.compactMap { event -> EventMarker? in
+            component.events.sorted { $0.at < $1.at }.compactMap { event -> EventMarker? in
                 let tone: Tone = switch event.kind {
                 case .rollback, .emergencyRollback: .critical
                 case .pause: .warning
                 case .advance, .resume: .info
                 }
-                let label = event.kind.rawValue.replacingOccurrences(of: "_", with: " ") + (event.stage.map { " → \($0)" } ?? "")
+                let isRollback = event.kind == .rollback || event.kind == .emergencyRollback
+                let label = event.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+                    + (event.stage.map { " → \($0)" } ?? "") + (multiple && isRollback ? " (\(component.name))" : "")
+                // The same advance in several components at once is one marker.
+                guard seen.insert("\(label)@\(event.at.timeIntervalSince1970)").inserted else { return nil }
                 return EventMarker(label: label, x: event.at.timeIntervalSince1970, tone: tone)
             }
         }
@@ -45,6 +51,9 @@ enum RolloutCharts {
                                points: metrics.filter { ($0.component ?? "") == name }.map { Point(x: $0.timestamp.timeIntervalSince1970, y: value($0)) })
                 }
             }
+            let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
+            let span = (times.min() ?? 0)...(times.max() ?? 0)
+            let events = events.filter { span.contains($0.x) }
             let gates = rollout.components.first?.gates
             let maxError = (gates?.maxErrorRate ?? RolloutThresholds().maxErrorRate) * 100
             charts["rollout_error_rate"] = .line(LineChart(
