@@ -120,4 +120,15 @@ struct RolloutAnalysisTests {
         #expect(s.gates[0].reason == "not judged: no requests in the stage")
         #expect(s.passed == false, "0 requests fails the minimum-operations gate")
     }
+
+    @Test func reasonTextIsStableAndNeverAmbiguous() {
+        #expect(FigureText.percent(0.008) == "0.8%")
+        #expect(FigureText.percent(0.98996, against: 0.99) == "98.996%", "one decimal would read 99.0% < 99.0%")
+        #expect(FigureText.percent(0.99, against: 0.98996) == "99.000%")
+        #expect(FigureText.signedPercent(-0.0001) == "0.0%", "no sign on a value that rounds to zero")
+        #expect(FigureText.signedPercent(0.125) == "+12.5%")
+        #expect(FigureText.number(412.0) == "412" && FigureText.number(0.25) == "0.25" && FigureText.number(-0.001) == "0")
+        #expect([FigureText.duration(minutes: 45), FigureText.duration(minutes: 320), FigureText.duration(minutes: 3060)]
+                == ["45m", "5h 20m", "2d 3h"])
+    }
 }
