@@ -17,7 +17,7 @@ package enum RolloutAnalysis {
         return RolloutFigures(status: status, asOf: asOf, components: components,
                               rollbackCount: components.reduce(0) { $0 + $1.rollbacks.count },
                               allGatesPassed: !reached.isEmpty && reached.allSatisfy { $0.passed == true },
-                              series: RolloutSeries.figures(rollout, components: components))
+                              series: RolloutSeries.figures(rollout, components: components, fileThresholds: fileThresholds))
     }
 
     private static func component(_ c: RolloutComponent, thresholds: RolloutThresholds, asOf: Date?) -> RolloutComponentFigures {

@@ -131,4 +131,17 @@ struct RolloutAnalysisTests {
         #expect([FigureText.duration(minutes: 45), FigureText.duration(minutes: 320), FigureText.duration(minutes: 3060)]
                 == ["45m", "5h 20m", "2d 3h"])
     }
+
+    @Test func samplesWithoutAComponentAreJudgedByTheFileGates() {
+        let start = Date(timeIntervalSince1970: 0)
+        let components = ["a", "b"].map { RolloutComponent(name: $0, stages: [RolloutStage(name: "s", trafficPercent: 5, start: start)]) }
+        let points = [0.01, 0.03, 0.02].enumerated().map {
+            RolloutMetricPoint(timestamp: start.addingTimeInterval(Double($0.offset) * 60), trafficPercent: 5, errorRate: $0.element, latencyP99Ms: 100)
+        }
+        let rollout = Rollout(path: "r", format: .yaml, gates: RolloutGateOverrides(maxErrorRate: 0.025), components: components, metrics: points)
+        let series = RolloutAnalysis.analyse(rollout, thresholds: .init()).series
+        #expect(series.count == 1 && series[0].component == nil && series[0].points == 3)
+        #expect(series[0].firstErrorRateBreach == start.addingTimeInterval(60))
+        #expect(series[0].latencyLimitMs == nil, "no single component, so no baseline")
+    }
 }
