@@ -1,3 +1,4 @@
+#if canImport(FlightdeckServer)
 import ArgumentParser
 import Flightdeck
 import FlightdeckServer
@@ -119,3 +120,4 @@ extension ServeCommand {
         }
     }
 }
+#endif
