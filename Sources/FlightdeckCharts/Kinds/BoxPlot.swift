@@ -69,8 +69,7 @@ public struct BoxPlot: ChartSpec {
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: ColumnFrame.width, height: frame.height)
         guard !summaries.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.drawBackground(in: &doc)
         let scale = frame.yScale

@@ -77,8 +77,7 @@ public struct ForestPlot: ChartSpec {
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: RowFrame.width, height: frame.height)
         guard !drawn.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.axis.drawHorizontal(in: &doc, plot: frame.plot, width: RowFrame.width)
         let scale = frame.scale

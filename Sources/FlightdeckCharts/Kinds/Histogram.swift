@@ -54,8 +54,7 @@ public struct Histogram: ChartSpec {
         let desc = ([description] + (bins == nil ? ["No data."] : [])).filter { !$0.isEmpty }.joined(separator: " ")
         var doc = ChartDocument(kind: "histogram", id: id, title: title, description: desc, width: 640, height: 320)
         guard let bins else {
-            doc.emptyNote(in: plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         yAxis.drawVertical(in: &doc, plot: plot)
         xAxis.drawHorizontal(in: &doc, plot: plot, width: 640, grid: false)

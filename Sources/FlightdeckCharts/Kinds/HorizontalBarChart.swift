@@ -68,8 +68,7 @@ public struct HorizontalBarChart: ChartSpec {
                              leftExtra: negative ? valueWidth : 0, rightExtra: valueWidth + 6)
         var doc = ChartDocument(kind: "hbar", id: id, title: title, description: desc, width: RowFrame.width, height: frame.height)
         guard !values.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.axis.drawHorizontal(in: &doc, plot: frame.plot, width: RowFrame.width)
         let scale = frame.scale

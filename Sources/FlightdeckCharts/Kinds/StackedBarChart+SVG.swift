@@ -26,9 +26,7 @@ extension StackedBarChart {
         let frame = ColumnFrame(categories: categories, xTitle: xLabel, yTicks: ticks, yTitle: yLabel, legend: legend)
         var doc = ChartDocument(kind: "stacked", id: id, title: title, description: desc, width: ColumnFrame.width, height: frame.height)
         guard !isEmpty else {
-            frame.legend.draw(in: &doc, x: 10, y: 8, width: ColumnFrame.width - 20)
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.drawBackground(in: &doc)
         let scale = frame.yScale

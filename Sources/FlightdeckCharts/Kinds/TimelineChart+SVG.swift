@@ -15,8 +15,7 @@ extension TimelineChart {
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: RowFrame.width, height: frame.height)
         guard !drawn.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         let scale = frame.scale
         var sectionIndex = -1

@@ -12,9 +12,7 @@ extension XYRenderer {
         legend.items += bands.map { .init(label: $0.label, swatch: .band($0.tone)) }
         let legendHeight = legend.layout(width: Self.width - 20).height
         guard !isEmpty else {
-            legend.draw(in: &doc, x: 10, y: 8, width: Self.width - 20)
-            doc.emptyNote(in: Rect(x: 0, y: legendHeight, width: Self.width, height: Self.height - legendHeight))
-            return doc.finish()
+            return doc.finishEmpty()
         }
         let allPoints = series.flatMap(\.points)
         let xs = allPoints.map(\.x) + events.map(\.x)
