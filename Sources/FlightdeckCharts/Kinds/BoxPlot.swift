@@ -19,8 +19,10 @@ public struct BoxGroup: Sendable, Hashable {
 }
 
 /// Distributions side by side (e.g. job durations per type): box from Q1 to Q3, median, Tukey whiskers, outliers.
-public struct BoxPlot: ChartSpec {
+public struct BoxPlot: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -47,6 +49,7 @@ public struct BoxPlot: ChartSpec {
 
     var shown: [BoxGroup] { Array(groups.prefix(Limits.maxCategories)) }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [xLabel.isEmpty ? "Group" : xLabel, "n", "Min", "Q1", "Median", "Q3", "Max", "Outliers"])
@@ -58,6 +61,7 @@ public struct BoxPlot: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let groups = shown
         let summaries = groups.compactMap(\.summary)

@@ -18,8 +18,10 @@ public struct Slice: Sendable, Hashable {
 }
 
 /// Parts of a whole as a ring (e.g. test outcomes), with a legend of values and shares and an optional centre label.
-public struct DonutChart: ChartSpec {
+public struct DonutChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -60,6 +62,7 @@ public struct DonutChart: ChartSpec {
         return ValueFormat.percent(decimals: 1).format(slice.value / total * 100)
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [xLabel.isEmpty ? "Part" : xLabel, yLabel.isEmpty ? "Value" : yLabel, "Share"])
@@ -68,6 +71,7 @@ public struct DonutChart: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let slices = shown
         let rows = Double(max(slices.count, 1))

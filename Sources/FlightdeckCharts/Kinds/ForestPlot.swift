@@ -22,8 +22,10 @@ public struct Estimate: Sendable, Hashable {
 }
 
 /// Interval estimates per row against a reference line (e.g. A/B differences with 95% CI and the zero line).
-public struct ForestPlot: ChartSpec {
+public struct ForestPlot: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -57,6 +59,7 @@ public struct ForestPlot: ChartSpec {
         format.format(e.value) + " [" + format.format(min(e.lower, e.upper)) + ", " + format.format(max(e.lower, e.upper)) + "]"
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [yLabel.isEmpty ? "Comparison" : yLabel, "Estimate", "Lower", "Upper"])
@@ -64,6 +67,7 @@ public struct ForestPlot: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let rows = shown
         let drawn = rows.filter { $0.value.isFinite }

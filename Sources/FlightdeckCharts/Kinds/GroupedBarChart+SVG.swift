@@ -1,4 +1,5 @@
 extension GroupedBarChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let categories = shownCategories, series = shownSeries
         let desc = ([description] + notes).filter { !$0.isEmpty }.joined(separator: " ")

@@ -19,8 +19,10 @@ public struct BarSeries: Sendable, Hashable {
 }
 
 /// Bars side by side per category (e.g. baseline vs optimised duration per job type), with optional error bars.
-public struct GroupedBarChart: ChartSpec {
+public struct GroupedBarChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -62,6 +64,7 @@ public struct GroupedBarChart: ChartSpec {
         return notes
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         let hasErrors = shownSeries.contains { !$0.errors.isEmpty }
         var columns = [xLabel.isEmpty ? "Category" : xLabel]

@@ -1,4 +1,5 @@
 extension StackedBarChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let categories = shownCategories, series = shownSeries
         let notes = isEmpty ? ["No data."] : []

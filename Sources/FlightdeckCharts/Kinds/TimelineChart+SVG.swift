@@ -1,4 +1,5 @@
 extension TimelineChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let rows = self.rows
         let drawn = rows.compactMap(\.item)
