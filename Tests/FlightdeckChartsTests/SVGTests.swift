@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlightdeckCharts
 
@@ -93,5 +94,41 @@ import Testing
         let lines = line.svg()
         #expect(lines.contains("href=\"#fd-l-m0\"") && lines.contains("href=\"#fd-l-m1\""))
         #expect(lines.contains("fd-k2"))
+    }
+}
+
+@Suite struct HostileInputTests {
+    static let long = String(repeating: "<long label> ", count: 400)
+
+    static var charts: [Chart] {
+        let labels = (0..<1000).map { "\($0) " + long }
+        let values = (0..<1000).map { Double($0 % 97) - 40 }
+        let series = (0..<40).map { BarSeries(name: "\($0) " + long, values: values, errors: values) }
+        let lines = (0..<20).map { s in LineSeries(name: long, points: (0..<5_000).map { Point(x: Double($0), y: Double(($0 * s) % 101)) }) }
+        let events = (0..<500).map { EventMarker(label: long, x: Double($0 * 40)) }
+        let spread = (0..<300).map { pow(Double($0), 3) }
+        return [
+            .groupedBar(GroupedBarChart(id: long, title: long, description: long, xLabel: long, yLabel: long, categories: labels, series: series)),
+            .stackedBar(StackedBarChart(id: "s", title: long, categories: labels, series: series, normalized: true)),
+            .horizontalBar(HorizontalBarChart(id: "h", title: long, bars: labels.map { Bar(label: $0, value: 1) })),
+            .donut(DonutChart(id: "d", title: long, slices: labels.map { Slice(label: $0, value: 1) })),
+            .histogram(Histogram(id: "hi", title: long, values: spread, binCount: 100_000)),
+            .boxPlot(BoxPlot(id: "b", title: long, groups: labels.map { BoxGroup(label: $0, values: spread) })),
+            .line(LineChart(id: "l", title: long, series: lines, thresholds: events.map { Threshold(label: long, value: $0.x) },
+                            bands: events.map { Band(label: long, from: 0, to: $0.x) }, events: events)),
+            .step(StepChart(id: "st", title: long, series: lines, events: events)),
+            .timeline(TimelineChart(id: "t", title: long, items: labels.map { TimelineItem(label: $0, section: $0, start: 0, end: 86_400) },
+                                    markers: events)),
+            .sparkline(Sparkline(id: "sp", title: long, values: values + values, labels: labels)),
+            .forest(ForestPlot(id: "f", title: long, estimates: labels.map { Estimate(label: $0, value: 1, lower: -1, upper: 3) })),
+        ]
+    }
+
+    @Test func everyKindStaysUnder200KBWhateverTheInput() {
+        for chart in Self.charts {
+            let svg = chart.svg()
+            #expect(svg.utf8.count < 200_000, "\(svg.prefix(80)) is \(svg.utf8.count) bytes")
+            #expect(XMLCheck(svg).isWellFormed)
+        }
     }
 }

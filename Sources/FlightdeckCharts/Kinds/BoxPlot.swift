@@ -97,7 +97,7 @@ public struct BoxPlot: ChartSpec, Hashable {
             doc.writer.rect(Rect(x: x - width / 2, y: scale(s.q3), width: width, height: scale(s.q1) - scale(s.q3)),
                             class: "fd-box", tooltip: tip)
             doc.writer.line(x - width / 2, scale(s.median), x + width / 2, scale(s.median), class: "fd-median")
-            for value in Self.extremes(s.outliers) {
+            for value in Self.extremes(s.outliers, keeping: min(Limits.maxOutliers, max(4, Limits.maxOutliersTotal / groups.count))) {
                 doc.writer.circle(x, scale(value), radius: 2.5, class: "fd-outlier", tooltip: group.label + ": " + format.format(value))
             }
             doc.writer.endGroup()
@@ -106,10 +106,10 @@ public struct BoxPlot: ChartSpec, Hashable {
         return doc.finish()
     }
 
-    /// At most `Limits.maxOutliers` outliers, keeping the most extreme on each side.
-    static func extremes(_ outliers: [Double]) -> [Double] {
-        guard outliers.count > Limits.maxOutliers else { return outliers }
-        let half = Limits.maxOutliers / 2
+    /// At most `count` outliers, keeping the most extreme on each side.
+    static func extremes(_ outliers: [Double], keeping count: Int) -> [Double] {
+        guard outliers.count > count else { return outliers }
+        let half = count / 2
         return Array(outliers.prefix(half)) + Array(outliers.suffix(half))
     }
 }

@@ -50,7 +50,9 @@ public struct GroupedBarChart: ChartSpec, Hashable {
         self.series = series
     }
 
-    var shownCategories: [String] { Array(categories.prefix(Limits.maxCategories)) }
+    var shownCategories: [String] {
+        Array(categories.prefix(min(Limits.maxCategories, max(1, Limits.maxBars / max(shownSeries.count, 1)))))
+    }
     var shownSeries: [BarSeries] { Array(series.prefix(Limits.maxSeries)) }
 
     var isEmpty: Bool {
@@ -59,7 +61,9 @@ public struct GroupedBarChart: ChartSpec, Hashable {
 
     var notes: [String] {
         var notes: [String] = isEmpty ? ["No data."] : []
-        if categories.count > Limits.maxCategories { notes.append("Showing the first \(Limits.maxCategories) of \(categories.count) categories.") }
+        if categories.count > shownCategories.count {
+            notes.append("Showing the first \(shownCategories.count) of \(categories.count) categories.")
+        }
         if series.count > Limits.maxSeries { notes.append("Showing the first \(Limits.maxSeries) of \(series.count) series.") }
         return notes
     }

@@ -2,7 +2,11 @@ extension StackedBarChart {
     /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let categories = shownCategories, series = shownSeries
-        let notes = isEmpty ? ["No data."] : []
+        var notes = isEmpty ? ["No data."] : []
+        if self.categories.count > categories.count {
+            notes.append("Showing the first \(categories.count) of \(self.categories.count) categories.")
+        }
+        if self.series.count > series.count { notes.append("Showing the first \(series.count) of \(self.series.count) series.") }
         let desc = ([description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
         // Segment extents per category: positives stack up from zero, negatives down.
         var segments: [[(lo: Double, hi: Double, value: Double)?]] = []

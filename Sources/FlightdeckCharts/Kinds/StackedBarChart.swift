@@ -37,7 +37,9 @@ public struct StackedBarChart: ChartSpec, Hashable {
         self.normalized = normalized
     }
 
-    var shownCategories: [String] { Array(categories.prefix(Limits.maxCategories)) }
+    var shownCategories: [String] {
+        Array(categories.prefix(min(Limits.maxCategories, max(1, Limits.maxBars / max(shownSeries.count, 1)))))
+    }
     var shownSeries: [BarSeries] { Array(series.prefix(Limits.maxSeries)) }
 
     /// The fill of segment series `index`.

@@ -53,7 +53,7 @@ public struct TimelineChart: ChartSpec, Hashable {
         self.markers = markers
     }
 
-    /// The rows to draw: a header per named section, then its items; items with no finite start are left out.
+    /// The rows to draw: a header per named section, then its items (at most `Limits.maxRows` rows in all); items with no finite start are left out.
     var rows: [(section: String, item: TimelineItem?)] {
         let usable = items.filter(\.start.isFinite).prefix(Limits.maxRows)
         var sections: [String] = []
@@ -63,7 +63,7 @@ public struct TimelineChart: ChartSpec, Hashable {
             if !section.isEmpty { rows.append((section, nil)) }
             rows += usable.filter { $0.section == section }.map { (section, $0) }
         }
-        return rows
+        return Array(rows.prefix(Limits.maxRows))
     }
 
     /// The end drawn for an item (its start for milestones and bad ends).

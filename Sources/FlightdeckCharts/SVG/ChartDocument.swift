@@ -39,7 +39,7 @@ struct ChartDocument {
         writer.attribute("x", x)
         writer.attribute("y", y)
         if let tooltip {
-            writer.raw("><title>" + Escape.xml(tooltip) + "</title></use>")
+            writer.raw("><title>" + Escape.svg(tooltip, limit: Limits.maxTooltipLength) + "</title></use>")
         } else {
             writer.raw("/>")
         }
@@ -63,8 +63,8 @@ struct ChartDocument {
         root.raw(" ")
         root.number(height)
         root.raw("\" width=\"100%\" font-size=\"12\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
-        root.raw("<title id=\"" + stem + "-title\">" + Escape.xml(title) + "</title>")
-        root.raw("<desc id=\"" + stem + "-desc\">" + Escape.xml(description) + "</desc>")
+        root.raw("<title id=\"" + stem + "-title\">" + Escape.svg(title, limit: Limits.maxTitleLength) + "</title>")
+        root.raw("<desc id=\"" + stem + "-desc\">" + Escape.svg(description, limit: Limits.maxTitleLength) + "</desc>")
         root.raw(writer.text)
         writer = root
         if !fills.isEmpty || !markers.isEmpty {
