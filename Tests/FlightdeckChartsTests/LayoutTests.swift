@@ -54,3 +54,20 @@ import Testing
         #expect(svg.contains("…"))
     }
 }
+
+@Suite struct ThresholdLabelTests {
+    @Test func closeThresholdLabelsDoNotCollide() throws {
+        let chart = LineChart(id: "t", title: "t", format: .percent(decimals: 1),
+                              series: [LineSeries(name: "s", x: [0, 1], y: [0, 10])],
+                              thresholds: [Threshold(label: "warning", value: 5), Threshold(label: "critical", value: 5.2, tone: .critical),
+                                           Threshold(label: "same", value: 5.1)])
+        let svg = chart.svg()
+        let ys = svg.components(separatedBy: "class=\"fd-threshold-label").dropFirst().compactMap { part -> Double? in
+            guard let range = part.range(of: " y=\"") else { return nil }
+            return Double(part[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(ys.count == 2, "the third label has no room and is left to its tooltip")
+        for (a, b) in zip(ys, ys.dropFirst()) { #expect(abs(a - b) >= 12) }
+        #expect(svg.components(separatedBy: "class=\"fd-threshold ").count - 1 == 3, "every line is drawn")
+    }
+}
