@@ -132,3 +132,39 @@ import Testing
         }
     }
 }
+
+@Suite struct ExtremeValueTests {
+    static let extremes: [Double] = [
+        0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-310, 1e-300, 1, 1e15 + 0.1, 1e15, 1e308,
+        -1e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .nan, .infinity, -.infinity,
+    ]
+
+    /// Every pair of extreme values as the data of every kind: no crash, well-formed, bounded.
+    @Test(arguments: extremes)
+    func extremePairsRender(first: Double) {
+        for second in Self.extremes {
+            let values = [first, second]
+            let charts: [Chart] = [
+                .groupedBar(GroupedBarChart(id: "g", title: "g", categories: ["a", "b"], series: [BarSeries(name: "s", values: values, errors: values)])),
+                .stackedBar(StackedBarChart(id: "s", title: "s", categories: ["a", "b"], series: [BarSeries(name: "s", values: values)], normalized: true)),
+                .horizontalBar(HorizontalBarChart(id: "h", title: "h", format: .bytes, bars: values.map { Bar(label: "x", value: $0) })),
+                .donut(DonutChart(id: "d", title: "d", slices: values.map { Slice(label: "x", value: $0) })),
+                .histogram(Histogram(id: "hi", title: "hi", format: .duration(.seconds), values: values)),
+                .boxPlot(BoxPlot(id: "b", title: "b", groups: [BoxGroup(label: "x", values: values)])),
+                .line(LineChart(id: "l", title: "l", xFormat: .dateTime, series: [LineSeries(name: "s", x: values, y: values)],
+                                thresholds: [Threshold(label: "t", value: first)], bands: [Band(label: "b", from: first, to: second)],
+                                events: [EventMarker(label: "e", x: second)])),
+                .step(StepChart(id: "st", title: "st", format: .percent(decimals: 2), series: [LineSeries(name: "s", x: [0, 1], y: values)])),
+                .timeline(TimelineChart(id: "t", title: "t", items: [TimelineItem(label: "x", start: first, end: second)], markers: [EventMarker(label: "m", x: second)])),
+                .sparkline(Sparkline(id: "sp", title: "sp", values: values)),
+                .forest(ForestPlot(id: "f", title: "f", estimates: [Estimate(label: "x", value: first, lower: first, upper: second)], reference: second)),
+            ]
+            for chart in charts {
+                let svg = chart.svg()
+                #expect(XMLCheck(svg).isWellFormed, "\(first), \(second): \(svg.prefix(60))")
+                #expect(svg.utf8.count < 200_000)
+                #expect(XMLCheck(chart.dataTable()).isWellFormed)
+            }
+        }
+    }
+}
