@@ -32,6 +32,7 @@ import Testing
         #expect(zip(sampled, sampled.dropFirst()).allSatisfy { $0.x < $1.x })
         #expect(Downsample.lttb(points, threshold: 20_000).count == 10_000)
         #expect(Downsample.lttb(points, threshold: 2) == [points[0], points[9_999]])
+        #expect(Downsample.lttb(points, threshold: -5).isEmpty)
     }
 
     @Test func binsAreNiceAndCountEverything() throws {
