@@ -22,7 +22,7 @@ enum Gallery {
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Flightdeck charts gallery</title><link rel="stylesheet" href="charts.css">
         <style>body{font-family:system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:76rem;background:var(--fd-chart-bg);color:var(--fd-chart-fg)}
-        h2{font-size:1.1rem}.trends th,.trends td{text-align:left;padding:.25rem .75rem;vertical-align:top}main{display:grid;grid-template-columns:repeat(auto-fill,minmax(34rem,1fr));gap:1.5rem 2rem}h1{font-size:1.4rem}</style>
+        h2{font-size:1.1rem}.trends th,.trends td{text-align:left;padding:.25rem .75rem;vertical-align:top}main{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(34rem,100%),1fr));gap:1.5rem 2rem}h1{font-size:1.4rem}</style>
         </head><body><h1>Flightdeck charts</h1><main>
 
         """
