@@ -58,7 +58,7 @@ public final class Environment: Sendable {
             cache.set(name, template)
             return template
         }
-        var error = TemplateError("template '\(name)' not found (looked in \(sources.map(\.summary).joined(separator: ", ")))")
+        var error = TemplateError("template '\(name)' not found")
         error.isMissingTemplate = true
         throw error
     }

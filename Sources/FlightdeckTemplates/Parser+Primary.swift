@@ -66,8 +66,7 @@ extension Parser {
                 let position = advance().position
                 node = try parseSubscript(node, at: position)
             } else if current.isOp("(") {
-                let position = current.position
-                node = Expr(.call(node, try parseArguments()), at: position)
+                node = Expr(.call(node, try parseArguments()), at: node.position)
             } else {
                 return node
             }

@@ -68,7 +68,7 @@ final class Renderer {
 
     /// A template name from an include/extends/import expression.
     func templateName(_ value: Value) throws(TemplateError) -> String {
-        guard let name = value.text else { throw TemplateError("a template name must be a string, found \(value.typeName)") }
+        guard let name = value.text else { throw TemplateError("a template name must be a string, found \(value.described)") }
         return name
     }
 
