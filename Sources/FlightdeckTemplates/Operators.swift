@@ -19,6 +19,7 @@ enum Operators {
             return try floorDivideOrModulo(op, a, b)
         case .power: return try power(a, b)
         case .concat: return try concat([a, b])
+        case .constantConcat: return .string(try a.pythonString() + b.pythonString())
         case .equal: return .bool(a.pythonEquals(b))
         case .notEqual: return .bool(!a.pythonEquals(b))
         case .less: return .bool(try a.pythonLess(b, op: "<"))

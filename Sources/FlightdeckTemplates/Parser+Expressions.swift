@@ -75,9 +75,11 @@ extension Parser {
 
     mutating func parseBinary(_ symbols: [String], next: (inout Parser) throws(TemplateError) -> Expr) throws(TemplateError) -> Expr {
         var left = try next(&self)
-        while case .op(let symbol) = current.kind, symbols.contains(symbol), let op = BinaryOperator(rawValue: symbol) {
+        while case .op(let symbol) = current.kind, symbols.contains(symbol), var op = BinaryOperator(rawValue: symbol) {
             let position = advance().position
-            left = Expr(.binary(op, left, try next(&self)), at: position)
+            let right = try next(&self)
+            if op == .concat && left.isConstant && right.isConstant { op = .constantConcat }
+            left = Expr(.binary(op, left, right), at: position)
         }
         return left
     }
