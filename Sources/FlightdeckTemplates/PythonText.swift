@@ -38,20 +38,25 @@ enum PythonText {
         return first.properties.titlecaseMapping + lower(String(text.unicodeScalars.dropFirst()))
     }
 
-    /// Jinja2's `title`: words begin after runs of `-`, whitespace, `(`, `{`, `[` and `<`.
+    /// Jinja2's `title`: words begin after runs of `-`, whitespace, `(`, `{`, `[` and `<`;
+    /// each word is its first character upper-cased and the rest lower-cased.
     static func title(_ text: String) -> String {
         var out = ""
-        var atWordStart = true
+        var word = String.UnicodeScalarView()
+        func flush() {
+            guard let first = word.first else { return }
+            out += first.properties.uppercaseMapping + lower(String(word.dropFirst()))
+            word = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
-            let separator = isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar)
-            if separator {
+            if isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+                flush()
                 out.unicodeScalars.append(scalar)
-                atWordStart = true
             } else {
-                out += atWordStart ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
-                atWordStart = false
+                word.append(scalar)
             }
         }
+        flush()
         return out
     }
 

@@ -72,12 +72,22 @@ extension Renderer {
     }
 
     func include(_ nameExpr: Expr, ignoreMissing: Bool, withContext: Bool, _ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
-        let name = try templateName(try evaluate(nameExpr, frame))
-        let template: Template
-        do {
-            template = try environment.template(named: name)
-        } catch {
-            if ignoreMissing && error.isMissingTemplate { return }
+        // A list of names includes the first that exists.
+        let value = try evaluate(nameExpr, frame)
+        let names = try (value.lazyItems ?? { if case .array(let items) = value { items } else { [value] } }()).map { (v) throws(TemplateError) in try templateName(v) }
+        var found: Template?
+        for name in names {
+            do throws(TemplateError) {
+                found = try environment.template(named: name)
+                break
+            } catch {
+                if !error.isMissingTemplate || names.count == 1 && !ignoreMissing { throw error }
+            }
+        }
+        guard let template = found else {
+            if ignoreMissing { return }
+            var error = TemplateError("none of the templates \(names.map { "'\($0)'" }.joined(separator: ", ")) was found")
+            error.isMissingTemplate = true
             throw error
         }
         let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
