@@ -54,7 +54,11 @@ extension Parser {
 
     mutating func parsePostfix(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
+        var links = 0
         while true {
+            // Each link nests the tree one level deeper for the renderer.
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             if current.isOp(".") {
                 let position = advance().position
                 switch advance().kind {
@@ -113,7 +117,10 @@ extension Parser {
     /// `| filter(args)`, `is [not] test(args)` and calls on their results.
     mutating func parseFilters(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
+        var links = 0
         while true {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             if current.isOp("|") {
                 _ = advance()
                 let position = current.position

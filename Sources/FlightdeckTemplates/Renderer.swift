@@ -3,9 +3,12 @@
 final class Renderer {
     /// Deepest nesting of includes, imports, extends, blocks and macro calls at render time.
     static let maxDepth = 100
+    /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
+    static let maxNesting = 1_000
 
     let environment: Environment
     var depth = 0
+    var nesting = 0
 
     init(environment: Environment) {
         self.environment = environment
@@ -73,6 +76,11 @@ final class Renderer {
     }
 
     func render(_ nodes: [Node], _ frame: Frame, into out: inout String) throws(TemplateError) {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting {
+            throw TemplateError("rendering is nested too deeply (more than \(Self.maxNesting) levels of tags, macro calls and includes)")
+        }
         for node in nodes { try render(node, frame, into: &out) }
     }
 
