@@ -14,10 +14,7 @@ package enum CSVScanner {
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         var line = 1, lineStart = i
         while i < n {
-            record.starts.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
-            record.escaped.removeAll(keepingCapacity: true)
-            record.quoted.removeAll(keepingCapacity: true)
+            record.cells.removeAll(keepingCapacity: true)
             record.line = line
             record.lineStart = lineStart
             var endOfRecord = false
@@ -40,8 +37,7 @@ package enum CSVScanner {
                         if byte == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
                         i += 1
                     }
-                    record.starts.append(start); record.ends.append(i)
-                    record.escaped.append(escaped); record.quoted.append(true)
+                    record.cells.append(CSVRecord.Cell(start: start, end: i, quoted: true, escaped: escaped))
                     i += 1
                     if i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n"),
                        !(bytes[i] == UInt8(ascii: "\r") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n")) {
@@ -54,8 +50,7 @@ package enum CSVScanner {
                     while i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n") { i += 1 }
                     var end = i
                     if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    record.starts.append(start); record.ends.append(end)
-                    record.escaped.append(false); record.quoted.append(false)
+                    record.cells.append(CSVRecord.Cell(start: start, end: end, quoted: false, escaped: false))
                 }
                 if i < n, bytes[i] == UInt8(ascii: "\r"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
                 if i >= n || bytes[i] == UInt8(ascii: "\n") {
@@ -63,7 +58,7 @@ package enum CSVScanner {
                     if i < n { i += 1; line += 1; lineStart = i }
                 } else {
                     i += 1 // the comma
-                    if i >= n { record.starts.append(i); record.ends.append(i); record.escaped.append(false); record.quoted.append(false); endOfRecord = true }
+                    if i >= n { record.cells.append(CSVRecord.Cell(start: i, end: i, quoted: false, escaped: false)); endOfRecord = true }
                 }
             }
             try body(record)
