@@ -40,6 +40,9 @@ for _ in 0..<repeats {
     case "baseline":
         let figures = IngestBenchmark.baseline(url)
         summary = "rows=\(figures.rows) successful=\(figures.successful) cost=\(String(format: "%.4f", figures.cost))"
+    case "csvswift":
+        let figures = CSVSwiftPeer.baseline(url)
+        summary = "rows=\(figures.rows) successful=\(figures.successful) cost=\(String(format: "%.4f", figures.cost))"
     default:
         FileHandle.standardError.write(Data("unknown kind \(kind)\n".utf8))
         exit(2)
