@@ -55,6 +55,41 @@ struct ExampleDataTests {
         #expect((registration.performanceDelta ?? 0) < -0.25)
     }
 
+    @Test func modelsAndFiguresEncodeWithSnakeCaseKeys() throws {
+        let log = DiagnosticLog()
+        let source = try release("2026.1-trainer-optimisation")
+        let baseline = try #require(BaselineReader.read(source, log: log))
+        let tests = try #require(TestResultsReader.read(source, log: log))
+        let performance = try #require(PerformanceReader.read(source, log: log))
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        // JSONEncoder throws on NaN or infinity, so encoding proves there are none.
+        let figures = try encoder.encode(BaselineAnalysis.analyse(baseline, thresholds: BaselineThresholds()))
+        let text = String(decoding: figures, as: UTF8.self)
+        #expect(text.contains("\"duration_minutes\":{") && text.contains("\"optimisation_targets\""))
+        _ = try encoder.encode(baseline)
+        _ = try encoder.encode(tests)
+        _ = try encoder.encode(performance)
+        let previous = try #require(TestResultsReader.read(try release("2026.3-invoice-gemini"), log: log))
+        let testFigures = try encoder.encode(TestAnalysis.analyse(tests, previous: previous, thresholds: TestThresholds()))
+        #expect(String(decoding: testFigures, as: UTF8.self).contains("\"new_failures\":[]"))
+        _ = try encoder.encode(PerformanceAnalysis.analyse(performance, baseline: baseline, thresholds: PerformanceThresholds()))
+        // Twice the same input gives the same bytes.
+        #expect(try encoder.encode(BaselineAnalysis.analyse(baseline, thresholds: BaselineThresholds())) == figures)
+    }
+
+    @Test func performanceThresholdsAreConfigurable() throws {
+        let node = try JSONReader.read(#"{"max_slowdown": 0.3, "min_success_rate": 0.9, "min_efficency": 1}"#, path: "flightdeck.yaml")
+        let log = DiagnosticLog()
+        let reader = try #require(ObjectReader(node, log: log, what: "thresholds.performance"))
+        var thresholds = PerformanceThresholds()
+        thresholds.read(reader)
+        reader.warnUnknownKeys()
+        #expect(thresholds.maxSlowdown == 0.3 && thresholds.minSuccessRate == 0.9 && thresholds.minEfficiency == 0.9)
+        #expect(log.diagnostics.map(\.description) == ["flightdeck.yaml:1:48: warning: unknown key 'min_efficency'; did you mean 'min_efficiency'?"])
+    }
+
     @Test func invoiceGeminiPassesWithOneSkipped() throws {
         let log = DiagnosticLog()
         let tests = try #require(TestResultsReader.read(try release("2026.3-invoice-gemini"), log: log))
