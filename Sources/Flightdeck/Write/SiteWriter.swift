@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One file of the built site.
+struct OutputFile: Sendable {
+    /// Path relative to the output folder, `/`-separated.
+    let path: String
+    /// The bytes.
+    let contents: Data
+}
+
+/// The Write stage: the whole site goes into a temporary folder beside the output, which then takes
+/// the output's place in one step. A failed build never leaves a half-written site.
+enum SiteWriter {
+    /// Writes `files` and swaps them into `output`. `root` is the site root, which output must not contain.
+    static func write(_ files: [OutputFile], to output: URL, siteRoot root: URL) throws(DiagnosticError) {
+        let fileManager = FileManager.default
+        let output = output.standardizedFileURL
+        try checkOutput(output, root: root.standardizedFileURL)
+        let parent = output.deletingLastPathComponent()
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure("cannot create the output's parent folder \(parent.path): \(error.localizedDescription)")
+        }
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders = Set<String>()
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                let folder = url.deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try file.contents.write(to: url)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot write the site into \(staging.path): \(error.localizedDescription)")
+        }
+        try swap(staging, into: output)
+    }
+
+    private static func checkOutput(_ output: URL, root: URL) throws(DiagnosticError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw failure("output \(output.path) is a file, not a folder; remove it or choose another --output")
+        }
+        let outputPath = output.path.hasSuffix("/") ? output.path : output.path + "/"
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        if rootPath.hasPrefix(outputPath) {
+            throw failure("output \(output.path) would replace the site itself; choose a folder inside it such as public/")
+        }
+        if FileManager.default.fileExists(atPath: output.appendingPathComponent("flightdeck.yaml").path) {
+            throw failure("output \(output.path) holds a flightdeck.yaml; it looks like a site, not build output")
+        }
+    }
+
+    /// Puts `staging` in place of `output`: an atomic exchange where the kernel offers one, else two renames.
+    private static func swap(_ staging: URL, into output: URL) throws(DiagnosticError) {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            guard rename(staging.path, output.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fileManager.removeItem(at: staging)
+                throw failure("cannot move the built site into \(output.path): \(reason)")
+            }
+            return
+        }
+        if exchange(staging.path, output.path) {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
+        guard rename(output.path, old.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot replace \(output.path): \(reason)")
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(old.path, output.path)
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot move the built site into \(output.path): \(reason)")
+        }
+        try? fileManager.removeItem(at: old)
+    }
+
+    /// Linux's renameat2(RENAME_EXCHANGE), looked up at run time (glibc does not export it to Swift).
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentDirectory: Int32 = -100, renameExchange: UInt32 = 2
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    private static func failure(_ message: String) -> DiagnosticError {
+        DiagnosticError(.error(message, at: nil))
+    }
+}
