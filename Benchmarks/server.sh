@@ -152,7 +152,7 @@ def wait_for(markers):
         for marker in markers:
             if marker in buffer:
                 buffer = buffer[buffer.index(marker) + len(marker):]
-                return marker.decode().split()[-1]
+                return marker.decode().strip().removeprefix("event: ")
         buffer += sock.recv(65536)
 wait_for([b"event: hello"])
 wait_for([b"\n\n"])
