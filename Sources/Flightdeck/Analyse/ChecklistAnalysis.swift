@@ -29,7 +29,7 @@ package struct ChecklistFigures: Sendable, Encodable {
     }
 
     /// All items.
-    package var items: [Item]
+    package var tasks: [Item]
     /// Per heading, in order.
     package var sections: [Section]
     /// Number of items.
@@ -47,7 +47,7 @@ enum ChecklistAnalysis {
     /// Evaluates each item; malformed checks and misspelt figure names go to the log.
     static func analyse(_ checklist: Checklist, figures: DataNode, log: DiagnosticLog) -> ChecklistFigures {
         var items: [ChecklistFigures.Item] = []
-        for item in checklist.items {
+        for item in checklist.tasks {
             var status = item.checked ? "done" : "open"
             var checkStatus: String?
             var actual: String?
@@ -73,7 +73,7 @@ enum ChecklistAnalysis {
             if item.status == "done" { sections[sections.count - 1].done += 1 }
         }
         let done = items.filter { $0.status == "done" }.count
-        return ChecklistFigures(items: items, sections: sections, total: items.count, done: done,
+        return ChecklistFigures(tasks: items, sections: sections, total: items.count, done: done,
                                 failed: items.filter { $0.status == "failed" }.count,
                                 percent: items.isEmpty ? 0 : Double(done) * 100 / Double(items.count))
     }

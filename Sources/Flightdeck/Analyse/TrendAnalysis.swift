@@ -14,6 +14,14 @@ package struct Trends: Sendable, Encodable {
         package var decision: String
         /// Checklist completion in percent.
         package var checklistPercent: Double?
+        /// Test success rate as a fraction.
+        package var testSuccessRate: Double?
+        /// Test cases run.
+        package var testCount: Int?
+        /// Incidents recorded.
+        package var incidents: Int
+        /// Mean time to resolve, in minutes.
+        package var mttrMinutes: Double?
     }
 
     /// One point per release, oldest first.
@@ -26,7 +34,9 @@ enum TrendAnalysis {
     static func analyse(_ releases: [(ReleaseData, ReleaseFigures)]) -> Trends {
         Trends(points: releases.map { data, figures in
             Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
-                         decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent)
+                         decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent,
+                         testSuccessRate: figures.tests?.successRate, testCount: figures.tests?.counts.total,
+                         incidents: figures.incidents?.count ?? 0, mttrMinutes: figures.incidents?.mttrMinutes)
         })
     }
 }

@@ -14,7 +14,7 @@ enum ChecklistReader {
             if items.isEmpty {
                 log.warning("checklist has no task-list items ('- [ ] text' or '- [x] text')", at: .file(file.path))
             }
-            return Checklist(path: file.path, items: items, html: rendered.html)
+            return Checklist(path: file.path, tasks: items, html: rendered.html)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil

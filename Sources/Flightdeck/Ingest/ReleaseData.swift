@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything ingested for one release: the typed models of each data kind it has.
 struct ReleaseData: Sendable, Encodable {
     /// Metadata from release.yaml.
@@ -20,8 +22,8 @@ struct ReleaseData: Sendable, Encodable {
     var checklist: Checklist?
     /// Sign-offs.
     var signoffs: Signoffs?
-    /// Release-relative paths of files no reader claimed, reported as warnings.
-    var unclaimed: [String] = []
+    /// Each incident's postmortem rendered as HTML, by incident id.
+    var postmortems: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
         case release, notes, baseline, tests, performance, rollout, incidents, experiments, checklist, signoffs
@@ -33,9 +35,9 @@ enum ReleaseIngester {
     /// Reads all data kinds of one release.
     static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog) -> ReleaseData {
         let unsafe = config.markdownUnsafeHTML
-        return ReleaseData(
+        var data = ReleaseData(
             release: ReleaseReader.read(source, log: log),
-            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) },
+            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
             baseline: BaselineReader.read(source, log: log),
             tests: TestResultsReader.read(source, log: log),
             performance: PerformanceReader.read(source, log: log),
@@ -45,5 +47,13 @@ enum ReleaseIngester {
             checklist: ChecklistReader.read(source, unsafeHTML: unsafe, log: log),
             signoffs: SignoffReader.read(source, log: log)
         )
+        for incident in data.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            do {
+                data.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true).html
+            } catch {
+                log.report(contentsOf: error.diagnostics)
+            }
+        }
+        return data
     }
 }

@@ -81,7 +81,7 @@ enum ScaffoldTexts {
 
         ## Testing
 
-        - [ ] All test suites pass `check: tests.success_rate >= 95`
+        - [ ] All test suites pass `check: tests.success_rate >= 0.95`
         - [ ] Performance meets the baseline target
 
         ## Rollout

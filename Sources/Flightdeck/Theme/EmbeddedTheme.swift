@@ -64,11 +64,11 @@ enum EmbeddedTheme {
 <section aria-labelledby="section-{{ loop.index }}">
 <h2 id="section-{{ loop.index }}">{{ section.name or 'Checklist' }} <span class="count">{{ section.done }}/{{ section.total }}</span></h2>
 <ul class="checklist">
-  {%- for item in checklist.items if item.section == section.name %}
+  {%- for item in checklist.tasks if item.section == section.name %}
   <li class="item item-{{ item.status }}">
     <span class="status status-{{ item.status }}">{{ {'done': '✓ done', 'failed': '✗ failing', 'open': '○ open'}[item.status] }}</span>
     <span class="text">{{ item.text }}</span>
-    {%- if item.check %}
+    {%- if item.check is defined %}
     <span class="check">check <code>{{ item.check }}</code>{% if item.actual is defined %}: actual {{ item.actual }}{% endif %} ({{ item.check_status }})</span>
     {%- endif %}
   </li>
@@ -87,7 +87,7 @@ enum EmbeddedTheme {
 {% block content %}
 <h1>{{ site.title }}</h1>
 {%- if intro %}
-<div class="prose intro">{{ intro.html }}</div>
+<div class="prose intro">{{ intro.html | safe }}</div>
 {%- elif site.description %}
 <p class="lead">{{ site.description }}</p>
 {%- endif %}
@@ -133,44 +133,281 @@ enum EmbeddedTheme {
 {% extends "base.html" %}
 {% block content %}
 <article class="prose">
-{{ content.html }}
+{{ content.html | safe }}
 </article>
 {% endblock %}
 
 """#,
         "partials/baseline.html": #"""
-<p>See the exported figures for baseline.</p>
+{%- set b = figures.baseline -%}
+<p>{{ b.overall.jobs }} jobs{% if b.period_start is defined %} from {{ b.period_start[:10] }} to {{ b.period_end[:10] }}{% if b.period_days is defined %} ({{ b.period_days }} days){% endif %}{% endif %}; success rate {% if b.overall.success_rate is defined %}{{ '%.1f%%' | format(b.overall.success_rate * 100) }}{% else %}–{% endif %}.</p>
+{%- if 'baseline_durations' in charts %}{% set chart = charts['baseline_durations'] %}{% include "partials/chart.html" %}{% endif %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Baseline figures per job type</caption>
+  <thead><tr><th scope="col">Job type</th><th scope="col" class="num">Jobs</th><th scope="col" class="num">Mean (min)</th><th scope="col" class="num">Std</th><th scope="col" class="num">p50</th><th scope="col" class="num">p95</th><th scope="col" class="num">Min–max</th><th scope="col" class="num">CPU eff.</th><th scope="col" class="num">Cost (mean)</th><th scope="col" class="num">Success</th><th scope="col">Optimisation target</th></tr></thead>
+  <tbody>
+  {%- for g in b.job_types %}
+  {%- set d = g.duration_minutes %}
+  <tr>
+    <th scope="row">{{ g.job_type | default('all') }}</th>
+    <td class="num">{{ g.jobs }}</td>
+    <td class="num">{{ '%.1f' | format(d.mean) if d.mean is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.std) if d.std is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.p50) if d.p50 is defined else '–' }}</td>
+    <td class="num">{{ '%.1f' | format(d.p95) if d.p95 is defined else '–' }}</td>
+    <td class="num">{% if d.min is defined %}{{ '%.1f' | format(d.min) }}–{{ '%.1f' | format(d.max) }}{% else %}–{% endif %}</td>
+    <td class="num">{{ '%.2f' | format(g.cpu_efficiency) if g.cpu_efficiency is defined else '–' }}</td>
+    <td class="num">{{ '%.2f' | format(g.cost_estimate.mean) if g.cost_estimate.mean is defined else '–' }}</td>
+    <td class="num">{{ '%.0f%%' | format(g.success_rate * 100) if g.success_rate is defined else '–' }}</td>
+    <td>{% for target in g.optimisation_targets %}<span class="badge badge-pending">{{ target.rule | replace('_', ' ') }}</span> {% else %}–{% endfor %}</td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- set targets = b.job_types | map(attribute='optimisation_targets') | sum(start=[]) %}
+{%- if targets %}
+<h3>Optimisation targets</h3>
+<ul>{% for target in targets %}<li>{{ target.message }}</li>{% endfor %}</ul>
+{%- endif %}
 
 """#,
         "partials/chart.html": #"""
 {#- Renders one chart: the SVG and its data as a table beside it. Expects `chart` with svg, table, title. -#}
 <figure class="chart">
-  {{ chart.svg }}
+  {{ chart.svg | safe }}
   <details class="chart-data">
     <summary>Data for “{{ chart.title }}”</summary>
-    {{ chart.table }}
+    {{ chart.table | safe }}
   </details>
 </figure>
 
 """#,
         "partials/experiments.html": #"""
-<p>See the exported figures for experiments.</p>
+{%- set e = figures.experiments -%}
+{%- set rec = e.recommendation -%}
+<p><span class="badge badge-{{ {'PROCEED_WITH_ROLLOUT': 'go', 'PROCEED_WITH_CAUTION': 'pending', 'HOLD_CURRENT_STAGE': 'pending', 'DO_NOT_ROLLOUT': 'no_go'}[rec.code] }}">{{ rec.code | replace('_', ' ') }}</span> {{ rec.reason }}{% if rec.action %} <em>{{ rec.action }}</em>{% endif %}</p>
+<p>{% if e.record_count is defined %}{{ e.record_count }} records{% endif %}{% if e.period_start is defined %} from {{ e.period_start[:10] }} to {{ e.period_end[:10] }}{% endif %}; significance at {{ '%g%%' | format(e.confidence * 100) }} confidence, at least {{ e.min_sample_size }} samples per variant.</p>
+{%- if 'experiments_differences' in charts %}{% set chart = charts['experiments_differences'] %}{% include "partials/chart.html" %}{% endif %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Per-metric comparison of treatment and control</caption>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Test</th><th scope="col" class="num">Control (n)</th><th scope="col" class="num">Treatment (n)</th><th scope="col" class="num">Difference</th><th scope="col" class="num">95% CI</th><th scope="col" class="num">p-value</th><th scope="col">Result</th></tr></thead>
+  <tbody>
+  {%- for m in e.metrics %}
+  <tr>
+    <th scope="row">{{ m.name }}{% if m.primary %} <span class="badge badge-pending">primary</span>{% endif %}</th>
+    <td>{{ {'welch_t': "Welch's t", 'chi_square_yates': 'χ² (Yates)'}[m.test] }}</td>
+    <td class="num">{{ '%.4g' | format(m.control_mean) if m.control_mean is defined else '–' }} ({{ m.control_n }})</td>
+    <td class="num">{{ '%.4g' | format(m.treatment_mean) if m.treatment_mean is defined else '–' }} ({{ m.treatment_n }})</td>
+    <td class="num">{{ '%+.4g' | format(m.difference) if m.difference is defined else '–' }}{% if m.relative_difference is defined %} ({{ '%+.1f%%' | format(m.relative_difference * 100) }}){% endif %}</td>
+    <td class="num">{% if m.ci_low is defined %}[{{ '%.4g' | format(m.ci_low) }}, {{ '%.4g' | format(m.ci_high) }}]{% else %}–{% endif %}</td>
+    <td class="num">{{ '%.3g' | format(m.p_value) if m.p_value is defined else '–' }}</td>
+    <td><span class="badge badge-{{ {'improvement': 'pass', 'regression': 'fail', 'none': 'missing'}[m.effect] }}">{{ m.effect }}</span> {{ m.reason }}</td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
 
 """#,
         "partials/incidents.html": #"""
-<p>See the exported figures for incidents.</p>
+{%- set i = figures.incidents -%}
+<ul class="cards">
+  <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
+  <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
+  <li class="card"><span class="label">MTTD</span><span class="value">{{ '%.0f min' | format(i.mttd_minutes) if i.mttd_minutes is defined else '–' }}</span></li>
+  <li class="card"><span class="label">MTTR</span><span class="value">{{ '%.0f min' | format(i.mttr_minutes) if i.mttr_minutes is defined else '–' }}</span></li>
+  <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
+</ul>
+{%- if 'incidents_timeline' in charts %}{% set chart = charts['incidents_timeline'] %}{% include "partials/chart.html" %}{% endif %}
+{%- for incident in data.incidents.incidents %}
+{%- set times = i.incidents | selectattr('id', 'eq', incident.id) | first %}
+<article class="incident" aria-labelledby="incident-{{ loop.index }}">
+  <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h3>
+  <p class="meta-line">Status <strong>{{ incident.status }}</strong> · started {{ incident.started[:16] | replace('T', ' ') }} UTC
+    {%- if times.time_to_detect_minutes is defined %} · detected after {{ '%.0f' | format(times.time_to_detect_minutes) }} min{% endif %}
+    {%- if times.time_to_mitigate_minutes is defined %} · mitigated after {{ '%.0f' | format(times.time_to_mitigate_minutes) }} min{% endif %}
+    {%- if times.time_to_resolve_minutes is defined %} · resolved after {{ '%.0f' | format(times.time_to_resolve_minutes) }} min{% endif %}
+    {%- if incident.rollback_triggered %} · <strong>rollback triggered</strong>{% endif %}
+    {%- if incident.components %} · {{ incident.components | join(', ') }}{% endif %}</p>
+  {%- if incident.action_items %}
+  <h4>Action items</h4>
+  <ul class="checklist">
+    {%- for a in incident.action_items %}
+    <li class="item item-{{ 'done' if a.done else 'open' }}"><span class="status status-{{ 'done' if a.done else 'open' }}">{{ '✓ done' if a.done else '○ open' }}</span> <span class="text">{{ a.title }}</span> <span class="check">{{ a.owner }}{% if a.due is defined %}, due {{ a.due[:10] }}{% endif %}</span></li>
+    {%- endfor %}
+  </ul>
+  {%- endif %}
+  {%- if incident.id in postmortems %}
+  <details class="postmortem"><summary>Postmortem</summary><div class="prose">{{ postmortems[incident.id] | safe }}</div></details>
+  {%- endif %}
+</article>
+{%- endfor %}
 
 """#,
         "partials/performance.html": #"""
-<p>See the exported figures for performance.</p>
+{%- set p = figures.performance -%}
+{%- if p.total > 0 or p.recommendation is defined %}
+<ul class="cards">
+  <li class="card"><span class="label">Tests</span><span class="value">{{ p.total }}</span></li>
+  <li class="card"><span class="label">Successful</span><span class="value">{{ p.successful }}</span></li>
+  <li class="card"><span class="label">Success rate</span><span class="value">{{ '%.0f%%' | format(p.success_rate * 100) if p.success_rate is defined else '–' }}</span></li>
+  <li class="card"><span class="label">Total cost</span><span class="value">{{ '%.2f' | format(p.total_cost) }}</span></li>
+  {%- if p.recommendation is defined %}
+  <li class="card"><span class="label">Recommendation</span><span class="value"><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span></span></li>
+  {%- endif %}
+</ul>
+{%- endif %}
+{%- if p.recommendation_reason is defined %}<p>{{ p.recommendation_reason }}</p>{% endif %}
+<div class="chart-grid">
+{%- for key in ['performance_vs_baseline', 'performance_operations'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+{%- if p.improvements %}
+<h3>Improvement against the baseline</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Improvement per job type</caption>
+  <thead><tr><th scope="col">Job type</th><th scope="col" class="num">Baseline (min)</th><th scope="col" class="num">Optimised (min)</th><th scope="col" class="num">Improvement</th><th scope="col" class="num">Cost change</th><th scope="col">Target met</th></tr></thead>
+  <tbody>
+  {%- for i in p.improvements %}
+  <tr><th scope="row">{{ i.job_type }}</th><td class="num">{{ '%.1f' | format(i.baseline_duration_minutes) }}</td><td class="num">{{ '%.1f' | format(i.optimised_duration_minutes) }}</td><td class="num">{{ '%.1f%%' | format(i.improvement * 100) if i.improvement is defined else '–' }}</td><td class="num">{{ '%+.1f%%' | format(i.cost_change * 100) if i.cost_change is defined else '–' }}</td><td>{% if i.meets_target %}<span class="badge badge-pass">yes</span>{% else %}<span class="badge badge-fail">no</span>{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+{%- if p.tests %}
+<h3>Test runs</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Performance test results</caption>
+  <thead><tr><th scope="col">Test</th><th scope="col">Job type</th><th scope="col">Result</th><th scope="col" class="num">Duration (min)</th><th scope="col" class="num">Throughput (jobs/h)</th><th scope="col" class="num">Efficiency</th><th scope="col" class="num">Cost</th></tr></thead>
+  <tbody>
+  {%- for t in p.tests %}
+  <tr><th scope="row">{{ t.result.test_name }}</th><td>{{ t.job_type | default('–') }}</td><td>{% if t.result.success %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span>{% endif %}{% if t.result.error_message is defined %} {{ t.result.error_message }}{% endif %}</td><td class="num">{{ '%.1f' | format(t.result.duration_minutes) }}</td><td class="num">{{ '%.2f' | format(t.result.throughput_jobs_per_hour) }}</td><td class="num">{{ '%.2f' | format(t.result.resource_efficiency) }}</td><td class="num">{{ '%.2f' | format(t.result.cost_estimate) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+{%- if p.comparisons is defined %}
+{%- set c = p.comparisons %}
+<h3>Operations: old against new</h3>
+<p>{{ c.passed }} of {{ c.passed + c.failed }} operations meet their target{% if c.overall_delta is defined %}; total duration change {{ '%+.1f%%' | format(c.overall_delta * 100) }} (negative is faster){% endif %}.</p>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Operation comparisons</caption>
+  <thead><tr><th scope="col">Operation</th><th scope="col" class="num">Old</th><th scope="col" class="num">New</th><th scope="col" class="num">Duration change</th><th scope="col" class="num">Speed-up</th><th scope="col">Result</th></tr></thead>
+  <tbody>
+  {%- for o in c.operations %}
+  <tr><th scope="row">{{ o.comparison.operation }}</th><td class="num">{{ '%.3f' | format(o.comparison.old_duration) }}</td><td class="num">{{ '%.3f' | format(o.comparison.new_duration) }}</td><td class="num">{{ '%+.1f%%' | format(o.performance_delta * 100) if o.performance_delta is defined else '–' }}</td><td class="num">{{ '%.2f×' | format(o.speedup) if o.speedup is defined else '–' }}</td><td>{% if o.passed %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span> {{ o.reasons | join('; ') }}{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
 
 """#,
         "partials/rollout.html": #"""
-<p>See the exported figures for rollout.</p>
+{%- set r = figures.rollout -%}
+<p>Status: <span class="badge badge-{{ r.status }}">{{ r.status | replace('_', ' ') }}</span>{% if r.rollback_count %} · {{ r.rollback_count }} rollback{{ 's' if r.rollback_count != 1 }}{% endif %}{% if r.as_of is defined %} · as of {{ r.as_of[:16] | replace('T', ' ') }} UTC{% endif %}</p>
+<div class="chart-grid">
+{%- for key in ['rollout_traffic', 'rollout_error_rate', 'rollout_latency'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+{%- for c in r.components %}
+<h3>{{ c.name }} <span class="badge badge-{{ c.status }}">{{ c.status | replace('_', ' ') }}</span></h3>
+<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_minutes is defined %} for {{ '%.0f' | format(c.time_in_stage_minutes) }} minutes{% endif %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors.
+Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, errors ≤ {{ '%g%%' | format(c.thresholds.max_error_rate * 100) }}, at least {{ c.thresholds.min_operations }} operations and {{ '%g' | format(c.thresholds.min_stage_minutes) }} minutes, p99 regression ≤ {{ '%g%%' | format(c.thresholds.max_latency_regression * 100) }}.</p>
+<div class="table-wrap">
+<table class="stages">
+  <caption class="visually-hidden">Stages of {{ c.name }} with their gates</caption>
+  <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Traffic</th><th scope="col">Status</th><th scope="col">Window (UTC)</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Success</th><th scope="col" class="num">Errors</th><th scope="col" class="num">p99 (ms)</th><th scope="col">Gates</th></tr></thead>
+  <tbody>
+  {%- for s in c.stages %}
+  <tr>
+    <th scope="row">{{ s.name }}</th>
+    <td class="num">{{ s.traffic_percent | round(1) }}%</td>
+    <td><span class="badge badge-{{ {'completed': 'pass', 'active': 'in_progress', 'planned': 'missing', 'rolled_back': 'rolled_back'}[s.status] }}">{{ s.status | replace('_', ' ') }}</span></td>
+    <td>{% if s.start is defined %}{{ s.start[5:16] | replace('T', ' ') }}{% endif %}{% if s.end is defined %} – {{ s.end[5:16] | replace('T', ' ') }}{% endif %}</td>
+    <td class="num">{{ s.requests if s.requests is defined else '–' }}</td>
+    <td class="num">{{ '%.2f%%' | format(s.success_rate * 100) if s.success_rate is defined else '–' }}</td>
+    <td class="num">{{ '%.2f%%' | format(s.error_rate * 100) if s.error_rate is defined else '–' }}</td>
+    <td class="num">{{ s.latency_p99_ms | round(0) | int if s.latency_p99_ms is defined else '–' }}</td>
+    <td><ul class="gates">{% for g in s.gates %}<li class="gate gate-{{ g.outcome }}">{{ {'pass': '✓', 'fail': '✗', 'no_data': '?'}[g.outcome] }} {{ g.reason }}</li>{% endfor %}</ul></td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if c.rollbacks %}
+<ul class="rollbacks">{% for e in c.rollbacks %}<li><span class="badge badge-rolled_back">{{ e.kind | replace('_', ' ') }}</span> at {{ e.at[:16] | replace('T', ' ') }} UTC{% if e.reason is defined %}: {{ e.reason }}{% endif %}</li>{% endfor %}</ul>
+{%- endif %}
+{%- endfor %}
 
 """#,
         "partials/tests.html": #"""
-<p>See the exported figures for tests.</p>
+{%- set t = figures.tests -%}
+<ul class="cards">
+  <li class="card"><span class="label">Success rate</span><span class="value">{% if t.success_rate is defined %}{{ '%.1f%%' | format(t.success_rate * 100) }}{% else %}–{% endif %}</span></li>
+  <li class="card"><span class="label">Verdict</span><span class="value"><span class="badge badge-{{ {'READY': 'go', 'PROCEED_WITH_CAUTION': 'pending', 'NOT_READY': 'no_go'}[t.verdict] }}">{{ t.verdict | replace('_', ' ') }}</span></span></li>
+  <li class="card"><span class="label">Tests</span><span class="value">{{ t.counts.total }}</span></li>
+  <li class="card"><span class="label">Passed</span><span class="value">{{ t.counts.passed }}</span></li>
+  <li class="card"><span class="label">Failed + errors</span><span class="value">{{ t.counts.failed + t.counts.error }}</span></li>
+  <li class="card"><span class="label">Flaky / skipped</span><span class="value">{{ t.counts.flaky }} / {{ t.counts.skipped }}</span></li>
+</ul>
+<p>{{ t.verdict_reason | capitalize }}. Run time {{ '%.1f' | format(t.total_duration) }} s.</p>
+<div class="chart-grid">
+{%- for key in ['tests_outcomes', 'tests_suites', 'tests_slowest'] if key in charts %}
+{%- set chart = charts[key] %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+<h3>Suites</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Outcomes per test suite</caption>
+  <thead><tr><th scope="col">Suite</th><th scope="col">Runner</th><th scope="col" class="num">Tests</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Success</th><th scope="col" class="num">Time (s)</th></tr></thead>
+  <tbody>
+  {%- for s in t.suites %}
+  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed + s.counts.flaky }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num">{% if s.success_rate is defined %}{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %}–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if t.comparison is defined %}
+{%- set c = t.comparison %}
+<h3>Against the previous release</h3>
+<ul class="comparison">
+  <li><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}: {{ c.new_failures | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}: {{ c.fixed | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}: {{ c.still_failing | join(', ') }}{% endif %}</li>
+  <li><strong>{{ c.added | length }}</strong> tests added, <strong>{{ c.removed | length }}</strong> removed (previous release ran {{ c.previous_total }})</li>
+</ul>
+{%- endif %}
+{%- if t.failures %}
+<h3>Failures</h3>
+{%- for f in t.failures %}
+<details class="failure trace">
+  <summary><span class="badge badge-failed">{{ f.test.outcome }}</span> <strong>{{ f.test.name }}</strong> <span class="muted">{{ f.test.suite }}</span>{% if f.message is defined %}: {{ f.message | truncate(160) }}{% endif %}</summary>
+  {%- if f.failure_type is defined %}<p>Type: <code>{{ f.failure_type }}</code></p>{% endif %}
+  {%- if f.trace is defined %}<pre>{{ f.trace }}</pre>{% endif %}
+  {%- if f.system_out is defined %}<p>Standard output:</p><pre>{{ f.system_out }}</pre>{% endif %}
+  {%- if f.system_err is defined %}<p>Standard error:</p><pre>{{ f.system_err }}</pre>{% endif %}
+</details>
+{%- endfor %}
+{%- endif %}
+{%- if t.flaky %}
+<h3>Flaky tests</h3>
+<ul>{% for f in t.flaky %}<li>{{ f.name }} <span class="muted">{{ f.suite }}</span></li>{% endfor %}</ul>
+{%- endif %}
 
 """#,
         "partials/verdict.html": #"""
@@ -194,15 +431,15 @@ enum EmbeddedTheme {
 {% block content %}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › {{ release.title }}</nav>
 <header class="release-header">
-  <h1>{{ release.title }}{% if release.version %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
+  <h1>{{ release.title }}{% if release.version is defined %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
   <dl class="meta">
-    {%- if release.date %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
-    {%- if release.owner %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
-    {%- if release.environment %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}
-    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% else %}none{% endif %}</a></dd></div>
-    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% else %}none{% endif %}</a></dd></div>
+    {%- if release.date is defined %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
+    {%- if release.owner is defined %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
+    {%- if release.environment is defined %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}
+    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist is defined %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% else %}none{% endif %}</a></dd></div>
+    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs is defined %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% else %}none{% endif %}</a></dd></div>
   </dl>
-  {%- if release.summary %}<p class="lead">{{ release.summary }}</p>{% endif %}
+  {%- if release.summary is defined %}<p class="lead">{{ release.summary }}</p>{% endif %}
 </header>
 {% set verdict = figures.verdict %}
 {% include "partials/verdict.html" %}
@@ -218,7 +455,7 @@ enum EmbeddedTheme {
 {%- if notes %}
 <section class="prose notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading">Release notes</h2>
-{{ notes.html }}
+{{ notes.html | safe }}
 </section>
 {%- endif %}
 {%- for s in sections %}
@@ -291,6 +528,148 @@ enum EmbeddedTheme {
 
     /// Static files copied to the output, by path, e.g. `assets/style.css`.
     static let assets: [String: String] = [
+        "assets/charts.css": #"""
+/* Flightdeck charts: colours, dark scheme and print for the SVG charts of FlightdeckCharts.
+   Every colour is a custom property; a theme overrides them on :root (or on any ancestor of a chart).
+   Series colours are the Okabe-Ito palette, safe for the common colour-vision deficiencies;
+   series also differ by pattern (bars, slices) and by marker shape and dash (lines). */
+:root {
+  --fd-series-1: #0072b2; /* blue */
+  --fd-series-2: #e69f00; /* orange */
+  --fd-series-3: #009e73; /* bluish green */
+  --fd-series-4: #cc79a7; /* reddish purple */
+  --fd-series-5: #56b4e9; /* sky blue */
+  --fd-series-6: #d55e00; /* vermillion */
+  --fd-series-7: #8c7a00; /* dark yellow (Okabe-Ito yellow is too light on white) */
+  --fd-series-8: #555555; /* grey */
+  --fd-tone-neutral: #7a7f87;
+  --fd-tone-positive: #009e73;
+  --fd-tone-negative: #d55e00;
+  --fd-tone-warning: #e69f00;
+  --fd-tone-critical: #b8002e;
+  --fd-tone-info: #0072b2;
+  --fd-chart-bg: #ffffff;
+  --fd-chart-fg: #1f2328;
+  --fd-chart-muted: #59636e;
+  --fd-chart-grid: #d8dee4;
+  --fd-chart-axis: #8c959f;
+  --fd-pattern-ink: rgba(255, 255, 255, 0.7);
+  --fd-chart-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+    --fd-series-1: #56b4e9;
+    --fd-series-2: #e69f00;
+    --fd-series-3: #2fbf94;
+    --fd-series-4: #e08fc0;
+    --fd-series-5: #9ad3f5;
+    --fd-series-6: #ff7b3a;
+    --fd-series-7: #f0e442;
+    --fd-series-8: #b0b0b0;
+    --fd-tone-neutral: #9aa1aa;
+    --fd-tone-positive: #2fbf94;
+    --fd-tone-negative: #ff7b3a;
+    --fd-tone-warning: #f0b429;
+    --fd-tone-critical: #ff5c7a;
+    --fd-tone-info: #56b4e9;
+    --fd-chart-bg: #0d1117;
+    --fd-chart-fg: #e6edf3;
+    --fd-chart-muted: #9198a1;
+    --fd-chart-grid: #30363d;
+    --fd-chart-axis: #6e7681;
+    --fd-pattern-ink: rgba(13, 17, 23, 0.6);
+  }
+}
+
+/* The chart: responsive through its viewBox. */
+.fd-figure { margin: 0 0 1.5rem; overflow-x: auto; }
+.fd-figure > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+svg.fd-chart { display: block; width: 100%; height: auto; max-width: 56rem; min-width: 30rem;
+  font-family: var(--fd-chart-font); fill: var(--fd-chart-fg, #1f2328); }
+svg.fd-chart-sparkline { display: inline-block; vertical-align: middle; width: 7.5em; min-width: 0; height: auto; }
+svg.fd-chart text { fill: var(--fd-chart-fg, #1f2328); stroke: none; }
+
+/* Colour classes set --fd-c; marks paint with it. */
+.fd-chart .fd-s1 { --fd-c: var(--fd-series-1, #0072b2); }
+.fd-chart .fd-s2 { --fd-c: var(--fd-series-2, #e69f00); }
+.fd-chart .fd-s3 { --fd-c: var(--fd-series-3, #009e73); }
+.fd-chart .fd-s4 { --fd-c: var(--fd-series-4, #cc79a7); }
+.fd-chart .fd-s5 { --fd-c: var(--fd-series-5, #56b4e9); }
+.fd-chart .fd-s6 { --fd-c: var(--fd-series-6, #d55e00); }
+.fd-chart .fd-s7 { --fd-c: var(--fd-series-7, #8c7a00); }
+.fd-chart .fd-s8 { --fd-c: var(--fd-series-8, #555555); }
+.fd-chart .fd-tone-neutral { --fd-c: var(--fd-tone-neutral, #7a7f87); }
+.fd-chart .fd-tone-positive { --fd-c: var(--fd-tone-positive, #009e73); }
+.fd-chart .fd-tone-negative { --fd-c: var(--fd-tone-negative, #d55e00); }
+.fd-chart .fd-tone-warning { --fd-c: var(--fd-tone-warning, #e69f00); }
+.fd-chart .fd-tone-critical { --fd-c: var(--fd-tone-critical, #b8002e); }
+.fd-chart .fd-tone-info { --fd-c: var(--fd-tone-info, #0072b2); }
+
+.fd-chart .fd-fill, .fd-chart .fd-pat-bg, .fd-chart .fd-marker { fill: var(--fd-c, #0072b2); }
+.fd-chart .fd-pat { stroke: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); stroke-width: 1.4; fill: none; }
+.fd-chart .fd-pat-dot { fill: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); }
+.fd-chart .fd-marker { stroke: var(--fd-chart-bg, #fff); stroke-width: 1; }
+.fd-chart .fd-line { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+.fd-chart .fd-k2 .fd-line { stroke-dasharray: 7 3; }
+.fd-chart .fd-k3 .fd-line { stroke-dasharray: 2 3; }
+.fd-chart .fd-k4 .fd-line { stroke-dasharray: 9 3 2 3; }
+.fd-chart .fd-k5 .fd-line { stroke-dasharray: 4 4; }
+.fd-chart .fd-k6 .fd-line { stroke-dasharray: 12 4; }
+.fd-chart .fd-k7 .fd-line { stroke-dasharray: 2 2 6 2; }
+.fd-chart .fd-k8 .fd-line { stroke-dasharray: 1 4; }
+.fd-chart .fd-bar, .fd-chart .fd-slice, .fd-chart .fd-swatch { stroke: var(--fd-chart-bg, #fff); stroke-width: 0.5; }
+.fd-chart .fd-errorbar, .fd-chart .fd-whisker { fill: none; stroke: var(--fd-chart-fg, #1f2328); stroke-width: 1.2; }
+.fd-chart .fd-box { fill: var(--fd-c, #0072b2); fill-opacity: 0.25; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
+.fd-chart .fd-median { stroke: var(--fd-chart-fg, #1f2328); stroke-width: 2; }
+.fd-chart .fd-outlier { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.2; }
+.fd-chart .fd-ci { stroke: var(--fd-c, #0072b2); stroke-width: 2; }
+.fd-chart .fd-estimate { fill: var(--fd-c, #0072b2); stroke: var(--fd-chart-bg, #fff); }
+.fd-chart .fd-spark { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
+
+/* Axes, grid, labels. */
+.fd-chart .fd-grid { stroke: var(--fd-chart-grid, #d8dee4); stroke-width: 1; }
+.fd-chart .fd-zero, .fd-chart .fd-baseline, .fd-chart .fd-reference { stroke: var(--fd-chart-axis, #8c959f); stroke-width: 1.2; }
+.fd-chart .fd-reference { stroke-dasharray: 4 3; }
+.fd-chart .fd-tick { font-size: 11px; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-axis-title { font-size: 12px; font-weight: 600; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-value { font-size: 10.5px; fill: var(--fd-chart-fg, #1f2328); }
+.fd-chart .fd-legend-label { font-size: 12px; }
+.fd-chart .fd-empty { font-size: 14px; fill: var(--fd-chart-muted, #59636e); font-style: italic; }
+.fd-chart .fd-section { font-size: 11px; font-weight: 700; fill: var(--fd-chart-muted, #59636e); }
+.fd-chart .fd-section-band { fill: var(--fd-chart-grid, #d8dee4); fill-opacity: 0.35; }
+.fd-chart .fd-center-label { font-size: 18px; font-weight: 700; }
+
+/* Thresholds, bands, events. */
+.fd-chart .fd-band { fill: var(--fd-c, #e69f00); fill-opacity: 0.16; stroke: none; }
+.fd-chart .fd-threshold { stroke: var(--fd-c, #e69f00); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.fd-chart .fd-threshold-label { font-size: 11px; font-weight: 600; fill: var(--fd-c, #e69f00); }
+.fd-chart .fd-event-line { stroke: var(--fd-c, #0072b2); stroke-width: 1.2; stroke-dasharray: 2 3; }
+.fd-chart .fd-event-label { font-size: 11px; fill: var(--fd-c, #0072b2); font-weight: 600; }
+
+/* The data table next to each chart. */
+table.fd-chart-data { border-collapse: collapse; font-size: 0.875rem; margin: 0.5rem 0; }
+table.fd-chart-data caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+table.fd-chart-data th, table.fd-chart-data td { border-bottom: 1px solid var(--fd-chart-grid, #d8dee4); padding: 0.2rem 0.6rem; text-align: right; }
+table.fd-chart-data th[scope="row"], table.fd-chart-data th[scope="rowgroup"] { text-align: left; }
+table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
+
+@media print {
+  :root {
+    --fd-chart-bg: #ffffff;
+    --fd-chart-fg: #000000;
+    --fd-chart-muted: #333333;
+    --fd-chart-grid: #cccccc;
+    --fd-chart-axis: #666666;
+    --fd-pattern-ink: rgba(255, 255, 255, 0.85);
+  }
+  .fd-figure { break-inside: avoid; overflow: visible; }
+  svg.fd-chart { max-width: 100%; min-width: 0; }
+  .fd-chart * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .fd-figure details > table.fd-chart-data { display: table; }
+}
+
+"""#,
         "assets/style.css": #"""
 /* Flightdeck default theme. Colours are custom properties: override them in a site's templates/assets/style.css. */
 :root {
@@ -382,8 +761,15 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--fd-border); vertical-align: top; }
 thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
-figure.chart { margin: 1rem 0; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
+figure.chart { margin: 1rem 0; min-width: 0; }
+figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%; }
+.gates { list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
+.gate-fail { color: var(--fd-nogo); font-weight: 600; }
+.gate-no_data { color: var(--fd-muted); }
+.card .badge { font-size: 0.55em; white-space: normal; }
+.muted, .meta-line { color: var(--fd-muted); }
+.incident { border-top: 1px solid var(--fd-border); margin-top: 1rem; }
 .chart-data summary { cursor: pointer; color: var(--fd-muted); font-size: 0.9rem; }
 .checklist { list-style: none; padding: 0; }
 .checklist .item { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; padding: 0.35rem 0; border-bottom: 1px solid var(--fd-border); }

@@ -6,7 +6,7 @@ import Testing
 
     private func analyse(_ markdown: String, figures json: String = "{}") throws -> (ChecklistFigures, [String]) {
         let rendered = try MarkdownRenderer.render(markdown, file: "c.md", unsafeHTML: false)
-        let checklist = Checklist(path: "c.md", items: rendered.tasks.map {
+        let checklist = Checklist(path: "c.md", tasks: rendered.tasks.map {
             .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
         }, html: rendered.html)
         let log = DiagnosticLog()
@@ -25,9 +25,9 @@ import Testing
             - [ ] no data `check: rollout.status == complete`
             """, figures: #"{"tests": {"success_rate": 97.5}}"#)
         #expect(problems.isEmpty)
-        #expect(result.items.map(\.status) == ["done", "failed", "done", "open", "open"])
-        #expect(result.items.map(\.checkStatus) == ["met", "unmet", nil, nil, "unknown"])
-        #expect(result.items[0].actual == "97.5")
+        #expect(result.tasks.map(\.status) == ["done", "failed", "done", "open", "open"])
+        #expect(result.tasks.map(\.checkStatus) == ["met", "unmet", nil, nil, "unknown"])
+        #expect(result.tasks[0].actual == "97.5")
         #expect(result.done == 2 && result.failed == 1 && result.total == 5 && result.percent == 40)
         #expect(result.sections.map(\.name) == ["A", "B"])
         #expect(result.sections.map(\.done) == [2, 0])
@@ -56,7 +56,7 @@ import Testing
             - [ ] c `check: rollout.status != complete`
             """, figures: #"{"rollout": {"all_gates_passed": true, "status": "complete"}}"#)
         #expect(problems.isEmpty)
-        #expect(result.items.map(\.status) == ["done", "done", "failed"])
+        #expect(result.tasks.map(\.status) == ["done", "done", "failed"])
     }
 }
 

@@ -65,3 +65,16 @@ import Testing
         #expect(await site.check() == ["content/pages/big.md:1:1: error: Markdown file is 49 MB; the limit is 8 MB"])
     }
 }
+
+@Suite struct NestedMarkdownTests {
+    @Test func nestedDropsTheLeadingTitleAndDemotesHeadings() throws {
+        let rendered = try MarkdownRenderer.render("# Title\n\nText\n\n## Part\n\n###### Deep\n", file: "n.md", unsafeHTML: false, nested: true)
+        #expect(rendered.html == "<p>Text</p>\n<h3>Part</h3>\n<h6>Deep</h6>\n")
+        #expect(rendered.firstHeading == "Title")
+    }
+
+    @Test func nestedKeepsALeadingSubheading() throws {
+        let rendered = try MarkdownRenderer.render("## Part\nText\n", file: "n.md", unsafeHTML: false, nested: true)
+        #expect(rendered.html == "<h3>Part</h3>\n<p>Text</p>\n")
+    }
+}

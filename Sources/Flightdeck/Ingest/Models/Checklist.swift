@@ -17,7 +17,7 @@ package struct Checklist: Sendable, Encodable {
     /// The file's path, for diagnostics.
     package var path: String
     /// The items, in document order.
-    package var items: [Item]
+    package var tasks: [Item]
     /// The whole checklist rendered as HTML (boxes as disabled checkboxes).
     package var html: String
 }

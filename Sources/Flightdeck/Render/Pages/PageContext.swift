@@ -9,7 +9,8 @@ struct PageContext: Sendable {
         var baseUrl: String
         var language: String
         var theme: [String: String]
-        var buildTime: String?
+        /// "" unless the config or SOURCE_DATE_EPOCH asks for it.
+        var buildTime: String
     }
 
     /// `page`: this page.
@@ -20,8 +21,8 @@ struct PageContext: Sendable {
         var kind: String
         /// Path from the site root, e.g. `releases/2.4/index.html`.
         var url: String
-        /// Absolute URL when base_url is set.
-        var canonical: String?
+        /// Absolute URL when base_url is set, else "".
+        var canonical: String
     }
 
     /// `nav`: links shown on every page.
@@ -41,7 +42,7 @@ struct PageContext: Sendable {
     /// The shared part of a context for a page at `url`; `root` climbs back to the site root.
     func values(title: String, kind: String, url: String) -> [String: any Encodable & Sendable] {
         let depth = url.split(separator: "/").count - 1
-        let canonical = site.baseUrl.isEmpty ? nil : (site.baseUrl.hasSuffix("/") ? site.baseUrl : site.baseUrl + "/") + url
+        let canonical = site.baseUrl.isEmpty ? "" : (site.baseUrl.hasSuffix("/") ? site.baseUrl : site.baseUrl + "/") + url
         return [
             "site": site,
             "nav": nav,

@@ -13,7 +13,7 @@ struct SiteRenderer {
         shared = PageContext(
             site: .init(title: config.title, description: config.description, baseUrl: baseURL ?? config.baseURL,
                         language: config.language, theme: Dictionary(config.theme, uniquingKeysWith: { $1 }),
-                        buildTime: buildTime),
+                        buildTime: buildTime ?? ""),
             nav: .init(pages: model.pages.map { .init(title: $0.title, url: SitePaths.page($0.slug)) },
                        releases: model.releases.map { .init(title: $0.data.release.title, url: SitePaths.release($0.data.release.id)) })
         )
@@ -77,6 +77,7 @@ struct SiteRenderer {
             var main = common
             main["notes"] = nullable(entry.data.notes)
             main["data"] = entry.data
+            main["postmortems"] = entry.data.postmortems
             main["sections"] = present
             main["missing"] = missing
             main["charts"] = ReleaseCharts.charts(for: entry)

@@ -1,0 +1,119 @@
+/// An expression node; filters and tests are resolved when the template is parsed.
+final class Expr: Sendable {
+    let kind: Kind
+    let position: Position
+
+    init(_ kind: Kind, at position: Position) {
+        self.kind = kind
+        self.position = position
+    }
+
+    /// What the expression computes.
+    enum Kind: Sendable {
+        case literal(Value)
+        case name(String)
+        case list([Expr])
+        case dict([(key: Expr, value: Expr)])
+        case attribute(Expr, String)
+        case item(Expr, Expr)
+        case slice(Expr, start: Expr?, stop: Expr?)
+        case negate(Expr)
+        case plus(Expr)
+        case not(Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        case and(Expr, Expr)
+        case or(Expr, Expr)
+        case conditional(value: Expr, test: Expr, otherwise: Expr?)
+        case filter(Expr, Filter, Arguments)
+        case test(Expr, TemplateTest, Arguments, negated: Bool)
+        case call(Expr, Arguments)
+    }
+
+    /// The expression as a short source-like text for messages (`row.name`), if it is a name path.
+    var path: String? {
+        switch kind {
+        case .name(let n): n
+        case .attribute(let base, let attr): base.path.map { "\($0).\(attr)" }
+        case .item(let base, let index):
+            if case .literal(let key) = index.kind, let keyText = try? key.pythonString(), let basePath = base.path {
+                "\(basePath)[\(key.text == nil ? keyText : "'\(keyText)'")]"
+            } else { nil }
+        default: nil
+        }
+    }
+}
+
+/// Binary operators with Python semantics.
+enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%", power = "**"
+    case concat = "~"
+    case equal = "==", notEqual = "!=", less = "<", greater = ">", lessEqual = "<=", greaterEqual = ">="
+    case contains = "in", notContains = "not in"
+}
+
+/// Call arguments: positional, then keyword.
+struct Arguments: Sendable {
+    var positional: [Expr] = []
+    var keywords: [(name: String, value: Expr)] = []
+    static let none = Arguments()
+}
+
+/// A statement or piece of output.
+final class Node: Sendable {
+    let kind: Kind
+    let position: Position
+
+    init(_ kind: Kind, at position: Position) {
+        self.kind = kind
+        self.position = position
+    }
+
+    /// What the node does.
+    enum Kind: Sendable {
+        case text(String)
+        case output(Expr)
+        case conditional([(test: Expr, body: [Node])], otherwise: [Node])
+        case loop(Loop)
+        case set(targets: [String], Expr)
+        case setBlock(String, body: [Node])
+        case include(Expr, ignoreMissing: Bool, withContext: Bool)
+        case extends(Expr)
+        case block(String)
+        case macro(Macro)
+        case callBlock(call: Expr, caller: Macro)
+        case importAs(Expr, name: String, withContext: Bool)
+        case importNames(Expr, names: [(name: String, alias: String)], withContext: Bool)
+    }
+}
+
+/// `{% for targets in iterable if filter %}body{% else %}otherwise{% endfor %}`.
+struct Loop: Sendable {
+    let targets: [String]
+    let iterable: Expr
+    let filter: Expr?
+    let body: [Node]
+    let otherwise: [Node]
+}
+
+/// `{% macro name(a, b=default) %}body{% endmacro %}`.
+struct Macro: Sendable {
+    let name: String
+    let parameters: [(name: String, defaultValue: Expr?)]
+    let body: [Node]
+}
+
+/// A parsed template: its nodes and its named blocks.
+final class Template: Sendable {
+    let name: String
+    let nodes: [Node]
+    let blocks: [String: [Node]]
+    /// Templates it names in include/extends/import tags with string literals, for `validate`.
+    let references: [(name: String, position: Position)]
+
+    init(name: String, nodes: [Node], blocks: [String: [Node]], references: [(name: String, position: Position)]) {
+        self.name = name
+        self.nodes = nodes
+        self.blocks = blocks
+        self.references = references
+    }
+}

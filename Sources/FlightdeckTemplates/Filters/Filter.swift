@@ -1,0 +1,108 @@
+/// A filter: its parameters (for keyword arguments and arity checks at parse time) and its function.
+struct Filter: Sendable {
+    /// Returns nil for an undefined result (`first` of an empty list), which only `default` and `is defined` accept.
+    typealias Function = @Sendable (Value, FilterArguments) throws(TemplateError) -> Value?
+
+    let name: String
+    /// Parameter names after the value, in order.
+    let parameters: [String]
+    /// Takes any further positional and keyword arguments (`map`, `select`, `format`, ...).
+    let variadic: Bool
+    /// Receives undefined operands instead of failing (`default`).
+    let acceptsUndefined: Bool
+    let function: Function
+
+    init(_ name: String, _ parameters: [String] = [], variadic: Bool = false, acceptsUndefined: Bool = false, _ function: @escaping Function) {
+        self.name = name
+        self.parameters = parameters
+        self.variadic = variadic
+        self.acceptsUndefined = acceptsUndefined
+        self.function = function
+    }
+
+    /// The same filter under another name (`e` for `escape`).
+    func named(_ alias: String) -> Filter {
+        Filter(alias, parameters, variadic: variadic, acceptsUndefined: acceptsUndefined, function)
+    }
+
+    func apply(_ value: Value, _ arguments: FilterArguments) throws(TemplateError) -> Value? {
+        try function(value, arguments)
+    }
+
+    /// Rejects, at parse time, too many positional arguments and unknown keywords.
+    func check(_ arguments: Arguments, at position: Position, in file: String) throws(TemplateError) {
+        guard !variadic else { return }
+        if arguments.positional.count > parameters.count {
+            throw TemplateError("filter '\(name)' takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), found \(arguments.positional.count)", at: position, in: file)
+        }
+        for (keyword, value) in arguments.keywords where !parameters.contains(keyword) {
+            throw TemplateError("filter '\(name)' has no parameter '\(keyword)'" + Suggestion.phrase(for: keyword, in: parameters), at: value.position, in: file)
+        }
+    }
+
+    /// Arguments in parameter order; extra ones for variadic filters.
+    func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> FilterArguments.Bound {
+        var bound = FilterArguments.Bound(values: Array(repeating: nil, count: parameters.count))
+        for (i, value) in positional.enumerated() {
+            if i < parameters.count { bound.values[i] = value } else { bound.rest.append(value) }
+        }
+        for (name, value) in keywords {
+            if let i = parameters.firstIndex(of: name) {
+                if bound.values[i] != nil { throw TemplateError("filter '\(self.name)' got two values for '\(name)'") }
+                bound.values[i] = value
+            } else {
+                bound.keywords.append((name, value))
+            }
+        }
+        return bound
+    }
+}
+
+/// The arguments a filter receives, with typed accessors that say what was expected.
+struct FilterArguments {
+    /// Values by parameter position, then the rest.
+    struct Bound {
+        var values: [Value?]
+        var rest: [Value] = []
+        var keywords: [(name: String, value: Value)] = []
+    }
+
+    let bound: Bound
+    /// False when `default` is applied to an undefined value.
+    let operandDefined: Bool
+
+    subscript(_ index: Int) -> Value? {
+        guard index < bound.values.count, let value = bound.values[index] else { return nil }
+        return value
+    }
+
+    func int(_ index: Int, _ name: String, default fallback: Int) throws(TemplateError) -> Int {
+        guard let value = self[index] else { return fallback }
+        guard let i = value.integer else { throw TemplateError("'\(name)' must be an integer, found \(value.typeName) \(value.shortDescription)") }
+        return i
+    }
+
+    func bool(_ index: Int, default fallback: Bool) -> Bool {
+        self[index]?.isTruthy ?? fallback
+    }
+
+    func string(_ index: Int, _ name: String, default fallback: String) throws(TemplateError) -> String {
+        guard let value = self[index] else { return fallback }
+        guard let text = value.text else { throw TemplateError("'\(name)' must be a string, found \(value.typeName) \(value.shortDescription)") }
+        return text
+    }
+
+    /// An attribute path argument (`attribute='a.b'`), nil when absent or none.
+    func attribute(_ index: Int) -> AttributePath? {
+        guard let value = self[index], !value.isNull else { return nil }
+        return AttributePath(value)
+    }
+}
+
+extension Value {
+    /// True for `none`.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

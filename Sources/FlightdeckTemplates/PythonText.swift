@@ -1,0 +1,128 @@
+import Foundation
+
+/// Python's `str` methods as Jinja2's filters use them, scalar by scalar.
+enum PythonText {
+    static func mapScalars(_ text: String, _ transform: (Unicode.Scalar) -> String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars { out += transform(scalar) }
+        return out
+    }
+
+    static func lower(_ text: String) -> String {
+        text.allSatisfy(\.isASCII) ? text.lowercased() : mapScalars(text) { $0.properties.lowercaseMapping }
+    }
+
+    static func upper(_ text: String) -> String {
+        text.allSatisfy(\.isASCII) ? text.uppercased() : mapScalars(text) { $0.properties.uppercaseMapping }
+    }
+
+    /// `str.capitalize`: the first character in title case, the rest lower case.
+    static func capitalize(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        return first.properties.titlecaseMapping + lower(String(text.unicodeScalars.dropFirst()))
+    }
+
+    /// Jinja2's `title`: words begin after runs of `-`, whitespace, `(`, `{`, `[` and `<`.
+    static func title(_ text: String) -> String {
+        var out = ""
+        var atWordStart = true
+        for scalar in text.unicodeScalars {
+            let separator = isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar)
+            if separator {
+                out.unicodeScalars.append(scalar)
+                atWordStart = true
+            } else {
+                out += atWordStart ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
+                atWordStart = false
+            }
+        }
+        return out
+    }
+
+    /// `str.strip()` or `str.strip(chars)`.
+    static func strip(_ text: String, chars: String?) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let set = chars.map { Set($0.unicodeScalars) }
+        func stripped(_ c: Unicode.Scalar) -> Bool { set.map { $0.contains(c) } ?? isPythonSpace(c) }
+        var start = 0, end = scalars.count
+        while start < end, stripped(scalars[start]) { start += 1 }
+        while end > start, stripped(scalars[end - 1]) { end -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// `str.split()`: runs of whitespace separate, empty pieces dropped.
+    static func splitWhitespace(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if isPythonSpace(c) {
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// `str.replace(old, new, count)` with Python's rule for an empty `old` (insert between scalars).
+    static func replace(_ text: String, _ old: String, _ new: String, count: Int) -> String {
+        if count == 0 { return text }
+        if old.isEmpty {
+            var out = new
+            var done = 1
+            for scalar in text.unicodeScalars {
+                out.unicodeScalars.append(scalar)
+                if count < 0 || done < count { out += new; done += 1 }
+            }
+            return out
+        }
+        let bytes = Array(text.utf8), pattern = Array(old.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0, done = 0
+        while i < bytes.count {
+            if (count < 0 || done < count), i + pattern.count <= bytes.count, bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += Array(new.utf8)
+                i += pattern.count
+                done += 1
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// MarkupSafe's `striptags`: drop comments and tags, collapse whitespace, unescape entities.
+    static func stripTags(_ html: String) -> String {
+        var value = html
+        while let start = value.range(of: "<!--"), let end = value.range(of: "-->", range: start.lowerBound..<value.endIndex) {
+            value.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        while let start = value.firstIndex(of: "<"), let end = value[start...].firstIndex(of: ">") {
+            value.removeSubrange(start...end)
+        }
+        return HTML.unescape(splitWhitespace(value).joined(separator: " "))
+    }
+
+    /// Number of `\w+` runs (letters, digits and underscores).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for c in text.unicodeScalars {
+            let word = isWordScalar(c)
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c == "_" { return true }
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// Calls (macros, `super()`, `caller()`, `loop.cycle()`, dict methods), filters and tests.
+extension Renderer {
+    func evaluateArguments(_ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> (positional: [Value], keywords: [(name: String, value: Value)]) {
+        var positional: [Value] = []
+        for expr in arguments.positional { positional.append(try evaluate(expr, frame)) }
+        var keywords: [(name: String, value: Value)] = []
+        for (name, expr) in arguments.keywords { keywords.append((name, try evaluate(expr, frame))) }
+        for value in positional { try value.checkStorable() }
+        for (_, value) in keywords { try value.checkStorable() }
+        return (positional, keywords)
+    }
+
+    func evaluateCall(_ expr: Expr, _ frame: Frame, caller: MacroClosure?) throws(TemplateError) -> Value {
+        guard case .call(let callee, let arguments) = expr.kind else { throw TemplateError("expected a call") }
+        let (positional, keywords) = try evaluateArguments(arguments, frame)
+        switch callee.kind {
+        case .name(let name):
+            switch frame.scope.lookup(name) {
+            case .macro(let closure)?:
+                return try callMacro(closure, positional, keywords, caller: caller, frame)
+            case .superBlock(let block, let level)?:
+                return .markup(try renderBlock(block, level: level + 1, frame))
+            case nil:
+                throw TemplateError("'\(name)' is undefined" + Suggestion.phrase(for: name, in: frame.scope.visibleNames))
+            case .missing(let message)?:
+                throw TemplateError(message)
+            default:
+                throw TemplateError("'\(name)' is not a macro and cannot be called")
+            }
+        case .attribute(let base, let method):
+            if case .name(let baseName) = base.kind, let entry = frame.scope.lookup(baseName) {
+                if case .loop(let state) = entry {
+                    guard method == "cycle" else { throw TemplateError("'loop.\(method)' cannot be called; only loop.cycle(...) can") }
+                    guard !positional.isEmpty else { throw TemplateError("loop.cycle() needs at least one value") }
+                    return positional[state.index0 % positional.count]
+                }
+                if case .module(let module) = entry {
+                    guard case .macro(let closure)? = module.scope.local(method) else {
+                        throw TemplateError("the template '\(module.name)' has no macro '\(method)'" + Suggestion.phrase(for: method, in: module.scope.ownNames))
+                    }
+                    return try callMacro(closure, positional, keywords, caller: caller, frame)
+                }
+            }
+            let value = try evaluate(base, frame)
+            return try callMethod(method, on: value, positional, keywords)
+        default:
+            throw TemplateError("this expression cannot be called")
+        }
+    }
+
+    /// `.items()`, `.keys()`, `.values()` and `.get(key[, default])` on objects.
+    func callMethod(_ method: String, on value: Value, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> Value {
+        guard case .object(let pairs) = value else { throw TemplateError("\(value.typeName) has no method '\(method)'") }
+        guard keywords.isEmpty else { throw TemplateError(".\(method)() takes no keyword arguments") }
+        switch (method, positional.count) {
+        case ("items", 0): return .array(pairs.map { .array([.string($0.key), $0.value]) })
+        case ("keys", 0): return .array(pairs.map { .string($0.key) })
+        case ("values", 0): return .array(pairs.map(\.value))
+        case ("get", 1), ("get", 2):
+            return positional[0].text.flatMap(value.member) ?? (positional.count == 2 ? positional[1] : .null)
+        case ("items", _), ("keys", _), ("values", _), ("get", _):
+            throw TemplateError(".\(method)() takes \(method == "get" ? "1 or 2 arguments" : "no arguments"), found \(positional.count)")
+        default:
+            throw TemplateError("objects have no method '\(method)'; use .items(), .keys(), .values() or .get()")
+        }
+    }
+
+    func callMacro(_ closure: MacroClosure, _ positional: [Value], _ keywords: [(name: String, value: Value)],
+                   caller: MacroClosure?, _ frame: Frame) throws(TemplateError) -> Value {
+        let macro = closure.macro
+        let parameters = macro.parameters
+        guard positional.count <= parameters.count else {
+            throw TemplateError("macro '\(macro.name)' takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), found \(positional.count)")
+        }
+        for (name, _) in keywords where !parameters.contains(where: { $0.name == name }) {
+            throw TemplateError("macro '\(macro.name)' has no parameter '\(name)'" + Suggestion.phrase(for: name, in: parameters.map(\.name)))
+        }
+        try enter()
+        defer { depth -= 1 }
+        let scope = Scope(parent: closure.scope)
+        let body = Frame(template: closure.template, scope: scope, root: frame.root, blocks: frame.blocks)
+        for (i, parameter) in parameters.enumerated() {
+            let keyword = keywords.first { $0.name == parameter.name }
+            if i < positional.count {
+                if keyword != nil { throw TemplateError("macro '\(macro.name)' got two values for '\(parameter.name)'") }
+                scope.set(parameter.name, .value(positional[i]))
+            } else if let keyword {
+                scope.set(parameter.name, .value(keyword.value))
+            } else if let defaultValue = parameter.defaultValue {
+                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+            } else {
+                scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
+            }
+        }
+        if let caller { scope.set("caller", .macro(caller)) }
+        var out = ""
+        try render(macro.body, body, into: &out)
+        return .markup(out)
+    }
+
+    /// The filter's result; nil when it is undefined (`first` of an empty list).
+    func applyFilter(_ filter: Filter, to operandExpr: Expr, _ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> Value? {
+        let (positional, keywords) = try evaluateArguments(arguments, frame)
+        let bound = try filter.bind(positional, keywords)
+        if filter.acceptsUndefined {
+            let operand = try evaluateOptional(operandExpr, frame)
+            return try filter.apply(operand ?? .null, FilterArguments(bound: bound, operandDefined: operand != nil))
+        }
+        return try filter.apply(try evaluate(operandExpr, frame), FilterArguments(bound: bound, operandDefined: true))
+    }
+
+    func applyTest(_ test: TemplateTest, to operandExpr: Expr, _ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> Bool {
+        if test.name == "defined" || test.name == "undefined" {
+            guard arguments.positional.isEmpty && arguments.keywords.isEmpty else { throw TemplateError("'\(test.name)' takes no arguments") }
+            let defined = try evaluateOptional(operandExpr, frame) != nil
+            return test.name == "defined" ? defined : !defined
+        }
+        let (positional, keywords) = try evaluateArguments(arguments, frame)
+        guard keywords.isEmpty else { throw TemplateError("test '\(test.name)' takes no keyword arguments") }
+        return try test.apply(try evaluate(operandExpr, frame), positional)
+    }
+}

@@ -1,0 +1,168 @@
+/// Expressions: values, names, attribute and item access, operators, filters and tests.
+extension Renderer {
+    func evaluate(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
+        do {
+            return try evaluateUnlocated(expr, frame)
+        } catch {
+            throw error.located(at: expr.position, in: frame.template.name)
+        }
+    }
+
+    private func evaluateUnlocated(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
+        switch expr.kind {
+        case .literal(let value): return value
+        case .name, .attribute, .item, .conditional:
+            guard let value = try evaluateOptional(expr, frame) else { throw undefinedError(expr, frame) }
+            return value
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                let value = try evaluate(item, frame)
+                try value.checkStorable()
+                values.append(value)
+            }
+            return .array(values)
+        case .dict(let pairs):
+            var members: [(key: String, value: Value)] = []
+            for pair in pairs {
+                guard case .string(let key) = try evaluate(pair.key, frame) else {
+                    throw TemplateError("dict keys must be strings").located(at: pair.key.position, in: frame.template.name)
+                }
+                let value = try evaluate(pair.value, frame)
+                try value.checkStorable()
+                if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value } else { members.append((key, value)) }
+            }
+            return .object(members)
+        case .slice(let base, let start, let stop):
+            return try slice(try evaluate(base, frame), start.map { (e) throws(TemplateError) in try evaluate(e, frame) },
+                             stop.map { (e) throws(TemplateError) in try evaluate(e, frame) })
+        case .negate(let operand):
+            let value = try evaluate(operand, frame)
+            if let i = value.integer {
+                guard i != Int.min else { throw TemplateError("integer overflow in -(\(i))") }
+                return .int(-i)
+            }
+            if case .double(let d) = value { return .double(-d) }
+            throw TemplateError("bad operand type for unary -: '\(value.typeName)'")
+        case .plus(let operand):
+            let value = try evaluate(operand, frame)
+            if let i = value.integer { return .int(i) }
+            if case .double = value { return value }
+            throw TemplateError("bad operand type for unary +: '\(value.typeName)'")
+        case .not(let operand): return .bool(!(try evaluate(operand, frame).isTruthy))
+        case .binary(let op, let left, let right):
+            return try Operators.apply(op, try evaluate(left, frame), try evaluate(right, frame))
+        case .and(let left, let right):
+            let value = try evaluate(left, frame)
+            return value.isTruthy ? try evaluate(right, frame) : value
+        case .or(let left, let right):
+            let value = try evaluate(left, frame)
+            return value.isTruthy ? value : try evaluate(right, frame)
+        case .filter(let operand, let filter, let arguments):
+            guard let value = try applyFilter(filter, to: operand, arguments, frame) else {
+                throw TemplateError("'\(filter.name)' of an empty sequence is undefined")
+            }
+            return value
+        case .test(let operand, let test, let arguments, let negated):
+            return .bool(try applyTest(test, to: operand, arguments, frame) != negated)
+        case .call:
+            return try evaluateCall(expr, frame, caller: nil)
+        }
+    }
+
+    /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
+    func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
+        switch expr.kind {
+        case .name(let name):
+            switch frame.scope.lookup(name) {
+            case .value(let value): return value
+            case .missing, nil: return nil
+            case .macro: throw TemplateError("'\(name)' is a macro; call it as \(name)(...)")
+            case .module: throw TemplateError("'\(name)' is an imported template; use one of its macros, as \(name).macro(...)")
+            case .loop: throw TemplateError("'loop' cannot be used as a value; use loop.index, loop.first, ...")
+            case .superBlock: throw TemplateError("'super' must be called: super()")
+            }
+        case .attribute(let base, let name):
+            if case .name(let baseName) = base.kind, let entry = frame.scope.lookup(baseName) {
+                switch entry {
+                case .loop(let state): return try loopAttribute(state, name)
+                case .module(let module):
+                    switch module.scope.local(name) {
+                    case .value(let value): return value
+                    case .macro: throw TemplateError("'\(baseName).\(name)' is a macro; call it as \(baseName).\(name)(...)")
+                    default: return nil
+                    }
+                default: break
+                }
+            }
+            let value = try evaluate(base, frame)
+            if case .object = value, Self.dictMethods.contains(name) {
+                throw TemplateError("'\(name)' is a method of objects; call it as .\(name)() or use ['\(name)'] for the key")
+            }
+            return value.attribute(name)
+        case .item(let base, let index):
+            return try evaluate(base, frame).item(try evaluate(index, frame))
+        case .filter(let operand, let filter, let arguments):
+            return try applyFilter(filter, to: operand, arguments, frame)
+        case .conditional(let value, let test, let otherwise):
+            if try evaluate(test, frame).isTruthy { return try evaluate(value, frame) }
+            guard let otherwise else { return nil }
+            return try evaluate(otherwise, frame)
+        default:
+            return try evaluate(expr, frame)
+        }
+    }
+
+    static let dictMethods: Set<String> = ["items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem"]
+
+    /// Why `expr` is undefined, with a did-you-mean for names and attributes.
+    func undefinedError(_ expr: Expr, _ frame: Frame) -> TemplateError {
+        switch expr.kind {
+        case .name(let name):
+            if case .missing(let message) = frame.scope.lookup(name) { return TemplateError(message) }
+            return TemplateError("'\(name)' is undefined" + Suggestion.phrase(for: name, in: frame.scope.visibleNames))
+        case .attribute(let base, let name):
+            let subject = base.path.map { "'\($0)'" } ?? "the value"
+            if case .name(let baseName) = base.kind, case .module(let module)? = frame.scope.lookup(baseName) {
+                return TemplateError("the template '\(module.name)' does not export '\(name)'" + Suggestion.phrase(for: name, in: module.scope.ownNames))
+            }
+            guard let value = try? evaluate(base, frame) else { return TemplateError("\(subject) has no attribute '\(name)'") }
+            if case .object(let pairs) = value {
+                return TemplateError("\(subject) has no attribute '\(name)'" + Suggestion.phrase(for: name, in: pairs.map(\.key)))
+            }
+            return TemplateError("\(subject) is \(value.typeName == "list" ? "a list" : "a \(value.typeName)") and has no attribute '\(name)'")
+        case .item(let base, let index):
+            let subject = base.path.map { "'\($0)'" } ?? "the value"
+            let key = (try? evaluate(index, frame)) ?? .null
+            if case .object(let pairs) = (try? evaluate(base, frame)), let name = key.text {
+                return TemplateError("\(subject) has no key '\(name)'" + Suggestion.phrase(for: name, in: pairs.map(\.key)))
+            }
+            return TemplateError("\(subject) has no item \(key.shortDescription)")
+        case .conditional:
+            return TemplateError("the conditional expression has no 'else' and its test is false, so its value is undefined")
+        default:
+            return TemplateError("the value is undefined")
+        }
+    }
+
+    func loopAttribute(_ state: LoopState, _ name: String) throws(TemplateError) -> Value? {
+        let length = state.items.count
+        switch name {
+        case "index": return .int(state.index0 + 1)
+        case "index0": return .int(state.index0)
+        case "revindex": return .int(length - state.index0)
+        case "revindex0": return .int(length - state.index0 - 1)
+        case "first": return .bool(state.index0 == 0)
+        case "last": return .bool(state.index0 == length - 1)
+        case "length": return .int(length)
+        case "depth": return .int(1)
+        case "depth0": return .int(0)
+        case "previtem": return state.index0 > 0 ? state.items[state.index0 - 1] : nil
+        case "nextitem": return state.index0 + 1 < length ? state.items[state.index0 + 1] : nil
+        case "cycle", "changed": throw TemplateError("loop.\(name) must be called: loop.\(name)(...)")
+        default:
+            throw TemplateError("'loop' has no attribute '\(name)'" + Suggestion.phrase(for: name, in: ["index", "index0", "revindex", "revindex0", "first", "last", "length", "previtem", "nextitem", "cycle"]))
+        }
+    }
+}

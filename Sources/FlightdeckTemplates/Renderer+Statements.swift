@@ -1,0 +1,112 @@
+/// Loops, assignment, blocks, includes and imports.
+extension Renderer {
+    /// The items a for loop walks: list items, object keys, or the characters of a string.
+    func iterate(_ value: Value) throws(TemplateError) -> [Value] {
+        if let items = value.lazyItems { return items }
+        switch value {
+        case .array(let items): return items
+        case .object(let pairs): return pairs.map { .string($0.key) }
+        case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
+        case .markup(let s): return s.unicodeScalars.map { .markup(String($0)) }
+        default: throw TemplateError("cannot iterate over \(value.typeName) \(value.shortDescription)")
+        }
+    }
+
+    /// Binds `targets` to `value`, unpacking it when there are several names.
+    func assign(_ targets: [String], _ value: Value, in scope: Scope) throws(TemplateError) {
+        try value.checkStorable()
+        if targets.count == 1 { scope.set(targets[0], .value(value)); return }
+        let parts = try iterate(value)
+        guard parts.count == targets.count else {
+            throw TemplateError(parts.count > targets.count
+                ? "too many values to unpack (expected \(targets.count), found \(parts.count))"
+                : "not enough values to unpack (expected \(targets.count), found \(parts.count))")
+        }
+        for (name, part) in zip(targets, parts) { scope.set(name, .value(part)) }
+    }
+
+    func renderLoop(_ loop: Loop, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        var items = try iterate(try evaluate(loop.iterable, frame))
+        let scope = Scope(parent: frame.scope)
+        let body = frame.with(scope: scope)
+        if let filter = loop.filter {
+            var kept: [Value] = []
+            for item in items {
+                scope.reset()
+                try assign(loop.targets, item, in: scope)
+                if try evaluate(filter, body).isTruthy { kept.append(item) }
+            }
+            items = kept
+        }
+        guard !items.isEmpty else {
+            try render(loop.otherwise, frame, into: &out)
+            return
+        }
+        for (index, item) in items.enumerated() {
+            scope.reset()
+            try assign(loop.targets, item, in: scope)
+            scope.set("loop", .loop(LoopState(index0: index, items: items)))
+            try render(loop.body, body, into: &out)
+        }
+    }
+
+    /// The most derived body of block `name` at `level` of the extends chain, rendered as markup.
+    func renderBlock(_ name: String, level: Int, _ frame: Frame) throws(TemplateError) -> String {
+        guard let chain = frame.blocks.chains[name], level < chain.count else {
+            throw TemplateError(level == 0 ? "no block called '\(name)'" : "block '\(name)' has no parent block to call with super()")
+        }
+        try enter()
+        defer { depth -= 1 }
+        let (body, template) = chain[level]
+        let scope = Scope(parent: frame.root)
+        scope.set("super", .superBlock(name: name, level: level))
+        var out = ""
+        try render(body, Frame(template: template, scope: scope, root: frame.root, blocks: frame.blocks), into: &out)
+        return out
+    }
+
+    func include(_ nameExpr: Expr, ignoreMissing: Bool, withContext: Bool, _ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        let name = try templateName(try evaluate(nameExpr, frame))
+        let template: Template
+        do {
+            template = try environment.template(named: name)
+        } catch {
+            if ignoreMissing && error.isMissingTemplate { return }
+            throw error
+        }
+        let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
+        scope.hidesLoop = true
+        do {
+            try renderTemplate(template, scope: scope, blocks: BlockTable(), into: &out)
+        } catch {
+            throw error.included(from: location(of: node, in: frame.template))
+        }
+    }
+
+    func importModule(_ nameExpr: Expr, withContext: Bool, _ node: Node, _ frame: Frame) throws(TemplateError) -> Module {
+        let name = try templateName(try evaluate(nameExpr, frame))
+        let template = try environment.template(named: name)
+        let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
+        var discarded = ""
+        do {
+            try renderTemplate(template, scope: scope, blocks: BlockTable(), into: &discarded)
+        } catch {
+            throw error.included(from: location(of: node, in: frame.template))
+        }
+        return Module(name: name, scope: scope)
+    }
+}
+
+extension Value {
+    /// A short rendering for messages: scalars as Python writes them, containers by size.
+    var shortDescription: String {
+        switch self {
+        case .string(let s), .markup(let s):
+            let clipped = s.count > 40 ? String(s.prefix(40)) + "…" : s
+            return "\"\(clipped)\""
+        case .array(let items): return "(a list of \(items.count))"
+        case .object(let pairs): return "(an object with \(pairs.count) keys)"
+        default: return (try? pythonString()) ?? typeName
+        }
+    }
+}

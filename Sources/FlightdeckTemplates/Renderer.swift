@@ -1,0 +1,155 @@
+/// Renders templates for one `Environment.render` call: walks the nodes, evaluates expressions,
+/// and gives errors the location of the node they came from as they unwind.
+final class Renderer {
+    /// Deepest nesting of includes, imports, extends, blocks and macro calls at render time.
+    static let maxDepth = 100
+
+    let environment: Environment
+    var depth = 0
+
+    init(environment: Environment) {
+        self.environment = environment
+    }
+
+    /// Where a node runs: its template (for error locations), scope, the render's root scope and block table.
+    struct Frame {
+        let template: Template
+        let scope: Scope
+        let root: Scope
+        let blocks: BlockTable
+        /// After `extends`, top-level output is dropped (the parent template renders instead).
+        var suppressed = false
+
+        func with(scope: Scope) -> Frame {
+            Frame(template: template, scope: scope, root: root, blocks: blocks, suppressed: suppressed)
+        }
+    }
+
+    func enter() throws(TemplateError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw TemplateError("too many nested includes, blocks or macro calls (more than \(Self.maxDepth)); is a template including itself?")
+        }
+    }
+
+    /// Renders a whole template in `scope`, following its `extends` to the parent that renders the page.
+    func renderTemplate(_ template: Template, scope: Scope, blocks: BlockTable, into out: inout String) throws(TemplateError) {
+        try enter()
+        defer { depth -= 1 }
+        blocks.add(template)
+        var frame = Frame(template: template, scope: scope, root: scope, blocks: blocks)
+        var parent: (template: Template, site: TemplateError.Location)?
+        for node in template.nodes {
+            if case .extends(let nameExpr) = node.kind {
+                do throws(TemplateError) {
+                    guard parent == nil else { throw TemplateError("the template extends another twice") }
+                    let name = try templateName(try evaluate(nameExpr, frame))
+                    parent = (try environment.template(named: name), location(of: node, in: template))
+                } catch {
+                    throw error.located(at: node.position, in: template.name)
+                }
+                frame.suppressed = true
+                continue
+            }
+            try render(node, frame, into: &out)
+        }
+        if let parent {
+            do throws(TemplateError) {
+                try renderTemplate(parent.template, scope: scope, blocks: blocks, into: &out)
+            } catch {
+                throw error.included(from: parent.site)
+            }
+        }
+    }
+
+    func location(of node: Node, in template: Template) -> TemplateError.Location {
+        TemplateError.Location(file: template.name, line: Int(node.position.line), column: Int(node.position.column))
+    }
+
+    /// A template name from an include/extends/import expression.
+    func templateName(_ value: Value) throws(TemplateError) -> String {
+        guard let name = value.text else { throw TemplateError("a template name must be a string, found \(value.typeName)") }
+        return name
+    }
+
+    func render(_ nodes: [Node], _ frame: Frame, into out: inout String) throws(TemplateError) {
+        for node in nodes { try render(node, frame, into: &out) }
+    }
+
+    func render(_ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        do throws(TemplateError) {
+            switch node.kind {
+            case .text(let text):
+                if !frame.suppressed { out += text }
+            case .output(let expr):
+                if frame.suppressed { return }
+                switch try evaluate(expr, frame) {
+                case .string(let s): HTML.escape(s, into: &out)
+                case .markup(let s): out += s
+                case .int(let i): out += String(i)
+                case let value: HTML.escape(try value.pythonString(), into: &out)
+                }
+            case .conditional(let branches, let otherwise):
+                for branch in branches where try evaluate(branch.test, frame).isTruthy {
+                    try render(branch.body, frame, into: &out)
+                    return
+                }
+                try render(otherwise, frame, into: &out)
+            case .loop(let loop): try renderLoop(loop, frame, into: &out)
+            case .set(let targets, let expr):
+                if targets.count == 1, case .name(let name) = expr.kind, let entry = frame.scope.lookup(name) {
+                    // `set outer = loop` (or a macro): keep what the name stands for.
+                    if case .value = entry {} else { frame.scope.set(targets[0], entry); return }
+                }
+                try assign(targets, try evaluate(expr, frame), in: frame.scope)
+            case .setBlock(let name, let body):
+                var captured = ""
+                try render(body, frame.with(scope: frame.scope), into: &captured)
+                frame.scope.set(name, .value(.markup(captured)))
+            case .block(let name):
+                if frame.suppressed { return }
+                out += try renderBlock(name, level: 0, frame)
+            case .macro(let macro):
+                frame.scope.set(macro.name, .macro(MacroClosure(macro, scope: frame.scope, template: frame.template)))
+            case .include(let nameExpr, let ignoreMissing, let withContext):
+                if frame.suppressed { return }
+                try include(nameExpr, ignoreMissing: ignoreMissing, withContext: withContext, node, frame, into: &out)
+            case .extends:
+                throw TemplateError("'extends' must be at the top level of a template")
+            case .callBlock(let call, let caller):
+                if frame.suppressed { return }
+                let closure = MacroClosure(caller, scope: frame.scope, template: frame.template)
+                out += try HTML.markup(try evaluateCall(call, frame, caller: closure))
+            case .importAs(let nameExpr, let alias, let withContext):
+                let module = try importModule(nameExpr, withContext: withContext, node, frame)
+                frame.scope.set(alias, .module(module))
+            case .importNames(let nameExpr, let names, let withContext):
+                let module = try importModule(nameExpr, withContext: withContext, node, frame)
+                for (name, alias) in names {
+                    let entry = module.scope.local(name) ?? .missing("the template '\(module.name)' does not export the requested name '\(name)'")
+                    frame.scope.set(alias, entry)
+                }
+            }
+        } catch {
+            throw error.located(at: node.position, in: frame.template.name)
+        }
+    }
+}
+
+/// Block bodies of an extends chain, most derived first.
+final class BlockTable {
+    var chains: [String: [(body: [Node], template: Template)]] = [:]
+
+    func add(_ template: Template) {
+        for (name, body) in template.blocks { chains[name, default: []].append((body, template)) }
+    }
+}
+
+extension TemplateError {
+    /// The error with one more include/extends/import site on its chain.
+    func included(from site: TemplateError.Location) -> TemplateError {
+        var copy = self
+        copy.includedFrom.append(site)
+        return copy
+    }
+}

@@ -1,0 +1,71 @@
+/// An `is` test: `x is even`, `x is divisibleby(3)`, `x is not none`.
+struct TemplateTest: Sendable {
+    let name: String
+    /// How many arguments it takes.
+    let arity: Int
+    let function: @Sendable (Value, [Value]) throws(TemplateError) -> Bool
+
+    func apply(_ value: Value, _ arguments: [Value]) throws(TemplateError) -> Bool {
+        guard arguments.count == arity else {
+            throw TemplateError("test '\(name)' takes \(arity == 0 ? "no arguments" : arity == 1 ? "one argument" : "\(arity) arguments"), found \(arguments.count)")
+        }
+        return try function(value, arguments)
+    }
+}
+
+/// Every test by name (`defined` and `undefined` are answered by the renderer, which sees undefined values).
+enum Tests {
+    static func test(_ name: String, _ arity: Int = 0, _ function: @escaping @Sendable (Value, [Value]) throws(TemplateError) -> Bool) -> TemplateTest {
+        TemplateTest(name: name, arity: arity, function: function)
+    }
+
+    static func compare(_ name: String, _ op: BinaryOperator) -> TemplateTest {
+        test(name, 1) { (value, args) throws(TemplateError) in try Operators.apply(op, value, args[0]).isTruthy }
+    }
+
+    static func modulo(_ value: Value, _ divisor: Value) throws(TemplateError) -> Value {
+        try Operators.floorDivideOrModulo(.modulo, value, divisor)
+    }
+
+    static let all: [TemplateTest] = [
+        test("defined") { (_, _) throws(TemplateError) in true },
+        test("undefined") { (_, _) throws(TemplateError) in false },
+        test("none") { (value, _) throws(TemplateError) in value.isNull },
+        test("boolean") { (value, _) throws(TemplateError) in if case .bool = value { true } else { false } },
+        test("true") { (value, _) throws(TemplateError) in if case .bool(true) = value { true } else { false } },
+        test("false") { (value, _) throws(TemplateError) in if case .bool(false) = value { true } else { false } },
+        test("number") { (value, _) throws(TemplateError) in value.numeric != nil },
+        test("integer") { (value, _) throws(TemplateError) in if case .int = value { true } else { false } },
+        test("float") { (value, _) throws(TemplateError) in if case .double = value { true } else { false } },
+        test("string") { (value, _) throws(TemplateError) in value.text != nil },
+        test("mapping") { (value, _) throws(TemplateError) in if case .object = value, value.lazyItems == nil { true } else { false } },
+        test("sequence") { (value, _) throws(TemplateError) in
+            if value.lazyItems != nil { return false }
+            return switch value {
+            case .string, .markup, .array, .object: true
+            default: false
+            }
+        },
+        test("iterable") { (value, _) throws(TemplateError) in
+            switch value {
+            case .string, .markup, .array, .object: true
+            default: false
+            }
+        },
+        test("even") { (value, _) throws(TemplateError) in try modulo(value, .int(2)).pythonEquals(.int(0)) },
+        test("odd") { (value, _) throws(TemplateError) in try modulo(value, .int(2)).pythonEquals(.int(1)) },
+        test("divisibleby", 1) { (value, args) throws(TemplateError) in try modulo(value, args[0]).pythonEquals(.int(0)) },
+        compare("eq", .equal), compare("equalto", .equal), compare("ne", .notEqual),
+        compare("lt", .less), compare("lessthan", .less), compare("gt", .greater), compare("greaterthan", .greater),
+        compare("le", .lessEqual), compare("ge", .greaterEqual),
+        test("in", 1) { (value, args) throws(TemplateError) in try Operators.contains(args[0], value) },
+    ]
+
+    static let byName: [String: TemplateTest] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The test called `name`, if there is one.
+    static func named(_ name: String) -> TemplateTest? { byName[name] }
+
+    /// All test names, sorted.
+    static var names: [String] { byName.keys.sorted() }
+}
