@@ -1,4 +1,3 @@
-#if canImport(FlightdeckServer)
 import ArgumentParser
 import Flightdeck
 import Foundation
@@ -134,4 +133,3 @@ extension ServeCommand {
         }
     }
 }
-#endif
