@@ -133,3 +133,4 @@ extension ServeCommand {
         }
     }
 }
+#endif
