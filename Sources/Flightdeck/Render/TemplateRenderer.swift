@@ -17,10 +17,29 @@ struct TemplateRenderer: Sendable {
 
     /// Renders a named template with a context of encodable values (keys become snake_case).
     func render(_ name: String, context: [String: any Encodable & Sendable]) throws(DiagnosticError) -> String {
-        var values: [String: Value] = [:]
-        for (key, value) in context {
+        try render(name, json: Self.encode(context, for: name))
+    }
+
+    /// Encodes a context as JSON per variable, exactly as `flightdeck export` names things.
+    static func encode(_ context: [String: any Encodable & Sendable], for name: String) throws(DiagnosticError) -> [(key: String, json: Data)] {
+        var encoded: [(key: String, json: Data)] = []
+        for key in context.keys.sorted() {
+            guard let value = context[key] else { continue }
             do {
-                values[key] = try Value(jsonData: FiguresJSON.data(of: value))
+                encoded.append((key, try FiguresJSON.data(of: value)))
+            } catch {
+                throw DiagnosticError(.error("cannot pass '\(key)' to template \(name): \(error)", at: nil))
+            }
+        }
+        return encoded
+    }
+
+    /// Renders a named template with a context already encoded as JSON per variable.
+    func render(_ name: String, json: [(key: String, json: Data)]) throws(DiagnosticError) -> String {
+        var values: [String: Value] = [:]
+        for (key, data) in json {
+            do {
+                values[key] = try Value(jsonData: data)
             } catch {
                 throw DiagnosticError(.error("cannot pass '\(key)' to template \(name): \(error)", at: nil))
             }

@@ -5,9 +5,11 @@ struct SiteRenderer {
     let model: SiteModel
     let templates: TemplateRenderer
     let shared: PageContext
+    let cache: BuildCache?
 
-    init(model: SiteModel, baseURL: String?, buildTime: String?) {
+    init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
+        self.cache = cache
         let config = model.source.config
         templates = TemplateRenderer(siteTemplates: model.source.templates)
         shared = PageContext(
@@ -32,12 +34,23 @@ struct SiteRenderer {
     func render() throws(DiagnosticError) -> [OutputFile] {
         let renderer = templates
         let shared = shared
+        let cache = cache
+        let templateStamps = cache == nil ? "" : "\(BuildCache.stamps(under: model.source.templates))"
         let outcomes = ConcurrentMap.map(jobs()) { job -> Result<OutputFile, DiagnosticError> in
             var context = shared.values(title: job.title, kind: job.kind, url: job.url)
             context.merge(job.context) { $1 }
             do throws(DiagnosticError) {
-                let html = try renderer.render(job.template, context: context)
-                return .success(OutputFile(path: SitePaths.file(job.url), contents: Data(html.utf8)))
+                let json = try TemplateRenderer.encode(context, for: job.template)
+                let render = { () throws(DiagnosticError) -> Data in Data(try renderer.render(job.template, json: json).utf8) }
+                let html: Data
+                if let cache {
+                    var key = Data((templateStamps + "\u{0}" + job.template).utf8)
+                    for entry in json { key += Data(entry.key.utf8) + entry.json }
+                    html = try cache.page(job.url, key: key, render)
+                } else {
+                    html = try render()
+                }
+                return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
             } catch {
                 return .failure(error)
             }
