@@ -40,6 +40,16 @@ struct JUnitReaderTests {
         }
     }
 
+    @Test(arguments: [1, 2, 3, 4096])
+    func byteOrderMarkIsSkippedWhateverTheChunkSize(size: Int) throws {
+        let xml = [0xEF, 0xBB, 0xBF] + Array("<testsuite name=\"s\"><testcase name=\"t\"/></testsuite>".utf8)
+        let log = DiagnosticLog()
+        let file = try #require(JUnitReader.read(.bytes(xml), path: "bom.xml", log: log, chunkSize: size))
+        #expect(log.diagnostics.isEmpty && file.suites.first?.cases.count == 1)
+        let utf16 = JUnitReader.read(.bytes([0xFF, 0xFE, 0x3C, 0x00]), path: "u.xml", log: log, chunkSize: size)
+        #expect(utf16 == nil && log.diagnostics.map(\.description) == ["u.xml:1:1: error: invalid XML: file is UTF-16; save it as UTF-8"])
+    }
+
     @Test func surefireDetailsAreKept() throws {
         let log = DiagnosticLog()
         let file = try #require(JUnitReader.read(try FixtureLoader.file("ingest/junit/surefire/TEST-com.example.warehouse.RowCountValidationTest.xml"), log: log))
