@@ -234,6 +234,13 @@ package final class XMLTokenizer {
                 }
                 i += 1
             }
+            if i - pos > Self.maxTagBytes {
+                // A long comment is dropped as it is read, so the window stays small; a declaration may not be long.
+                guard !declaration else { throw failure("\(what) longer than \(Self.maxTagBytes) bytes", at: here) }
+                advance(i - pos)
+                compact()
+                i = pos
+            }
             guard fill() else { throw failure("\(what) never ends; the file looks truncated", at: here) }
             b = storage
         }
