@@ -21,12 +21,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ] + (withServer ? [
+        // gzip for the preview server.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         // Already in the graph through Hummingbird; named so FlightdeckServer imports them explicitly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-    ],
+    ] : []),
     targets: [
         // libcmark through its C API (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -50,7 +52,8 @@ let package = Package(
                 "Flightdeck", "FlightdeckTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (withServer ? ["FlightdeckServer"] : []),
-            swiftSettings: settings
+            // `#if FLIGHTDECK_SERVER` guards `flightdeck serve`: `canImport` would see a stale module in .build.
+            swiftSettings: settings + (withServer ? [.define("FLIGHTDECK_SERVER")] : [])
         ),
 
         // Benchmarks: run in release mode through `make bench` (Benchmarks/run.sh), never in tests.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Flightdeck
-import FlightdeckServer
 import Foundation
+#if FLIGHTDECK_SERVER
+import FlightdeckServer
+#endif
 
 /// `flightdeck serve`: build the site, serve it on loopback, rebuild on changes and reload open pages.
 struct ServeCommand: AsyncParsableCommand {
@@ -33,6 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if FLIGHTDECK_SERVER
+        try await serve()
+        #else
+        throw ValidationError("this flightdeck was built with FLIGHTDECK_NO_SERVER set, without the preview server")
+        #endif
+    }
+}
+
+#if FLIGHTDECK_SERVER
+extension ServeCommand {
+    /// Builds once, then serves until Ctrl-C.
+    func serve() async throws {
         let root = global.root
         var options = BuildOptions(output: root.appendingPathComponent("public"), includeDrafts: drafts)
         if global.verbose { options.progress = { Console.error($0) } }
@@ -119,3 +133,4 @@ extension ServeCommand {
         }
     }
 }
+#endif

@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    @Test func linkRetargetedOutsideAfterBeingServedIsCheckedAgain() async throws {
+        let site = try SampleSite.make()
+        let elsewhere = try TemporaryFolder(["secret.txt": "top secret"])
+        try site.link("moving.txt", to: "digits.txt")
+        try await withRouter(serving: site) { client in
+            try await client.execute(uri: "/moving.txt", method: .get) { #expect($0.text == "0123456789") }
+            try FileManager.default.removeItem(atPath: site.path + "/moving.txt")
+            try site.link("moving.txt", to: elsewhere.path + "/secret.txt")
+            try await client.execute(uri: "/moving.txt", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(!response.text.contains("top secret"))
+            }
+        }
+    }
+
     @Test func symbolicLinksWithinTheFolderWork() async throws {
         let site = try SampleSite.make()
         try site.link("alias.css", to: "style.css")

@@ -20,7 +20,7 @@ package enum ExperimentAnalysis {
         var f = ExperimentMetricFigures(
             name: m.name, kind: m.kind, better: m.better, primary: m.primary, critical: m.critical,
             controlN: m.control.n, treatmentN: m.treatment.n, controlMean: m.control.mean, treatmentMean: m.treatment.mean,
-            test: m.kind == .continuous ? .welchT : .chiSquareYates,
+            test: m.kind == .continuous ? .welchT : .chiSquareYates, yatesCorrection: m.kind == .proportion ? true : nil,
             sampleSizeSufficient: m.control.n >= minimum && m.treatment.n >= minimum, significant: false, effect: .none, reason: "")
         if let c = m.control.mean, let t = m.treatment.mean {
             f.difference = t - c

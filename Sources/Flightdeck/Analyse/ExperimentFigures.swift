@@ -67,6 +67,8 @@ package struct ExperimentMetricFigures: Sendable, Encodable {
     package var ciHigh: Double?
     /// The test.
     package var test: Test
+    /// For chi-square: whether Yates' continuity correction was applied (always, as scipy's default); nil for Welch.
+    package var yatesCorrection: Bool?
     /// t (treatment − control) or χ².
     package var statistic: Double?
     /// Degrees of freedom (Welch–Satterthwaite, or 1).

@@ -10,12 +10,14 @@ package enum RolloutAnalysis {
             component($0, thresholds: fileThresholds.applying($0.gates), asOf: asOf)
         }
         let statuses = components.map(\.status)
+        let reached = components.flatMap(\.stages).filter { $0.status != .planned }
         let status: RolloutStatus = statuses.contains(.rolledBack) ? .rolledBack
             : statuses.contains(.paused) ? .paused
             : !statuses.isEmpty && statuses.allSatisfy({ $0 == .complete }) ? .complete : .inProgress
         return RolloutFigures(status: status, asOf: asOf, components: components,
                               rollbackCount: components.reduce(0) { $0 + $1.rollbacks.count },
-                              series: RolloutSeries.figures(rollout, components: components))
+                              allGatesPassed: !reached.isEmpty && reached.allSatisfy { $0.passed == true },
+                              series: RolloutSeries.figures(rollout, components: components, fileThresholds: fileThresholds))
     }
 
     private static func component(_ c: RolloutComponent, thresholds: RolloutThresholds, asOf: Date?) -> RolloutComponentFigures {

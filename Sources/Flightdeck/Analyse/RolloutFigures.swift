@@ -22,6 +22,8 @@ package struct RolloutFigures: Sendable, Encodable {
     package var components: [RolloutComponentFigures]
     /// Rollback and emergency-rollback events across all components.
     package var rollbackCount: Int
+    /// Every reached stage of every component passed its gates (`passed == true`); false when none was reached.
+    package var allGatesPassed: Bool
     /// Per component of the metrics time series, when there is one.
     package var series: [RolloutSeriesFigures]
 }

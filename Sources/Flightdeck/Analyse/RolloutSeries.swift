@@ -1,7 +1,9 @@
 /// Threshold crossings in a rollout's metrics time series.
 enum RolloutSeries {
     /// One entry per component with samples (file order), then one for samples without a component.
-    static func figures(_ rollout: Rollout, components: [RolloutComponentFigures]) -> [RolloutSeriesFigures] {
+    /// `fileThresholds` judge samples that belong to no single component.
+    static func figures(_ rollout: Rollout, components: [RolloutComponentFigures],
+                        fileThresholds: RolloutThresholds) -> [RolloutSeriesFigures] {
         guard !rollout.metrics.isEmpty else { return [] }
         var keys: [String?] = rollout.components.map(\.name).filter { name in rollout.metrics.contains { $0.component == name } }
         if rollout.metrics.contains(where: { $0.component == nil }) { keys.append(nil) }
@@ -10,13 +12,13 @@ enum RolloutSeries {
             // Samples without a component belong to the only component, when there is just one.
             let owner = key ?? (rollout.components.count == 1 ? rollout.components.first?.name : nil)
             let model = rollout.components.first { $0.name == owner }
-            let thresholds = components.first { $0.name == owner }?.thresholds
-            let limit = model?.baselineLatencyP99Ms.flatMap { base in thresholds.map { base * (1 + $0.maxLatencyRegression) } }
+            let thresholds = components.first { $0.name == owner }?.thresholds ?? fileThresholds
+            let limit = model?.baselineLatencyP99Ms.map { $0 * (1 + thresholds.maxLatencyRegression) }
             return RolloutSeriesFigures(
                 component: key, points: points.count,
                 peakErrorRate: points.map(\.errorRate).max() ?? 0,
                 peakLatencyP99Ms: points.map(\.latencyP99Ms).max() ?? 0,
-                firstErrorRateBreach: thresholds.flatMap { t in points.first { $0.errorRate > t.maxErrorRate }?.timestamp },
+                firstErrorRateBreach: points.first { $0.errorRate > thresholds.maxErrorRate }?.timestamp,
                 latencyLimitMs: limit,
                 firstLatencyBreach: limit.flatMap { l in points.first { $0.latencyP99Ms > l }?.timestamp })
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A sample's size, mean and unbiased variance (the Statistics basics this file needs, kept private to it).
+/// A sample's size, mean and unbiased variance.
 package struct SampleSummary: Sendable, Encodable, Equatable {
     /// Number of observations.
     package var n: Int
@@ -16,13 +16,15 @@ package struct SampleSummary: Sendable, Encodable, Equatable {
         self.variance = variance
     }
 
-    /// Summarises values in two passes (mean, then squared deviations), as numpy does.
+    /// Summarises values in two passes (mean, then squared deviations), as numpy's `var(ddof=1)` does.
+    /// (`Statistics.sampleVariance` squares the standard deviation, which is an ulp off the exact variance.)
     package init(_ values: [Double]) {
         n = values.count
-        guard !values.isEmpty else { mean = nil; variance = nil; return }
-        let m = values.reduce(0, +) / Double(values.count)
-        mean = m
-        variance = values.count < 2 ? nil : values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)
+        mean = Statistics.mean(values)
+        guard let m = mean, values.count >= 2 else { variance = nil; return }
+        var squares = 0.0
+        for value in values { squares += (value - m) * (value - m) }
+        variance = squares / Double(values.count - 1)
     }
 
     /// √variance.

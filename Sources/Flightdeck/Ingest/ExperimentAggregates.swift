@@ -30,19 +30,16 @@ enum ExperimentAggregates {
             metrics.append(metric(spec, c, t))
         }
         guard sides.allSatisfy({ $0 != nil }) else { return nil }
+        if names.isEmpty { log.error("'aggregates' gives no metrics", at: node.location) }
         return Experiments(path: path, shape: .aggregates, metrics: ordered(metrics, declared: declared))
     }
 
     /// From a CSV with one row per variant and metric.
     static func read(csv table: CSVTable, log: DiagnosticLog) -> Experiments? {
-        for (index, name) in table.header.enumerated() where !columns.contains(name) {
-            log.warning("unknown column '\(name)'" + Suggestion.phrase(for: name, in: columns),
-                        at: SourceLocation(file: table.path, line: 1, column: table.header.prefix(index).reduce(1) { $0 + $1.count + 1 }))
-        }
         var order: [String] = []
         var specs: [String: ExperimentMetricSpec] = [:]
         var samples: [String: [VariantSample?]] = [:]
-        for row in table.rowNodes() {
+        for row in CSVNodes.rows(table, known: columns, log: log) {
             guard let r = ObjectReader(row, log: log, what: "each row") else { continue }
             let variant = r.choice("variant", required: true, of: ExperimentRecords.variants).flatMap(ExperimentRecords.variants.firstIndex(of:))
             guard let name = r.string("metric", required: true) else { continue }
@@ -75,7 +72,12 @@ enum ExperimentAggregates {
             }
             metrics.append(metric(spec, c, t))
         }
-        return metrics.isEmpty ? nil : Experiments(path: table.path, shape: .aggregates, metrics: metrics)
+        guard !metrics.isEmpty else {
+            log.error("no metric has rows for both control and treatment; expected columns variant,metric,n and mean/std or successes",
+                      at: .file(table.path))
+            return nil
+        }
+        return Experiments(path: table.path, shape: .aggregates, metrics: metrics)
     }
 
     private static func spec(_ name: String, declared: [ExperimentMetricSpec], at location: SourceLocation,

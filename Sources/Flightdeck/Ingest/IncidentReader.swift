@@ -7,7 +7,7 @@ package enum IncidentReader {
         var incidents: [Incident] = []
         var seen: [String: String] = [:]
         for file in files {
-            guard let source = file.readText(log: log) else { continue }
+            guard let source = file.readText(log: log, limit: 4 << 20) else { continue }
             let frontMatter: FrontMatter
             do {
                 frontMatter = try FrontMatter(parsing: source)

@@ -11,11 +11,6 @@ enum RolloutMetricsReader {
             log.report(contentsOf: error.diagnostics)
             return []
         }
-        let known = required + ["component"]
-        for (index, name) in table.header.enumerated() where !known.contains(name) {
-            log.warning("unknown column '\(name)'" + Suggestion.phrase(for: name, in: known),
-                        at: SourceLocation(file: file.path, line: 1, column: table.header.prefix(index).reduce(1) { $0 + $1.count + 1 }))
-        }
         let missing = required.filter { table.column($0) == nil }
         guard missing.isEmpty else {
             log.error("missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
@@ -23,14 +18,19 @@ enum RolloutMetricsReader {
             return []
         }
         var points: [RolloutMetricPoint] = []
-        for row in table.rows {
-            var cells = CSVCells(table: table, row: row, log: log)
-            let timestamp = cells.instant("timestamp")
-            let traffic = cells.number("traffic_percent", in: 0...100, expected: "a percentage from 0 to 100")
-            let errorRate = cells.number("error_rate", in: 0...1, expected: "a fraction from 0 to 1")
-            let p99 = cells.number("latency_p99_ms", in: 0...Double.greatestFiniteMagnitude, expected: "a number ≥ 0")
-            let component = cells.choice("component", of: components)
-            guard let timestamp, let traffic, let errorRate, let p99, cells.valid else { continue }
+        for row in CSVNodes.rows(table, known: required + ["component"], log: log) {
+            guard let r = ObjectReader(row, log: log, what: "each row") else { continue }
+            let errorsBefore = log.diagnostics.count
+            let timestamp = r.instant("timestamp", required: true)
+            let traffic = r.percent("traffic_percent", required: true)
+            let errorRate = r.fraction("error_rate", required: true)
+            let p99 = r.nonNegative("latency_p99_ms", required: true)
+            let component = r.string("component")
+            if let component, !components.contains(component) {
+                log.error("'component' must be one of \(components.joined(separator: ", ")), found \"\(component)\""
+                          + Suggestion.phrase(for: component, in: components), at: r.node["component"]?.location)
+            }
+            guard let timestamp, let traffic, let errorRate, let p99, log.diagnostics.count == errorsBefore else { continue }
             points.append(RolloutMetricPoint(timestamp: timestamp, component: component, trafficPercent: traffic,
                                              errorRate: errorRate, latencyP99Ms: p99))
         }

@@ -11,13 +11,13 @@ package enum RolloutReader {
         let yamlFile = release.file(stem: "rollout", extensions: ["yaml", "yml"])
         let stateFile = stateFileNames.lazy.compactMap { release.file(named: $0) }.first
         var controller: RolloutControllerState?
-        if let stateFile, let text = stateFile.readText(log: log) {
+        if let stateFile, let text = stateFile.readText(log: log, limit: 16 << 20) {
             controller = RolloutStateReader.read(text, log: log)
         }
         guard let yamlFile else {
             return controller.map(RolloutStateReader.rollout(from:))
         }
-        guard let text = yamlFile.readText(log: log),
+        guard let text = yamlFile.readText(log: log, limit: 16 << 20),
               var rollout = RolloutYAMLReader.read(text, release: release, log: log) else { return nil }
         if let controller {
             rollout.controller = controller

@@ -61,7 +61,8 @@ enum RolloutStageReader {
         for element in list {
             guard let e = ObjectReader(element, log: c.log, what: "each event") else { continue }
             let kind = e.choice("type", required: true, of: kinds).flatMap(RolloutEvent.Kind.init(rawValue:))
-            let at = e.instant("at", required: true)
+            // `time` is accepted for `at`, as the issue words it.
+            let at = e.node["time"] != nil && e.node["at"] == nil ? e.instant("time", required: true) : e.instant("at", required: true)
             let reason = e.string("reason")
             let stage = e.string("stage")
             e.warnUnknownKeys()

@@ -11,6 +11,8 @@ final class FileCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (status: FileStatus, representation: Representation)] = [:]
     private var totalSize = 0
+    private var resolutions: [String: (real: String, status: FileStatus)] = [:]
+    private let maximumResolutions = 10_000
 
     /// A cache holding files up to `maximumFileSize` bytes, `maximumTotalSize` in all.
     init(maximumFileSize: Int = 8 << 20, maximumTotalSize: Int = 256 << 20) {
@@ -39,10 +41,27 @@ final class FileCache: @unchecked Sendable {
         }
     }
 
+    /// The real path a request path resolved to, if the file there is still the one it resolved to.
+    func resolution(of relative: String, status: FileStatus) -> String? {
+        lock.withLock {
+            guard let entry = resolutions[relative], entry.status == status else { return nil }
+            return entry.real
+        }
+    }
+
+    /// Remembers that `relative` resolved, inside the served folder, to `real`, which `status` describes.
+    func storeResolution(_ real: String, of relative: String, status: FileStatus) {
+        lock.withLock {
+            if resolutions.count >= maximumResolutions { resolutions.removeAll(keepingCapacity: true) }
+            resolutions[relative] = (real, status)
+        }
+    }
+
     /// Forgets everything (after a rebuild).
     func removeAll() {
         lock.withLock {
             entries.removeAll()
+            resolutions.removeAll()
             totalSize = 0
         }
     }

@@ -1,4 +1,5 @@
 import CompressNIO
+import Hummingbird
 import NIOCore
 
 /// One file as the server sends it: the bytes (HTML with the live-reload script added), an optional
@@ -21,6 +22,10 @@ struct Representation: Sendable {
     let contentType: String
     /// Whether the response depends on `Accept-Encoding` (send `Vary`).
     let variesByEncoding: Bool
+    /// The headers of a 200 response without coding, all but `Content-Length` (built once, not per request).
+    let identityHeaders: HTTPFields
+    /// The same for the gzip variant.
+    let gzipHeaders: HTTPFields
 
     /// Builds the representation of a file's bytes; `transformHTML` rewrites HTML (to add the reload script).
     init(bytes: [UInt8], fileExtension: String, modifiedSeconds: Int, transformHTML: (([UInt8]) -> [UInt8])?) {
@@ -32,10 +37,22 @@ struct Representation: Sendable {
         contentType = MediaTypes.contentType(forExtension: fileExtension)
         variesByEncoding = MediaTypes.isCompressible(fileExtension)
         gzip = variesByEncoding && served.count >= Self.minimumCompressedSize ? Self.compress(identity) : nil
+        var headers = Self.commonHeaders(contentType: contentType, varies: variesByEncoding)
+        headers[.lastModified] = lastModified
+        headers[.acceptRanges] = "bytes"
+        headers[.eTag] = etag
+        identityHeaders = headers
+        headers[.eTag] = String(etag.dropLast()) + "-gzip\""
+        headers[.contentEncoding] = "gzip"
+        gzipHeaders = headers
     }
 
-    /// The ETag of the gzip variant.
-    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+    /// The headers every response for a file carries, whatever its status.
+    static func commonHeaders(contentType: String, varies: Bool) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: contentType, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
+        if varies { headers[.vary] = "Accept-Encoding" }
+        return headers
+    }
 
     /// Bytes held in memory by this representation.
     var memoryCost: Int { identity.readableBytes + (gzip?.readableBytes ?? 0) }

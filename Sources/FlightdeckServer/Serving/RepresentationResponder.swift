@@ -9,47 +9,46 @@ struct RepresentationResponder {
     /// The response; `status` is 200 for the file asked for, 404 for the site's 404 page (no validators then).
     func response(status: HTTPResponse.Status) -> Response {
         let gzip = representation.gzip.flatMap { AcceptEncoding.allowsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
-        let etag = gzip == nil ? representation.etag : representation.gzipETag
-        var headers = HTTPFields()
-        headers[.contentType] = representation.contentType
-        headers[.cacheControl] = "no-cache"
-        headers[.xContentTypeOptions] = "nosniff"
-        if representation.variesByEncoding { headers[.vary] = "Accept-Encoding" }
-
         guard status == .ok else {
-            return body(gzip ?? representation.identity, status: status, headers: headers, gzipped: gzip != nil)
+            var headers = Representation.commonHeaders(contentType: representation.contentType, varies: representation.variesByEncoding)
+            if gzip != nil { headers[.contentEncoding] = "gzip" }
+            return body(gzip ?? representation.identity, status: status, headers: headers)
         }
-        headers[.eTag] = etag
-        headers[.lastModified] = representation.lastModified
-        headers[.acceptRanges] = "bytes"
+        var headers = gzip == nil ? representation.identityHeaders : representation.gzipHeaders
         if Validators.isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], ifModifiedSince: request.headers[.ifModifiedSince],
-                                    etag: etag, modifiedSeconds: representation.modifiedSeconds) {
-            var response = Response(status: .notModified, headers: headers)
-            response.headers[.contentLength] = nil
-            return response
+                                    etag: headers[.eTag] ?? representation.etag, modifiedSeconds: representation.modifiedSeconds) {
+            return notModified(headers)
         }
+        guard let rangeHeader = request.headers[.range],
+              Validators.allowsRange(ifRange: request.headers[.ifRange], etag: representation.etag,
+                                     lastModified: representation.lastModified)
+        else { return body(gzip ?? representation.identity, status: .ok, headers: headers) }
+
         let size = representation.identity.readableBytes
-        let range = Validators.allowsRange(ifRange: request.headers[.ifRange], etag: representation.etag,
-                                           lastModified: representation.lastModified)
-            ? ByteRange(header: request.headers[.range], size: size) : .whole
-        switch range {
+        switch ByteRange(header: rangeHeader, size: size) {
         case .whole:
-            return body(gzip ?? representation.identity, status: .ok, headers: headers, gzipped: gzip != nil)
+            return body(gzip ?? representation.identity, status: .ok, headers: headers)
         case .partial(let bytes):
-            headers[.eTag] = representation.etag
+            headers = representation.identityHeaders
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
             let slice = representation.identity.getSlice(at: bytes.lowerBound, length: bytes.count) ?? ByteBuffer()
-            return body(slice, status: .partialContent, headers: headers, gzipped: false)
+            return body(slice, status: .partialContent, headers: headers)
         case .unsatisfiable:
+            headers = representation.identityHeaders
             headers[.contentRange] = "bytes */\(size)"
             headers[.contentType] = "text/plain; charset=utf-8"
-            return body(ByteBuffer(string: "416 Range Not Satisfiable\n"), status: .rangeNotSatisfiable, headers: headers, gzipped: false)
+            return body(ByteBuffer(string: "416 Range Not Satisfiable\n"), status: .rangeNotSatisfiable, headers: headers)
         }
     }
 
-    private func body(_ buffer: ByteBuffer, status: HTTPResponse.Status, headers: HTTPFields, gzipped: Bool) -> Response {
+    private func notModified(_ headers: HTTPFields) -> Response {
+        var response = Response(status: .notModified, headers: headers)
+        response.headers[.contentLength] = nil
+        return response
+    }
+
+    private func body(_ buffer: ByteBuffer, status: HTTPResponse.Status, headers: HTTPFields) -> Response {
         var headers = headers
-        if gzipped { headers[.contentEncoding] = "gzip" }
         headers[.contentLength] = String(buffer.readableBytes)
         return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: buffer))
     }

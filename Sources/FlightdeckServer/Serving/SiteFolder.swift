@@ -36,17 +36,27 @@ struct SiteFolder: Sendable {
     }
 
     /// Looks up `relative` (segments already checked by `RequestPath`), following links only within the folder.
+    ///
+    /// The first lookup of a path resolves it with `realpath` and checks that it stays inside the folder;
+    /// later lookups only `stat` it and reuse that answer while the same file (device, inode, size, time) is there.
     func entry(at relative: String) -> Entry {
+        guard let status = FileStatus(path: relative.isEmpty ? root : root + "/" + relative) else { return .missing }
+        if let real = cache.resolution(of: relative, status: status) { return Self.entry(real: real, status: status) }
         guard let realRoot = FileStatus.realPath(root) else { return .missing }
         let candidate = relative.isEmpty ? realRoot : realRoot + "/" + relative
         guard let real = FileStatus.realPath(candidate),
               real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/"),
-              let status = FileStatus(path: real)
+              let realStatus = FileStatus(path: real)
         else { return .missing }
+        if realStatus == status { cache.storeResolution(real, of: relative, status: status) }
+        return Self.entry(real: real, status: realStatus)
+    }
+
+    private static func entry(real: String, status: FileStatus) -> Entry {
         switch status.kind {
-        case .file: return .file(path: real, status: status)
-        case .folder: return .folder
-        case .other: return .missing
+        case .file: .file(path: real, status: status)
+        case .folder: .folder
+        case .other: .missing
         }
     }
 

@@ -2,20 +2,26 @@
 enum Validators {
     /// Whether a GET or HEAD can be answered with 304 Not Modified.
     ///
-    /// `If-None-Match` wins when present (weak comparison, `*` matches anything);
-    /// otherwise `If-Modified-Since` compares whole seconds.
+    /// `If-None-Match` wins when present; otherwise `If-Modified-Since` compares whole seconds.
     static func isNotModified(ifNoneMatch: String?, ifModifiedSince: String?, etag: String, modifiedSeconds: Int) -> Bool {
-        if let ifNoneMatch {
-            let wanted = opaque(etag)
-            return ifNoneMatch.split(separator: ",").contains { tag in
-                let tag = tag.trimmingSpaces
-                return tag == "*" || opaque(tag) == wanted
-            }
-        }
-        if let ifModifiedSince, let since = HTTPDate.parse(ifModifiedSince) {
-            return modifiedSeconds <= since
-        }
+        if let ifNoneMatch { return matches(ifNoneMatch: ifNoneMatch, etag: etag) }
+        if let ifModifiedSince { return isUnchanged(since: ifModifiedSince, modifiedSeconds: modifiedSeconds) }
         return false
+    }
+
+    /// Whether an `If-None-Match` list names `etag` (weak comparison) or is `*`.
+    static func matches(ifNoneMatch: String, etag: String) -> Bool {
+        let wanted = opaque(etag)
+        return ifNoneMatch.split(separator: ",").contains { tag in
+            let tag = tag.trimmingSpaces
+            return tag == "*" || opaque(tag) == wanted
+        }
+    }
+
+    /// Whether a file modified at `modifiedSeconds` is unchanged since the `If-Modified-Since` date (ignored if malformed).
+    static func isUnchanged(since ifModifiedSince: String, modifiedSeconds: Int) -> Bool {
+        guard let since = HTTPDate.parse(ifModifiedSince) else { return false }
+        return modifiedSeconds <= since
     }
 
     /// Whether `If-Range` lets a range apply: absent, or naming this exact (strong) ETag or Last-Modified date.

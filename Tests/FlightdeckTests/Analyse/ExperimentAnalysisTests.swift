@@ -25,7 +25,8 @@ struct ExperimentAnalysisTests {
         #expect(time.controlStd == 8.1 && time.difference == 33.0 - 41.2)
         // The accuracy case is the "accuracy" vector of Fixtures/stats/chi2.json: p = 0.004286251432928457.
         let accuracy = try #require(f.metrics.first { $0.name == "processing_accuracy" })
-        #expect(accuracy.test == .chiSquareYates && accuracy.degreesOfFreedom == 1)
+        #expect(accuracy.test == .chiSquareYates && accuracy.degreesOfFreedom == 1 && accuracy.yatesCorrection == true)
+        #expect(time.yatesCorrection == nil)
         #expect(abs((accuracy.pValue ?? 0) - 0.004286251432928457) < 1e-15)
         #expect(accuracy.effect == .improvement)
         #expect(f.significantImprovements == ["processing_time", "processing_accuracy"])

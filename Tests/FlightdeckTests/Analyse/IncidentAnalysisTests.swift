@@ -7,7 +7,7 @@ struct IncidentAnalysisTests {
     @Test func durationsMeansAndOpenCounts() throws {
         let incidents = try OperationsFixtures.readValid("incidents", "two-incidents", read: IncidentReader.read)
         let f = IncidentAnalysis.analyse(incidents)
-        #expect(f.count == 2 && f.openCount == 1)
+        #expect(f.count == 2 && f.openCount == 1 && f.openMajor == 0)
         #expect(f.incidents.map(\.timeToDetectMinutes) == [12, 30])
         #expect(f.incidents[0].timeToMitigateMinutes == 35)
         #expect(f.incidents[0].timeToResolveMinutes == 360)

@@ -11,7 +11,7 @@ struct RolloutAnalysisTests {
 
     @Test func gatesJudgeEachStageWithReasons() throws {
         let f = try figures("multi-component")
-        #expect(f.status == .inProgress)
+        #expect(f.status == .inProgress && !f.allGatesPassed)
         let storage = try #require(f.components.first)
         #expect(storage.thresholds.minStageMinutes == 120, "file gates override the site's")
         #expect(storage.currentStage == "early_adopters")
@@ -59,7 +59,7 @@ struct RolloutAnalysisTests {
 
     @Test func finalStageAtFullTrafficThatEndedIsComplete() throws {
         let f = try figures("single-component")
-        #expect(f.status == .complete && f.rollbackCount == 0)
+        #expect(f.status == .complete && f.rollbackCount == 0 && f.allGatesPassed)
         #expect(f.asOf == (try OperationsFixtures.instant("2026-03-04T12:00:00Z")), "latest time in the data")
         let trainer = try #require(f.components.first)
         #expect(trainer.currentStage == "full" && trainer.currentTrafficPercent == 100)
@@ -119,5 +119,29 @@ struct RolloutAnalysisTests {
         #expect(s.successRate == nil && s.errorRate == nil)
         #expect(s.gates[0].reason == "not judged: no requests in the stage")
         #expect(s.passed == false, "0 requests fails the minimum-operations gate")
+    }
+
+    @Test func reasonTextIsStableAndNeverAmbiguous() {
+        #expect(FigureText.percent(0.008) == "0.8%")
+        #expect(FigureText.percent(0.98996, against: 0.99) == "98.996%", "one decimal would read 99.0% < 99.0%")
+        #expect(FigureText.percent(0.99, against: 0.98996) == "99.000%")
+        #expect(FigureText.signedPercent(-0.0001) == "0.0%", "no sign on a value that rounds to zero")
+        #expect(FigureText.signedPercent(0.125) == "+12.5%")
+        #expect(FigureText.number(412.0) == "412" && FigureText.number(0.25) == "0.25" && FigureText.number(-0.001) == "0")
+        #expect([FigureText.duration(minutes: 45), FigureText.duration(minutes: 320), FigureText.duration(minutes: 3060)]
+                == ["45m", "5h 20m", "2d 3h"])
+    }
+
+    @Test func samplesWithoutAComponentAreJudgedByTheFileGates() {
+        let start = Date(timeIntervalSince1970: 0)
+        let components = ["a", "b"].map { RolloutComponent(name: $0, stages: [RolloutStage(name: "s", trafficPercent: 5, start: start)]) }
+        let points = [0.01, 0.03, 0.02].enumerated().map {
+            RolloutMetricPoint(timestamp: start.addingTimeInterval(Double($0.offset) * 60), trafficPercent: 5, errorRate: $0.element, latencyP99Ms: 100)
+        }
+        let rollout = Rollout(path: "r", format: .yaml, gates: RolloutGateOverrides(maxErrorRate: 0.025), components: components, metrics: points)
+        let series = RolloutAnalysis.analyse(rollout, thresholds: .init()).series
+        #expect(series.count == 1 && series[0].component == nil && series[0].points == 3)
+        #expect(series[0].firstErrorRateBreach == start.addingTimeInterval(60))
+        #expect(series[0].latencyLimitMs == nil, "no single component, so no baseline")
     }
 }

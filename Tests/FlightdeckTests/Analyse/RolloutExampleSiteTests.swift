@@ -53,7 +53,7 @@ struct RolloutExampleSiteTests {
         let sev2 = try #require(incidents.incidents.first { $0.severity == .sev2 })
         #expect(sev2.rollbackTriggered && sev2.mitigated == rollback && sev2.status == .mitigated)
         let figures = IncidentAnalysis.analyse(incidents)
-        #expect(figures.bySeverity.map(\.open) == [0, 1, 0, 0] && figures.openActionItems == 2)
+        #expect(figures.bySeverity.map(\.open) == [0, 1, 0, 0] && figures.openActionItems == 2 && figures.openMajor == 1)
     }
 
     @Test func invoiceExperimentFavoursTreatmentAndRolloutWaitsAt25Percent() throws {

@@ -65,4 +65,15 @@ struct RolloutReaderTests {
             "multi-component/rollout_state.json:5:33: warning: controller stage 'early_adopters' means 25% traffic, but multi-component/rollout.yaml has 'canary' at 5%",
         ])
     }
+
+    @Test func filesOverTheLimitAreRefusedBeforeReading() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("flightdeck-limit-\(UUID().uuidString).yaml")
+        try String(repeating: "x", count: 3 << 20).write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let log = DiagnosticLog()
+        #expect(ContentFile(path: "big.yaml", url: url).readText(log: log, limit: 2 << 20) == nil)
+        #expect(log.diagnostics.map(\.description) == [
+            "big.yaml:1:1: error: file is 3 MiB; the limit for this kind of file is 2 MiB (aggregate the data, or split it)",
+        ])
+    }
 }

@@ -11,6 +11,7 @@ package struct Incident: Sendable, Encodable {
             switch self { case .sev1: "critical"; case .sev2: "high"; case .sev3: "medium"; case .sev4: "low" }
         }
 
+        /// SEV1 sorts first: "less" means more severe.
         package static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
     }
 
