@@ -28,7 +28,7 @@ final class BuildCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var measured: [String: (stamps: [Stamp], value: Measured)] = [:]
-    private var pages: [String: (key: Data, html: Data)] = [:]
+    private var pages: [String: (key: PageKey, html: Data)] = [:]
     private(set) var renderedPages = 0
 
     /// The measured data of a release, from the cache when its files are unchanged.
@@ -46,8 +46,15 @@ final class BuildCache: @unchecked Sendable {
         return value
     }
 
-    /// A page's HTML, from the cache when `key` (template stamps and context) is the same as last time.
-    func page(_ url: String, key: Data, _ render: () throws(DiagnosticError) -> Data) throws(DiagnosticError) -> Data {
+    /// What a page's HTML depends on: the site's templates, the template and its context.
+    struct PageKey: Equatable {
+        let templates: [Stamp]
+        let template: String
+        let context: TemplateRenderer.Context
+    }
+
+    /// A page's HTML, from the cache when its key is the same as last time.
+    func page(_ url: String, key: PageKey, _ render: () throws(DiagnosticError) -> Data) throws(DiagnosticError) -> Data {
         lock.lock()
         let cached = pages[url]
         lock.unlock()
