@@ -54,4 +54,9 @@ for i in range(n):
     (folder / "checklist.md").write_text("## Ready\n- [x] Tests pass `check: tests.success_rate >= 0.5`\n- [ ] Docs\n")
     (folder / "signoffs.yaml").write_text("required: [qa]\nsignoffs:\n  - { role: qa, approver: A, decision: approved }\n")
     (folder / "tests" / "junit.xml").write_text(junit(i))
-    (hugo_root / "content" / "releases" / f"{rid}.md").write_text(f'---\ntitle: "Release {i}"\n---\n' + text)
+    # Hugo gets the same three pages per release: the notes, the checklist and the sign-offs.
+    hugo_release = hugo_root / "content" / "releases" / rid
+    hugo_release.mkdir()
+    (hugo_release / "_index.md").write_text(f'---\ntitle: "Release {i}"\n---\n' + text)
+    (hugo_release / "checklist.md").write_text(f'---\ntitle: "Checklist {i}"\n---\n## Ready\n\n- [x] Tests pass\n- [ ] Docs\n')
+    (hugo_release / "signoffs.md").write_text(f'---\ntitle: "Sign-offs {i}"\n---\n| Role | Approver | Decision |\n|---|---|---|\n| qa | A | approved |\n')

@@ -2,9 +2,9 @@
 # Whole-site build: flightdeck (release build) against Hugo on the same content, in one run.
 #
 # Generates N releases (default 300), each with release.yaml, notes.md (~1,500 words of Markdown),
-# a checklist, sign-offs and a JUnit file of 200 test cases, and a Hugo site with the same notes as
-# N pages (Hugo renders the Markdown with its default theme-less layouts; Flightdeck also parses
-# the XML, computes figures, draws charts and renders three pages per release).
+# a checklist, sign-offs and a JUnit file of 200 test cases, and a Hugo site with the same three
+# pages per release (notes, checklist and sign-offs as Markdown) and minimal layouts. Flightdeck
+# also parses the XML, computes figures and the verdict, draws charts and uses a full theme.
 # Prints wall times (best of 3) and the ratio. Usage: Benchmarks/site.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,11 +26,12 @@ extension Site {
         let entry = try entry(id, log: DiagnosticLog())
         struct Export: Encodable {
             let formatVersion = 1
-            let release: ReleaseData
+            let id: String
+            let data: ReleaseData
             let figures: ReleaseFigures
         }
         do {
-            return try FiguresJSON.data(of: Export(release: entry.data, figures: entry.figures))
+            return try FiguresJSON.data(of: Export(id: id, data: entry.data, figures: entry.figures))
         } catch {
             throw DiagnosticError(.error("cannot encode the export: \(error)", at: nil))
         }

@@ -39,13 +39,14 @@ struct PageContext: Sendable {
     let site: SiteInfo
     let nav: Nav
 
-    /// The shared part of a context for a page at `url`; `root` climbs back to the site root.
-    func values(title: String, kind: String, url: String) -> [String: any Encodable & Sendable] {
+    /// `site` and `nav`, the same on every page (encode them once).
+    var sharedValues: [String: any Encodable & Sendable] { ["site": site, "nav": nav] }
+
+    /// The per-page part of the shared context: `page`, and `root` to climb back to the site root.
+    func pageValues(title: String, kind: String, url: String) -> [String: any Encodable & Sendable] {
         let depth = url.split(separator: "/").count - 1
         let canonical = site.baseUrl.isEmpty ? "" : (site.baseUrl.hasSuffix("/") ? site.baseUrl : site.baseUrl + "/") + url
         return [
-            "site": site,
-            "nav": nav,
             "root": String(repeating: "../", count: depth),
             "page": PageInfo(title: title, kind: kind, url: url, canonical: canonical),
         ]

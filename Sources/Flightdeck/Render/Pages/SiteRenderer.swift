@@ -6,6 +6,8 @@ struct SiteRenderer {
     let templates: TemplateRenderer
     let shared: PageContext
     let cache: BuildCache?
+    /// `site` and `nav`, encoded once for every page.
+    private let sharedContext: TemplateRenderer.Context
 
     init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
@@ -19,6 +21,9 @@ struct SiteRenderer {
             nav: .init(pages: model.pages.map { .init(title: $0.title, url: SitePaths.page($0.slug)) },
                        releases: model.releases.map { .init(title: $0.data.release.title, url: SitePaths.release($0.data.release.id)) })
         )
+        var context = TemplateRenderer.Context()
+        try? context.add(shared.sharedValues)
+        sharedContext = context
     }
 
     /// One page to render: template, URL and its whole context.
@@ -66,8 +71,8 @@ struct SiteRenderer {
     /// Builds every page's context; each release's data and figures are encoded once for its three pages.
     private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
                      _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
-        var context = TemplateRenderer.Context()
-        try context.add(shared.values(title: title, kind: kind, url: url))
+        var context = sharedContext
+        try context.add(shared.pageValues(title: title, kind: kind, url: url))
         context.merge(own)
         return Job(template: template, url: url, context: context)
     }
