@@ -67,7 +67,7 @@ extension ServeCommand {
         let (host, quiet, open) = (host, global.quiet, open)
         do {
             try await server.run { boundPort in
-                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
+                let url = "http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(boundPort)/"
                 if !quiet { Console.out("Serving \(root.path) at \(url) (Ctrl-C to stop)") }
                 if open { Self.openBrowser(url) }
             }
