@@ -12,7 +12,8 @@ N=${1:-300}
 WORK=$(mktemp -d /tmp/flightdeck-site-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)"; exit 1; }
-swift build -c release --product flightdeck >/dev/null
+BIN=${FLIGHTDECK_BIN:-.build/release/flightdeck}   # FLIGHTDECK_BIN=path uses an existing release binary
+[ -n "${FLIGHTDECK_BIN:-}" ] || swift build -c release --product flightdeck >/dev/null
 python3 Benchmarks/generate_site.py "$N" "$WORK/fd" "$WORK/hugo"
 best() {  # best wall time of 3 runs, in seconds
   local best=999999
@@ -23,7 +24,7 @@ best() {  # best wall time of 3 runs, in seconds
   done
   echo "$best"
 }
-FD=$(best .build/release/flightdeck build --source "$WORK/fd" --quiet)
+FD=$(best "$BIN" build --source "$WORK/fd" --quiet)
 HUGO=$(best hugo --source "$WORK/hugo" --quiet --destination "$WORK/hugo/public")
 FDPAGES=$(find "$WORK/fd/public" -name '*.html' | wc -l)
 HUGOPAGES=$(find "$WORK/hugo/public" -name '*.html' | wc -l)

@@ -124,4 +124,9 @@ extension Samples {
         Sparkline(id: "trend-p99", title: "p99 latency across releases", xLabel: "Release", yLabel: "p99", format: .duration(.milliseconds),
                   values: [640, 610, 655, 590, 560, 540, 575], labels: ["1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "2.0"])
     }
+
+    static var speedupTrend: Sparkline {
+        Sparkline(id: "trend-speedup", title: "Training speed-up vs baseline", xLabel: "Release", yLabel: "Speed-up", format: .percent(decimals: 0),
+                  values: [0, 4, 12, 18, 17, 29, 33], labels: ["1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "2.0"])
+    }
 }

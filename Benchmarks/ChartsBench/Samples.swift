@@ -7,7 +7,14 @@ enum Samples {
     static let canaryStart = 1_705_881_600.0
 
     /// Every chart kind, as the gallery shows them, then the edge cases.
-    static var gallery: [Chart] { report + [.sparkline(passRateTrend), .sparkline(p99Trend)] + EdgeCases.all }
+    static var gallery: [Chart] {
+        [
+            .groupedBar(jobDurations), .step(rolloutTraffic), .line(errorRate), .line(latency), .horizontalBar(improvements),
+            .stackedBar(suiteOutcomes), .donut(outcomes), .forest(experiment), .histogram(testDurations), .boxPlot(durationSpread),
+            .sparkline(passRateTrend), .sparkline(p99Trend), .sparkline(speedupTrend), .timeline(incident),
+            .timeline(releasePlan), .horizontalBar(slowestTests),
+        ] + EdgeCases.all
+    }
 
     /// About what one release report shows.
     static var report: [Chart] {

@@ -10,7 +10,7 @@ enum CorpusCheck {
         return context
     }
 
-    static func run(directory: URL) -> Int32 {
+    static func run(directory: URL, record: Bool = false) -> Int32 {
         var failures = 0, total = 0
         for folder in ["ok", "errors"] {
             let dir = directory.appendingPathComponent(folder)
@@ -30,7 +30,10 @@ enum CorpusCheck {
                     actual = "ERROR: \(error)\n"
                 }
                 if folder == "errors" { actual = actual.hasPrefix("ERROR: ") ? String(actual.dropFirst(7)) : "RENDERED: " + actual }
-                if actual != expected {
+                if record && folder == "errors" && actual != expected {
+                    try? actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+                    print("recorded \(folder)/\(name): \(actual)")
+                } else if actual != expected {
                     failures += 1
                     print("FAIL \(folder)/\(name)\n--- expected\n\(expected)\n--- actual\n\(actual)\n")
                 }

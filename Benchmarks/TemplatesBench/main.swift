@@ -4,7 +4,8 @@ import FlightdeckTemplates
 /// TemplatesBench: `corpus DIR` checks fixtures, `render DIR NAME [CONTEXT.json]` prints one render.
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
-case "corpus": exit(CorpusCheck.run(directory: URL(fileURLWithPath: arguments.dropFirst().first ?? ".")))
+case "corpus": exit(CorpusCheck.run(directory: URL(fileURLWithPath: arguments.dropFirst().first ?? "."), record: arguments.contains("--record")))
+case "stack": exit(StackCheck.run())
 case "render":
     let rest = Array(arguments.dropFirst())
     guard rest.count >= 2 else { print("usage: TemplatesBench render DIR NAME [CONTEXT.json]"); exit(2) }

@@ -45,6 +45,8 @@ public struct Site: Sendable {
     public let root: URL
     /// Build options.
     public let options: BuildOptions
+    /// What repeated builds of this site (`flightdeck serve`) reuse.
+    let cache = BuildCache()
 
     /// A site rooted at `root`.
     public init(root: URL, options: BuildOptions = .init()) {
@@ -55,10 +57,10 @@ public struct Site: Sendable {
     /// Loads, ingests, analyses, renders and writes the site; `public/` is replaced only if everything succeeds.
     public func build() async throws(DiagnosticError) -> BuildReport {
         let log = DiagnosticLog()
-        let pipeline = BuildPipeline(root: root, options: options)
+        let pipeline = BuildPipeline(root: root, options: options, cache: cache)
         let model = try pipeline.model(log: log)
         pipeline.progress(4, "Render")
-        let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config)).render()
+        let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
         pipeline.progress(5, "Write")
         let output = options.output ?? root.appendingPathComponent("public")
         try SiteWriter.write(files, to: output, siteRoot: root)

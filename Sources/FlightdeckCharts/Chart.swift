@@ -1,5 +1,5 @@
 /// Any chart, so the pipeline can hold charts of every kind in one collection.
-public enum Chart: Sendable {
+public enum Chart: Sendable, Hashable {
     /// Bars side by side per category.
     case groupedBar(GroupedBarChart)
     /// One bar per row.

@@ -18,4 +18,14 @@ enum Limits {
     static let maxSlices = 24
     /// Histogram bins.
     static let maxBins = 100
+    /// Bars of grouped and stacked bar charts (categories × series); categories beyond it are left out.
+    static let maxBars = 400
+    /// Outliers drawn across all boxes of a box plot.
+    static let maxOutliersTotal = 600
+    /// Characters of one label or tooltip in the SVG.
+    static let maxTextLength = 300
+    /// Characters of the tooltip of one mark (bar, point, slice).
+    static let maxTooltipLength = 120
+    /// Characters of a chart's title and description in the SVG.
+    static let maxTitleLength = 1000
 }

@@ -29,6 +29,23 @@ final class Expr: Sendable {
         case call(Expr, Arguments)
     }
 
+    /// True if Jinja2 would fold the expression into a constant at compile time (no names, calls or context filters).
+    var isConstant: Bool {
+        switch kind {
+        case .literal: return true
+        case .list(let items): return items.allSatisfy(\.isConstant)
+        case .dict(let pairs): return pairs.allSatisfy { $0.key.isConstant && $0.value.isConstant }
+        case .attribute(let base, _): return base.isConstant
+        case .item(let a, let b): return a.isConstant && b.isConstant
+        case .negate(let e), .plus(let e), .not(let e): return e.isConstant
+        case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): return a.isConstant && b.isConstant
+        case .filter(let operand, let filter, let arguments):
+            return !["map", "select", "reject", "selectattr", "rejectattr"].contains(filter.name) && operand.isConstant
+                && arguments.positional.allSatisfy(\.isConstant) && arguments.keywords.allSatisfy { $0.value.isConstant }
+        default: return false
+        }
+    }
+
     /// The expression as a short source-like text for messages (`row.name`), if it is a name path.
     var path: String? {
         switch kind {
@@ -47,6 +64,8 @@ final class Expr: Sendable {
 enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%", power = "**"
     case concat = "~"
+    /// `~` of two constants: Jinja2 folds it at compile time into a plain string, dropping markup.
+    case constantConcat = "~ "
     case equal = "==", notEqual = "!=", less = "<", greater = ">", lessEqual = "<=", greaterEqual = ">="
     case contains = "in", notContains = "not in"
 }

@@ -18,16 +18,20 @@ public final class Environment: Sendable {
 
     /// Renders template `name` with `context` as its variables.
     public func render(_ name: String, context: [String: Value]) throws(TemplateError) -> String {
-        let template = try self.template(named: name)
-        var out = ""
-        try Renderer(environment: self).renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
-        return out
+        try LargeStack.run { () throws(TemplateError) in
+            let template = try self.template(named: name)
+            var out = ""
+            try Renderer(environment: self).renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
+            return out
+        }
     }
 
     /// Parses `name` and every template it includes, extends or imports by a literal name (for `flightdeck check`).
     public func validate(_ name: String) throws(TemplateError) {
-        var seen: Set<String> = []
-        try validate(name, seen: &seen)
+        try LargeStack.run { () throws(TemplateError) in
+            var seen: Set<String> = []
+            try self.validate(name, seen: &seen)
+        }
     }
 
     private func validate(_ name: String, seen: inout Set<String>) throws(TemplateError) {
@@ -58,7 +62,7 @@ public final class Environment: Sendable {
             cache.set(name, template)
             return template
         }
-        var error = TemplateError("template '\(name)' not found (looked in \(sources.map(\.summary).joined(separator: ", ")))")
+        var error = TemplateError("template '\(name)' not found")
         error.isMissingTemplate = true
         throw error
     }

@@ -19,6 +19,7 @@ enum Operators {
             return try floorDivideOrModulo(op, a, b)
         case .power: return try power(a, b)
         case .concat: return try concat([a, b])
+        case .constantConcat: return .string(try a.pythonString() + b.pythonString())
         case .equal: return .bool(a.pythonEquals(b))
         case .notEqual: return .bool(!a.pythonEquals(b))
         case .less: return .bool(try a.pythonLess(b, op: "<"))
@@ -35,7 +36,7 @@ enum Operators {
     }
 
     static func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> TemplateError {
-        TemplateError("unsupported operand types for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+        TemplateError("cannot use '\(op.rawValue)' on \(a.described) and \(b.described)")
     }
 
     static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value,
@@ -144,14 +145,14 @@ enum Operators {
         if let items = container.lazyItems { return items.contains { $0.pythonEquals(needle) } }
         switch container {
         case .string(let haystack), .markup(let haystack):
-            guard let text = needle.text else { throw TemplateError("'in <string>' requires a string on the left, found \(needle.typeName)") }
+            guard let text = needle.text else { throw TemplateError("'in' a string needs a string on the left, found \(needle.described)") }
             return UTF8Search.contains(haystack, text)
         case .array(let items): return items.contains { $0.pythonEquals(needle) }
         case .object(let pairs):
             let key = try needle.hashKey()
             guard case .string(let name) = key else { return false }
             return pairs.contains { $0.key == name }
-        default: throw TemplateError("argument of type '\(container.typeName)' is not iterable")
+        default: throw TemplateError("cannot use 'in' on \(container.described)")
         }
     }
 }

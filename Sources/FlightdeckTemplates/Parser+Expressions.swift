@@ -19,7 +19,10 @@ extension Parser {
         try enter(at: start)
         defer { depth -= 1 }
         var value = try parseOr()
+        var links = 0
         while current.isName("if") {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             _ = advance()
             let test = try parseOr()
             let otherwise: Expr? = skipName("else") ? try parseExpression() : nil
@@ -30,7 +33,10 @@ extension Parser {
 
     mutating func parseOr() throws(TemplateError) -> Expr {
         var left = try parseAnd()
+        var links = 0
         while current.isName("or") {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             _ = advance()
             left = Expr(.or(left, try parseAnd()), at: left.position)
         }
@@ -39,7 +45,10 @@ extension Parser {
 
     mutating func parseAnd() throws(TemplateError) -> Expr {
         var left = try parseNot()
+        var links = 0
         while current.isName("and") {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             _ = advance()
             left = Expr(.and(left, try parseNot()), at: left.position)
         }
@@ -75,9 +84,14 @@ extension Parser {
 
     mutating func parseBinary(_ symbols: [String], next: (inout Parser) throws(TemplateError) -> Expr) throws(TemplateError) -> Expr {
         var left = try next(&self)
-        while case .op(let symbol) = current.kind, symbols.contains(symbol), let op = BinaryOperator(rawValue: symbol) {
+        var links = 0
+        while case .op(let symbol) = current.kind, symbols.contains(symbol), var op = BinaryOperator(rawValue: symbol) {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             let position = advance().position
-            left = Expr(.binary(op, left, try next(&self)), at: position)
+            let right = try next(&self)
+            if op == .concat && left.isConstant && right.isConstant { op = .constantConcat }
+            left = Expr(.binary(op, left, right), at: position)
         }
         return left
     }

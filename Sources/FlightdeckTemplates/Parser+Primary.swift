@@ -54,7 +54,11 @@ extension Parser {
 
     mutating func parsePostfix(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
+        var links = 0
         while true {
+            // Each link nests the tree one level deeper for the renderer.
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             if current.isOp(".") {
                 let position = advance().position
                 switch advance().kind {
@@ -66,8 +70,7 @@ extension Parser {
                 let position = advance().position
                 node = try parseSubscript(node, at: position)
             } else if current.isOp("(") {
-                let position = current.position
-                node = Expr(.call(node, try parseArguments()), at: position)
+                node = Expr(.call(node, try parseArguments()), at: node.position)
             } else {
                 return node
             }
@@ -114,7 +117,10 @@ extension Parser {
     /// `| filter(args)`, `is [not] test(args)` and calls on their results.
     mutating func parseFilters(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
+        var links = 0
         while true {
+            links += 1
+            if depth + links > 2 * Self.maxDepth { throw error("expression is too long or nested too deeply (more than \(2 * Self.maxDepth) levels)") }
             if current.isOp("|") {
                 _ = advance()
                 let position = current.position

@@ -102,8 +102,8 @@ enum PrintfFormat {
                 guard d.isFinite, let truncated = Int(exactly: d.rounded(.towardZero)) else { throw TemplateError("cannot convert float \(PythonFloat.repr(d)) to integer") }
                 number = truncated
             } else {
-                throw TemplateError(integerOnly ? "%\(spec.conversion) format: an integer is required, not \(value.typeName)"
-                                                : "%\(spec.conversion) format: a real number is required, not \(value.typeName)")
+                throw TemplateError(integerOnly ? "%\(spec.conversion) format: an integer is required, found \(value.described)"
+                                                : "%\(spec.conversion) format: a real number is required, found \(value.described)")
             }
             let radix = spec.conversion == "o" ? 8 : spec.conversion == "x" || spec.conversion == "X" ? 16 : 10
             var digits = String(number.magnitude, radix: radix, uppercase: spec.conversion == "X")
@@ -112,7 +112,7 @@ enum PrintfFormat {
             if spec.flags.contains("#") && radix != 10 { prefix = spec.conversion == "o" ? "0o" : spec.conversion == "x" ? "0x" : "0X" }
             return pad(digits, spec, sign: sign(negative: number < 0, spec) + prefix, numeric: true)
         case "e", "E", "f", "F", "g", "G":
-            guard let d = value.numeric else { throw TemplateError("%\(spec.conversion) format: a real number is required, not \(value.typeName)") }
+            guard let d = value.numeric else { throw TemplateError("%\(spec.conversion) format: a real number is required, found \(value.described)") }
             let upper = spec.conversion.properties.isUppercase
             if !d.isFinite {
                 let word = d.isNaN ? "nan" : "inf"
@@ -125,7 +125,7 @@ enum PrintfFormat {
         case "c":
             if let i = value.integer, let scalar = Unicode.Scalar(UInt32(clamping: max(i, 0))) { return pad(String(scalar), spec) }
             if let text = value.text, text.unicodeScalars.count == 1 { return pad(text, spec) }
-            throw TemplateError("%c requires an integer or a single character, found \(value.typeName)")
+            throw TemplateError("%c requires an integer or a single character, found \(value.described)")
         default:
             throw TemplateError("unsupported format character '\(spec.conversion)'")
         }

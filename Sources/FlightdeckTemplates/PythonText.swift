@@ -9,7 +9,23 @@ enum PythonText {
     }
 
     static func lower(_ text: String) -> String {
-        text.allSatisfy(\.isASCII) ? text.lowercased() : mapScalars(text) { $0.properties.lowercaseMapping }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        for (i, scalar) in scalars.enumerated() {
+            out += scalar == "\u{03A3}" && isFinalSigma(scalars, i) ? "\u{03C2}" : scalar.properties.lowercaseMapping
+        }
+        return out
+    }
+
+    /// Python's Final_Sigma rule: a cased letter before (skipping case-ignorables) and none after.
+    static func isFinalSigma(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0 && scalars[i].properties.isCaseIgnorable { i -= 1 }
+        guard i >= 0 && scalars[i].properties.isCased else { return false }
+        var j = index + 1
+        while j < scalars.count && scalars[j].properties.isCaseIgnorable { j += 1 }
+        return !(j < scalars.count && scalars[j].properties.isCased)
     }
 
     static func upper(_ text: String) -> String {
@@ -22,20 +38,25 @@ enum PythonText {
         return first.properties.titlecaseMapping + lower(String(text.unicodeScalars.dropFirst()))
     }
 
-    /// Jinja2's `title`: words begin after runs of `-`, whitespace, `(`, `{`, `[` and `<`.
+    /// Jinja2's `title`: words begin after runs of `-`, whitespace, `(`, `{`, `[` and `<`;
+    /// each word is its first character upper-cased and the rest lower-cased.
     static func title(_ text: String) -> String {
         var out = ""
-        var atWordStart = true
+        var word = String.UnicodeScalarView()
+        func flush() {
+            guard let first = word.first else { return }
+            out += first.properties.uppercaseMapping + lower(String(word.dropFirst()))
+            word = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
-            let separator = isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar)
-            if separator {
+            if isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+                flush()
                 out.unicodeScalars.append(scalar)
-                atWordStart = true
             } else {
-                out += atWordStart ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
-                atWordStart = false
+                word.append(scalar)
             }
         }
+        flush()
         return out
     }
 

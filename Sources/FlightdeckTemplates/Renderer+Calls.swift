@@ -50,7 +50,7 @@ extension Renderer {
 
     /// `.items()`, `.keys()`, `.values()` and `.get(key[, default])` on objects.
     func callMethod(_ method: String, on value: Value, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> Value {
-        guard case .object(let pairs) = value else { throw TemplateError("\(value.typeName) has no method '\(method)'") }
+        guard case .object(let pairs) = value else { throw TemplateError("\(value.kind) has no method '\(method)'") }
         guard keywords.isEmpty else { throw TemplateError(".\(method)() takes no keyword arguments") }
         switch (method, positional.count) {
         case ("items", 0): return .array(pairs.map { .array([.string($0.key), $0.value]) })

@@ -44,12 +44,12 @@ extension Renderer {
                 return .int(-i)
             }
             if case .double(let d) = value { return .double(-d) }
-            throw TemplateError("bad operand type for unary -: '\(value.typeName)'")
+            throw TemplateError("cannot negate \(value.described)")
         case .plus(let operand):
             let value = try evaluate(operand, frame)
             if let i = value.integer { return .int(i) }
             if case .double = value { return value }
-            throw TemplateError("bad operand type for unary +: '\(value.typeName)'")
+            throw TemplateError("cannot use unary '+' on \(value.described)")
         case .not(let operand): return .bool(!(try evaluate(operand, frame).isTruthy))
         case .binary(let op, let left, let right):
             return try Operators.apply(op, try evaluate(left, frame), try evaluate(right, frame))
@@ -61,7 +61,7 @@ extension Renderer {
             return value.isTruthy ? value : try evaluate(right, frame)
         case .filter(let operand, let filter, let arguments):
             guard let value = try applyFilter(filter, to: operand, arguments, frame) else {
-                throw TemplateError("'\(filter.name)' of an empty sequence is undefined")
+                throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
             }
             return value
         case .test(let operand, let test, let arguments, let negated):
@@ -131,7 +131,7 @@ extension Renderer {
             if case .object(let pairs) = value {
                 return TemplateError("\(subject) has no attribute '\(name)'" + Suggestion.phrase(for: name, in: pairs.map(\.key)))
             }
-            return TemplateError("\(subject) is \(value.typeName == "list" ? "a list" : "a \(value.typeName)") and has no attribute '\(name)'")
+            return TemplateError("\(subject) is \(value.kind) and has no attribute '\(name)'")
         case .item(let base, let index):
             let subject = base.path.map { "'\($0)'" } ?? "the value"
             let key = (try? evaluate(index, frame)) ?? .null

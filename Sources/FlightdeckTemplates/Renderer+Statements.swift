@@ -8,7 +8,7 @@ extension Renderer {
         case .object(let pairs): return pairs.map { .string($0.key) }
         case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .markup(let s): return s.unicodeScalars.map { .markup(String($0)) }
-        default: throw TemplateError("cannot iterate over \(value.typeName) \(value.shortDescription)")
+        default: throw TemplateError("cannot loop over \(value.described)")
         }
     }
 
@@ -26,7 +26,13 @@ extension Renderer {
     }
 
     func renderLoop(_ loop: Loop, _ frame: Frame, into out: inout String) throws(TemplateError) {
-        var items = try iterate(try evaluate(loop.iterable, frame))
+        let iterable = try evaluate(loop.iterable, frame)
+        var items: [Value]
+        do throws(TemplateError) {
+            items = try iterate(iterable)
+        } catch {
+            throw error.located(at: loop.iterable.position, in: frame.template.name)
+        }
         let scope = Scope(parent: frame.scope)
         let body = frame.with(scope: scope)
         if let filter = loop.filter {
@@ -66,12 +72,22 @@ extension Renderer {
     }
 
     func include(_ nameExpr: Expr, ignoreMissing: Bool, withContext: Bool, _ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
-        let name = try templateName(try evaluate(nameExpr, frame))
-        let template: Template
-        do {
-            template = try environment.template(named: name)
-        } catch {
-            if ignoreMissing && error.isMissingTemplate { return }
+        // A list of names includes the first that exists.
+        let value = try evaluate(nameExpr, frame)
+        let names = try (value.lazyItems ?? { if case .array(let items) = value { items } else { [value] } }()).map { (v) throws(TemplateError) in try templateName(v) }
+        var found: Template?
+        for name in names {
+            do throws(TemplateError) {
+                found = try environment.template(named: name)
+                break
+            } catch {
+                if !error.isMissingTemplate || names.count == 1 && !ignoreMissing { throw error }
+            }
+        }
+        guard let template = found else {
+            if ignoreMissing { return }
+            var error = TemplateError("none of the templates \(names.map { "'\($0)'" }.joined(separator: ", ")) was found")
+            error.isMissingTemplate = true
             throw error
         }
         let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
@@ -107,6 +123,32 @@ extension Value {
         case .array(let items): return "(a list of \(items.count))"
         case .object(let pairs): return "(an object with \(pairs.count) keys)"
         default: return (try? pythonString()) ?? typeName
+        }
+    }
+
+    /// What kind of value this is, for messages: `an integer`, `a string`, `none`.
+    var kind: String {
+        if lazyItems != nil { return "a one-pass iterator" }
+        switch self {
+        case .null: return "none"
+        case .bool: return "a boolean"
+        case .int: return "an integer"
+        case .double: return "a float"
+        case .string, .markup: return "a string"
+        case .array: return "a list"
+        case .object: return "an object"
+        }
+    }
+
+    /// The kind and the value, for messages: `the integer 5`, `the string "a"`, `a list of 3 items`.
+    var described: String {
+        if lazyItems != nil { return "a one-pass iterator" }
+        switch self {
+        case .null: return "none"
+        case .bool(let b): return "the boolean \(b ? "true" : "false")"
+        case .array(let items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
+        case .object(let pairs): return "an object with \(pairs.count) key\(pairs.count == 1 ? "" : "s")"
+        default: return "the \(kind.split(separator: " ").last ?? "") \(shortDescription)"
         }
     }
 }

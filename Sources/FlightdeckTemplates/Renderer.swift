@@ -3,9 +3,12 @@
 final class Renderer {
     /// Deepest nesting of includes, imports, extends, blocks and macro calls at render time.
     static let maxDepth = 100
+    /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
+    static let maxNesting = 1_000
 
     let environment: Environment
     var depth = 0
+    var nesting = 0
 
     init(environment: Environment) {
         self.environment = environment
@@ -68,11 +71,16 @@ final class Renderer {
 
     /// A template name from an include/extends/import expression.
     func templateName(_ value: Value) throws(TemplateError) -> String {
-        guard let name = value.text else { throw TemplateError("a template name must be a string, found \(value.typeName)") }
+        guard let name = value.text else { throw TemplateError("a template name must be a string, found \(value.described)") }
         return name
     }
 
     func render(_ nodes: [Node], _ frame: Frame, into out: inout String) throws(TemplateError) {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting {
+            throw TemplateError("rendering is nested too deeply (more than \(Self.maxNesting) levels of tags, macro calls and includes)")
+        }
         for node in nodes { try render(node, frame, into: &out) }
     }
 

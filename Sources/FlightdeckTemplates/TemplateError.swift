@@ -34,7 +34,13 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     /// `file:line:column: error: message` and the include chain.
     public var description: String {
         var text = "\(location): error: \(message)"
-        for site in includedFrom { text += "\n  included from \(site)" }
+        var index = 0
+        while index < includedFrom.count {
+            var repeats = 1
+            while index + repeats < includedFrom.count && includedFrom[index + repeats] == includedFrom[index] { repeats += 1 }
+            text += "\n  included from \(includedFrom[index])" + (repeats > 1 ? " (\(repeats) times)" : "")
+            index += repeats
+        }
         return text
     }
 

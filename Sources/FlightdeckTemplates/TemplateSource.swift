@@ -24,12 +24,4 @@ public enum TemplateSource: Sendable {
             return text
         }
     }
-
-    /// Where it looks, for "not found" messages.
-    var summary: String {
-        switch self {
-        case .directory(let folder): folder.path
-        case .memory: "the built-in theme"
-        }
-    }
 }

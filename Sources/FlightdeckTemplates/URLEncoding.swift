@@ -11,7 +11,7 @@ enum URLEncoding {
             var parts: [String] = []
             for item in items {
                 guard case .array(let pair) = item, pair.count == 2 else {
-                    throw TemplateError("urlencode needs a string, an object or a list of pairs, found a list of \(item.typeName)")
+                    throw TemplateError("urlencode needs a string, an object or a list of pairs, found a list of \(item.kind)")
                 }
                 parts.append(quote(try pair[0].pythonString(), forQuery: true) + "=" + quote(try pair[1].pythonString(), forQuery: true))
             }

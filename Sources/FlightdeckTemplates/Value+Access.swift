@@ -40,7 +40,7 @@ extension Value {
 func slice(_ value: Value, _ start: Value?, _ stop: Value?) throws(TemplateError) -> Value {
     func bound(_ v: Value?, count: Int, default fallback: Int) throws(TemplateError) -> Int {
         guard let v, v.integer != nil || { if case .null = v { return false } else { return true } }() else { return fallback }
-        guard let i = v.integer else { throw TemplateError("slice indices must be integers or none, found \(v.typeName)") }
+        guard let i = v.integer else { throw TemplateError("slice indices must be integers or none, found \(v.described)") }
         let resolved = i < 0 ? i + count : i
         return min(max(resolved, 0), count)
     }
@@ -57,6 +57,6 @@ func slice(_ value: Value, _ start: Value?, _ stop: Value?) throws(TemplateError
         if lower < upper { view.append(contentsOf: scalars[lower..<upper]) }
         return value.isMarkup ? .markup(String(view)) : .string(String(view))
     default:
-        throw TemplateError("cannot slice \(value.typeName) \(value.shortDescription)")
+        throw TemplateError("cannot slice \(value.described)")
     }
 }

@@ -75,7 +75,7 @@ extension Value {
         default:
             if let a = integer, let b = other.integer { return a < b }
             if let a = numeric, let b = other.numeric { return a < b }
-            throw TemplateError("'\(op)' is not supported between \(typeName) and \(other.typeName)")
+            throw TemplateError("cannot compare \(described) with \(other.described) using '\(op)'")
         }
     }
 
@@ -84,7 +84,7 @@ extension Value {
         switch self {
         case .null: return .null
         case .string(let s), .markup(let s): return .string(s)
-        case .array, .object: throw TemplateError("unhashable type: '\(typeName)'")
+        case .array, .object: throw TemplateError("\(kind) cannot be compared for uniqueness (only strings, numbers, booleans and none)")
         default:
             if let i = integer { return .int(i) }
             let d = numeric ?? 0

@@ -92,4 +92,25 @@ import Testing
             #expect(FileManager.default.contentsEqual(atPath: a.appendingPathComponent(file).path, andPath: b.appendingPathComponent(file).path), "\(file)")
         }
     }
+
+    @Test func dataStubsOfANewReleaseAreValidOnceRenamed() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["init", "."], in: folder)
+        let created = try CLI.run(["new", "release", "2.0"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let release = folder.appendingPathComponent("content/releases/2.0")
+        let stubs = (FileManager.default.enumerator(atPath: release.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".example") }
+        #expect(stubs.count == 5)
+        for stub in stubs {
+            try FileManager.default.moveItem(at: release.appendingPathComponent(stub),
+                                             to: release.appendingPathComponent(String(stub.dropLast(".example".count))))
+        }
+        let check = try CLI.run(["check"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.isEmpty, "\(check.stderr)")
+        let again = try CLI.run(["new", "release", "2.0"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("content/releases/2.0 already exists"))
+    }
 }

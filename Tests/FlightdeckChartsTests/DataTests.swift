@@ -32,6 +32,7 @@ import Testing
         #expect(zip(sampled, sampled.dropFirst()).allSatisfy { $0.x < $1.x })
         #expect(Downsample.lttb(points, threshold: 20_000).count == 10_000)
         #expect(Downsample.lttb(points, threshold: 2) == [points[0], points[9_999]])
+        #expect(Downsample.lttb(points, threshold: -5).isEmpty)
     }
 
     @Test func binsAreNiceAndCountEverything() throws {
@@ -50,5 +51,18 @@ import Testing
         #expect(html.contains("<caption>&lt;b&gt;</caption>"))
         #expect(html.contains("<td colspan=\"3\">No data</td>"))
         #expect(html.contains("<th scope=\"row\">x</th><td colspan=\"2\">y</td>"))
+    }
+}
+
+@Suite struct OrderTests {
+    @Test func unsortedPointsAreSortedStably() {
+        let chart = LineChart(id: "o", title: "o", series: [LineSeries(name: "s", x: [2, 1, 2, .nan], y: [20, 10, 30, 5])])
+        let rows = chart.dataTable().components(separatedBy: "\n").filter { $0.hasPrefix("<tr><th scope=\"row\">") }
+        #expect(rows == [
+            "<tr><th scope=\"row\">1</th><td>10</td></tr>",
+            "<tr><th scope=\"row\">2</th><td>20</td></tr>",
+            "<tr><th scope=\"row\">2</th><td>30</td></tr>",
+        ])
+        #expect(chart.svg().contains("d=\"M"))
     }
 }

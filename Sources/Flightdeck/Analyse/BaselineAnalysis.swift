@@ -9,15 +9,27 @@ package enum BaselineAnalysis {
     /// Computes the figures in one pass over the records (no copies of them).
     package static func analyse(_ baseline: Baseline, thresholds: BaselineThresholds) -> BaselineFigures {
         var overall = Accumulator()
-        var byType: [String: Accumulator] = [:]
+        var names: [String] = [], groups: [Accumulator] = [], index: [String: Int] = [:]
+        var last = -1
         var start: Date?, end: Date?
         for metric in baseline.metrics {
             overall.add(metric)
-            byType[metric.jobType, default: Accumulator()].add(metric)
+            // Few job types, usually in runs: try the last one, then the list, then (many types) a dictionary.
+            var at = last >= 0 && names[last] == metric.jobType ? last : -1
+            if at < 0 { at = names.count <= 16 ? names.firstIndex(of: metric.jobType) ?? -1 : index[metric.jobType] ?? -1 }
+            if at < 0 {
+                at = names.count
+                names.append(metric.jobType)
+                groups.append(Accumulator())
+                index[metric.jobType] = at
+            }
+            groups[at].add(metric)
+            last = at
             if start.map({ metric.timestamp < $0 }) ?? true { start = metric.timestamp }
             if end.map({ metric.timestamp > $0 }) ?? true { end = metric.timestamp }
         }
-        let types = byType.keys.sorted { a, b in
+        let byType = Dictionary(uniqueKeysWithValues: zip(names, groups))
+        let types = names.sorted { a, b in
             let ia = knownTypes.firstIndex(of: a) ?? knownTypes.count, ib = knownTypes.firstIndex(of: b) ?? knownTypes.count
             return ia != ib ? ia < ib : a < b
         }

@@ -15,15 +15,15 @@ package struct Summary: Sendable, Encodable, Equatable {
     /// The 95th percentile, numpy's linear method.
     package let p95: Double?
 
-    /// Summarises a series (the values need not be sorted).
+    /// Summarises a series (the values need not be sorted); percentiles by selection, not a full sort.
     package init(_ values: [Double]) {
-        let sorted = values.sorted()
         count = values.count
         mean = Statistics.mean(values)
         std = Statistics.sampleStandardDeviation(values)
-        min = sorted.first
-        max = sorted.last
-        p50 = Statistics.quantile(sorted, 0.5)
-        p95 = Statistics.quantile(sorted, 0.95)
+        min = values.min()
+        max = values.max()
+        var scratch = values
+        p50 = Selection.quantile(&scratch, 0.5)
+        p95 = Selection.quantile(&scratch, 0.95)
     }
 }

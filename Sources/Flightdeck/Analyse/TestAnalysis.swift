@@ -6,30 +6,43 @@ package enum TestAnalysis {
     /// How many slowest tests are listed.
     static let slowestCount = 10
 
-    /// Computes the figures.
+    /// Computes the figures in one pass over the cases; lists are built only for the tests they name.
     package static func analyse(_ results: TestResults, previous: TestResults?, thresholds: TestThresholds) -> TestFigures {
-        var refs: [(TestCase, TestRef)] = []
+        var counts = OutcomeCounts([TestCase]())
         var suites: [SuiteFigures] = []
+        var failures: [TestFailure] = [], flaky: [TestRef] = [], skipped: [TestRef] = [], top: [TestRef] = []
+        var totalDuration = 0.0
         for file in results.files {
             for suite in file.suites {
-                let counts = OutcomeCounts(suite.cases)
-                suites.append(SuiteFigures(name: suite.name, path: file.path, runner: file.runner, counts: counts,
-                                           successRate: counts.successRate, duration: Statistics.sum(suite.cases.compactMap(\.duration))))
-                refs += suite.cases.map { ($0, ref($0, path: file.path)) }
+                var suiteCounts = OutcomeCounts([TestCase]())
+                var suiteDuration = 0.0
+                for test in suite.cases {
+                    suiteCounts.add(test.outcome)
+                    if let duration = test.duration {
+                        suiteDuration += duration
+                        if top.count < slowestCount || duration >= (top.last?.duration ?? 0) {
+                            top = slowest(top + [ref(test, path: file.path)], count: slowestCount)
+                        }
+                    }
+                    switch test.outcome {
+                    case .failed, .error:
+                        failures.append(TestFailure(test: ref(test, path: file.path), message: test.message, failureType: test.failureType,
+                                                    trace: test.trace, systemOut: test.systemOut, systemErr: test.systemErr))
+                    case .flaky: flaky.append(ref(test, path: file.path))
+                    case .skipped: skipped.append(ref(test, path: file.path))
+                    case .passed: break
+                    }
+                }
+                for outcome in TestOutcome.allCases { counts.add(outcome, times: suiteCounts.count(of: outcome)) }
+                totalDuration += suiteDuration
+                suites.append(SuiteFigures(name: suite.name, path: file.path, runner: file.runner, counts: suiteCounts,
+                                           successRate: suiteCounts.successRate, duration: suiteDuration))
             }
         }
-        let counts = OutcomeCounts(refs.map(\.0))
         let (verdict, reason) = verdict(counts, thresholds)
-        let slowest = slowest(refs.map(\.1), count: slowestCount)
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
-            totalDuration: Statistics.sum(refs.compactMap(\.0.duration)), suites: suites, slowest: Array(slowest),
-            failures: refs.filter { $0.0.outcome.isFailing }.map { test, ref in
-                TestFailure(test: ref, message: test.message, failureType: test.failureType, trace: test.trace,
-                            systemOut: test.systemOut, systemErr: test.systemErr)
-            },
-            flaky: refs.filter { $0.0.outcome == .flaky }.map(\.1),
-            skipped: refs.filter { $0.0.outcome == .skipped }.map(\.1),
+            totalDuration: totalDuration, suites: suites, slowest: top, failures: failures, flaky: flaky, skipped: skipped,
             comparison: previous.map { compare(results.cases, $0.cases) }, thresholds: thresholds)
     }
 

@@ -30,6 +30,22 @@ package struct OutcomeCounts: Sendable, Encodable, Equatable {
         }
     }
 
+    /// Adds one outcome several times.
+    package mutating func add(_ outcome: TestOutcome, times: Int) {
+        for _ in 0..<max(0, times) { add(outcome) }
+    }
+
+    /// How many tests ended this way.
+    package func count(of outcome: TestOutcome) -> Int {
+        switch outcome {
+        case .passed: passed
+        case .failed: failed
+        case .error: error
+        case .skipped: skipped
+        case .flaky: flaky
+        }
+    }
+
     /// Tests that ran: total − skipped.
     package var executed: Int { total - skipped }
 

@@ -4,6 +4,8 @@ import Foundation
 struct BuildPipeline {
     let root: URL
     let options: BuildOptions
+    /// Kept between builds by `flightdeck serve`; nil for one-off builds.
+    var cache: BuildCache? = nil
 
     /// Runs the stages up to Analyse; errors of any stage stop it with every diagnostic found so far.
     func model(log: DiagnosticLog) throws(DiagnosticError) -> SiteModel {
@@ -37,9 +39,10 @@ struct BuildPipeline {
     /// Ingests releases in parallel; each release reports into its own log, merged in id order.
     private func ingestReleases(_ source: SiteSource, log: DiagnosticLog) -> [(source: ReleaseSource, data: ReleaseData)] {
         let releases = source.releases
+        let cache = cache
         let results = ConcurrentMap.map(releases) { release -> (ReleaseData, [Diagnostic]) in
             let releaseLog = DiagnosticLog()
-            let data = ReleaseIngester.ingest(release, config: source.config, log: releaseLog)
+            let data = ReleaseIngester.ingest(release, config: source.config, log: releaseLog, cache: cache)
             return (data, releaseLog.diagnostics)
         }
         var output: [(source: ReleaseSource, data: ReleaseData)] = []

@@ -6,7 +6,7 @@ enum BaselineCSVRecord {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, log: DiagnosticLog,
                      _ body: (BaselineMetric) -> Void) throws(DiagnosticError) {
         var columns: [Int]?
-        var ids = DuplicateIDs(expected: bytes.count / 64)
+        var ids = FastDuplicateIDs(expected: bytes.count / 64)
         var timestamps = NaiveTimestampPolicy()
         try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
             if record.isBlank { return }
@@ -17,6 +17,7 @@ enum BaselineCSVRecord {
             if let metric = decode(record, map, path: path, ids: &ids, timestamps: &timestamps, log: log) { body(metric) }
         }
         if columns == nil { throw DiagnosticError(.error("CSV file has no header row", at: .file(path))) }
+        ids.report(field: "job_id", path: path, log: log)
     }
 
     /// Maps each known column to its cell index (-1 when absent); a missing required column stops the file.
@@ -34,7 +35,7 @@ enum BaselineCSVRecord {
         return BaselineFields.all.map { names.firstIndex(of: $0) ?? -1 }
     }
 
-    private static func decode(_ record: CSVRecord, _ map: [Int], path: String, ids: inout DuplicateIDs,
+    private static func decode(_ record: CSVRecord, _ map: [Int], path: String, ids: inout FastDuplicateIDs,
                                timestamps: inout NaiveTimestampPolicy, log: DiagnosticLog) -> BaselineMetric? {
         var ok = true
         func here(_ cell: Int) -> SourceLocation {
@@ -67,7 +68,7 @@ enum BaselineCSVRecord {
         if let cell = present(0) { timestamp = timestamps.parse(record.string(cell), at: here(cell), log: log) }
         if timestamp == nil { ok = false }
         let jobId = text(1)
-        if let jobId, let cell = present(1) { ids.check(jobId, field: "job_id", at: here(cell), log: log) }
+        if let jobId, let cell = present(1) { ids.add(jobId, bytes: record.bytes(cell), line: record.line, column: record.column(cell)) }
         let jobType = text(2), iterations = number(3, integer: true), trials = number(4, integer: true)
         let country = text(5)
         let duration = number(6), cpu = number(7), memory = number(8), cost = number(9)

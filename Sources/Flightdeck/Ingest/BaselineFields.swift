@@ -30,6 +30,63 @@ struct DuplicateIDs {
     }
 }
 
+/// Duplicate detection for large files, sort-based so memory is touched in order: each id's 64-bit FNV-1a
+/// hash (top 40 bits) is packed with its row index, the keys are sorted once after the scan, and only ids
+/// whose hashes meet are compared. Errors are reported after the rows, in line order.
+struct FastDuplicateIDs {
+    private var keys: [UInt64] = []
+    private var ids: [String] = []
+    private var places: [(line: Int, column: Int)] = []
+    private static let indexBits: UInt64 = 24
+
+    /// An empty record with room for about `expected` ids.
+    init(expected: Int) {
+        keys.reserveCapacity(expected)
+        ids.reserveCapacity(expected)
+        places.reserveCapacity(expected)
+    }
+
+    /// Remembers `id` (whose UTF-8 is `bytes`) and where it is.
+    mutating func add(_ id: String, bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        keys.append(hash & ~((1 << Self.indexBits) - 1) | UInt64(truncatingIfNeeded: ids.count) & ((1 << Self.indexBits) - 1))
+        ids.append(id)
+        places.append((line, column))
+    }
+
+    /// Reports every id seen before, at its place, naming the line it was first used on.
+    func report(field: String, path: String, log: DiagnosticLog) {
+        var duplicates: [(index: Int, first: Int)] = []
+        if ids.count >= 1 << Int(Self.indexBits) {
+            var first: [String: Int] = [:]
+            for (index, id) in ids.enumerated() {
+                if let earlier = first[id] { duplicates.append((index, earlier)) } else { first[id] = index }
+            }
+        } else {
+            let sorted = keys.sorted()
+            let mask: UInt64 = (1 << Self.indexBits) - 1
+            var run = 0
+            while run < sorted.count {
+                var end = run + 1
+                while end < sorted.count, sorted[end] & ~mask == sorted[run] & ~mask { end += 1 }
+                if end - run > 1 {
+                    var first: [String: Int] = [:]
+                    for key in sorted[run..<end] {
+                        let index = Int(key & mask)
+                        if let earlier = first[ids[index]] { duplicates.append((index, earlier)) } else { first[ids[index]] = index }
+                    }
+                }
+                run = end
+            }
+        }
+        for (index, first) in duplicates.sorted(by: { $0.index < $1.index }) {
+            log.error("duplicate '\(field)' \"\(ids[index])\"; first used at line \(places[first].line)",
+                      at: SourceLocation(file: path, line: places[index].line, column: places[index].column))
+        }
+    }
+}
+
 /// How a baseline file handles timestamps without a time zone: the seed collector writes naive local
 /// times (`datetime.now().isoformat()`), so they are read as UTC, with one warning per file.
 struct NaiveTimestampPolicy {

@@ -3,6 +3,27 @@ import FlightdeckTemplates
 
 /// The one file that links the pipeline to the template engine: swapping engines changes only this file.
 struct TemplateRenderer: Sendable {
+    /// A template context: variables already turned into the engine's values.
+    struct Context: Sendable, Equatable {
+        fileprivate var values: [String: Value] = [:]
+
+        /// Adds variables, encoding each (keys become snake_case, nil optionals are left out, dates ISO 8601).
+        mutating func add(_ variables: [String: any Encodable & Sendable]) throws(DiagnosticError) {
+            for (key, variable) in variables {
+                do {
+                    values[key] = try Value.encode(variable)
+                } catch {
+                    throw DiagnosticError(.error("cannot pass '\(key)' to templates: \(error)", at: nil))
+                }
+            }
+        }
+
+        /// Adds the variables of another context (its values win).
+        mutating func merge(_ other: Context) {
+            values.merge(other.values) { $1 }
+        }
+    }
+
     private let environment: Environment
     private let siteTemplates: URL?
 
@@ -15,18 +36,10 @@ struct TemplateRenderer: Sendable {
         environment = Environment(sources: sources)
     }
 
-    /// Renders a named template with a context of encodable values (keys become snake_case).
-    func render(_ name: String, context: [String: any Encodable & Sendable]) throws(DiagnosticError) -> String {
-        var values: [String: Value] = [:]
-        for (key, value) in context {
-            do {
-                values[key] = try Value(jsonData: FiguresJSON.data(of: value))
-            } catch {
-                throw DiagnosticError(.error("cannot pass '\(key)' to template \(name): \(error)", at: nil))
-            }
-        }
+    /// Renders a named template.
+    func render(_ name: String, context: Context) throws(DiagnosticError) -> String {
         do {
-            return try environment.render(name, context: values)
+            return try environment.render(name, context: context.values)
         } catch {
             throw DiagnosticError(diagnostic(for: error))
         }

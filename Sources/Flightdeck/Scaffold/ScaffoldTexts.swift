@@ -129,8 +129,8 @@ enum ScaffoldTexts {
 
             """,
         "experiments.csv.example": """
-            request_id,variant,timestamp,accuracy,processing_time_ms,cost_usd
-            r-0001,control,2026-01-10T09:00:00Z,1,2300,0.012
+            request_id,variant,timestamp,processing_accuracy,processing_time_seconds,cost_per_invoice
+            r-0001,control,2026-01-10T09:00:00Z,true,2.3,0.012
 
             """,
         "incidents/INC-001.md.example": """

@@ -176,6 +176,7 @@ enum EmbeddedTheme {
         "partials/chart.html": #"""
 {#- Renders one chart: the SVG and its data as a table beside it. Expects `chart` with svg, table, title. -#}
 <figure class="chart">
+  <figcaption>{{ chart.title }}</figcaption>
   {{ chart.svg | safe }}
   <details class="chart-data">
     <summary>Data for “{{ chart.title }}”</summary>
@@ -557,7 +558,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   --fd-chart-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --fd-series-1: #56b4e9;
     --fd-series-2: #e69f00;
@@ -651,9 +652,10 @@ svg.fd-chart text { fill: var(--fd-chart-fg, #1f2328); stroke: none; }
 table.fd-chart-data { border-collapse: collapse; font-size: 0.875rem; margin: 0.5rem 0; }
 table.fd-chart-data caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 table.fd-chart-data th, table.fd-chart-data td { border-bottom: 1px solid var(--fd-chart-grid, #d8dee4); padding: 0.2rem 0.6rem; text-align: right; }
-table.fd-chart-data th[scope="row"], table.fd-chart-data th[scope="rowgroup"] { text-align: left; }
+table.fd-chart-data th:first-child, table.fd-chart-data th[scope="rowgroup"] { text-align: left; }
 table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
 
+/* Print: light colours (the dark scheme is screen-only), black text, charts kept whole. */
 @media print {
   :root {
     --fd-chart-bg: #ffffff;
@@ -666,7 +668,6 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
   .fd-figure { break-inside: avoid; overflow: visible; }
   svg.fd-chart { max-width: 100%; min-width: 0; }
   .fd-chart * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  .fd-figure details > table.fd-chart-data { display: table; }
 }
 
 """#,
@@ -763,6 +764,7 @@ thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
 figure.chart { margin: 1rem 0; min-width: 0; }
+figure.chart > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%; }
 .gates { list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
 .gate-fail { color: var(--fd-nogo); font-weight: 600; }

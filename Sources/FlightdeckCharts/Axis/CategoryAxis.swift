@@ -3,7 +3,7 @@ import Foundation
 /// Category labels under a plot: horizontal when they fit, otherwise rotated, thinned and truncated (full text in `<title>`).
 struct CategoryAxis {
     static let angle = 40.0
-    static let maxRotatedWidth = 110.0
+    static let maxRotatedWidth = 140.0
 
     var labels: [String]
     var title: String

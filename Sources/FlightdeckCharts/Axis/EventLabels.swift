@@ -53,7 +53,7 @@ struct EventLabels {
     func draw(in doc: inout ChartDocument, plot: Rect, top: Double, format: ValueFormat) {
         for item in placed {
             doc.writer.raw("<g class=\"fd-event fd-tone-" + item.event.tone.rawValue + "\"><title>"
-                + Escape.xml(item.event.label + ": " + format.format(item.event.x)) + "</title>")
+                + Escape.svg(item.event.label + ": " + format.format(item.event.x), limit: Limits.maxTooltipLength) + "</title>")
             let labelY = top + Double(item.row) * Self.rowHeight + 10
             doc.writer.line(item.x, item.text == nil ? plot.y : labelY + 3, item.x, plot.maxY, class: "fd-event-line")
             if let text = item.text {

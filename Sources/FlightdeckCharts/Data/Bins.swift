@@ -8,13 +8,15 @@ struct Bins: Equatable {
 
     /// Bins of the finite `values`, about `target` of them (Sturges' rule when nil), at most `Limits.maxBins`.
     init?(values: [Double], target: Int?) {
-        let finite = values.filter(\.isFinite)
+        // Values beyond ±1e300 are binned at ±1e300, so that no width or count overflows.
+        let finite = values.filter(\.isFinite).map { min(max($0, -1e300), 1e300) }
         guard let lo = finite.min(), let hi = finite.max() else { return nil }
         let wanted = target ?? Int((log2(Double(finite.count)) + 1).rounded(.up))
         let count = min(max(wanted, 1), Limits.maxBins)
         let (a, b) = NiceTicks.usable(lo: lo, hi: hi)
         var width = NiceTicks.step(atLeast: (b - a) / Double(count) * 0.7)
         if lo == hi { width = NiceTicks.step(atLeast: (b - a) / 2) }
+        guard width.isFinite, width > 0 else { return nil }
         var start = (lo / width).rounded(.down) * width
         while ((hi - start) / width).rounded(.down) + 1 > Double(Limits.maxBins) {
             width = NiceTicks.step(atLeast: width * 1.5)

@@ -1,8 +1,9 @@
 /// Largest-triangle-three-buckets downsampling (Steinarsson 2013): keeps the shape of a long series in few points.
 enum Downsample {
     /// At most `threshold` of `points` (sorted by x), always keeping the first and the last.
-    static func lttb(_ points: [Point], threshold: Int) -> [Point] {
+    static func lttb(_ points: [Point], threshold wanted: Int) -> [Point] {
         let count = points.count
+        let threshold = max(wanted, 0)
         guard threshold < count else { return points }
         guard threshold >= 3 else { return threshold <= 1 ? Array(points.prefix(threshold)) : [points[0], points[count - 1]] }
         var sampled: [Point] = []

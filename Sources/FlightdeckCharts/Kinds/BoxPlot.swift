@@ -19,8 +19,10 @@ public struct BoxGroup: Sendable, Hashable {
 }
 
 /// Distributions side by side (e.g. job durations per type): box from Q1 to Q3, median, Tukey whiskers, outliers.
-public struct BoxPlot: ChartSpec {
+public struct BoxPlot: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -47,6 +49,7 @@ public struct BoxPlot: ChartSpec {
 
     var shown: [BoxGroup] { Array(groups.prefix(Limits.maxCategories)) }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [xLabel.isEmpty ? "Group" : xLabel, "n", "Min", "Q1", "Median", "Q3", "Max", "Outliers"])
@@ -58,6 +61,7 @@ public struct BoxPlot: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let groups = shown
         let summaries = groups.compactMap(\.summary)
@@ -69,8 +73,7 @@ public struct BoxPlot: ChartSpec {
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: ColumnFrame.width, height: frame.height)
         guard !summaries.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.drawBackground(in: &doc)
         let scale = frame.yScale
@@ -94,7 +97,7 @@ public struct BoxPlot: ChartSpec {
             doc.writer.rect(Rect(x: x - width / 2, y: scale(s.q3), width: width, height: scale(s.q1) - scale(s.q3)),
                             class: "fd-box", tooltip: tip)
             doc.writer.line(x - width / 2, scale(s.median), x + width / 2, scale(s.median), class: "fd-median")
-            for value in Self.extremes(s.outliers) {
+            for value in Self.extremes(s.outliers, keeping: min(Limits.maxOutliers, max(4, Limits.maxOutliersTotal / groups.count))) {
                 doc.writer.circle(x, scale(value), radius: 2.5, class: "fd-outlier", tooltip: group.label + ": " + format.format(value))
             }
             doc.writer.endGroup()
@@ -103,10 +106,10 @@ public struct BoxPlot: ChartSpec {
         return doc.finish()
     }
 
-    /// At most `Limits.maxOutliers` outliers, keeping the most extreme on each side.
-    static func extremes(_ outliers: [Double]) -> [Double] {
-        guard outliers.count > Limits.maxOutliers else { return outliers }
-        let half = Limits.maxOutliers / 2
+    /// At most `count` outliers, keeping the most extreme on each side.
+    static func extremes(_ outliers: [Double], keeping count: Int) -> [Double] {
+        guard outliers.count > count else { return outliers }
+        let half = count / 2
         return Array(outliers.prefix(half)) + Array(outliers.suffix(half))
     }
 }

@@ -22,8 +22,10 @@ public struct Estimate: Sendable, Hashable {
 }
 
 /// Interval estimates per row against a reference line (e.g. A/B differences with 95% CI and the zero line).
-public struct ForestPlot: ChartSpec {
+public struct ForestPlot: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -57,6 +59,7 @@ public struct ForestPlot: ChartSpec {
         format.format(e.value) + " [" + format.format(min(e.lower, e.upper)) + ", " + format.format(max(e.lower, e.upper)) + "]"
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [yLabel.isEmpty ? "Comparison" : yLabel, "Estimate", "Lower", "Upper"])
@@ -64,6 +67,7 @@ public struct ForestPlot: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let rows = shown
         let drawn = rows.filter { $0.value.isFinite }
@@ -77,8 +81,7 @@ public struct ForestPlot: ChartSpec {
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: RowFrame.width, height: frame.height)
         guard !drawn.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.axis.drawHorizontal(in: &doc, plot: frame.plot, width: RowFrame.width)
         let scale = frame.scale
@@ -90,7 +93,7 @@ public struct ForestPlot: ChartSpec {
             guard estimate.value.isFinite else { continue }
             let y = frame.rowY(row)
             let color = estimate.tone.map { "fd-tone-" + $0.rawValue } ?? SeriesStyle.colorClass(0)
-            doc.writer.raw("<g class=\"fd-estimate-row " + color + "\"><title>" + Escape.xml(estimate.label + ": " + summary(estimate)) + "</title>")
+            doc.writer.raw("<g class=\"fd-estimate-row " + color + "\"><title>" + Escape.svg(estimate.label + ": " + summary(estimate), limit: Limits.maxTooltipLength) + "</title>")
             let lower = estimate.lower.isFinite ? estimate.lower : estimate.value
             let upper = estimate.upper.isFinite ? estimate.upper : estimate.value
             var ci = PathData()

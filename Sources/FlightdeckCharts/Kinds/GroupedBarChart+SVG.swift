@@ -1,4 +1,5 @@
 extension GroupedBarChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let categories = shownCategories, series = shownSeries
         let desc = ([description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
@@ -13,9 +14,7 @@ extension GroupedBarChart {
         let frame = ColumnFrame(categories: categories, xTitle: xLabel, yTicks: ticks, yTitle: yLabel, legend: legend, headroom: 14)
         var doc = ChartDocument(kind: "bar", id: id, title: title, description: desc, width: ColumnFrame.width, height: frame.height)
         guard !isEmpty else {
-            frame.legend.draw(in: &doc, x: 10, y: 8, width: ColumnFrame.width - 20)
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.drawBackground(in: &doc)
         let group = frame.band * 0.8

@@ -19,8 +19,10 @@ public struct BarSeries: Sendable, Hashable {
 }
 
 /// Bars side by side per category (e.g. baseline vs optimised duration per job type), with optional error bars.
-public struct GroupedBarChart: ChartSpec {
+public struct GroupedBarChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -48,7 +50,9 @@ public struct GroupedBarChart: ChartSpec {
         self.series = series
     }
 
-    var shownCategories: [String] { Array(categories.prefix(Limits.maxCategories)) }
+    var shownCategories: [String] {
+        Array(categories.prefix(min(Limits.maxCategories, max(1, Limits.maxBars / max(shownSeries.count, 1)))))
+    }
     var shownSeries: [BarSeries] { Array(series.prefix(Limits.maxSeries)) }
 
     var isEmpty: Bool {
@@ -57,11 +61,14 @@ public struct GroupedBarChart: ChartSpec {
 
     var notes: [String] {
         var notes: [String] = isEmpty ? ["No data."] : []
-        if categories.count > Limits.maxCategories { notes.append("Showing the first \(Limits.maxCategories) of \(categories.count) categories.") }
+        if categories.count > shownCategories.count {
+            notes.append("Showing the first \(shownCategories.count) of \(categories.count) categories.")
+        }
         if series.count > Limits.maxSeries { notes.append("Showing the first \(Limits.maxSeries) of \(series.count) series.") }
         return notes
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         let hasErrors = shownSeries.contains { !$0.errors.isEmpty }
         var columns = [xLabel.isEmpty ? "Category" : xLabel]

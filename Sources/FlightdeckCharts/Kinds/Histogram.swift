@@ -1,6 +1,8 @@
 /// The distribution of one sample in equal-width bins on 1-2-5 widths (e.g. test durations).
-public struct Histogram: ChartSpec {
+public struct Histogram: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -34,6 +36,7 @@ public struct Histogram: ChartSpec {
         format.format(bins.edge(index)) + " to " + format.format(bins.edge(index + 1))
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [xLabel.isEmpty ? "Bin" : xLabel, yLabel.isEmpty ? "Count" : yLabel])
@@ -41,6 +44,7 @@ public struct Histogram: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let bins = self.bins
         let peak = bins?.counts.max() ?? 0
@@ -54,8 +58,7 @@ public struct Histogram: ChartSpec {
         let desc = ([description] + (bins == nil ? ["No data."] : [])).filter { !$0.isEmpty }.joined(separator: " ")
         var doc = ChartDocument(kind: "histogram", id: id, title: title, description: desc, width: 640, height: 320)
         guard let bins else {
-            doc.emptyNote(in: plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         yAxis.drawVertical(in: &doc, plot: plot)
         xAxis.drawHorizontal(in: &doc, plot: plot, width: 640, grid: false)

@@ -16,8 +16,10 @@ public struct Bar: Sendable, Hashable {
 }
 
 /// One bar per row, in the given order (e.g. slowest tests, improvement per operation); negative values extend left of zero.
-public struct HorizontalBarChart: ChartSpec {
+public struct HorizontalBarChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -50,6 +52,7 @@ public struct HorizontalBarChart: ChartSpec {
         return notes
     }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [yLabel.isEmpty ? "Item" : yLabel, xLabel.isEmpty ? "Value" : xLabel])
@@ -57,6 +60,7 @@ public struct HorizontalBarChart: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let bars = shown
         let values = bars.map(\.value).filter(\.isFinite)
@@ -68,8 +72,7 @@ public struct HorizontalBarChart: ChartSpec {
                              leftExtra: negative ? valueWidth : 0, rightExtra: valueWidth + 6)
         var doc = ChartDocument(kind: "hbar", id: id, title: title, description: desc, width: RowFrame.width, height: frame.height)
         guard !values.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.axis.drawHorizontal(in: &doc, plot: frame.plot, width: RowFrame.width)
         let scale = frame.scale

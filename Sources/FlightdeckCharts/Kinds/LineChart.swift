@@ -14,19 +14,25 @@ public protocol XYJoin: Sendable {
 
 /// Straight lines between points (`LineChart`).
 public enum StraightJoin: XYJoin {
+    /// Class names say `line`.
     public static let kind = "line"
+    /// Points are joined straight.
     public static let steps = false
 }
 
 /// Steps after each point (`StepChart`).
 public enum StepJoin: XYJoin {
+    /// Class names say `step`.
     public static let kind = "step"
+    /// Values hold until the next point.
     public static let steps = true
 }
 
 /// A chart of series over a numeric or time x axis; use it as `LineChart` or `StepChart`.
-public struct XYChart<Join: XYJoin>: ChartSpec {
+public struct XYChart<Join: XYJoin>: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -68,6 +74,8 @@ public struct XYChart<Join: XYJoin>: ChartSpec {
         self.yRange = yRange
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String { XYRenderer(chart: self).svg() }
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String { XYRenderer(chart: self).dataTable() }
 }

@@ -1,6 +1,8 @@
 /// A word-sized line without axes (e.g. a metric across releases on the home page); the last value is marked.
-public struct Sparkline: ChartSpec {
+public struct Sparkline: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -33,6 +35,7 @@ public struct Sparkline: ChartSpec {
 
     func label(_ index: Int) -> String { index < labels.count ? labels[index] : String(index + 1) }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var table = DataTable(stem: Escape.identifier(id), caption: title,
                               columns: [xLabel.isEmpty ? "Point" : xLabel, yLabel.isEmpty ? "Value" : yLabel])
@@ -40,6 +43,7 @@ public struct Sparkline: ChartSpec {
         return table.html()
     }
 
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let points = values.enumerated().compactMap { $0.element.isFinite ? Point(x: Double($0.offset), y: $0.element) : nil }
         let sampled = Downsample.lttb(points, threshold: 200)

@@ -1,7 +1,12 @@
 extension StackedBarChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let categories = shownCategories, series = shownSeries
-        let notes = isEmpty ? ["No data."] : []
+        var notes = isEmpty ? ["No data."] : []
+        if self.categories.count > categories.count {
+            notes.append("Showing the first \(categories.count) of \(self.categories.count) categories.")
+        }
+        if self.series.count > series.count { notes.append("Showing the first \(series.count) of \(self.series.count) series.") }
         let desc = ([description] + notes).filter { !$0.isEmpty }.joined(separator: " ")
         // Segment extents per category: positives stack up from zero, negatives down.
         var segments: [[(lo: Double, hi: Double, value: Double)?]] = []
@@ -26,9 +31,7 @@ extension StackedBarChart {
         let frame = ColumnFrame(categories: categories, xTitle: xLabel, yTicks: ticks, yTitle: yLabel, legend: legend)
         var doc = ChartDocument(kind: "stacked", id: id, title: title, description: desc, width: ColumnFrame.width, height: frame.height)
         guard !isEmpty else {
-            frame.legend.draw(in: &doc, x: 10, y: 8, width: ColumnFrame.width - 20)
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         frame.drawBackground(in: &doc)
         let scale = frame.yScale

@@ -1,6 +1,8 @@
 /// Bars of stacked segments per category (e.g. passed / failed / skipped tests per suite); optionally as shares of 100%.
-public struct StackedBarChart: ChartSpec {
+public struct StackedBarChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -35,7 +37,9 @@ public struct StackedBarChart: ChartSpec {
         self.normalized = normalized
     }
 
-    var shownCategories: [String] { Array(categories.prefix(Limits.maxCategories)) }
+    var shownCategories: [String] {
+        Array(categories.prefix(min(Limits.maxCategories, max(1, Limits.maxBars / max(shownSeries.count, 1)))))
+    }
     var shownSeries: [BarSeries] { Array(series.prefix(Limits.maxSeries)) }
 
     /// The fill of segment series `index`.
@@ -51,6 +55,7 @@ public struct StackedBarChart: ChartSpec {
 
     var isEmpty: Bool { !shownCategories.indices.contains { total($0) > 0 } }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         var columns = [xLabel.isEmpty ? "Category" : xLabel]
         for line in shownSeries { columns += normalized ? [line.name, line.name + " %"] : [line.name] }

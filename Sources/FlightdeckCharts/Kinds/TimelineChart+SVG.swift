@@ -1,4 +1,5 @@
 extension TimelineChart {
+    /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
         let rows = self.rows
         let drawn = rows.compactMap(\.item)
@@ -10,13 +11,12 @@ extension TimelineChart {
         let frame = RowFrame(labels: rows.map { $0.item?.label ?? $0.section }, lo: times.min() ?? 0, hi: times.max() ?? 1,
                              format: format, title: xLabel, top: 8 + labels.height)
         var notes: [String] = drawn.isEmpty ? ["No data."] : []
-        if items.count > Limits.maxRows { notes.append("Showing the first \(Limits.maxRows) of \(items.count) items.") }
+        if items.count > drawn.count { notes.append("Showing \(drawn.count) of \(items.count) items.") }
         var doc = ChartDocument(kind: "timeline", id: id, title: title,
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
                                 width: RowFrame.width, height: frame.height)
         guard !drawn.isEmpty else {
-            doc.emptyNote(in: frame.plot)
-            return doc.finish()
+            return doc.finishEmpty()
         }
         let scale = frame.scale
         var sectionIndex = -1
@@ -26,7 +26,8 @@ extension TimelineChart {
             guard let item = row.item else {
                 let y = frame.rowY(index)
                 doc.writer.rect(Rect(x: 0, y: y - frame.rowHeight / 2, width: RowFrame.width, height: frame.rowHeight), class: "fd-section-band")
-                doc.writer.label(row.section, x: 6, y: y, class: "fd-section", middle: true)
+                let short = TextMetrics.truncated(row.section, toWidth: RowFrame.width - 12, size: TextMetrics.tickSize)
+                doc.writer.label(short ?? row.section, x: 6, y: y, class: "fd-section", middle: true, full: short == nil ? nil : row.section)
                 continue
             }
             frame.drawLabel(item.label, row: index, in: &doc)

@@ -22,8 +22,10 @@ public struct TimelineItem: Sendable, Hashable {
 }
 
 /// A Gantt chart of phases by section on a date axis, with event markers (e.g. the release plan, an incident timeline).
-public struct TimelineChart: ChartSpec {
+public struct TimelineChart: ChartSpec, Hashable {
+    /// Makes element ids unique on a page (see `ChartSpec.id`).
     public var id: String
+    /// The title: the `<title>` of the SVG and the `<caption>` of the table.
     public var title: String
     /// Written to `<desc>`.
     public var description: String
@@ -51,7 +53,7 @@ public struct TimelineChart: ChartSpec {
         self.markers = markers
     }
 
-    /// The rows to draw: a header per named section, then its items; items with no finite start are left out.
+    /// The rows to draw: a header per named section, then its items (at most `Limits.maxRows` rows in all); items with no finite start are left out.
     var rows: [(section: String, item: TimelineItem?)] {
         let usable = items.filter(\.start.isFinite).prefix(Limits.maxRows)
         var sections: [String] = []
@@ -61,12 +63,13 @@ public struct TimelineChart: ChartSpec {
             if !section.isEmpty { rows.append((section, nil)) }
             rows += usable.filter { $0.section == section }.map { (section, $0) }
         }
-        return rows
+        return Array(rows.prefix(Limits.maxRows))
     }
 
     /// The end drawn for an item (its start for milestones and bad ends).
     static func end(_ item: TimelineItem) -> Double { item.end.isFinite && item.end > item.start ? item.end : item.start }
 
+    /// The charted data as an accessible HTML `<table>`.
     public func dataTable() -> String {
         let format = format
         var table = DataTable(stem: Escape.identifier(id), caption: title,

@@ -12,9 +12,7 @@ extension XYRenderer {
         legend.items += bands.map { .init(label: $0.label, swatch: .band($0.tone)) }
         let legendHeight = legend.layout(width: Self.width - 20).height
         guard !isEmpty else {
-            legend.draw(in: &doc, x: 10, y: 8, width: Self.width - 20)
-            doc.emptyNote(in: Rect(x: 0, y: legendHeight, width: Self.width, height: Self.height - legendHeight))
-            return doc.finish()
+            return doc.finishEmpty()
         }
         let allPoints = series.flatMap(\.points)
         let xs = allPoints.map(\.x) + events.map(\.x)
@@ -55,12 +53,18 @@ extension XYRenderer {
     }
 
     private func drawThresholds(in doc: inout ChartDocument, plot: Rect, scale: LinearScale) {
-        for threshold in thresholds {
+        // Labels sit above their line; one that would touch the label above it goes under its line instead.
+        var taken: [Double] = []
+        for threshold in thresholds.sorted(by: { $0.value > $1.value }) {
             let y = scale(threshold.value)
             let tone = "fd-tone-" + threshold.tone.rawValue
             doc.writer.line(plot.x, y, plot.maxX, y, class: "fd-threshold " + tone)
+            var labelY = y - 4
+            if taken.contains(where: { abs($0 - labelY) < 12 }) { labelY = y + 12 }
+            guard !taken.contains(where: { abs($0 - labelY) < 12 }) else { continue }
+            taken.append(labelY)
             let short = TextMetrics.truncated(threshold.label, toWidth: plot.width / 2, size: TextMetrics.tickSize)
-            doc.writer.label(short ?? threshold.label, x: plot.maxX - 4, y: y - 4, class: "fd-threshold-label " + tone,
+            doc.writer.label(short ?? threshold.label, x: plot.maxX - 4, y: labelY, class: "fd-threshold-label " + tone,
                              anchor: .end, full: threshold.label + ": " + chart.format.format(threshold.value))
         }
     }

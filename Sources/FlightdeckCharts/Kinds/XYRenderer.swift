@@ -18,8 +18,11 @@ struct XYRenderer<Join: XYJoin> {
         var prepared: [(name: String, points: [Point])] = []
         for (index, line) in kept.enumerated() {
             let name = line.name.isEmpty ? "Series \(index + 1)" : line.name
-            let finite = line.points.enumerated().filter { $0.element.x.isFinite && $0.element.y.isFinite }
-            let sorted = finite.sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+            var sorted = line.points.filter { $0.x.isFinite && $0.y.isFinite }
+            // Series usually come in time order: sort (stably) only when they do not.
+            if zip(sorted, sorted.dropFirst()).contains(where: { $0.x > $1.x }) {
+                sorted = sorted.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+            }
             if sorted.count > share {
                 notes.append("\(name): \(NumberText.group(String(sorted.count))) points downsampled to \(share).")
             }

@@ -2,7 +2,7 @@
 public struct Point: Sendable, Hashable {
     /// Position along the x axis (a number, or epoch seconds for date formats).
     public var x: Double
-    /// Value along the y axis; a non-finite value is a gap in the data and is left out.
+    /// Value along the y axis; a point with a non-finite x or y is left out (the line joins its neighbours).
     public var y: Double
 
     /// A point at (x, y).

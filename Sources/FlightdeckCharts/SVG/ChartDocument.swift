@@ -2,22 +2,26 @@
 struct ChartDocument {
     /// The id stem every element id of this chart starts with.
     let stem: String
-    /// The drawing.
+    /// The drawing (the root element is written around it by `finish`).
     var writer: SVGWriter
+    /// The viewBox size.
+    var width: Double
+    var height: Double
+    private let kind: String
+    private let title: String
+    private let description: String
     private var fills: Set<FillStyle> = []
     private var markers: Set<Int> = []
 
-    /// Opens `<svg>` with `role="img"`, its `<title>` and `<desc>` referenced by `aria-labelledby`.
+    /// A chart document whose root `<svg>` gets `role="img"` and a `<title>` and `<desc>` referenced by `aria-labelledby`.
     init(kind: String, id: String, title: String, description: String, width: Double, height: Double, capacity: Int = 8192) {
         stem = Escape.identifier(id)
         writer = SVGWriter(capacity: capacity)
-        writer.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fd-chart fd-chart-" + kind + "\" id=\"" + stem + "\" viewBox=\"0 0 ")
-        writer.number(width)
-        writer.raw(" ")
-        writer.number(height)
-        writer.raw("\" width=\"100%\" font-size=\"12\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
-        writer.raw("<title id=\"" + stem + "-title\">" + Escape.xml(title) + "</title>")
-        writer.raw("<desc id=\"" + stem + "-desc\">" + Escape.xml(description) + "</desc>")
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.width = width
+        self.height = height
     }
 
     /// The class list and `fill` attribute that paint a shape in `style`, recording the pattern for `<defs>`.
@@ -35,19 +39,34 @@ struct ChartDocument {
         writer.attribute("x", x)
         writer.attribute("y", y)
         if let tooltip {
-            writer.raw("><title>" + Escape.xml(tooltip) + "</title></use>")
+            writer.raw("><title>" + Escape.svg(tooltip, limit: Limits.maxTooltipLength) + "</title></use>")
         } else {
             writer.raw("/>")
         }
     }
 
-    /// A centred "No data" note for charts with nothing to draw.
-    mutating func emptyNote(in plot: Rect) {
-        writer.label("No data", x: plot.midX, y: plot.midY, class: "fd-empty", anchor: .middle, middle: true)
+    /// A short chart that only says "No data", whatever was drawn so far.
+    mutating func finishEmpty() -> String {
+        writer = SVGWriter(capacity: 64)
+        fills = []
+        markers = []
+        height = 60
+        writer.label("No data", x: width / 2, y: height / 2, class: "fd-empty", anchor: .middle, middle: true)
+        return finish()
     }
 
-    /// Closes the drawing and returns the whole `<svg>`.
+    /// The whole `<svg>`: root, title, description, the drawing and the `<defs>` it used.
     mutating func finish() -> String {
+        var root = SVGWriter(capacity: writer.text.utf8.count + 1024)
+        root.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fd-chart fd-chart-" + kind + "\" id=\"" + stem + "\" viewBox=\"0 0 ")
+        root.number(width)
+        root.raw(" ")
+        root.number(height)
+        root.raw("\" width=\"100%\" font-size=\"12\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
+        root.raw("<title id=\"" + stem + "-title\">" + Escape.svg(title, limit: Limits.maxTitleLength) + "</title>")
+        root.raw("<desc id=\"" + stem + "-desc\">" + Escape.svg(description, limit: Limits.maxTitleLength) + "</desc>")
+        root.raw(writer.text)
+        writer = root
         if !fills.isEmpty || !markers.isEmpty {
             writer.raw("<defs>")
             for style in fills.sorted() {

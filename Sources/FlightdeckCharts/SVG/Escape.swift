@@ -32,6 +32,13 @@ enum Escape {
         return value == 0xFFFE || value == 0xFFFF || (0x7F...0x84).contains(value) || (0x86...0x9F).contains(value)
     }
 
+    /// Text for the SVG: escaped as `xml`, and cut to `limit` characters with "…" (the data table keeps the whole text).
+    static func svg(_ text: String, limit: Int = Limits.maxTextLength) -> String {
+        guard text.utf8.count > limit else { return xml(text) }
+        let characters = text.prefix(limit + 1)
+        return xml(characters.count > limit ? String(characters.prefix(limit)) + "…" : text)
+    }
+
     /// A page-unique, XML-valid id stem from a chart's `id`: "fd-" and the id with anything but `A-Z a-z 0-9 - _` as "-".
     static func identifier(_ raw: String) -> String {
         var out = "fd-"

@@ -98,8 +98,8 @@ struct SVGWriter {
             text += ")\""
         }
         text += ">"
-        if let full { text += "<title>" + Escape.xml(full) + "</title>" }
-        text += Escape.xml(content) + "</text>"
+        if let full { text += "<title>" + Escape.svg(full) + "</title>" }
+        text += Escape.svg(content) + "</text>"
     }
 
     /// Opens `<g class="…">`.
@@ -114,7 +114,7 @@ struct SVGWriter {
 
     private mutating func close(tooltip: String?, element: String) {
         if let tooltip {
-            text += "><title>" + Escape.xml(tooltip) + "</title></" + element + ">"
+            text += "><title>" + Escape.svg(tooltip, limit: Limits.maxTooltipLength) + "</title></" + element + ">"
         } else {
             text += "/>"
         }

@@ -10,23 +10,30 @@ enum TextMetrics {
     /// The estimated advance of `text` at `size`.
     static func width(_ text: String, size: Double) -> Double {
         var em = 0.0
-        for scalar in text.unicodeScalars { em += advance(scalar) }
+        for character in text { em += advance(character) }
         return em * size
     }
 
     /// `text` shortened with "…" to fit `width`, or nil when it fits as it is.
     static func truncated(_ text: String, toWidth width: Double, size: Double) -> String? {
         guard self.width(text, size: size) > width else { return nil }
-        let budget = width / size - advance("…")
+        let budget = width / size - advance(Character("…"))
         var em = 0.0
         var out = ""
         for character in text {
-            let next = character.unicodeScalars.reduce(0) { $0 + advance($1) }
+            let next = advance(character)
             if em + next > budget { break }
             em += next
             out.append(character)
         }
         return out + "…"
+    }
+
+    /// One character: a cluster of several scalars (emoji sequences, accents) is as wide as a wide glyph.
+    private static func advance(_ character: Character) -> Double {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        return scalars.count == 1 ? advance(first) : max(advance(first), first.value >= 0x1F000 ? 1.2 : 0)
     }
 
     /// Advances in em, calibrated on DejaVu Sans (the widest of the common default sans-serif faces).

@@ -37,8 +37,8 @@ enum NiceTicks {
         var b = hi.isFinite ? min(max(hi, -limit), limit) : 0
         if a > b { swap(&a, &b) }
         let magnitude = max(abs(a), abs(b))
-        if b - a <= magnitude * 1e-9 {
-            let pad = magnitude == 0 ? 1 : magnitude * 0.1
+        if b - a <= max(magnitude * 1e-9, 1e-290) {
+            let pad = magnitude == 0 ? 1 : max(magnitude * 0.1, 1e-290)
             if a == 0 && b == 0 { return (0, 1) }
             a -= pad
             b += pad

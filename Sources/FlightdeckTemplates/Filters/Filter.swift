@@ -78,7 +78,7 @@ struct FilterArguments {
 
     func int(_ index: Int, _ name: String, default fallback: Int) throws(TemplateError) -> Int {
         guard let value = self[index] else { return fallback }
-        guard let i = value.integer else { throw TemplateError("'\(name)' must be an integer, found \(value.typeName) \(value.shortDescription)") }
+        guard let i = value.integer else { throw TemplateError("'\(name)' must be an integer, found \(value.described)") }
         return i
     }
 
@@ -88,7 +88,7 @@ struct FilterArguments {
 
     func string(_ index: Int, _ name: String, default fallback: String) throws(TemplateError) -> String {
         guard let value = self[index] else { return fallback }
-        guard let text = value.text else { throw TemplateError("'\(name)' must be a string, found \(value.typeName) \(value.shortDescription)") }
+        guard let text = value.text else { throw TemplateError("'\(name)' must be a string, found \(value.described)") }
         return text
     }
 

@@ -2,7 +2,7 @@
 enum MappingFilters {
     static let all: [Filter] = [
         Filter("dictsort", ["case_sensitive", "by", "reverse"]) { (value, args) throws(TemplateError) in
-            guard case .object(let pairs) = value, value.lazyItems == nil else { throw TemplateError("dictsort needs an object, found \(value.typeName)") }
+            guard case .object(let pairs) = value, value.lazyItems == nil else { throw TemplateError("dictsort needs an object, found \(value.described)") }
             let by = try args.string(1, "by", default: "key")
             guard by == "key" || by == "value" else { throw TemplateError("dictsort can only sort by 'key' or 'value', found '\(by)'") }
             let caseSensitive = args.bool(0, default: false)

@@ -9,7 +9,7 @@ enum NumberFilters {
                 return .int(abs(i))
             }
             if case .double(let d) = value { return .double(abs(d)) }
-            throw TemplateError("abs needs a number, found \(value.typeName) \(value.shortDescription)")
+            throw TemplateError("abs needs a number, found \(value.described)")
         },
         Filter("round", ["precision", "method"]) { (value, args) throws(TemplateError) in
             let precision = try args.int(0, "precision", default: 0)
@@ -17,7 +17,7 @@ enum NumberFilters {
             guard ["common", "ceil", "floor"].contains(method) else {
                 throw TemplateError("round: method must be 'common', 'ceil' or 'floor', found '\(method)'")
             }
-            guard let x = value.numeric else { throw TemplateError("round needs a number, found \(value.typeName) \(value.shortDescription)") }
+            guard let x = value.numeric else { throw TemplateError("round needs a number, found \(value.described)") }
             if method == "common" {
                 if let i = value.integer { return .int(precision >= 0 ? i : roundInteger(i, digits: -precision)) }
                 return .double(roundHalfEven(x, digits: precision))
@@ -34,6 +34,8 @@ enum NumberFilters {
             let d: Double?
             if case .double(let x) = value { d = x } else { d = value.text.flatMap(PythonNumber.parseFloat) }
             guard let d, !d.isNaN else { return fallback }
+            // Jinja2 gives the default for "inf" text but fails on an infinite number.
+            if !d.isFinite && value.text != nil { return fallback }
             guard d.isFinite, let i = Int(exactly: d.rounded(.towardZero)) else { throw TemplateError("cannot convert float \(PythonFloat.repr(d)) to integer") }
             return .int(i)
         },

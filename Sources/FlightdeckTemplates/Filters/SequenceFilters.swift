@@ -8,7 +8,7 @@ enum SequenceFilters {
         case .object(let pairs): return pairs.map { .string($0.key) }
         case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .markup(let s): return s.unicodeScalars.map { .markup(String($0)) }
-        default: throw TemplateError("'\(value.typeName)' object is not iterable")
+        default: throw TemplateError("expected a list, string or object, found \(value.described)")
         }
     }
 
@@ -30,7 +30,7 @@ enum SequenceFilters {
             case .string(let s), .markup(let s): return .int(s.unicodeScalars.count)
             case .array(let a): return .int(a.count)
             case .object(let o): return .int(o.count)
-            default: throw TemplateError("\(value.typeName) has no length")
+            default: throw TemplateError("length needs a string, list or object, found \(value.described)")
             }
         },
         Filter("first") { (value, _) throws(TemplateError) in try items(value).first },

@@ -47,7 +47,7 @@ enum StringFilters {
             return value.isMarkup ? .markup(kept + HTML.escaped(end)) : .string(kept + end)
         },
         Filter("format", variadic: true) { (value, args) throws(TemplateError) in
-            guard let format = value.text else { throw TemplateError("format needs a string to format, found \(value.typeName)") }
+            guard let format = value.text else { throw TemplateError("format needs a string to format, found \(value.described)") }
             let arguments: Value
             if !args.bound.keywords.isEmpty {
                 guard args.bound.rest.isEmpty else { throw TemplateError("format takes positional or keyword arguments, not both") }

@@ -19,7 +19,12 @@ import sys
 import jinja2
 
 HERE = pathlib.Path(__file__).resolve().parent
-STRICTER = {"unknown_filter_untaken", "unknown_test_untaken", "unknown_filter_in_macro_never_called"}
+STRICTER = {
+    # TEMPLATES.md: unknown filters and tests fail at compile time, even where never used.
+    "unknown_filter_untaken", "unknown_test_untaken", "unknown_filter_in_macro_never_called",
+    # Outside the subset, where Jinja2 prints Python's reprs or big integers: Flightdeck fails instead.
+    "print_list", "print_dict", "dict_method_without_call", "integer_overflow", "syntax_chained_comparison",
+}
 
 
 def environment(folder):

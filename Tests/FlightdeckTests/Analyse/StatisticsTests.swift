@@ -31,3 +31,20 @@ struct StatisticsTests {
         #expect(summary.count == 0 && summary.mean == nil && summary.p95 == nil)
     }
 }
+
+/// Selection gives the same quantiles as sorting.
+struct SelectionTests {
+    @Test func quickselectQuantilesMatchSortedQuantiles() {
+        var generator = SystemRandomNumberGenerator()
+        for n in [1, 2, 3, 15, 16, 17, 100, 1001] {
+            for _ in 0..<20 {
+                let values = (0..<n).map { _ in Double(Int.random(in: 0..<50, using: &generator)) / 4 }
+                let sorted = values.sorted()
+                for q in [0.0, 0.05, 0.5, 0.95, 1.0] {
+                    var scratch = values
+                    #expect(Selection.quantile(&scratch, q) == Statistics.quantile(sorted, q), "n=\(n) q=\(q)")
+                }
+            }
+        }
+    }
+}

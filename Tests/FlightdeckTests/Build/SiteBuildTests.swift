@@ -32,7 +32,7 @@ import Testing
         #expect(try site.read("public/404.html").contains("<p>Custom not_found</p>"))
         #expect(try site.read("public/404.html").contains(#"<link rel="stylesheet" href="assets/style.css">"#))
         #expect(try site.read("public/assets/extra.css") == "body { color: red; }\n")
-        #expect(report.pageCount == 6)
+        #expect(report.pageCount == 5)
     }
 
     @Test func dataTextIsEscapedEverywhere() async throws {

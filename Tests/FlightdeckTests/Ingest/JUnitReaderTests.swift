@@ -40,6 +40,26 @@ struct JUnitReaderTests {
         }
     }
 
+    @Test(arguments: [1, 2, 3, 4096])
+    func byteOrderMarkIsSkippedWhateverTheChunkSize(size: Int) throws {
+        let xml = [0xEF, 0xBB, 0xBF] + Array("<testsuite name=\"s\"><testcase name=\"t\"/></testsuite>".utf8)
+        let log = DiagnosticLog()
+        let file = try #require(JUnitReader.read(.bytes(xml), path: "bom.xml", log: log, chunkSize: size))
+        #expect(log.diagnostics.isEmpty && file.suites.first?.cases.count == 1)
+        let utf16 = JUnitReader.read(.bytes([0xFF, 0xFE, 0x3C, 0x00]), path: "u.xml", log: log, chunkSize: size)
+        #expect(utf16 == nil && log.diagnostics.map(\.description) == ["u.xml:1:1: error: invalid XML: file is UTF-16; save it as UTF-8"])
+    }
+
+    @Test func longCommentIsSkippedInPieces() throws {
+        let xml = "<testsuite name=\"s\"><!--" + String(repeating: "- x -\n", count: 400_000) + "--><testcase name=\"t\"/></testsuite>"
+        let log = DiagnosticLog()
+        let file = try #require(JUnitReader.read(.bytes(Array(xml.utf8)), path: "c.xml", log: log, chunkSize: 1 << 16))
+        #expect(log.diagnostics.isEmpty && file.suites.first?.cases.count == 1)
+        let broken = Array((String(xml.dropLast(60)) + "<testcase").utf8)
+        _ = JUnitReader.read(.bytes(broken), path: "c.xml", log: log, chunkSize: 1 << 16)
+        #expect(log.diagnostics.map(\.description) == ["c.xml:1:21: error: invalid XML: comment never ends; the file looks truncated"])
+    }
+
     @Test func surefireDetailsAreKept() throws {
         let log = DiagnosticLog()
         let file = try #require(JUnitReader.read(try FixtureLoader.file("ingest/junit/surefire/TEST-com.example.warehouse.RowCountValidationTest.xml"), log: log))

@@ -61,7 +61,7 @@ extension JUnitCaseFrame {
         case .passed: nil
         }
         let keepOutput = outcome != .passed && outcome != .skipped
-        let trace = detail.map { $0.body.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let trace = detail.map { JUnitDialect.trimmed($0.body) }.flatMap { $0.isEmpty ? nil : $0 }
         return TestCase(suite: suite, className: className, name: name, duration: time, outcome: outcome,
                         message: detail.flatMap(JUnitDialect.message), failureType: detail?.type,
                         trace: outcome == .skipped ? nil : trace, description: nil,

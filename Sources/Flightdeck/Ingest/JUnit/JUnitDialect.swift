@@ -64,7 +64,14 @@ enum JUnitDialect {
     /// The message of a failure: its `message` attribute, or the first non-empty line of its body (Jest).
     static func message(_ detail: JUnitCaseFrame.Detail) -> String? {
         if let message = detail.message, !message.isEmpty { return message }
-        return detail.body.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { String($0.trimmingCharacters(in: .whitespaces)) }
+        return detail.body.split(separator: "\n").lazy.map(trimmed).first { !$0.isEmpty }
+    }
+
+    /// Text without leading and trailing whitespace and line breaks (pure Swift; Foundation's bridging is slow).
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

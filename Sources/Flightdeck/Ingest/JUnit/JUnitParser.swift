@@ -108,7 +108,10 @@ final class JUnitParser {
     }
 
     private func append(_ text: String) {
-        if captureProperty != nil { captureProperty?.value += text; return }
+        if let property = captureProperty {
+            if property.value.utf8.count < JUnitReader.textCap { captureProperty?.value += text }
+            return
+        }
         guard let path = capture, var frame = current else { return }
         let room = JUnitReader.textCap - frame[keyPath: path].utf8.count
         guard room > 0 else { return }

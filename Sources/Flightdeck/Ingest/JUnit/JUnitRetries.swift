@@ -2,6 +2,12 @@
 enum JUnitRetries {
     /// Cases with the same class and name become one: the last attempt's outcome, flaky when an earlier attempt failed.
     static func merge(_ cases: [TestCase]) -> [TestCase] {
+        struct Key: Hashable {
+            let className: String?
+            let name: String
+        }
+        var seen = Set<Key>(minimumCapacity: cases.count)
+        guard !cases.allSatisfy({ seen.insert(Key(className: $0.className, name: $0.name)).inserted }) else { return cases }
         var index: [String: Int] = [:]
         var merged: [TestCase] = []
         for test in cases {

@@ -14,16 +14,23 @@ package enum XMLByteSource {
         }
     }
 
-    /// The next chunk, or nil at the end.
-    mutating func read(_ size: Int) -> [UInt8]? {
+    /// Reads up to `size` bytes into `target`; the count read, 0 at the end (or on a read error).
+    mutating func read(into target: UnsafeMutablePointer<UInt8>, size: Int) -> Int {
         switch self {
         case .file(let handle):
-            guard let data = try? handle.read(upToCount: size), !data.isEmpty else { return nil }
-            return [UInt8](data)
+            while true {
+                let count = Foundation.read(handle.fileDescriptor, target, size)
+                if count < 0, errno == EINTR { continue }
+                return max(0, count)
+            }
         case .bytes(let bytes):
-            guard !bytes.isEmpty else { return nil }
-            self = .bytes(Array(bytes.dropFirst(size)))
-            return Array(bytes.prefix(size))
+            let count = min(size, bytes.count)
+            guard count > 0 else { return 0 }
+            bytes.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { target.update(from: start, count: count) }
+            }
+            self = .bytes(Array(bytes.dropFirst(count)))
+            return count
         }
     }
 

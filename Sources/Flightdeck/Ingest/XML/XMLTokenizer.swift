@@ -1,3 +1,5 @@
+import Foundation
+
 /// A streaming XML tokenizer for JUnit files: reads its source a chunk at a time, so memory stays bounded
 /// by the chunk size and the largest single tag, however large the file is.
 ///
@@ -72,28 +74,37 @@ package final class XMLTokenizer {
     // MARK: buffer
 
     private func fill() -> Bool {
-        guard !atEnd, let chunk = source.read(chunkSize) else { atEnd = true; return false }
-        var bytes = chunk[...]
-        if base == 0, used == 0 {
-            if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-                utf16 = true
-                atEnd = true
-                return false
-            }
-            if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        }
-        if used + bytes.count > capacity {
-            let grown = max(capacity * 2, used + bytes.count)
+        guard !atEnd else { return false }
+        if used + chunkSize > capacity {
+            let grown = max(capacity * 2, used + chunkSize)
             let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
             fresh.update(from: storage, count: used)
             storage.deallocate()
             storage = fresh
             capacity = grown
         }
-        bytes.withUnsafeBufferPointer { chunk in
-            if let start = chunk.baseAddress { (storage + used).update(from: start, count: chunk.count) }
+        var count = source.read(into: storage + used, size: chunkSize)
+        guard count > 0 else { atEnd = true; return false }
+        if base == 0, used == 0 {
+            // Look at three bytes at least, to recognise a byte order mark whatever the chunk size.
+            while count < 3, capacity >= 3 {
+                let more = source.read(into: storage + count, size: 3 - count)
+                if more == 0 { break }
+                count += more
+            }
+            let first = UnsafeBufferPointer(start: storage, count: count)
+            if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) {
+                utf16 = true
+                atEnd = true
+                return false
+            }
+            if first.starts(with: [0xEF, 0xBB, 0xBF]) {
+                storage.update(from: storage + 3, count: count - 3)
+                used = count - 3
+                return used > 0 || fill()
+            }
         }
-        used += bytes.count
+        used += count
         return true
     }
 
@@ -128,28 +139,38 @@ package final class XMLTokenizer {
 
     /// Advances over `count` bytes, counting line breaks.
     private func advance(_ count: Int) {
-        let b = storage
-        let end = pos + count
-        while pos < end {
-            if b[pos] == 0x0A { line += 1; lineStart = base + pos + 1 }
-            pos += 1
+        countLines(upTo: pos + count)
+        pos += count
+    }
+
+    /// Counts the line breaks from `pos` up to `end` (memchr: long runs of text cost little).
+    private func countLines(upTo end: Int) {
+        var at = pos
+        while at < end, let found = memchr(storage + at, 0x0A, end - at) {
+            at = storage.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            line += 1
+            lineStart = base + at
         }
+    }
+
+    /// The offset of the first `byte` at or after `from` in the window, or `used`.
+    private func find(_ byte: UInt8, from: Int) -> Int {
+        guard from < used, let found = memchr(storage + from, Int32(byte), used - from) else { return used }
+        return storage.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     // MARK: character data
 
     private func text() throws(DiagnosticError) -> String? {
-        var b = storage
         let start = pos
         let startLocation = captureText ? location : nil
         while true {
-            while pos < used, b[pos] != UInt8(ascii: "<") {
-                if b[pos] == 0x0A { line += 1; lineStart = base + pos + 1 }
-                pos += 1
-            }
+            let stop = find(UInt8(ascii: "<"), from: pos)
+            countLines(upTo: stop)
+            pos = stop
             if pos < used || pos - start > Self.maxTagBytes || !fill() { break }
-            b = storage
         }
+        let b = storage // after any fill: it may have moved the window
         if open.isEmpty {
             for k in start..<pos where ![0x20, 0x09, 0x0A, 0x0D].contains(b[k]) {
                 throw failure("text outside the root element", at: location(at: base + k))
@@ -213,6 +234,13 @@ package final class XMLTokenizer {
                 }
                 i += 1
             }
+            if i - pos > Self.maxTagBytes {
+                // A long comment is dropped as it is read, so the window stays small; a declaration may not be long.
+                guard !declaration else { throw failure("\(what) longer than \(Self.maxTagBytes) bytes", at: here) }
+                advance(i - pos)
+                compact()
+                i = pos
+            }
             guard fill() else { throw failure("\(what) never ends; the file looks truncated", at: here) }
             b = storage
         }
@@ -233,7 +261,9 @@ package final class XMLTokenizer {
         let start = pos
         var i = pos
         while i + 3 <= used {
-            if b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: "]"), b[i + 2] == UInt8(ascii: ">") {
+            i = find(UInt8(ascii: "]"), from: i)
+            guard i + 3 <= used else { break }
+            if b[i + 1] == UInt8(ascii: "]"), b[i + 2] == UInt8(ascii: ">") {
                 let text = captureText && i > start ? try decodeRaw(start, i, here) : nil
                 advance(i + 3 - pos)
                 inCDATA = nil

@@ -19,7 +19,7 @@ enum ReleaseCharts {
         if let tests = entry.figures.tests { charts.merge(TestCharts.charts(tests, prefix: prefix)) { $1 } }
         if let baseline = entry.figures.baseline { charts["baseline_durations"] = BaselineCharts.durations(baseline, prefix: prefix) }
         if let performance = entry.figures.performance { charts.merge(BaselineCharts.performance(performance, prefix: prefix)) { $1 } }
-        if let rollout = entry.data.rollout { charts.merge(RolloutCharts.charts(rollout, prefix: prefix)) { $1 } }
+        if let rollout = entry.data.rollout { charts.merge(RolloutCharts.charts(rollout, figures: entry.figures.rollout, prefix: prefix)) { $1 } }
         if let incidents = entry.data.incidents, !incidents.incidents.isEmpty {
             charts["incidents_timeline"] = RolloutCharts.incidents(incidents, asOf: entry.data.rollout?.asOf, prefix: prefix)
         }

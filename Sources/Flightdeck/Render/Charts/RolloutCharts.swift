@@ -3,7 +3,7 @@ import FlightdeckCharts
 
 /// Charts of rollout data and incidents.
 enum RolloutCharts {
-    static func charts(_ rollout: Rollout, prefix: String) -> [String: Chart] {
+    static func charts(_ rollout: Rollout, figures: RolloutFigures?, prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let multiple = rollout.components.count > 1
         var seen = Set<String>()
@@ -63,13 +63,15 @@ enum RolloutCharts {
                 series: series { $0.errorRate * 100 },
                 thresholds: [Threshold(label: "rollback at \(String(format: "%g", maxError))%", value: maxError, tone: .critical)],
                 events: events))
-            let limits = rollout.components.compactMap { c in c.baselineLatencyP99Ms.map { $0 * (1 + (c.gates.maxLatencyRegression ?? RolloutThresholds().maxLatencyRegression)) } }
+            let limits = (figures?.series ?? []).compactMap { series in
+                series.latencyLimitMs.map { Threshold(label: "\(series.component.map { "\($0) " } ?? "")limit", value: $0, tone: .warning) }
+            }
             charts["rollout_latency"] = .line(LineChart(
                 id: "\(prefix)-rollout-latency", title: "p99 latency during the rollout",
                 description: "99th percentile latency over time" + (limits.isEmpty ? "." : " against the regression limit."),
                 xLabel: "Time (UTC)", yLabel: "p99 latency", xFormat: .dateTime, format: .duration(.milliseconds),
                 series: series(\.latencyP99Ms),
-                thresholds: limits.prefix(1).map { Threshold(label: "limit", value: $0, tone: .warning) },
+                thresholds: limits,
                 events: events))
         }
         return charts

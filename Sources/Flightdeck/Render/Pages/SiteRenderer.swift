@@ -5,9 +5,11 @@ struct SiteRenderer {
     let model: SiteModel
     let templates: TemplateRenderer
     let shared: PageContext
+    let cache: BuildCache?
 
-    init(model: SiteModel, baseURL: String?, buildTime: String?) {
+    init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
+        self.cache = cache
         let config = model.source.config
         templates = TemplateRenderer(siteTemplates: model.source.templates)
         shared = PageContext(
@@ -19,79 +21,99 @@ struct SiteRenderer {
         )
     }
 
-    /// One page to render: template, URL and its own context entries.
-    private struct Job: @unchecked Sendable {
+    /// One page to render: template, URL and its whole context.
+    private struct Job: Sendable {
         let template: String
         let url: String
-        let title: String
-        let kind: String
-        let context: [String: any Encodable & Sendable]
+        let context: TemplateRenderer.Context
     }
 
-    /// Renders every page (in parallel) and collects the assets; the first template error stops it.
+    /// Renders every page (in parallel) and collects the assets; template errors stop it.
     func render() throws(DiagnosticError) -> [OutputFile] {
         let renderer = templates
-        let shared = shared
-        let outcomes = ConcurrentMap.map(jobs()) { job -> Result<OutputFile, DiagnosticError> in
-            var context = shared.values(title: job.title, kind: job.kind, url: job.url)
-            context.merge(job.context) { $1 }
+        let cache = cache
+        let stamps = cache == nil ? [] : BuildCache.stamps(under: model.source.templates)
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        let outcomes = ConcurrentMap.map(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
-                let html = try renderer.render(job.template, context: context)
-                return .success(OutputFile(path: SitePaths.file(job.url), contents: Data(html.utf8)))
+                let render = { () throws(DiagnosticError) -> Data in Data(try renderer.render(job.template, context: job.context).utf8) }
+                let html: Data
+                if let cache {
+                    html = try cache.page(job.url, key: .init(templates: stamps, template: job.template, context: job.context), render)
+                } else {
+                    html = try render()
+                }
+                return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
             } catch {
                 return .failure(error)
             }
         }
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
         for outcome in outcomes {
             switch outcome {
             case .success(let file): files.append(file)
             case .failure(let error):
-                for diagnostic in error.diagnostics where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+                // The same broken template fails every page that uses it: report each place once.
+                for diagnostic in error.diagnostics where !diagnostics.contains(where: { $0.location == diagnostic.location && $0.message.prefix(while: { $0 != "\n" }) == diagnostic.message.prefix(while: { $0 != "\n" }) }) {
+                    diagnostics.append(diagnostic)
+                }
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
         return files + (try assets())
     }
 
-    private func jobs() -> [Job] {
-        var jobs: [Job] = [
-            Job(template: "index.html", url: "index.html", title: model.source.config.title, kind: "home", context: [
-                "intro": nullable(model.index),
-                "releases": model.releases.map(ReleaseRow.init),
-                "trends": TrendCharts.charts(for: model.trends),
-            ]),
-            Job(template: "404.html", url: "404.html", title: "Page not found", kind: "not_found", context: [:]),
+    /// Builds every page's context; each release's data and figures are encoded once for its three pages.
+    private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
+                     _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
+        var context = TemplateRenderer.Context()
+        try context.add(shared.values(title: title, kind: kind, url: url))
+        context.merge(own)
+        return Job(template: template, url: url, context: context)
+    }
+
+    private func jobs() throws(DiagnosticError) -> [Job] {
+        var home = TemplateRenderer.Context()
+        try home.add(["intro": nullable(model.index), "releases": model.releases.map(ReleaseRow.init),
+                      "trends": TrendCharts.charts(for: model.trends)])
+        var jobs = [
+            try job("index.html", "index.html", model.source.config.title, "home", home),
+            try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context()),
         ]
         for page in model.pages {
-            jobs.append(Job(template: "page.html", url: SitePaths.page(page.slug), title: page.title, kind: "page",
-                            context: ["content": page]))
+            var own = TemplateRenderer.Context()
+            try own.add(["content": page])
+            jobs.append(try job("page.html", SitePaths.page(page.slug), page.title, "page", own))
         }
-        for entry in model.releases {
-            let release = entry.data.release
-            let (present, missing) = ReleaseSections.split(entry.figures)
-            let common: [String: any Encodable & Sendable] = [
-                "release": release, "figures": entry.figures, "release_folder": entry.source.folder,
-            ]
-            var main = common
-            main["notes"] = nullable(entry.data.notes)
-            main["data"] = entry.data
-            main["postmortems"] = entry.data.postmortems
-            main["sections"] = present
-            main["missing"] = missing
-            main["charts"] = ReleaseCharts.charts(for: entry)
-            jobs.append(Job(template: "release.html", url: SitePaths.release(release.id), title: release.title, kind: "release", context: main))
-            var checklist = common
-            checklist["checklist"] = nullable(entry.figures.checklist)
-            jobs.append(Job(template: "checklist.html", url: SitePaths.checklist(release.id), title: "Checklist · \(release.title)",
-                            kind: "checklist", context: checklist))
-            var signoffs = common
-            signoffs["signoffs"] = nullable(entry.figures.signoffs)
-            jobs.append(Job(template: "signoffs.html", url: SitePaths.signoffs(release.id), title: "Sign-offs · \(release.title)",
-                            kind: "signoffs", context: signoffs))
+        let perRelease = ConcurrentMap.map(model.releases) { entry -> Result<[Job], DiagnosticError> in
+            do throws(DiagnosticError) { return .success(try releaseJobs(entry)) } catch { return .failure(error) }
+        }
+        for result in perRelease {
+            switch result {
+            case .success(let releaseJobs): jobs += releaseJobs
+            case .failure(let error): throw error
+            }
         }
         return jobs
+    }
+
+    private func releaseJobs(_ entry: SiteModel.Entry) throws(DiagnosticError) -> [Job] {
+        let release = entry.data.release
+        let (present, missing) = ReleaseSections.split(entry.figures)
+        var common = TemplateRenderer.Context()
+        try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
+        var main = common
+        try main.add(["notes": nullable(entry.data.notes), "data": entry.data, "sections": present, "missing": missing,
+                      "charts": ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems])
+        var checklist = common
+        try checklist.add(["checklist": nullable(entry.figures.checklist)])
+        var signoffs = common
+        try signoffs.add(["signoffs": nullable(entry.figures.signoffs)])
+        return [
+            try job("release.html", SitePaths.release(release.id), release.title, "release", main),
+            try job("checklist.html", SitePaths.checklist(release.id), "Checklist · \(release.title)", "checklist", checklist),
+            try job("signoffs.html", SitePaths.signoffs(release.id), "Sign-offs · \(release.title)", "signoffs", signoffs),
+        ]
     }
 
     /// Keeps an absent value as `none` in the context instead of dropping the key.

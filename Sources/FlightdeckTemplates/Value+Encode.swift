@@ -1,0 +1,123 @@
+public import Foundation
+
+extension Value {
+    /// How `encode` names object keys.
+    public enum KeyStrategy: Sendable {
+        /// `releaseDate` becomes `release_date` (as JSONEncoder's `.convertToSnakeCase`).
+        case snakeCase
+        /// Property names as they are.
+        case unchanged
+    }
+
+    /// How `encode` writes dates.
+    public enum DateStrategy: Sendable {
+        /// `2024-05-01T12:00:00Z` (UTC, whole seconds).
+        case iso8601
+        /// Seconds since 1970 as a double.
+        case secondsSince1970
+    }
+
+    /// Turns an Encodable model into a template value directly (no JSON round trip); nil optionals are left out.
+    ///
+    /// ```swift
+    /// struct Release: Encodable { let id: String; let releaseDate: Date; let owner: String? }
+    /// let value = try Value.encode(release)   // ["id": ..., "release_date": "2024-05-01T00:00:00Z"]
+    /// ```
+    public static func encode(_ value: some Encodable, keys: KeyStrategy = .snakeCase, date: DateStrategy = .iso8601) throws -> Value {
+        let node = EncodingNode()
+        try ValueEncoder(node: node, options: .init(keys: keys, date: date), codingPath: []).encodeValue(value)
+        return node.finish()
+    }
+}
+
+/// One value being built by `ValueEncoder`: a scalar, an object or an array.
+final class EncodingNode {
+    var scalar: Value?
+    var keys: [String]?
+    var members: [EncodingNode] = []
+
+    func finish() -> Value {
+        if let scalar { return scalar }
+        if let keys { return .object(zip(keys, members).map { (key: $0, value: $1.finish()) }) }
+        return .array(members.map { $0.finish() })
+    }
+
+    /// The child for `key`, replacing an earlier one with the same key.
+    func child(forKey key: String) -> EncodingNode {
+        let node = EncodingNode()
+        if keys == nil { keys = [] }
+        if let i = keys?.firstIndex(of: key) { members[i] = node } else { keys?.append(key); members.append(node) }
+        return node
+    }
+
+    func appendChild() -> EncodingNode {
+        let node = EncodingNode()
+        members.append(node)
+        return node
+    }
+}
+
+/// A Swift `Encoder` that writes `Value`s.
+struct ValueEncoder: Encoder {
+    struct Options {
+        let keys: Value.KeyStrategy
+        let date: Value.DateStrategy
+    }
+
+    let node: EncodingNode
+    let options: Options
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func encodeValue(_ value: some Encodable) throws {
+        switch value {
+        case let date as Date:
+            switch options.date {
+            case .iso8601: node.scalar = .string(ISO8601.format(date))
+            case .secondsSince1970: node.scalar = .double(date.timeIntervalSince1970)
+            }
+        case let url as URL: node.scalar = .string(url.absoluteString)
+        case let decimal as Decimal: node.scalar = .double(NSDecimalNumber(decimal: decimal).doubleValue)
+        default: try value.encode(to: self)
+        }
+    }
+
+    func key(_ key: some CodingKey) -> String {
+        options.keys == .snakeCase ? SnakeCase.convert(key.stringValue) : key.stringValue
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if node.keys == nil { node.keys = [] }
+        return KeyedEncodingContainer(KeyedValueContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { UnkeyedValueContainer(encoder: self) }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
+
+    func nested(_ node: EncodingNode, key: (any CodingKey)?) -> ValueEncoder {
+        ValueEncoder(node: node, options: options, codingPath: codingPath + (key.map { [$0] } ?? []))
+    }
+}
+
+/// Dates as `YYYY-MM-DDTHH:MM:SSZ` in UTC, without a formatter (thread-safe and fast).
+enum ISO8601 {
+    static func format(_ date: Date) -> String {
+        let seconds = Int(floor(date.timeIntervalSince1970))
+        let days = Int(floor(Double(seconds) / 86_400))
+        let secondOfDay = seconds - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import FlightdeckTemplates
+
+/// Hostile templates fail with a message, never with a stack overflow, even from a concurrency worker thread.
+@Suite struct LimitTests {
+    static let hostile: [(String, String)] = [
+        (String(repeating: "{% if true %}", count: 1000) + "x" + String(repeating: "{% endif %}", count: 1000), "nested too deeply"),
+        (String(repeating: "{% for i in [1] %}", count: 1000), "nested too deeply"),
+        ("{{ " + String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000) + " }}", "nested too deeply"),
+        ("{{ x" + String(repeating: "|upper", count: 5000) + " }}", "too long or nested too deeply"),
+        ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}", "too many nested includes, blocks or macro calls"),
+        ("{% include 't' %}", "too many nested includes, blocks or macro calls"),
+        ("{{ 'x' * 100000000 }}", "too large"),
+    ]
+
+    @Test(arguments: hostile.indices)
+    func failsCleanly(_ index: Int) async {
+        let (source, message) = Self.hostile[index]
+        let environment = Environment(sources: [.memory(["t": source])])
+        let result = await Task.detached { () -> String in
+            do {
+                return "rendered: " + (try environment.render("t", context: ["x": "x"]))
+            } catch let error as TemplateError {
+                return error.description
+            } catch {
+                return "unexpected: \(error)"
+            }
+        }.value
+        #expect(result.contains(message), "\(result.prefix(200))")
+    }
+
+    @Test func allowsDeepButReasonableRecursion() throws {
+        let environment = Environment(sources: [.memory(["t": "{% macro down(n) %}{% if n > 0 %}({{ down(n - 1) }}){% endif %}{% endmacro %}{{ down(90) }}"])])
+        #expect(try environment.render("t", context: [:]) == String(repeating: "(", count: 90) + String(repeating: ")", count: 90))
+    }
+}
