@@ -58,9 +58,8 @@ extension ServeCommand {
             initialFailure = diagnostics
             Console.error("warning: serving the last good site (if any) until the errors above are fixed")
         }
-        var configuration = PreviewServer.Configuration(
+        let configuration = PreviewServer.Configuration(
             host: host, port: port, servedFolder: root.appendingPathComponent("public"), watchRoot: root, forcePolling: poll)
-        configuration.liveReload = true
         if !configuration.isLoopback {
             Console.error("warning: listening on \(host): anyone who can reach this machine can read the preview")
         }
@@ -68,7 +67,7 @@ extension ServeCommand {
         let (host, quiet, open) = (host, global.quiet, open)
         do {
             try await server.run { boundPort in
-                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/"
+                let url = "http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(boundPort)/"
                 if !quiet { Console.out("Serving \(root.path) at \(url) (Ctrl-C to stop)") }
                 if open { Self.openBrowser(url) }
             }

@@ -63,7 +63,9 @@ import Testing
     func burstOfSavesIsOneRebuild(polling: Bool) async throws {
         let root = try SiteRoot.make()
         let rebuilder = RecordingRebuilder(site: root)
-        let server = try await RunningServer.start(PreviewServer(configuration: SiteRoot.configuration(root, polling: polling), rebuilder: rebuilder))
+        // A quiet period well above the time 20 writes take, even on a loaded machine.
+        let configuration = SiteRoot.configuration(root, polling: polling, quietPeriod: .milliseconds(300))
+        let server = try await RunningServer.start(PreviewServer(configuration: configuration, rebuilder: rebuilder))
         let events = try await server.openEventStream()
         try await Task.sleep(for: .milliseconds(100))
         for index in 0..<20 { try root.write("content/releases/r\(index).md", "# \(index)\n") }

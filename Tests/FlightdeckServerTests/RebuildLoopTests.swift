@@ -22,7 +22,7 @@ import Testing
     @Test func burstBecomesOneRebuildWithEveryPath() async throws {
         let rebuilder = RecordingRebuilder()
         let outcomes = Outcomes()
-        let loop = RebuildLoop(rebuilder: rebuilder, quietPeriod: .milliseconds(100)) { batch, _ in await outcomes.add(batch) }
+        let loop = RebuildLoop(rebuilder: rebuilder, quietPeriod: .milliseconds(300)) { batch, _ in await outcomes.add(batch) }
         let running = Task { await loop.run() }
         defer { running.cancel() }
         for index in 0..<50 { await loop.record(["content/page\(index).md"]) }

@@ -15,6 +15,8 @@ struct RequestPath: Equatable {
     let segments: [String]
     /// Whether the path ends with `/` (a folder was asked for).
     let hasTrailingSlash: Bool
+    /// The path relative to the served folder, segments joined with `/` (empty for the root).
+    let relative: String
 
     /// Decodes and checks the raw path of a request target (`/releases/2.4/`, `/a%20b.html`).
     init(raw: String) throws(Rejection) {
@@ -31,11 +33,9 @@ struct RequestPath: Equatable {
             segments.append(segment)
         }
         self.segments = segments
+        self.relative = segments.joined(separator: "/")
         self.hasTrailingSlash = bytes.last == UInt8(ascii: "/")
     }
-
-    /// The path relative to the served folder, segments joined with `/` (empty for the root).
-    var relative: String { segments.joined(separator: "/") }
 
     /// The extension of the last segment, lowercased (`"html"`), or `""`.
     var fileExtension: String {

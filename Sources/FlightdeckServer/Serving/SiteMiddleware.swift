@@ -20,31 +20,30 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
         let path: RequestPath
         do { path = try RequestPath(raw: rawPath) } catch { return .badRequest }
 
+        // A folder's index is looked up first: one lookup instead of two for the most common request.
+        if path.hasTrailingSlash || path.segments.isEmpty,
+           case .file(let file, let status) = folder.entry(at: path.relative.isEmpty ? "index.html" : path.relative + "/index.html") {
+            return try await respond(file: file, status: status, extension: "html", to: request, context: context)
+        }
         switch folder.entry(at: path.relative) {
         case .file(let file, let status) where !path.hasTrailingSlash:
             return try await respond(file: file, status: status, extension: path.fileExtension, to: request, context: context)
         case .folder where !path.hasTrailingSlash:
             return .redirect(to: path.canonicalFolderURL(query: request.uri.query), type: .permanent)
-        case .folder:
-            let index = path.relative.isEmpty ? "index.html" : path.relative + "/index.html"
-            if case .file(let file, let status) = folder.entry(at: index) {
-                return try await respond(file: file, status: status, extension: "html", to: request, context: context)
-            }
-            return try await notFound(request, context: context)
         default:
             return try await notFound(request, context: context)
         }
     }
 
-    private func respond(file: String, status: FileStatus, extension ext: String, to request: Request, context: Context,
-                         responseStatus: HTTPResponse.Status = .ok) async throws -> Response {
+    private func respond(file: String, status: FileStatus, extension ext: String, to request: Request, context: Context)
+        async throws -> Response {
         guard let representation = folder.representation(of: file, status: status, fileExtension: ext) else {
             if status.size > folder.cache.maximumFileSize {
                 return try await LargeFile(path: file, status: status, fileExtension: ext).response(to: request, context: context)
             }
             return try await notFound(request, context: context)
         }
-        return RepresentationResponder(representation: representation, request: request).response(status: responseStatus)
+        return RepresentationResponder(representation: representation, request: request).response(status: .ok)
     }
 
     private func notFound(_ request: Request, context: Context) async throws -> Response {

@@ -47,9 +47,10 @@ enum SiteRoot {
     }
 
     /// A server configuration for `root` on an ephemeral port.
-    static func configuration(_ root: TemporaryFolder, polling: Bool = false, idleTimeout: Duration = .seconds(30)) -> PreviewServer.Configuration {
+    static func configuration(_ root: TemporaryFolder, polling: Bool = false, idleTimeout: Duration = .seconds(30),
+                              quietPeriod: Duration = .milliseconds(30)) -> PreviewServer.Configuration {
         PreviewServer.Configuration(
             port: 0, servedFolder: root.url.appendingPathComponent("public"), watchRoot: root.url,
-            quietPeriod: .milliseconds(30), forcePolling: polling, pollInterval: .milliseconds(50), idleTimeout: idleTimeout)
+            quietPeriod: quietPeriod, forcePolling: polling, pollInterval: .milliseconds(50), idleTimeout: idleTimeout)
     }
 }
