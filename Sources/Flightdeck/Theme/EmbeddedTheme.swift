@@ -250,18 +250,17 @@ enum EmbeddedTheme {
 """#,
         "partials/performance.html": #"""
 {%- set p = figures.performance -%}
-{%- if p.total > 0 or p.recommendation is defined %}
+{%- if p.recommendation is defined %}
+<p><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span>{% if p.recommendation_reason is defined %} {{ p.recommendation_reason | capitalize }}.{% endif %}</p>
+{%- endif %}
+{%- if p.total > 0 %}
 <ul class="cards">
   <li class="card"><span class="label">Tests</span><span class="value">{{ p.total }}</span></li>
   <li class="card"><span class="label">Successful</span><span class="value">{{ p.successful }}</span></li>
   <li class="card"><span class="label">Success rate</span><span class="value">{{ '%.0f%%' | format(p.success_rate * 100) if p.success_rate is defined else '–' }}</span></li>
   <li class="card"><span class="label">Total cost</span><span class="value">{{ '%.2f' | format(p.total_cost) }}</span></li>
-  {%- if p.recommendation is defined %}
-  <li class="card"><span class="label">Recommendation</span><span class="value"><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span></span></li>
-  {%- endif %}
 </ul>
 {%- endif %}
-{%- if p.recommendation_reason is defined %}<p>{{ p.recommendation_reason }}</p>{% endif %}
 <div class="chart-grid">
 {%- for key in ['performance_vs_baseline', 'performance_operations'] if key in charts %}
 {%- set chart = charts[key] %}
@@ -798,7 +797,14 @@ details.trace pre { max-height: 20rem; }
   a { text-decoration: none; }
   details.chart-data > summary { display: none; }
   details { display: block; }
-  section, figure, tr { break-inside: avoid; }
+  figure, tr, .card, .verdict, .incident > h3 { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  .chart-grid { display: block; }
+  body { font-size: 10pt; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  th, td { padding: 0.15rem 0.3rem; }
+  li, td, th, summary { overflow-wrap: anywhere; }
   .verdict { border-width: 3px; }
 }
 
