@@ -26,7 +26,9 @@ enum ReleaseAnalyser {
         figures.experiments = data.experiments.map { ExperimentAnalysis.analyse($0, thresholds: thresholds.experiments) }
         figures.signoffs = data.signoffs.map { SignoffAnalysis.analyse($0) }
         if let checklist = data.checklist {
-            let tree = (try? FiguresJSON.tree(of: figures)) ?? DataNode(.object([]), at: .file(checklist.path))
+            // Checks read figures by their exported names; encode them only when some item has a check.
+            let empty = DataNode(.object([]), at: .file(checklist.path))
+            let tree = checklist.tasks.contains { $0.check != nil } ? (try? FiguresJSON.tree(of: figures)) ?? empty : empty
             figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree, log: log)
         }
         figures.verdict = Verdict(reasons: VerdictRules.reasons(for: figures))
