@@ -24,7 +24,8 @@ final class Expr: Sendable {
         case and(Expr, Expr)
         case or(Expr, Expr)
         case conditional(value: Expr, test: Expr, otherwise: Expr?)
-        case filter(Expr, Filter, Arguments)
+        /// A filter; `prebound` holds its arguments when they are all literals (bound once, at parse time).
+        case filter(Expr, Filter, Arguments, prebound: FilterArguments.Bound?)
         case test(Expr, TemplateTest, Arguments, negated: Bool)
         case call(Expr, Arguments)
     }
@@ -39,7 +40,7 @@ final class Expr: Sendable {
         case .item(let a, let b): return a.isConstant && b.isConstant
         case .negate(let e), .plus(let e), .not(let e): return e.isConstant
         case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): return a.isConstant && b.isConstant
-        case .filter(let operand, let filter, let arguments):
+        case .filter(let operand, let filter, let arguments, _):
             return !["map", "select", "reject", "selectattr", "rejectattr"].contains(filter.name) && operand.isConstant
                 && arguments.positional.allSatisfy(\.isConstant) && arguments.keywords.allSatisfy { $0.value.isConstant }
         default: return false
@@ -70,11 +71,16 @@ enum BinaryOperator: String, Sendable {
     case contains = "in", notContains = "not in"
 }
 
-/// Call arguments: positional, then keyword.
-struct Arguments: Sendable {
-    var positional: [Expr] = []
-    var keywords: [(name: String, value: Expr)] = []
+/// Call arguments: positional, then keyword (a class: nodes share it without copying its arrays).
+final class Arguments: Sendable {
+    let positional: [Expr]
+    let keywords: [(name: String, value: Expr)]
     static let none = Arguments()
+
+    init(positional: [Expr] = [], keywords: [(name: String, value: Expr)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
 }
 
 /// A statement or piece of output.
@@ -106,19 +112,33 @@ final class Node: Sendable {
 }
 
 /// `{% for targets in iterable if filter %}body{% else %}otherwise{% endfor %}`.
-struct Loop: Sendable {
+final class Loop: Sendable {
     let targets: [String]
     let iterable: Expr
     let filter: Expr?
     let body: [Node]
     let otherwise: [Node]
+
+    init(targets: [String], iterable: Expr, filter: Expr?, body: [Node], otherwise: [Node]) {
+        self.targets = targets
+        self.iterable = iterable
+        self.filter = filter
+        self.body = body
+        self.otherwise = otherwise
+    }
 }
 
 /// `{% macro name(a, b=default) %}body{% endmacro %}`.
-struct Macro: Sendable {
+final class Macro: Sendable {
     let name: String
     let parameters: [(name: String, defaultValue: Expr?)]
     let body: [Node]
+
+    init(name: String, parameters: [(name: String, defaultValue: Expr?)], body: [Node]) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+    }
 }
 
 /// A parsed template: its nodes and its named blocks.

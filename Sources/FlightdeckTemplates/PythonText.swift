@@ -29,7 +29,7 @@ enum PythonText {
     }
 
     static func upper(_ text: String) -> String {
-        text.allSatisfy(\.isASCII) ? text.uppercased() : mapScalars(text) { $0.properties.uppercaseMapping }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.uppercased() : mapScalars(text) { $0.properties.uppercaseMapping }
     }
 
     /// `str.capitalize`: the first character in title case, the rest lower case.

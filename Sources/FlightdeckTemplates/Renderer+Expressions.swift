@@ -59,8 +59,8 @@ extension Renderer {
         case .or(let left, let right):
             let value = try evaluate(left, frame)
             return value.isTruthy ? value : try evaluate(right, frame)
-        case .filter(let operand, let filter, let arguments):
-            guard let value = try applyFilter(filter, to: operand, arguments, frame) else {
+        case .filter(let operand, let filter, let arguments, let prebound):
+            guard let value = try applyFilter(filter, to: operand, arguments, prebound: prebound, frame) else {
                 throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
             }
             return value
@@ -84,8 +84,10 @@ extension Renderer {
             case .superBlock: throw TemplateError("'super' must be called: super()")
             }
         case .attribute(let base, let name):
+            var baseValue: Value?
             if case .name(let baseName) = base.kind, let entry = frame.scope.lookup(baseName) {
                 switch entry {
+                case .value(let value): baseValue = value
                 case .loop(let state): return try loopAttribute(state, name)
                 case .module(let module):
                     switch module.scope.local(name) {
@@ -96,15 +98,15 @@ extension Renderer {
                 default: break
                 }
             }
-            let value = try evaluate(base, frame)
-            if case .object = value, Self.dictMethods.contains(name) {
+            let value = if let baseValue { baseValue } else { try evaluate(base, frame) }
+            if case .object = value, Self.isDictMethod(name) {
                 throw TemplateError("'\(name)' is a method of objects; call it as .\(name)() or use ['\(name)'] for the key")
             }
             return value.attribute(name)
         case .item(let base, let index):
             return try evaluate(base, frame).item(try evaluate(index, frame))
-        case .filter(let operand, let filter, let arguments):
-            return try applyFilter(filter, to: operand, arguments, frame)
+        case .filter(let operand, let filter, let arguments, let prebound):
+            return try applyFilter(filter, to: operand, arguments, prebound: prebound, frame)
         case .conditional(let value, let test, let otherwise):
             if try evaluate(test, frame).isTruthy { return try evaluate(value, frame) }
             guard let otherwise else { return nil }
@@ -114,7 +116,14 @@ extension Renderer {
         }
     }
 
-    static let dictMethods: Set<String> = ["items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem"]
+    /// Names Jinja2 resolves to methods of a dict rather than to its keys.
+    static func isDictMethod(_ name: String) -> Bool {
+        guard let first = name.utf8.first, "ikvgupcs".utf8.contains(first) else { return false }
+        return switch name {
+        case "items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem": true
+        default: false
+        }
+    }
 
     /// Why `expr` is undefined, with a did-you-mean for names and attributes.
     func undefinedError(_ expr: Expr, _ frame: Frame) -> TemplateError {

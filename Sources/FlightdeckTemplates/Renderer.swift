@@ -3,25 +3,48 @@
 final class Renderer {
     /// Deepest nesting of includes, imports, extends, blocks and macro calls at render time.
     static let maxDepth = 100
+    /// Largest output a render may produce (against runaway loops in hostile templates).
+    static let maxOutput = 1 << 30
     /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
     static let maxNesting = 1_000
 
     let environment: Environment
-    var depth = 0
-    var nesting = 0
+    /// The depth and nesting counters, behind a pointer: as class properties every change would pay a dynamic exclusivity check.
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    var depth: Int {
+        get { counters[0] }
+        set { counters[0] = newValue }
+    }
+    var nesting: Int {
+        get { counters[1] }
+        set { counters[1] = newValue }
+    }
 
     init(environment: Environment) {
         self.environment = environment
+        counters.initialize(repeating: 0, count: 2)
+    }
+
+    deinit {
+        counters.deallocate()
     }
 
     /// Where a node runs: its template (for error locations), scope, the render's root scope and block table.
-    struct Frame {
+    final class Frame {
         let template: Template
         let scope: Scope
         let root: Scope
         let blocks: BlockTable
         /// After `extends`, top-level output is dropped (the parent template renders instead).
-        var suppressed = false
+        let suppressed: Bool
+
+        init(template: Template, scope: Scope, root: Scope, blocks: BlockTable, suppressed: Bool = false) {
+            self.template = template
+            self.scope = scope
+            self.root = root
+            self.blocks = blocks
+            self.suppressed = suppressed
+        }
 
         func with(scope: Scope) -> Frame {
             Frame(template: template, scope: scope, root: root, blocks: blocks, suppressed: suppressed)
@@ -51,7 +74,7 @@ final class Renderer {
                 } catch {
                     throw error.located(at: node.position, in: template.name)
                 }
-                frame.suppressed = true
+                frame = Frame(template: template, scope: scope, root: scope, blocks: blocks, suppressed: true)
                 continue
             }
             try render(node, frame, into: &out)
@@ -91,6 +114,16 @@ final class Renderer {
                 if !frame.suppressed { out += text }
             case .output(let expr):
                 if frame.suppressed { return }
+                // A macro printed directly renders straight into the output (its result is markup, printed as is).
+                if case .call(let callee, let arguments) = expr.kind, let closure = macro(called: callee, frame),
+                   arguments.keywords.isEmpty, arguments.positional.count <= closure.macro.parameters.count {
+                    do throws(TemplateError) {
+                        try callMacro(closure, arguments, caller: nil, frame, into: &out)
+                    } catch {
+                        throw error.located(at: expr.position, in: frame.template.name)
+                    }
+                    return
+                }
                 switch try evaluate(expr, frame) {
                 case .string(let s): HTML.escape(s, into: &out)
                 case .markup(let s): out += s
@@ -103,7 +136,9 @@ final class Renderer {
                     return
                 }
                 try render(otherwise, frame, into: &out)
-            case .loop(let loop): try renderLoop(loop, frame, into: &out)
+            case .loop(let loop):
+                try renderLoop(loop, frame, into: &out)
+                if out.utf8.count > Self.maxOutput { throw TemplateError("the output is larger than \(Self.maxOutput >> 20) MiB") }
             case .set(let targets, let expr):
                 if targets.count == 1, case .name(let name) = expr.kind, let entry = frame.scope.lookup(name) {
                     // `set outer = loop` (or a macro): keep what the name stands for.
@@ -112,7 +147,7 @@ final class Renderer {
                 try assign(targets, try evaluate(expr, frame), in: frame.scope)
             case .setBlock(let name, let body):
                 var captured = ""
-                try render(body, frame.with(scope: frame.scope), into: &captured)
+                try render(body, frame, into: &captured)
                 frame.scope.set(name, .value(.markup(captured)))
             case .block(let name):
                 if frame.suppressed { return }

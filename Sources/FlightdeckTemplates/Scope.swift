@@ -3,62 +3,69 @@
 /// Jinja2's rules: `set` writes to the innermost scope; a for loop body, a macro call, a block and an
 /// included template each get their own scope, an `if` does not.
 final class Scope {
-    private var names: [String] = []
-    private var entries: [Entry] = []
+    /// One allocation per scope; searched by index so that comparing names copies no entries.
+    private var slots: [(name: String, entry: Entry)] = []
     let parent: Scope?
     let context: [String: Value]
     /// Set on an included template's scope: Jinja2 passes the includer's variables but not its `loop`.
     var hidesLoop = false
 
-    init(parent: Scope?, context: [String: Value] = [:]) {
+    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 0) {
         self.parent = parent
         self.context = context
+        if capacity > 0 { slots.reserveCapacity(capacity) }
     }
 
     /// The innermost entry called `name`.
     func lookup(_ name: String) -> Entry? {
-        var scope: Scope? = self
-        while let current = scope {
+        // The chain is kept alive by `self`, so walking it needs no reference counting.
+        unowned(unsafe) var current = self
+        while true {
             if let entry = current.local(name) { return entry }
-            if let value = current.context[name] { return .value(value) }
+            if !current.context.isEmpty, let value = current.context[name] { return .value(value) }
             if current.hidesLoop && name == "loop" { return nil }
-            scope = current.parent
+            guard let parent = current.parent else { return nil }
+            current = parent
         }
-        return nil
     }
 
     /// The entry called `name` in this scope only (for modules).
     func local(_ name: String) -> Entry? {
-        var i = names.count - 1
-        while i >= 0 {
-            if names[i] == name { return entries[i] }
-            i -= 1
-        }
-        return nil
+        guard let i = index(of: name) else { return nil }
+        return slots[i].entry
     }
 
     /// Sets `name` in this scope.
     func set(_ name: String, _ entry: Entry) {
-        if let i = names.lastIndex(of: name) { entries[i] = entry; return }
-        names.append(name)
-        entries.append(entry)
+        if let i = index(of: name) { slots[i].entry = entry; return }
+        slots.append((name, entry))
     }
 
     /// Forgets this scope's own variables (a new loop iteration).
     func reset() {
-        names.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
     }
 
     /// The names this scope defines itself, in order (a module's exports).
-    var ownNames: [String] { names }
+    var ownNames: [String] { slots.map(\.name) }
+
+    private func index(of name: String) -> Int? {
+        slots.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i].name == name { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
 
     /// Every name visible from here, for did-you-mean suggestions.
     var visibleNames: [String] {
         var all: [String] = []
         var scope: Scope? = self
         while let current = scope {
-            all += current.names + current.context.keys.sorted()
+            all += current.slots.map(\.name) + current.context.keys.sorted()
             scope = current.parent
         }
         return all

@@ -1,5 +1,5 @@
 /// A filter: its parameters (for keyword arguments and arity checks at parse time) and its function.
-struct Filter: Sendable {
+final class Filter: Sendable {
     /// Returns nil for an undefined result (`first` of an empty list), which only `default` and `is defined` accept.
     typealias Function = @Sendable (Value, FilterArguments) throws(TemplateError) -> Value?
 
@@ -42,6 +42,7 @@ struct Filter: Sendable {
 
     /// Arguments in parameter order; extra ones for variadic filters.
     func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> FilterArguments.Bound {
+        if positional.isEmpty && keywords.isEmpty { return FilterArguments.Bound(values: []) }
         var bound = FilterArguments.Bound(values: Array(repeating: nil, count: parameters.count))
         for (i, value) in positional.enumerated() {
             if i < parameters.count { bound.values[i] = value } else { bound.rest.append(value) }
@@ -61,7 +62,7 @@ struct Filter: Sendable {
 /// The arguments a filter receives, with typed accessors that say what was expected.
 struct FilterArguments {
     /// Values by parameter position, then the rest.
-    struct Bound {
+    struct Bound: Sendable {
         var values: [Value?]
         var rest: [Value] = []
         var keywords: [(name: String, value: Value)] = []
