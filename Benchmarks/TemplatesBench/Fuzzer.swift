@@ -13,18 +13,6 @@ enum Fuzzer {
         "é", "🚀", "\u{0}", "\\", "caller()", "super()", "'_partial_header.jinja'", "'_base.jinja'", "'_macros.jinja'",
     ]
 
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
     static func run(seconds: Double, corpus: URL?) -> Int32 {
         var templates: [String: String] = [:]
         var sources: [String] = []
@@ -42,7 +30,7 @@ enum Fuzzer {
             "people": [["name": "bob", "age": 30], ["name": "Al", "age": 25]], "year": 2024, "site": ["title": "S"],
         ]
         let seed = UInt64(Date().timeIntervalSince1970)
-        var random = Random(state: seed)
+        var random = SplitMix(state: seed)
         let caseFile = FileManager.default.temporaryDirectory.appendingPathComponent("templates-fuzz-case.jinja")
         let deadline = Date().addingTimeInterval(seconds)
         var counts = (runs: 0, rendered: 0, failed: 0, slow: 0)
@@ -79,7 +67,7 @@ enum Fuzzer {
     }
 
     /// A random template: fragment soup, or a corpus template with spans deleted, duplicated or replaced.
-    static func makeCase(_ random: inout Random, _ sources: [String]) -> String {
+    static func makeCase(_ random: inout SplitMix, _ sources: [String]) -> String {
         if sources.isEmpty || random.below(4) == 0 {
             return (0..<random.below(40)).map { _ in fragments[random.below(fragments.count)] }.joined()
         }

@@ -50,21 +50,8 @@ enum ReportWorkload {
     {% block footer %}{{ super() }} · {{ tests|map(attribute='suite')|unique|list|length }} suites{% endblock %}
     """
 
-    /// SplitMix64, for the same data on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static func context(rows: Int) -> Value {
-        var random = Random(state: 2024)
+        var random = SplitMix(state: 2024)
         let suites = ["api", "billing", "ledger", "checkout", "reports", "auth"]
         let verbs = ["create", "refund", "settle", "render", "retry", "cancel", "export"]
         let owners = ["ana", "luis", "mia <qa>", "sam & co"]
