@@ -2,10 +2,19 @@
 final class Expr: Sendable {
     let kind: Kind
     let position: Position
+    /// The base and name of `base.name` and the name of a plain name, as stored properties: the renderer reads
+    /// them without copying (and reference counting) the enum's payload on its hottest paths.
+    let base: Expr?
+    let name: String
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
+        switch kind {
+        case .attribute(let base, let name): (self.base, self.name) = (base, name)
+        case .name(let name): (self.base, self.name) = (nil, name)
+        default: (self.base, self.name) = (nil, "")
+        }
     }
 
     /// What the expression computes.

@@ -73,6 +73,11 @@ extension Renderer {
 
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
+        // Fast path for `name.attribute` on an object held by a variable.
+        if let base = expr.base, base.base == nil, !base.name.isEmpty, case .value(let value)? = frame.scope.lookup(base.name),
+           case .object = value, value.lazyItems == nil, !Self.isDictMethod(expr.name) {
+            return value.member(expr.name)
+        }
         switch expr.kind {
         case .name(let name):
             switch frame.scope.lookup(name) {
