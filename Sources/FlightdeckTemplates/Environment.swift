@@ -24,7 +24,9 @@ public final class Environment: Sendable {
             // Room for as much as the last render of this template wrote, so the output is not copied as it grows.
             out.reserveCapacity(self.cache.outputSize(name))
             defer { self.cache.setOutputSize(name, out.utf8.count) }
-            try Renderer(environment: self).renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
+            let renderer = Renderer(environment: self)
+            defer { renderer.finish() }
+            try renderer.renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
             return out
         }
     }

@@ -18,6 +18,16 @@ extension Renderer {
         if let closure = macro(called: callee, frame) {
             return try callMacro(closure, arguments, caller: caller, frame)
         }
+        // `loop.cycle(a, b)`: every argument is evaluated (as in Jinja2), the one for this iteration kept.
+        if case .attribute(let base, "cycle") = callee.kind, case .name(let baseName) = base.kind,
+           case .loop(let state)? = frame.scope.lookup(baseName), arguments.keywords.isEmpty, !arguments.positional.isEmpty {
+            var chosen = Value.null
+            for (i, expr) in arguments.positional.enumerated() {
+                let value = try evaluate(expr, frame)
+                if i == state.index0 % arguments.positional.count { chosen = value }
+            }
+            return chosen
+        }
         let (positional, keywords) = try evaluateArguments(arguments, frame)
         switch callee.kind {
         case .name(let name):
@@ -83,8 +93,20 @@ extension Renderer {
         let macro = closure.macro
         try enter()
         defer { depth -= 1 }
-        let scope = Scope(parent: closure.scope, capacity: macro.parameters.count + (caller == nil ? 0 : 1))
-        let body = Frame(template: closure.template, scope: scope, root: frame.root, blocks: frame.blocks)
+        let scope: Scope, body: Frame
+        if let spare = closure.spare, !closure.spareInUse, spare.frame.root === frame.root, spare.frame.blocks === frame.blocks {
+            (scope, body) = spare
+            scope.reset()
+            closure.spareInUse = true
+        } else {
+            scope = Scope(parent: closure.scope, capacity: macro.parameters.count + (caller == nil ? 0 : 1))
+            body = Frame(template: closure.template, scope: scope, root: frame.root, blocks: frame.blocks)
+            if !closure.spareInUse {
+                closure.spare = (scope, body)
+                closure.spareInUse = true
+            }
+        }
+        defer { if closure.spare?.scope === scope { closure.spareInUse = false } }
         for (i, parameter) in macro.parameters.enumerated() {
             if i < arguments.positional.count {
                 let value = try evaluate(arguments.positional[i], frame)
@@ -152,6 +174,14 @@ extension Renderer {
 
     /// The filter's result; nil when it is undefined (`first` of an empty list).
     func applyFilter(_ filter: Filter, to operandExpr: Expr, _ arguments: Arguments, prebound: FilterArguments.Bound?, _ frame: Frame) throws(TemplateError) -> Value? {
+        if filter.name == "format", prebound == nil, arguments.keywords.isEmpty {
+            let operand = try evaluate(operandExpr, frame)
+            guard let format = operand.text else { throw TemplateError("format needs a string to format, found \(operand.described)") }
+            var values: [Value] = []
+            values.reserveCapacity(arguments.positional.count)
+            for expr in arguments.positional { values.append(try evaluate(expr, frame)) }
+            return try PrintfFormat.apply(format, to: .array(values), markup: operand.isMarkup)
+        }
         let bound: FilterArguments.Bound
         if let prebound {
             bound = prebound

@@ -51,6 +51,24 @@ final class Renderer {
         }
     }
 
+    /// Every macro defined during the render: a macro and the scope that holds it refer to each other.
+    private(set) var closures: [MacroClosure] = []
+
+    func closure(_ macro: Macro, _ frame: Frame) -> MacroClosure {
+        let closure = MacroClosure(macro, scope: frame.scope, template: frame.template)
+        closures.append(closure)
+        return closure
+    }
+
+    /// Breaks the reference cycles between macros and their scopes once the render is over, so nothing leaks.
+    func finish() {
+        for closure in closures {
+            closure.spare = nil
+            closure.scope.reset()
+        }
+        closures.removeAll()
+    }
+
     func enter() throws(TemplateError) {
         depth += 1
         if depth > Self.maxDepth {
@@ -153,7 +171,7 @@ final class Renderer {
                 if frame.suppressed { return }
                 out += try renderBlock(name, level: 0, frame)
             case .macro(let macro):
-                frame.scope.set(macro.name, .macro(MacroClosure(macro, scope: frame.scope, template: frame.template)))
+                frame.scope.set(macro.name, .macro(closure(macro, frame)))
             case .include(let nameExpr, let ignoreMissing, let withContext):
                 if frame.suppressed { return }
                 try include(nameExpr, ignoreMissing: ignoreMissing, withContext: withContext, node, frame, into: &out)
@@ -161,7 +179,7 @@ final class Renderer {
                 throw TemplateError("'extends' must be at the top level of a template")
             case .callBlock(let call, let caller):
                 if frame.suppressed { return }
-                let closure = MacroClosure(caller, scope: frame.scope, template: frame.template)
+                let closure = closure(caller, frame)
                 out += try HTML.markup(try evaluateCall(call, frame, caller: closure))
             case .importAs(let nameExpr, let alias, let withContext):
                 let module = try importModule(nameExpr, withContext: withContext, node, frame)

@@ -88,6 +88,10 @@ final class MacroClosure {
     let macro: Macro
     let scope: Scope
     let template: Template
+    /// The scope and frame of the last call, reused by the next one: nothing can keep a macro call's scope
+    /// after it returns (its output is text), so only a recursive call needs a fresh pair.
+    var spare: (scope: Scope, frame: Renderer.Frame)?
+    var spareInUse = false
 
     init(_ macro: Macro, scope: Scope, template: Template) {
         self.macro = macro
