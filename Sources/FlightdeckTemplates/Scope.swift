@@ -3,17 +3,26 @@
 /// Jinja2's rules: `set` writes to the innermost scope; a for loop body, a macro call, a block and an
 /// included template each get their own scope, an `if` does not.
 final class Scope {
-    /// One allocation per scope; searched by index so that comparing names copies no entries.
-    private var slots: [(name: String, entry: Entry)] = []
+    /// The scope's own variables in a buffer it manages itself: as an array property every change would pay a
+    /// dynamic exclusivity check and a uniqueness check, and scopes change on every loop iteration and macro call.
+    private var slots: UnsafeMutablePointer<(name: String, entry: Entry)>
+    private var count = 0
+    private var capacity: Int
     let parent: Scope?
     let context: [String: Value]
     /// Set on an included template's scope: Jinja2 passes the includer's variables but not its `loop`.
     var hidesLoop = false
 
-    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 0) {
+    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 2) {
         self.parent = parent
         self.context = context
-        if capacity > 0 { slots.reserveCapacity(capacity) }
+        self.capacity = max(capacity, 1)
+        slots = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     /// The innermost entry called `name`.
@@ -38,26 +47,33 @@ final class Scope {
     /// Sets `name` in this scope.
     func set(_ name: String, _ entry: Entry) {
         if let i = index(of: name) { slots[i].entry = entry; return }
-        slots.append((name, entry))
+        if count == capacity {
+            let larger = UnsafeMutablePointer<(name: String, entry: Entry)>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: slots, count: count)
+            slots.deallocate()
+            slots = larger
+            capacity *= 2
+        }
+        (slots + count).initialize(to: (name, entry))
+        count += 1
     }
 
     /// Forgets this scope's own variables (a new loop iteration).
     func reset() {
-        slots.removeAll(keepingCapacity: true)
+        slots.deinitialize(count: count)
+        count = 0
     }
 
     /// The names this scope defines itself, in order (a module's exports).
-    var ownNames: [String] { slots.map(\.name) }
+    var ownNames: [String] { (0..<count).map { slots[$0].name } }
 
     private func index(of name: String) -> Int? {
-        slots.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while i < buffer.count {
-                if buffer[i].name == name { return i }
-                i += 1
-            }
-            return nil
+        var i = 0
+        while i < count {
+            if slots[i].name == name { return i }
+            i += 1
         }
+        return nil
     }
 
     /// Every name visible from here, for did-you-mean suggestions.
@@ -65,7 +81,7 @@ final class Scope {
         var all: [String] = []
         var scope: Scope? = self
         while let current = scope {
-            all += current.slots.map(\.name) + current.context.keys.sorted()
+            all += current.ownNames + current.context.keys.sorted()
             scope = current.parent
         }
         return all
