@@ -75,8 +75,14 @@ extension Renderer {
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
         // Fast path for `name.attribute` on an object held by a variable.
         if let base = expr.base, base.base == nil, !base.name.isEmpty, case .value(let value)? = frame.scope.lookup(base.name),
-           case .object = value, value.lazyItems == nil, !Self.isDictMethod(expr.name) {
-            return value.member(expr.name)
+           case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {
+            // An object (not a lazy sequence, whose first key starts with NUL): its member, searched by index.
+            var i = 0
+            while i < pairs.count {
+                if pairs[i].key == expr.name { return pairs[i].value }
+                i += 1
+            }
+            return nil
         }
         switch expr.kind {
         case .name(let name):
@@ -123,7 +129,11 @@ extension Renderer {
 
     /// Names Jinja2 resolves to methods of a dict rather than to its keys.
     static func isDictMethod(_ name: String) -> Bool {
-        guard let first = name.utf8.first, "ikvgupcs".utf8.contains(first) else { return false }
+        switch name.utf8.first {
+        case UInt8(ascii: "i"), UInt8(ascii: "k"), UInt8(ascii: "v"), UInt8(ascii: "g"), UInt8(ascii: "u"), UInt8(ascii: "p"),
+             UInt8(ascii: "c"), UInt8(ascii: "s"): break
+        default: return false
+        }
         return switch name {
         case "items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem": true
         default: false

@@ -11,10 +11,11 @@ final class Scope {
     let parent: Scope?
     let context: [String: Value]
     /// Set on an included template's scope: Jinja2 passes the includer's variables but not its `loop`.
-    var hidesLoop = false
+    let hidesLoop: Bool
 
-    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 2) {
+    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 2, hidesLoop: Bool = false) {
         self.parent = parent
+        self.hidesLoop = hidesLoop
         self.context = context
         self.capacity = max(capacity, 1)
         slots = .allocate(capacity: self.capacity)
@@ -107,12 +108,22 @@ final class MacroClosure {
     /// The scope and frame of the last call, reused by the next one: nothing can keep a macro call's scope
     /// after it returns (its output is text), so only a recursive call needs a fresh pair.
     var spare: (scope: Scope, frame: Renderer.Frame)?
-    var spareInUse = false
+    var spareInUse: Bool {
+        get { flag.pointee }
+        set { flag.pointee = newValue }
+    }
+    /// Behind a pointer, as the counters of `Renderer`: changed on every call, it should not pay an exclusivity check.
+    private let flag = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
 
     init(_ macro: Macro, scope: Scope, template: Template) {
         self.macro = macro
         self.scope = scope
         self.template = template
+        flag.initialize(to: false)
+    }
+
+    deinit {
+        flag.deallocate()
     }
 }
 
