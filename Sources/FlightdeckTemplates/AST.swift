@@ -96,10 +96,14 @@ final class Arguments: Sendable {
 final class Node: Sendable {
     let kind: Kind
     let position: Position
+    /// The text of a text node (empty otherwise), read by the renderer without copying the enum's payload.
+    let text: String
+    let isText: Bool
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
+        if case .text(let text) = kind { (self.text, isText) = (text, true) } else { (self.text, isText) = ("", false) }
     }
 
     /// What the node does.

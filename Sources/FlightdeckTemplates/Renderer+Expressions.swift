@@ -73,6 +73,10 @@ extension Renderer {
 
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
+        // Fast path for a plain name holding a value (only `.name` nodes have a name and no base).
+        if expr.base == nil, !expr.name.isEmpty, case .value(let value)? = frame.scope.lookup(expr.name) {
+            return value
+        }
         // Fast path for `name.attribute` on an object held by a variable.
         if let base = expr.base, base.base == nil, !base.name.isEmpty, case .value(let value)? = frame.scope.lookup(base.name),
            case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {

@@ -122,10 +122,17 @@ final class Renderer {
         if nesting > Self.maxNesting {
             throw TemplateError("rendering is nested too deeply (more than \(Self.maxNesting) levels of tags, macro calls and includes)")
         }
-        for node in nodes { try render(node, frame, into: &out) }
+        // Through the buffer: iterating the array would retain and release every node.
+        try nodes.withUnsafeBufferPointer { (buffer) throws(TemplateError) in
+            for i in buffer.indices { try render(buffer[i], frame, into: &out) }
+        }
     }
 
     func render(_ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        if node.isText {
+            if !frame.suppressed { out += node.text }
+            return
+        }
         do throws(TemplateError) {
             switch node.kind {
             case .text(let text):
