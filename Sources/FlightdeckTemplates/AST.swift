@@ -99,11 +99,14 @@ final class Node: Sendable {
     /// The text of a text node (empty otherwise), read by the renderer without copying the enum's payload.
     let text: String
     let isText: Bool
+    /// The expression of an output node (`{{ expr }}`), likewise.
+    let output: Expr?
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
         if case .text(let text) = kind { (self.text, isText) = (text, true) } else { (self.text, isText) = ("", false) }
+        if case .output(let expr) = kind { output = expr } else { output = nil }
     }
 
     /// What the node does.

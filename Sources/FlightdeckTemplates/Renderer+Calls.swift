@@ -66,14 +66,14 @@ extension Renderer {
 
     /// The macro `callee` names (`name` or `module.name`), if it names one.
     func macro(called callee: Expr, _ frame: Frame) -> MacroClosure? {
-        switch callee.kind {
-        case .name(let name):
-            if case .macro(let closure)? = frame.scope.lookup(name) { return closure }
-        case .attribute(let base, let name):
-            if case .name(let moduleName) = base.kind, case .module(let module)? = frame.scope.lookup(moduleName),
-               case .macro(let closure)? = module.scope.local(name) { return closure }
-        default: break
+        // From the stored base and name: no copy of the expression's payload.
+        guard !callee.name.isEmpty else { return nil }
+        guard let base = callee.base else {
+            if case .macro(let closure)? = frame.scope.lookup(callee.name) { return closure }
+            return nil
         }
+        if base.base == nil, !base.name.isEmpty, case .module(let module)? = frame.scope.lookup(base.name),
+           case .macro(let closure)? = module.scope.local(callee.name) { return closure }
         return nil
     }
 

@@ -124,7 +124,10 @@ final class Renderer {
         }
         // Through the buffer: iterating the array would retain and release every node.
         try nodes.withUnsafeBufferPointer { (buffer) throws(TemplateError) in
-            for i in buffer.indices { try render(buffer[i], frame, into: &out) }
+            for i in buffer.indices {
+                unowned(unsafe) let node = buffer[i]
+                try render(node, frame, into: &out)
+            }
         }
     }
 
@@ -133,28 +136,22 @@ final class Renderer {
             if !frame.suppressed { out += node.text }
             return
         }
+        if let expr = node.output {
+            if frame.suppressed { return }
+            do throws(TemplateError) {
+                try renderOutput(expr, frame, into: &out)
+            } catch {
+                throw error.located(at: node.position, in: frame.template.name)
+            }
+            return
+        }
         do throws(TemplateError) {
             switch node.kind {
             case .text(let text):
                 if !frame.suppressed { out += text }
             case .output(let expr):
                 if frame.suppressed { return }
-                // A macro printed directly renders straight into the output (its result is markup, printed as is).
-                if case .call(let callee, let arguments) = expr.kind, let closure = macro(called: callee, frame),
-                   arguments.keywords.isEmpty, arguments.positional.count <= closure.macro.parameters.count {
-                    do throws(TemplateError) {
-                        try callMacro(closure, arguments, caller: nil, frame, into: &out)
-                    } catch {
-                        throw error.located(at: expr.position, in: frame.template.name)
-                    }
-                    return
-                }
-                switch try evaluate(expr, frame) {
-                case .string(let s): HTML.escape(s, into: &out)
-                case .markup(let s): out += s
-                case .int(let i): out += String(i)
-                case let value: HTML.escape(try value.pythonString(), into: &out)
-                }
+                try renderOutput(expr, frame, into: &out)
             case .conditional(let branches, let otherwise):
                 for branch in branches where try evaluate(branch.test, frame).isTruthy {
                     try render(branch.body, frame, into: &out)
@@ -200,6 +197,26 @@ final class Renderer {
             }
         } catch {
             throw error.located(at: node.position, in: frame.template.name)
+        }
+    }
+
+    /// `{{ expr }}`: escaped text, markup as is; a macro printed directly renders straight into the output.
+    func renderOutput(_ expr: Expr, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        // A macro printed directly renders straight into the output (its result is markup, printed as is).
+        if case .call(let callee, let arguments) = expr.kind, let closure = macro(called: callee, frame),
+           arguments.keywords.isEmpty, arguments.positional.count <= closure.macro.parameters.count {
+            do throws(TemplateError) {
+                try callMacro(closure, arguments, caller: nil, frame, into: &out)
+            } catch {
+                throw error.located(at: expr.position, in: frame.template.name)
+            }
+            return
+        }
+        switch try evaluate(expr, frame) {
+        case .string(let s): HTML.escape(s, into: &out)
+        case .markup(let s): out += s
+        case .int(let i): out += String(i)
+        case let value: HTML.escape(try value.pythonString(), into: &out)
         }
     }
 }
