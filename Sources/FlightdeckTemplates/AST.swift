@@ -2,19 +2,37 @@
 final class Expr: Sendable {
     let kind: Kind
     let position: Position
-    /// The base and name of `base.name` and the name of a plain name, as stored properties: the renderer reads
-    /// them without copying (and reference counting) the enum's payload on its hottest paths.
+    /// The parts of the most frequent kinds as stored properties: the renderer reads them without copying
+    /// (and reference counting) the enum's payload on its hottest paths.
+    let tag: Tag
+    /// The base of `base.name`, the operand of a filter, the left side of a binary operator.
     let base: Expr?
+    /// The right side of a binary operator.
+    let right: Expr?
+    /// The name of a plain name or of `base.name`.
     let name: String
+    let filter: Filter?
+    let arguments: Arguments?
+    let prebound: FilterArguments.Bound?
+    let op: BinaryOperator
+
+    /// The kinds with stored parts.
+    enum Tag: Sendable { case name, attribute, filter, binary, other }
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
+        var (tag, base, right, name) = (Tag.other, Expr?.none, Expr?.none, "")
+        var (filter, arguments, prebound, op) = (Filter?.none, Arguments?.none, FilterArguments.Bound?.none, BinaryOperator.add)
         switch kind {
-        case .attribute(let base, let name): (self.base, self.name) = (base, name)
-        case .name(let name): (self.base, self.name) = (nil, name)
-        default: (self.base, self.name) = (nil, "")
+        case .attribute(let b, let n): (tag, base, name) = (.attribute, b, n)
+        case .name(let n): (tag, name) = (.name, n)
+        case .filter(let operand, let f, let a, let p): (tag, base, filter, arguments, prebound) = (.filter, operand, f, a, p)
+        case .binary(let o, let l, let r): (tag, base, right, op) = (.binary, l, r, o)
+        default: break
         }
+        (self.tag, self.base, self.right, self.name) = (tag, base, right, name)
+        (self.filter, self.arguments, self.prebound, self.op) = (filter, arguments, prebound, op)
     }
 
     /// What the expression computes.

@@ -67,12 +67,12 @@ extension Renderer {
     /// The macro `callee` names (`name` or `module.name`), if it names one.
     func macro(called callee: Expr, _ frame: Frame) -> MacroClosure? {
         // From the stored base and name: no copy of the expression's payload.
-        guard !callee.name.isEmpty else { return nil }
-        guard let base = callee.base else {
+        if callee.tag == .name {
             if case .macro(let closure)? = frame.scope.lookup(callee.name) { return closure }
             return nil
         }
-        if base.base == nil, !base.name.isEmpty, case .module(let module)? = frame.scope.lookup(base.name),
+        guard callee.tag == .attribute, let base = callee.base else { return nil }
+        if base.tag == .name, case .module(let module)? = frame.scope.lookup(base.name),
            case .macro(let closure)? = module.scope.local(callee.name) { return closure }
         return nil
     }

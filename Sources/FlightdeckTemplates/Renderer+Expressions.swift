@@ -9,6 +9,20 @@ extension Renderer {
     }
 
     private func evaluateUnlocated(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
+        switch expr.tag {
+        case .filter:
+            if let filter = expr.filter, let operand = expr.base, let arguments = expr.arguments {
+                guard let value = try applyFilter(filter, to: operand, arguments, prebound: expr.prebound, frame) else {
+                    throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
+                }
+                return value
+            }
+        case .binary:
+            if let left = expr.base, let right = expr.right {
+                return try Operators.apply(expr.op, try evaluate(left, frame), try evaluate(right, frame))
+            }
+        default: break
+        }
         switch expr.kind {
         case .literal(let value): return value
         case .name, .attribute, .item, .conditional:
@@ -73,12 +87,12 @@ extension Renderer {
 
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
-        // Fast path for a plain name holding a value (only `.name` nodes have a name and no base).
-        if expr.base == nil, !expr.name.isEmpty, case .value(let value)? = frame.scope.lookup(expr.name) {
+        // Fast path for a plain name holding a value.
+        if expr.tag == .name, case .value(let value)? = frame.scope.lookup(expr.name) {
             return value
         }
         // Fast path for `name.attribute` on an object held by a variable.
-        if let base = expr.base, base.base == nil, !base.name.isEmpty, case .value(let value)? = frame.scope.lookup(base.name),
+        if expr.tag == .attribute, let base = expr.base, base.tag == .name, case .value(let value)? = frame.scope.lookup(base.name),
            case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {
             // An object (not a lazy sequence, whose first key starts with NUL): its member, searched by index.
             var i = 0
