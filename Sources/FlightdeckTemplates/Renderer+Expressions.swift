@@ -88,11 +88,11 @@ extension Renderer {
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
         // Fast path for a plain name holding a value.
-        if expr.tag == .name, case .value(let value)? = frame.scope.lookup(expr.name) {
+        if expr.tag == .name, let value = frame.scope.lookupValue(expr.name) {
             return value
         }
         // Fast path for `name.attribute` on an object held by a variable.
-        if expr.tag == .attribute, let base = expr.base, base.tag == .name, case .value(let value)? = frame.scope.lookup(base.name),
+        if expr.tag == .attribute, let base = expr.base, base.tag == .name, let value = frame.scope.lookupValue(base.name),
            case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {
             // An object (not a lazy sequence, whose first key starts with NUL): its member, searched by index.
             var i = 0

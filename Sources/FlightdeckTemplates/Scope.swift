@@ -39,6 +39,21 @@ final class Scope {
         }
     }
 
+    /// The value called `name`, if the innermost entry with that name is a value (one copy, not two).
+    func lookupValue(_ name: String) -> Value? {
+        unowned(unsafe) var current = self
+        while true {
+            if let i = current.index(of: name) {
+                if case .value(let value) = current.slots[i].entry { return value }
+                return nil
+            }
+            if !current.context.isEmpty, let value = current.context[name] { return value }
+            if current.hidesLoop && name == "loop" { return nil }
+            guard let parent = current.parent else { return nil }
+            current = parent
+        }
+    }
+
     /// The entry called `name` in this scope only (for modules).
     func local(_ name: String) -> Entry? {
         guard let i = index(of: name) else { return nil }
