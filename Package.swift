@@ -21,7 +21,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-    ],
+    ] + (withServer ? [
+        // gzip for the preview server.
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // Already in the graph through Hummingbird; named so FlightdeckServer imports them explicitly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ] : []),
     targets: [
         // libcmark through its C API (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -35,7 +42,6 @@ let package = Package(
             dependencies: [
                 "CCmark", "FlightdeckTemplates", "FlightdeckCharts",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: settings
         ),
@@ -45,14 +51,16 @@ let package = Package(
                 "Flightdeck", "FlightdeckTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (withServer ? ["FlightdeckServer"] : []),
-            swiftSettings: settings
+            // `#if FLIGHTDECK_SERVER` guards `flightdeck serve`: `canImport` would see a stale module in .build.
+            swiftSettings: settings + (withServer ? [.define("FLIGHTDECK_SERVER")] : [])
         ),
 
         // Benchmarks: run in release mode through `make bench` (Benchmarks/run.sh), never in tests.
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport", swiftSettings: settings),
         .executableTarget(name: "TemplatesBench", dependencies: ["BenchSupport", "FlightdeckTemplates"],
                           path: "Benchmarks/TemplatesBench", swiftSettings: settings),
-        .executableTarget(name: "IngestBench", dependencies: ["BenchSupport", "Flightdeck"],
+        // CSV.swift is here only as the reference the hand-written CSV reader is measured against.
+        .executableTarget(name: "IngestBench", dependencies: ["BenchSupport", "Flightdeck", .product(name: "CSV", package: "CSV.swift")],
                           path: "Benchmarks/IngestBench", swiftSettings: settings),
         .executableTarget(name: "ChartsBench", dependencies: ["BenchSupport", "FlightdeckCharts", "Flightdeck"],
                           path: "Benchmarks/ChartsBench", swiftSettings: settings),
@@ -72,7 +80,14 @@ if withServer {
         // The preview server: serves a folder, rebuilds through a closure, pushes reloads.
         .target(
             name: "FlightdeckServer",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(name: "FlightdeckServerTests", dependencies: [

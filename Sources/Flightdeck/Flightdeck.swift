@@ -45,6 +45,8 @@ public struct Site: Sendable {
     public let root: URL
     /// Build options.
     public let options: BuildOptions
+    /// What repeated builds of this site (`flightdeck serve`) reuse.
+    let cache = BuildCache()
 
     /// A site rooted at `root`.
     public init(root: URL, options: BuildOptions = .init()) {
@@ -54,11 +56,36 @@ public struct Site: Sendable {
 
     /// Loads, ingests, analyses, renders and writes the site; `public/` is replaced only if everything succeeds.
     public func build() async throws(DiagnosticError) -> BuildReport {
-        throw DiagnosticError(.error("build is not implemented yet", at: nil))
+        let log = DiagnosticLog()
+        let pipeline = BuildPipeline(root: root, options: options, cache: cache)
+        let model = try pipeline.model(log: log)
+        pipeline.progress(4, "Render")
+        let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
+        pipeline.progress(5, "Write")
+        let output = options.output ?? root.appendingPathComponent("public")
+        try SiteWriter.write(files, to: output, siteRoot: root)
+        return BuildReport(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count,
+                           diagnostics: BuildPipeline.sorted(log.diagnostics), output: output)
     }
 
     /// Runs every stage but writing, and returns all diagnostics (errors and warnings).
     public func check() async -> [Diagnostic] {
-        [.error("check is not implemented yet", at: nil)]
+        let log = DiagnosticLog()
+        let pipeline = BuildPipeline(root: root, options: options)
+        do {
+            let model = try pipeline.model(log: log)
+            _ = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: nil).render()
+        } catch {
+            for diagnostic in error.diagnostics where !log.diagnostics.contains(diagnostic) { log.report(diagnostic) }
+        }
+        return BuildPipeline.sorted(log.diagnostics)
+    }
+
+    /// The build time to print: from SOURCE_DATE_EPOCH when set, else now if the config asks for it, else none.
+    private func buildTime(_ config: SiteConfig) -> String? {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            return Timestamp.instantString(Date(timeIntervalSince1970: seconds))
+        }
+        return config.showBuildTime ? Timestamp.instantString(Date()) : nil
     }
 }

@@ -83,7 +83,7 @@ struct ValueEncoder: Encoder {
     }
 
     func key(_ key: some CodingKey) -> String {
-        options.keys == .snakeCase ? SnakeCase.convert(key.stringValue) : key.stringValue
+        options.keys == .snakeCase ? SnakeCase.cached(key.stringValue) : key.stringValue
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

@@ -1,10 +1,39 @@
 import ArgumentParser
+import Flightdeck
+import Foundation
 
-/// `flightdeck build` (not implemented yet).
+/// `flightdeck build`: generate the site into public/ (or --output).
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into public/; on any error the previous public/ stays as it was."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Output folder (default: <source>/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Public URL the site is served from, e.g. https://host/reports/.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include releases and pages marked draft: true.")
+    var drafts = false
 
     func run() async throws {
-        throw ValidationError("'flightdeck build' is not implemented yet")
+        let started = Date()
+        var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
+        if let output { options.output = GlobalOptions.absolute(output) }
+        if global.verbose { options.progress = { Console.error($0) } }
+        do throws(DiagnosticError) {
+            let report = try await Site(root: global.root, options: options).build()
+            Console.report(report.diagnostics, root: global.root, quiet: global.quiet)
+            if !global.quiet {
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                Console.out("Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.output.path) in \(seconds) s")
+            }
+        } catch {
+            throw Console.fail(error, root: global.root)
+        }
     }
 }

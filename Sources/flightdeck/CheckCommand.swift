@@ -1,10 +1,58 @@
 import ArgumentParser
+import Flightdeck
+import Foundation
 
-/// `flightdeck check` (not implemented yet).
+/// `flightdeck check`: validate everything and write nothing.
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate config, content, data and templates; report every problem; write nothing."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Output format: text (default) or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Include drafts.")
+    var drafts = false
 
     func run() async throws {
-        throw ValidationError("'flightdeck check' is not implemented yet")
+        let diagnostics = await Site(root: global.root, options: BuildOptions(includeDrafts: drafts)).check()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        switch format {
+        case .json:
+            Console.out(DiagnosticJSON.encode(diagnostics))
+        case .text:
+            Console.report(diagnostics, root: global.root, quiet: global.quiet)
+            if errors == 0, !global.quiet {
+                let warnings = diagnostics.count
+                Console.out("No errors\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "").")
+            }
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Diagnostics as a JSON array for machines: severity, file, line, column, message.
+enum DiagnosticJSON {
+    private struct Entry: Encodable {
+        let severity: String
+        let file: String?
+        let line: Int?
+        let column: Int?
+        let message: String
+    }
+
+    static func encode(_ diagnostics: [Diagnostic]) -> String {
+        let entries = diagnostics.map {
+            Entry(severity: $0.severity.rawValue, file: $0.location?.file, line: $0.location?.line,
+                  column: $0.location?.column, message: $0.message)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }

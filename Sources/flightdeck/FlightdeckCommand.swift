@@ -1,14 +1,36 @@
 import ArgumentParser
+import Foundation
 
 /// The `flightdeck` command: a thin layer over the Flightdeck library.
+///
+/// Exit codes: 0 success, 1 content errors (diagnostics on stderr), 2 usage errors.
+/// `flightdeck gate` uses 0 go, 1 no-go, 2 pending.
 @main
 struct FlightdeckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flightdeck",
         abstract: "A static site generator for release reports.",
+        version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self,
             GateCommand.self, ExportCommand.self, TemplateCommand.self, SignoffCommand.self,
         ]
     )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

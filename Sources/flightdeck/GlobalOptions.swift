@@ -13,8 +13,11 @@ struct GlobalOptions: ParsableArguments {
     var verbose = false
 
     /// The site root as an absolute URL.
-    var root: URL {
-        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    var root: URL { Self.absolute(source) }
+
+    /// A path given on the command line, made absolute against the current folder.
+    static func absolute(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 
     func validate() throws {

@@ -1,12 +1,36 @@
-/// Figures computed from Incidents. (Placeholder.)
-package struct IncidentFigures: Sendable, Encodable {
-    package init() {}
-}
+import Foundation
 
 /// Pure computation of IncidentFigures.
 package enum IncidentAnalysis {
-    /// Computes the figures.
+    /// Computes durations per incident and the release's means and counts.
     package static func analyse(_ incidents: Incidents) -> IncidentFigures {
-        IncidentFigures()
+        let times = incidents.incidents.map { i in
+            IncidentTimes(id: i.id, severity: i.severity, status: i.status, isOpen: !i.status.isClosed,
+                          timeToDetectMinutes: minutes(i.started, i.detected),
+                          timeToMitigateMinutes: minutes(i.started, i.mitigated),
+                          timeToResolveMinutes: minutes(i.started, i.resolved),
+                          actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)
+        }
+        let bySeverity = Incident.Severity.allCases.map { level in
+            SeverityCount(severity: level, total: times.filter { $0.severity == level }.count,
+                          open: times.filter { $0.severity == level && $0.isOpen }.count)
+        }
+        return IncidentFigures(
+            incidents: times, count: times.count, openCount: times.filter(\.isOpen).count,
+            openMajor: times.filter { $0.isOpen && $0.severity <= .sev2 }.count, bySeverity: bySeverity,
+            mttdMinutes: mean(times.compactMap(\.timeToDetectMinutes)),
+            mttmMinutes: mean(times.compactMap(\.timeToMitigateMinutes)),
+            mttrMinutes: mean(times.compactMap(\.timeToResolveMinutes)),
+            rollbacksTriggered: incidents.incidents.filter(\.rollbackTriggered).count,
+            openActionItems: times.reduce(0) { $0 + $1.openActionItems },
+            worstOpenSeverity: times.filter(\.isOpen).map(\.severity).min())
+    }
+
+    private static func minutes(_ from: Date, _ to: Date?) -> Double? {
+        to.map { $0.timeIntervalSince(from) / 60 }
+    }
+
+    private static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 }

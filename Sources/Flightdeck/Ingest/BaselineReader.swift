@@ -1,7 +1,85 @@
-/// Reads baseline.json or baseline.csv: the baseline job measurements from a release folder. (Placeholder.)
+package import Foundation
+
+/// Reads `baseline.json` or `baseline.csv` (also the seed's default name `baseline_metrics.json`).
+///
+/// Every problem of the file is reported, not just the first; records with errors are left out and the
+/// rest are returned. The result is nil only when the release has no baseline or it cannot be parsed at all.
 package enum BaselineReader {
-    /// The release's data of this kind, or nil when the release has none. Problems go to the log.
+    /// The release's baseline, or nil when the release has none. Problems go to the log.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Baseline? {
-        nil
+        let candidates = ["baseline", "baseline_metrics"].compactMap { release.file(stem: $0, extensions: ["json", "csv"]) }
+        guard let file = candidates.first else { return nil }
+        for extra in candidates.dropFirst() {
+            log.warning("ignored: the release already has \(file.name)", at: .file(extra.path))
+        }
+        return read(file, log: log)
+    }
+
+    /// Reads one baseline file, JSON or CSV by its extension.
+    package static func read(_ file: ContentFile, log: DiagnosticLog) -> Baseline? {
+        do throws(DiagnosticError) {
+            if file.fileExtension == "csv" {
+                // Mapped, not copied: a large CSV is scanned straight from the page cache.
+                if let mapped = mappedData(file.url) { return readCSV(mapped, path: file.path, log: log) }
+                return readCSV(try file.readData(), path: file.path, log: log)
+            }
+            return readJSON(try file.readText(), log: log)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// The file mapped into memory, or nil when it cannot be (then it is read normally, with a diagnostic on failure).
+    private static func mappedData(_ url: URL) -> Data? {
+        try? Data(contentsOf: url, options: .alwaysMapped)
+    }
+
+    /// Reads the JSON form: a list of records, or a mapping with the list under `metrics`.
+    package static func readJSON(_ source: SourceFile, log: DiagnosticLog) -> Baseline? {
+        let root: DataNode
+        do { root = try JSONReader.read(source.text, path: source.path) } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+        let items: [DataNode]
+        if let elements = root.elements {
+            items = elements
+        } else if let wrapper = ObjectReader(root, log: log, what: "a baseline file"), let list = wrapper.list("metrics", required: true) {
+            wrapper.warnUnknownKeys()
+            items = list
+        } else {
+            return nil
+        }
+        var decoder = BaselineJSONRecord.Context()
+        let metrics = items.compactMap { BaselineJSONRecord.decode($0, context: &decoder, log: log) }
+        return Baseline(path: source.path, metrics: metrics)
+    }
+
+    /// Reads the CSV form: a header row naming the columns (any order), then one record per row.
+    /// Works on the bytes directly: the file must be UTF-8 (checked first, with the place of a bad byte).
+    package static func readCSV(_ data: Data, path: String, log: DiagnosticLog) -> Baseline? {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(DiagnosticError) {
+                if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
+                    _ = try ContentFile.decode(data, path: path)
+                }
+                var metrics: [BaselineMetric] = []
+                metrics.reserveCapacity(bytes.count / 64)
+                try BaselineCSVRecord.scan(bytes, path: path, log: log) { metrics.append($0) }
+                return Baseline(path: path, metrics: metrics)
+            } catch {
+                log.report(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+    }
+
+    /// Whether every byte is ASCII (then the bytes are valid UTF-8 without a closer look).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 }

@@ -144,7 +144,7 @@ package struct JSONReader {
                 guard let scalar = Unicode.Scalar(code) else { throw failure("unpaired surrogate in \\u escape") }
                 scalars.append(scalar)
             default:
-                position -= 1
+                position -= 2
                 throw failure("unknown escape '\\\(Unicode.Scalar(escape))' in string")
             }
             runStart = position

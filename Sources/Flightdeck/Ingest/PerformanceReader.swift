@@ -1,7 +1,50 @@
-/// Reads performance.json or performance.csv: performance-test results from a release folder. (Placeholder.)
+/// Reads `performance.json` or `performance.csv`.
+///
+/// JSON: a list of the seed's TestResult records, or a mapping with `results` (TestResult records),
+/// optional `tests` (PerformanceTest definitions) and/or `comparisons` (old/new operation timings).
+/// CSV: one row per TestResult, or per comparison when the header has `old_duration`.
 package enum PerformanceReader {
-    /// The release's data of this kind, or nil when the release has none. Problems go to the log.
+    /// The release's performance data, or nil when the release has none. Problems go to the log.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Performance? {
-        nil
+        guard let file = release.file(stem: "performance", extensions: ["json", "csv"]) else { return nil }
+        if file.fileExtension == "json", let other = release.file(named: "performance.csv") {
+            log.warning("ignored: the release already has performance.json", at: .file(other.path))
+        }
+        return read(file, log: log)
+    }
+
+    /// Reads one performance file by its extension.
+    package static func read(_ file: ContentFile, log: DiagnosticLog) -> Performance? {
+        do {
+            let source = try file.readText()
+            var performance = Performance(path: file.path)
+            if file.fileExtension == "csv" {
+                let table = try CSVFileReader.read(source.text, path: file.path)
+                if table.column("old_duration") != nil {
+                    let rows = CSVNodes.rows(table, known: PerformanceRecords.comparisonFields, log: log)
+                    performance.comparisons = rows.compactMap { PerformanceRecords.comparison($0, log: log) }
+                } else {
+                    performance.results = PerformanceRecords.results(CSVNodes.rows(table, known: PerformanceRecords.resultFields, log: log), log: log)
+                }
+                return performance
+            }
+            let root = try JSONReader.read(source.text, path: file.path)
+            if let list = root.elements {
+                performance.results = PerformanceRecords.results(list, log: log)
+                return performance
+            }
+            guard let r = ObjectReader(root, log: log, what: "a performance file") else { return nil }
+            performance.results = PerformanceRecords.results(r.list("results") ?? r.list("test_results") ?? [], log: log)
+            performance.definitions = PerformanceRecords.definitions(r.list("tests") ?? [], log: log)
+            performance.comparisons = (r.list("comparisons") ?? []).compactMap { PerformanceRecords.comparison($0, log: log) }
+            r.warnUnknownKeys()
+            if performance.results.isEmpty, performance.comparisons.isEmpty, !log.hasErrors {
+                log.error("a performance file needs 'results' or 'comparisons'", at: root.location)
+            }
+            return performance
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
     }
 }

@@ -1,7 +1,16 @@
-/// Reads tests/*.xml (JUnit) and tests/*.json (seed runner results) from a release folder. (Placeholder.)
+/// Reads `tests/*.xml` (JUnit from any common runner) and `tests/*.json` (the seed runner's results).
+///
+/// Every file is read and every problem reported; a file that cannot be parsed is left out.
 package enum TestResultsReader {
-    /// The release's data of this kind, or nil when the release has none. Problems go to the log.
+    /// The release's test results, or nil when the release has no `tests/` files. Problems go to the log.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> TestResults? {
-        nil
+        let files = release.files(in: "tests", extensions: ["xml", "json"])
+        guard !files.isEmpty else { return nil }
+        return TestResults(files: files.compactMap { read($0, log: log) })
+    }
+
+    /// Reads one results file by its extension.
+    package static func read(_ file: ContentFile, log: DiagnosticLog) -> TestFile? {
+        file.fileExtension == "xml" ? JUnitReader.read(file, log: log) : SeedTestJSONReader.read(file, log: log)
     }
 }

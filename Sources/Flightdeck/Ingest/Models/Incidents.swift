@@ -1,4 +1,8 @@
-/// incidents/*.md: front matter + postmortem. (Placeholder: filled in by the ingest work.)
+/// incidents/*.md: one incident per file, YAML front matter and a Markdown postmortem.
 package struct Incidents: Sendable, Encodable {
-    package init() {}
+    /// The incidents, in file path order.
+    package var incidents: [Incident]
+
+    /// Creates the collection.
+    package init(incidents: [Incident]) { self.incidents = incidents }
 }

@@ -1,4 +1,59 @@
-/// performance.json or performance.csv: performance-test results. (Placeholder: filled in by the ingest work.)
+/// One performance-test result: the seed tester's `TestResult` record (seed 000).
+package struct PerformanceResult: Sendable, Encodable {
+    /// The test's name.
+    package var testName: String
+    /// Whether it succeeded.
+    package var success: Bool
+    /// Wall-clock minutes (0 for failed tests).
+    package var durationMinutes: Double
+    /// Jobs per hour.
+    package var throughputJobsPerHour: Double
+    /// expected duration / actual duration (> 1 is faster than expected).
+    package var resourceEfficiency: Double
+    /// Estimated cost in dollars.
+    package var costEstimate: Double
+    /// Why it failed.
+    package var errorMessage: String?
+}
+
+/// A performance-test definition: the seed tester's `PerformanceTest` (seed 000).
+package struct PerformanceTestDefinition: Sendable, Encodable {
+    /// The test's name (matches a result's `test_name`).
+    package var name: String
+    /// The baseline job type it compares with.
+    package var jobType: String
+    /// Training iterations.
+    package var iterations: Int?
+    /// Training trials.
+    package var trials: Int?
+    /// Expected minutes.
+    package var expectedDurationMin: Double?
+    /// Jobs run at once (1 = a single job).
+    package var parallelJobs: Int
+}
+
+/// An operation timed on the old and the new system (seed 002's ComparisonTester).
+package struct OperationComparison: Sendable, Encodable {
+    /// The operation's name.
+    package var operation: String
+    /// Seconds on the old system.
+    package var oldDuration: Double
+    /// Seconds on the new system.
+    package var newDuration: Double
+    /// Peak memory on the old system, MB.
+    package var oldMemoryMb: Double?
+    /// Peak memory on the new system, MB.
+    package var newMemoryMb: Double?
+}
+
+/// performance.json or performance.csv: performance-test results, definitions and/or operation comparisons.
 package struct Performance: Sendable, Encodable {
-    package init() {}
+    /// The file they came from.
+    package var path: String
+    /// Test definitions (optional).
+    package var definitions: [PerformanceTestDefinition] = []
+    /// Test results.
+    package var results: [PerformanceResult] = []
+    /// Old/new operation comparisons.
+    package var comparisons: [OperationComparison] = []
 }

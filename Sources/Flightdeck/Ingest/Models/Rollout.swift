@@ -1,4 +1,67 @@
-/// rollout.yaml (+ optional metrics CSV) or the seed controller's state JSON. (Placeholder: filled in by the ingest work.)
+package import Foundation
+
+/// A progressive rollout: rollout.yaml (with an optional metrics CSV) or the seed controller's state JSON.
 package struct Rollout: Sendable, Encodable {
-    package init() {}
+    /// Where the rollout was read from.
+    package enum SourceFormat: String, Sendable, Encodable {
+        /// Flightdeck's rollout.yaml.
+        case yaml
+        /// The seed rollout controller's state JSON (rollout_state.json or rollout.json), read unchanged.
+        case controllerState = "controller_state"
+    }
+
+    /// The file the rollout came from, relative to the site root.
+    package var path: String
+    /// The format of that file.
+    package var format: SourceFormat
+    /// The moment figures such as time in stage are measured to; nil means the latest time in the data.
+    package var asOf: Date?
+    /// Gate overrides for every component of the file.
+    package var gates: RolloutGateOverrides
+    /// The components rolled out, in file order.
+    package var components: [RolloutComponent]
+    /// The metrics time series CSV, when one is referenced.
+    package var metricsPath: String?
+    /// The metrics time series, sorted by time.
+    package var metrics: [RolloutMetricPoint]
+    /// The controller state JSON read beside a rollout.yaml, when both exist.
+    package var controller: RolloutControllerState?
+
+    /// Creates a rollout.
+    package init(path: String, format: SourceFormat, asOf: Date? = nil, gates: RolloutGateOverrides = .init(),
+                 components: [RolloutComponent], metricsPath: String? = nil, metrics: [RolloutMetricPoint] = [],
+                 controller: RolloutControllerState? = nil) {
+        self.path = path
+        self.format = format
+        self.asOf = asOf
+        self.gates = gates
+        self.components = components
+        self.metricsPath = metricsPath
+        self.metrics = metrics
+        self.controller = controller
+    }
+}
+
+/// One component of a rollout (a service, a storage backend) with its own stages and events.
+package struct RolloutComponent: Sendable, Encodable {
+    /// The component's name, unique in the file.
+    package var name: String
+    /// Gate overrides for this component (over the file's and the site's).
+    package var gates: RolloutGateOverrides
+    /// The baseline p99 latency in milliseconds, for the latency-regression gate.
+    package var baselineLatencyP99Ms: Double?
+    /// The stages in rollout order; stages without a start are planned, not yet reached.
+    package var stages: [RolloutStage]
+    /// The events (advance, pause, resume, rollback, emergency rollback), sorted by time.
+    package var events: [RolloutEvent]
+
+    /// Creates a component.
+    package init(name: String, gates: RolloutGateOverrides = .init(), baselineLatencyP99Ms: Double? = nil,
+                 stages: [RolloutStage], events: [RolloutEvent] = []) {
+        self.name = name
+        self.gates = gates
+        self.baselineLatencyP99Ms = baselineLatencyP99Ms
+        self.stages = stages
+        self.events = events
+    }
 }

@@ -7,6 +7,9 @@ package struct BaselineThresholds: Sendable, Encodable {
     /// Failure rate above this fraction marks a job type.
     package var maxFailureRate = 0.10
 
+    /// The defaults.
+    package init() {}
+
     /// Overrides from `thresholds.baseline`.
     package mutating func read(_ r: ObjectReader) {
         maxMeanDurationMinutes = r.double("max_mean_duration_minutes", in: 0...1e9) ?? maxMeanDurationMinutes

@@ -5,6 +5,9 @@ package struct TestThresholds: Sendable, Encodable {
     /// At or above this (and below ready) it says proceed with caution.
     package var cautionPercent = 80.0
 
+    /// The defaults.
+    package init() {}
+
     /// Overrides from `thresholds.tests`.
     package mutating func read(_ r: ObjectReader) {
         readyPercent = r.double("ready_percent", in: 0...100) ?? readyPercent

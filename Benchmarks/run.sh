@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# All benchmarks, release mode, each side by side with its named peer (see docs/performance.md).
+# Usage: Benchmarks/run.sh [site|templates|ingest|charts|server ...]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+topics=("$@")
+[ ${#topics[@]} -gt 0 ] || topics=(site templates ingest charts server)
+for topic in "${topics[@]}"; do
+  script="Benchmarks/$topic.sh"
+  if [ ! -x "$script" ]; then echo "no benchmark '$topic' ($script)"; exit 2; fi
+  echo "== $topic"
+  "$script"
+  echo
+done

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The one JSON encoding of models and figures: snake_case keys, sorted, dates as ISO 8601 UTC.
+///
+/// `flightdeck export` prints it, and checklist checks read figures through it, so both agree on names.
+enum FiguresJSON {
+    /// Encodes a value as pretty, sorted JSON.
+    static func data(of value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.instantString(date))
+        }
+        return try encoder.encode(value)
+    }
+
+    /// Encodes a value and reads it back as a located tree (for path lookups).
+    static func tree(of value: some Encodable) throws -> DataNode {
+        let json = String(decoding: try data(of: value), as: UTF8.self)
+        return try JSONReader.read(json, path: "<figures>")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Figures computed from a release's incidents.
+package struct IncidentFigures: Sendable, Encodable {
+    /// Per incident, in file order.
+    package var incidents: [IncidentTimes]
+    /// Number of incidents.
+    package var count: Int
+    /// Incidents whose status is not resolved or closed.
+    package var openCount: Int
+    /// Open incidents of severity SEV1 or SEV2 (these block a release).
+    package var openMajor: Int
+    /// Per severity SEV1–SEV4 (all four, in order): total and open.
+    package var bySeverity: [SeverityCount]
+    /// Mean time to detect: mean of (detected − started) over incidents with a detected time, minutes.
+    package var mttdMinutes: Double?
+    /// Mean time to mitigate: mean of (mitigated − started) over incidents with a mitigated time, minutes.
+    package var mttmMinutes: Double?
+    /// Mean time to resolve: mean of (resolved − started) over incidents with a resolved time, minutes.
+    package var mttrMinutes: Double?
+    /// Incidents that triggered a rollback.
+    package var rollbacksTriggered: Int
+    /// Action items not done, across all incidents.
+    package var openActionItems: Int
+    /// The worst severity among open incidents.
+    package var worstOpenSeverity: Incident.Severity?
+}
+
+/// One incident's durations.
+package struct IncidentTimes: Sendable, Encodable {
+    /// The incident's id.
+    package var id: String
+    /// Its severity.
+    package var severity: Incident.Severity
+    /// Its status.
+    package var status: Incident.Status
+    /// Whether it is still open (status not resolved or closed).
+    package var isOpen: Bool
+    /// detected − started, minutes.
+    package var timeToDetectMinutes: Double?
+    /// mitigated − started, minutes.
+    package var timeToMitigateMinutes: Double?
+    /// resolved − started, minutes.
+    package var timeToResolveMinutes: Double?
+    /// Action items in total.
+    package var actionItems: Int
+    /// Action items not done.
+    package var openActionItems: Int
+}
+
+/// How many incidents of one severity there are, and how many are open.
+package struct SeverityCount: Sendable, Encodable {
+    /// The severity.
+    package var severity: Incident.Severity
+    /// All incidents of this severity.
+    package var total: Int
+    /// Those still open.
+    package var open: Int
+}

@@ -1,0 +1,35 @@
+/// Everything computed for one release: the figures of each data kind it has and the verdict.
+struct ReleaseFigures: Sendable, Encodable {
+    var baseline: BaselineFigures?
+    var tests: TestFigures?
+    var performance: PerformanceFigures?
+    var rollout: RolloutFigures?
+    var incidents: IncidentFigures?
+    var experiments: ExperimentFigures?
+    var checklist: ChecklistFigures?
+    var signoffs: SignoffFigures?
+    var verdict = Verdict(reasons: [])
+}
+
+/// The Analyse stage for a release: pure functions from models to figures, then the verdict.
+enum ReleaseAnalyser {
+    /// Computes all figures. `previous` is the release before this one, for test comparisons.
+    static func analyse(_ data: ReleaseData, previous: ReleaseData?, thresholds: Thresholds, log: DiagnosticLog) -> ReleaseFigures {
+        var figures = ReleaseFigures()
+        figures.baseline = data.baseline.map { BaselineAnalysis.analyse($0, thresholds: thresholds.baseline) }
+        figures.tests = data.tests.map { TestAnalysis.analyse($0, previous: previous?.tests, thresholds: thresholds.tests) }
+        figures.performance = data.performance.map {
+            PerformanceAnalysis.analyse($0, baseline: data.baseline, thresholds: thresholds.performance)
+        }
+        figures.rollout = data.rollout.map { RolloutAnalysis.analyse($0, thresholds: thresholds.rollout) }
+        figures.incidents = data.incidents.map { IncidentAnalysis.analyse($0) }
+        figures.experiments = data.experiments.map { ExperimentAnalysis.analyse($0, thresholds: thresholds.experiments) }
+        figures.signoffs = data.signoffs.map { SignoffAnalysis.analyse($0) }
+        if let checklist = data.checklist {
+            let tree = (try? FiguresJSON.tree(of: figures)) ?? DataNode(.object([]), at: .file(checklist.path))
+            figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree, log: log)
+        }
+        figures.verdict = Verdict(reasons: VerdictRules.reasons(for: figures))
+        return figures
+    }
+}

@@ -1,0 +1,158 @@
+/// Tests counted by outcome.
+package struct OutcomeCounts: Sendable, Encodable, Equatable {
+    /// All tests (after folding retries).
+    package var total = 0
+    /// Passed.
+    package var passed = 0
+    /// Failed an assertion.
+    package var failed = 0
+    /// Errored.
+    package var error = 0
+    /// Skipped.
+    package var skipped = 0
+    /// Passed after a failed attempt.
+    package var flaky = 0
+
+    /// Counts the cases.
+    package init(_ cases: some Sequence<TestCase>) {
+        for test in cases { add(test.outcome) }
+    }
+
+    /// Adds one outcome.
+    package mutating func add(_ outcome: TestOutcome) {
+        total += 1
+        switch outcome {
+        case .passed: passed += 1
+        case .failed: failed += 1
+        case .error: error += 1
+        case .skipped: skipped += 1
+        case .flaky: flaky += 1
+        }
+    }
+
+    /// Adds one outcome several times.
+    package mutating func add(_ outcome: TestOutcome, times: Int) {
+        for _ in 0..<max(0, times) { add(outcome) }
+    }
+
+    /// How many tests ended this way.
+    package func count(of outcome: TestOutcome) -> Int {
+        switch outcome {
+        case .passed: passed
+        case .failed: failed
+        case .error: error
+        case .skipped: skipped
+        case .flaky: flaky
+        }
+    }
+
+    /// Tests that ran: total − skipped.
+    package var executed: Int { total - skipped }
+
+    /// (passed + flaky) / (total − skipped), 0–1; nil when nothing ran.
+    package var successRate: Double? { Statistics.ratio(Double(passed + flaky), Double(executed)) }
+}
+
+/// The seed's readiness bands for a test run (seed 000).
+package enum TestVerdict: String, Sendable, Encodable {
+    /// Success rate at or above the ready band.
+    case ready = "READY"
+    /// At or above the caution band, below ready.
+    case proceedWithCaution = "PROCEED_WITH_CAUTION"
+    /// Below the caution band, or nothing ran.
+    case notReady = "NOT_READY"
+}
+
+/// A test named in a list (slowest, flaky, changes).
+package struct TestRef: Sendable, Encodable, Equatable {
+    /// `classname::name` (or `suite::name`).
+    package let id: String
+    /// Suite name.
+    package let suite: String
+    /// Class name, if any.
+    package let className: String?
+    /// Test name.
+    package let name: String
+    /// Seconds, if known.
+    package let duration: Double?
+    /// How it ended.
+    package let outcome: TestOutcome
+    /// The results file it came from.
+    package let path: String
+}
+
+/// A failing test with what the runner said about it.
+package struct TestFailure: Sendable, Encodable {
+    /// The test.
+    package let test: TestRef
+    /// The message.
+    package let message: String?
+    /// The exception type.
+    package let failureType: String?
+    /// The stack trace or body.
+    package let trace: String?
+    /// Captured output, if kept.
+    package let systemOut: String?
+    /// Captured error output, if kept.
+    package let systemErr: String?
+}
+
+/// The figures of one suite.
+package struct SuiteFigures: Sendable, Encodable {
+    /// Suite name.
+    package let name: String
+    /// Results file.
+    package let path: String
+    /// The runner the file came from.
+    package let runner: String
+    /// Counts by outcome.
+    package let counts: OutcomeCounts
+    /// (passed + flaky) / (total − skipped).
+    package let successRate: Double?
+    /// Σ test durations, seconds.
+    package let duration: Double
+}
+
+/// This release's tests against the previous release's, by test id.
+package struct TestComparison: Sendable, Encodable {
+    /// Tests in the previous release.
+    package let previousTotal: Int
+    /// Failing now, not failing before (including new tests that fail).
+    package let newFailures: [String]
+    /// Failing before, passed or flaky now.
+    package let fixed: [String]
+    /// Failing in both.
+    package let stillFailing: [String]
+    /// Present now, not before.
+    package let added: [String]
+    /// Present before, not now.
+    package let removed: [String]
+}
+
+/// Figures computed from a release's test results.
+package struct TestFigures: Sendable, Encodable {
+    /// Counts by outcome over all files.
+    package let counts: OutcomeCounts
+    /// (passed + flaky) / (total − skipped), 0–1; nil when nothing ran.
+    package let successRate: Double?
+    /// The band the success rate falls in.
+    package let verdict: TestVerdict
+    /// Why, in a sentence.
+    package let verdictReason: String
+    /// Σ test durations in seconds (tests without a time count 0).
+    package let totalDuration: Double
+    /// Per suite, in file order.
+    package let suites: [SuiteFigures]
+    /// The ten slowest tests, slowest first.
+    package let slowest: [TestRef]
+    /// Failed and errored tests with message and trace, in file order.
+    package let failures: [TestFailure]
+    /// Flaky tests.
+    package let flaky: [TestRef]
+    /// Skipped tests.
+    package let skipped: [TestRef]
+    /// Against the previous release, when there is one with tests.
+    package let comparison: TestComparison?
+    /// The bands used.
+    package let thresholds: TestThresholds
+}

@@ -1,0 +1,42 @@
+package import Foundation
+
+/// Figures across releases, oldest first, for the home page.
+package struct Trends: Sendable, Encodable {
+    /// One release's headline numbers.
+    package struct Point: Sendable, Encodable {
+        /// The release id.
+        package var id: String
+        /// The release title.
+        package var title: String
+        /// The release date.
+        package var date: Date?
+        /// go, no_go or pending.
+        package var decision: String
+        /// Checklist completion in percent.
+        package var checklistPercent: Double?
+        /// Test success rate as a fraction.
+        package var testSuccessRate: Double?
+        /// Test cases run.
+        package var testCount: Int?
+        /// Incidents recorded.
+        package var incidents: Int
+        /// Mean time to resolve, in minutes.
+        package var mttrMinutes: Double?
+    }
+
+    /// One point per release, oldest first.
+    package var points: [Point]
+}
+
+/// Pure computation of trends.
+enum TrendAnalysis {
+    /// Headline numbers per release, in the order given (oldest first).
+    static func analyse(_ releases: [(ReleaseData, ReleaseFigures)]) -> Trends {
+        Trends(points: releases.map { data, figures in
+            Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
+                         decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent,
+                         testSuccessRate: figures.tests?.successRate, testCount: figures.tests?.counts.total,
+                         incidents: figures.incidents?.count ?? 0, mttrMinutes: figures.incidents?.mttrMinutes)
+        })
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What `flightdeck serve` keeps between builds, so a change re-reads and re-renders only what it touches.
+///
+/// - A release's data files (everything but release.yaml, notes.md, checklist.md and signoffs.yaml,
+///   which are cheap and always read) are parsed again only when one of its files changed
+///   (path, size or modification time).
+/// - A page is rendered again only when its template context or the site's templates changed.
+final class BuildCache: @unchecked Sendable {
+    /// A file's identity for change detection.
+    struct Stamp: Hashable, Sendable {
+        let path: String
+        let size: Int
+        let modified: Double
+    }
+
+    /// A release's measured data, as parsed.
+    struct Measured: Sendable {
+        var baseline: Baseline?
+        var tests: TestResults?
+        var performance: Performance?
+        var rollout: Rollout?
+        var incidents: Incidents?
+        var experiments: Experiments?
+        var postmortems: [String: String]
+        var diagnostics: [Diagnostic]
+    }
+
+    private let lock = NSLock()
+    private var measured: [String: (stamps: [Stamp], value: Measured)] = [:]
+    private var pages: [String: (key: PageKey, html: Data)] = [:]
+    private(set) var renderedPages = 0
+
+    /// The measured data of a release, from the cache when its files are unchanged.
+    func measured(for release: ReleaseSource, key: String, _ make: () -> Measured) -> Measured {
+        let stamps = Self.stamps(release.files.filter { !ReleaseIngester.narrativeFiles.contains($0.name) || $0.path.dropFirst(release.folder.count + 1).contains("/") })
+        let cacheKey = key + "\u{0}" + release.id
+        lock.lock()
+        let cached = measured[cacheKey]
+        lock.unlock()
+        if let cached, cached.stamps == stamps { return cached.value }
+        let value = make()
+        lock.lock()
+        measured[cacheKey] = (stamps, value)
+        lock.unlock()
+        return value
+    }
+
+    /// What a page's HTML depends on: the site's templates, the template and its context.
+    struct PageKey: Equatable {
+        let templates: [Stamp]
+        let template: String
+        let context: TemplateRenderer.Context
+    }
+
+    /// A page's HTML, from the cache when its key is the same as last time.
+    func page(_ url: String, key: PageKey, _ render: () throws(DiagnosticError) -> Data) throws(DiagnosticError) -> Data {
+        lock.lock()
+        let cached = pages[url]
+        lock.unlock()
+        if let cached, cached.key == key { return cached.html }
+        let html = try render()
+        lock.lock()
+        pages[url] = (key, html)
+        renderedPages += 1
+        lock.unlock()
+        return html
+    }
+
+    /// Stamps of files, in path order; unreadable files get size -1 so they never match a good stamp.
+    static func stamps(_ files: [ContentFile]) -> [Stamp] {
+        files.map { file in
+            let values = try? file.url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+            return Stamp(path: file.path, size: values?.fileSize ?? -1,
+                         modified: values?.contentModificationDate?.timeIntervalSince1970 ?? 0)
+        }
+    }
+
+    /// Stamps of every file under a folder (the site's templates), for the page keys.
+    static func stamps(under folder: URL?) -> [Stamp] {
+        guard let folder else { return [] }
+        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])?.allObjects as? [URL] ?? [])
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+            .map { ContentFile(path: $0.path, url: $0) }
+            .sorted { $0.path < $1.path }
+        return stamps(files)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The pipeline as named steps: Load → Ingest → Analyse → Render → Write, with progress for free.
+struct BuildPipeline {
+    let root: URL
+    let options: BuildOptions
+    /// Kept between builds by `flightdeck serve`; nil for one-off builds.
+    var cache: BuildCache? = nil
+
+    /// Runs the stages up to Analyse; errors of any stage stop it with every diagnostic found so far.
+    func model(log: DiagnosticLog) throws(DiagnosticError) -> SiteModel {
+        progress(1, "Load")
+        let source = try ContentLoader.load(root: root, log: log)
+        try stopOnErrors(log)
+
+        progress(2, "Ingest")
+        let unsafe = source.config.markdownUnsafeHTML
+        let index = source.index.flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
+        let pages = source.pages.compactMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
+            .filter { options.includeDrafts || !$0.draft }
+            .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
+        let ingested = ingestReleases(source, log: log)
+            .filter { options.includeDrafts || !$0.data.release.draft }
+        try stopOnErrors(log)
+
+        progress(3, "Analyse")
+        let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
+        var entries: [SiteModel.Entry] = []
+        for (position, item) in oldestFirst.enumerated() {
+            let previous = position > 0 ? oldestFirst[position - 1].data : nil
+            let figures = ReleaseAnalyser.analyse(item.data, previous: previous, thresholds: source.config.thresholds, log: log)
+            entries.append(.init(source: item.source, data: item.data, figures: figures))
+        }
+        try stopOnErrors(log)
+        return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),
+                         trends: TrendAnalysis.analyse(entries.map { ($0.data, $0.figures) }))
+    }
+
+    /// Ingests releases in parallel; each release reports into its own log, merged in id order.
+    private func ingestReleases(_ source: SiteSource, log: DiagnosticLog) -> [(source: ReleaseSource, data: ReleaseData)] {
+        let releases = source.releases
+        let cache = cache
+        let results = ConcurrentMap.map(releases) { release -> (ReleaseData, [Diagnostic]) in
+            let releaseLog = DiagnosticLog()
+            let data = ReleaseIngester.ingest(release, config: source.config, log: releaseLog, cache: cache)
+            return (data, releaseLog.diagnostics)
+        }
+        var output: [(source: ReleaseSource, data: ReleaseData)] = []
+        for (release, (data, diagnostics)) in zip(releases, results) {
+            log.report(contentsOf: diagnostics)
+            output.append((release, data))
+        }
+        return output
+    }
+
+    /// Releases sort by date (undated last), then id.
+    private static func order(_ release: Release) -> (Double, String) {
+        (release.date?.timeIntervalSince1970 ?? .greatestFiniteMagnitude, release.id)
+    }
+
+    func progress(_ step: Int, _ name: String) {
+        options.progress?("[\(step)/5] \(name)")
+    }
+
+    /// Throws the log's diagnostics, errors first, if it holds any error.
+    func stopOnErrors(_ log: DiagnosticLog) throws(DiagnosticError) {
+        guard log.hasErrors else { return }
+        throw DiagnosticError(Self.sorted(log.diagnostics))
+    }
+
+    /// Errors before warnings, then by place.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            (a.element.severity, a.offset) < (b.element.severity, b.offset)
+        }.map(\.element)
+    }
+}

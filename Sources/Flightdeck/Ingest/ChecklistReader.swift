@@ -1,0 +1,23 @@
+/// Reads `checklist.md` by walking its Markdown tree for task-list items.
+enum ChecklistReader {
+    /// The checklist, or nil when the release has none.
+    static func read(_ release: ReleaseSource, unsafeHTML: Bool, log: DiagnosticLog) -> Checklist? {
+        guard let file = release.file(named: "checklist.md") else { return nil }
+        do {
+            let source = try file.readText()
+            let frontMatter = try FrontMatter(parsing: source)
+            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML)
+            let items = rendered.tasks.map {
+                Checklist.Item(text: $0.text, checked: $0.checked, section: $0.section,
+                               line: $0.line + frontMatter.bodyLine - 1, check: $0.check)
+            }
+            if items.isEmpty {
+                log.warning("checklist has no task-list items ('- [ ] text' or '- [x] text')", at: .file(file.path))
+            }
+            return Checklist(path: file.path, tasks: items, html: rendered.html)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+}

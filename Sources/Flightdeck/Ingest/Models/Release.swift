@@ -1,0 +1,43 @@
+package import Foundation
+
+/// A release's metadata from `release.yaml`.
+package struct Release: Sendable, Encodable {
+    /// The release id: its folder name.
+    package var id: String
+    /// The version being released, e.g. "2.4.0".
+    package var version: String?
+    /// A human title.
+    package var title: String
+    /// The planned or actual release date.
+    package var date: Date?
+    /// The accountable owner.
+    package var owner: String?
+    /// Target environment, e.g. "production".
+    package var environment: String?
+    /// A one-paragraph summary.
+    package var summary: String?
+    /// Related links (tickets, dashboards, runbooks).
+    package var links: [Link] = []
+    /// The release plan's phases, for the timeline chart.
+    package var phases: [Phase] = []
+    /// Drafts are left out of builds unless `--drafts` is given.
+    package var draft = false
+
+    /// A titled link.
+    package struct Link: Sendable, Encodable {
+        /// The link text.
+        package var title: String
+        /// The target URL.
+        package var url: String
+    }
+
+    /// A phase of the release plan.
+    package struct Phase: Sendable, Encodable {
+        /// The phase name, e.g. "Staging validation".
+        package var name: String
+        /// The first day.
+        package var start: Date
+        /// The last day.
+        package var end: Date
+    }
+}

@@ -1,0 +1,23 @@
+/// Reads Markdown pages with optional front matter.
+enum PageReader {
+    /// Reads and renders one page; problems go to the log and give nil.
+    static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, log: DiagnosticLog) -> Page? {
+        do {
+            let source = try file.readText()
+            let frontMatter = try FrontMatter(parsing: source)
+            guard let fields = ObjectReader(frontMatter.fields, log: log, what: "front matter") else { return nil }
+            let title = fields.string("title")
+            let description = fields.string("description")
+            let weight = fields.int("weight") ?? 0
+            let draft = fields.bool("draft") ?? false
+            fields.warnUnknownKeys()
+            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested)
+            let slug = String(file.name.dropLast(file.fileExtension.count + 1))
+            return Page(path: file.path, slug: slug, title: title ?? rendered.firstHeading ?? slug,
+                        description: description, weight: weight, html: rendered.html, draft: draft)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Everything ingested for one release: the typed models of each data kind it has.
+struct ReleaseData: Sendable, Encodable {
+    /// Metadata from release.yaml.
+    var release: Release
+    /// notes.md, rendered.
+    var notes: Page?
+    /// Baseline measurements.
+    var baseline: Baseline?
+    /// Test-suite results.
+    var tests: TestResults?
+    /// Performance-test results.
+    var performance: Performance?
+    /// Progressive-rollout data.
+    var rollout: Rollout?
+    /// Incident records.
+    var incidents: Incidents?
+    /// A/B experiment records.
+    var experiments: Experiments?
+    /// The readiness checklist.
+    var checklist: Checklist?
+    /// Sign-offs.
+    var signoffs: Signoffs?
+    /// Each incident's postmortem rendered as HTML, by incident id.
+    var postmortems: [String: String] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case release, notes, baseline, tests, performance, rollout, incidents, experiments, checklist, signoffs
+    }
+}
+
+/// The Ingest stage for a release: runs every reader; each reports its problems to the log.
+enum ReleaseIngester {
+    /// Reads all data kinds of one release.
+    /// The files directly in a release folder that are always read again (cheap); the rest is measured data.
+    static let narrativeFiles: Set<String> = ["release.yaml", "notes.md", "checklist.md", "signoffs.yaml"]
+
+    static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog, cache: BuildCache? = nil) -> ReleaseData {
+        let unsafe = config.markdownUnsafeHTML
+        let measured = cache?.measured(for: source, key: "\(unsafe)") { measure(source, unsafe: unsafe) }
+            ?? measure(source, unsafe: unsafe)
+        log.report(contentsOf: measured.diagnostics)
+        return ReleaseData(
+            release: ReleaseReader.read(source, log: log),
+            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
+            baseline: measured.baseline,
+            tests: measured.tests,
+            performance: measured.performance,
+            rollout: measured.rollout,
+            incidents: measured.incidents,
+            experiments: measured.experiments,
+            checklist: ChecklistReader.read(source, unsafeHTML: unsafe, log: log),
+            signoffs: SignoffReader.read(source, log: log),
+            postmortems: measured.postmortems
+        )
+    }
+
+    /// Parses the measured data files of a release (the expensive part of ingest).
+    private static func measure(_ source: ReleaseSource, unsafe: Bool) -> BuildCache.Measured {
+        let log = DiagnosticLog()
+        var measured = BuildCache.Measured(
+            baseline: BaselineReader.read(source, log: log),
+            tests: TestResultsReader.read(source, log: log),
+            performance: PerformanceReader.read(source, log: log),
+            rollout: RolloutReader.read(source, log: log),
+            incidents: IncidentReader.read(source, log: log),
+            experiments: ExperimentReader.read(source, log: log),
+            postmortems: [:], diagnostics: []
+        )
+        for incident in measured.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            do {
+                measured.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true).html
+            } catch {
+                log.report(contentsOf: error.diagnostics)
+            }
+        }
+        measured.diagnostics = log.diagnostics
+        return measured
+    }
+}

@@ -1,0 +1,69 @@
+/// Reads Flightdeck's rollout.yaml: components, each with stages, gates and events; optional metrics CSV.
+enum RolloutYAMLReader {
+    /// Parses the file; nil when it is not YAML at all or has no usable component. Problems go to the log.
+    static func read(_ file: SourceFile, release: ReleaseSource, log: DiagnosticLog) -> Rollout? {
+        let root: DataNode
+        do {
+            root = try YAMLReader.read(file.text, path: file.path)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+        guard let r = ObjectReader(root, log: log, what: "rollout.yaml") else { return nil }
+        let asOf = r.instant("as_of")
+        let gates = r.object("gates").map(readGates) ?? RolloutGateOverrides()
+        var components: [RolloutComponent] = []
+        if let list = r.list("components") {
+            if list.isEmpty { log.error("'components' must list at least one component", at: r.node["components"]?.location) }
+            var seen: [String: Int] = [:]
+            for element in list {
+                guard let c = ObjectReader(element, log: log, what: "each component") else { continue }
+                guard let component = readComponent(c, name: c.string("name", required: true), single: false) else { continue }
+                if let first = seen[component.name] {
+                    log.error("duplicate component name '\(component.name)' (first at line \(first))", at: c.node["name"]?.location)
+                    continue
+                }
+                seen[component.name] = element.location.line
+                components.append(component)
+            }
+        } else if r.node["stages"] != nil {
+            if let component = readComponent(r, name: r.string("component") ?? "default", single: true) { components.append(component) }
+        } else if r.node["components"] == nil {
+            log.error("missing required field 'components' (or 'stages' for a single component)", at: root.location)
+        }
+        var metricsPath: String?
+        var metrics: [RolloutMetricPoint] = []
+        if let name = r.string("metrics") {
+            if let csv = release.file(named: name) {
+                metricsPath = csv.path
+                if let text = csv.readText(log: log) {
+                    metrics = RolloutMetricsReader.read(text, components: components.map(\.name), log: log)
+                }
+            } else {
+                log.error("'metrics' names \"\(name)\", which is not a file in \(release.folder)/", at: r.node["metrics"]?.location)
+            }
+        }
+        r.warnUnknownKeys()
+        guard !components.isEmpty else { return nil }
+        return Rollout(path: file.path, format: .yaml, asOf: asOf, gates: gates, components: components,
+                       metricsPath: metricsPath, metrics: metrics)
+    }
+
+    private static func readGates(_ g: ObjectReader) -> RolloutGateOverrides {
+        let gates = RolloutGateOverrides(reading: g)
+        g.warnUnknownKeys()
+        return gates
+    }
+
+    /// Reads one component's fields from `c`: a list element, or the file itself in the single-component
+    /// form (`single`), whose gates and unknown keys the file level handles.
+    private static func readComponent(_ c: ObjectReader, name: String?, single: Bool) -> RolloutComponent? {
+        let gates = single ? RolloutGateOverrides() : c.object("gates").map(readGates) ?? RolloutGateOverrides()
+        let baseline = c.nonNegative("baseline_latency_p99_ms")
+        let stages = RolloutStageReader.readStages(c)
+        let events = RolloutStageReader.readEvents(c)
+        if !single { c.warnUnknownKeys() }
+        guard let name, let stages else { return nil }
+        return RolloutComponent(name: name, gates: gates, baselineLatencyP99Ms: baseline, stages: stages, events: events)
+    }
+}

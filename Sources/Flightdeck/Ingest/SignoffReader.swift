@@ -1,0 +1,44 @@
+/// Reads `signoffs.yaml`.
+enum SignoffReader {
+    /// The sign-offs, or nil when the release has none.
+    static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Signoffs? {
+        guard let file = release.file(named: "signoffs.yaml") else { return nil }
+        let root: DataNode
+        do {
+            root = try YAMLReader.read(try file.readText().text, path: file.path)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+        guard let reader = ObjectReader(root, log: log, what: "signoffs.yaml") else { return nil }
+        var result = Signoffs(path: file.path, required: reader.strings("required") ?? [], entries: [])
+        let decisions = Signoffs.Decision.allCases.map(\.rawValue)
+        var seen: [String: Int] = [:]
+        for node in reader.list("signoffs") ?? [] {
+            guard let entry = ObjectReader(node, log: log, what: "each sign-off") else { continue }
+            let role = entry.string("role", required: true)
+            let approver = entry.string("approver", required: true)
+            let decision = entry.choice("decision", required: true, of: decisions).flatMap(Signoffs.Decision.init(rawValue:))
+            let date = entry.date("date")
+            let comment = entry.string("comment")
+            entry.warnUnknownKeys()
+            guard let role, let approver, let decision else { continue }
+            if let first = seen[role] {
+                log.error("role '\(role)' signed twice (first at line \(first)); keep one entry per role", at: node.location)
+                continue
+            }
+            seen[role] = node.location.line
+            if decision == .rejected, comment == nil {
+                log.warning("a rejection should say why in 'comment'", at: node.location)
+            }
+            result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
+                                        comment: comment, line: node.location.line))
+        }
+        for entry in result.entries where !result.required.contains(entry.role) {
+            log.warning("role '\(entry.role)' is not in 'required'" + Suggestion.phrase(for: entry.role, in: result.required),
+                        at: SourceLocation(file: file.path, line: entry.line, column: 1))
+        }
+        reader.warnUnknownKeys()
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The Load stage: reads flightdeck.yaml and lists content files, in a stable order. Parses nothing else.
+enum ContentLoader {
+    /// Loads the site at `root`. A missing config or content folder is an error; config problems go to the log.
+    static func load(root: URL, log: DiagnosticLog) throws(DiagnosticError) -> SiteSource {
+        let fileManager = FileManager.default
+        let configURL = root.appendingPathComponent("flightdeck.yaml")
+        guard fileManager.fileExists(atPath: configURL.path) else {
+            throw DiagnosticError(.error("no flightdeck.yaml in \(root.path); run 'flightdeck init' there to create a site, or pass --source DIR", at: nil))
+        }
+        let configFile = try ContentFile(path: "flightdeck.yaml", url: configURL).readText()
+        let config = SiteConfig(parsing: configFile, log: log)
+
+        let content = root.appendingPathComponent("content")
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DiagnosticError(.error("no content/ folder next to flightdeck.yaml", at: .file("flightdeck.yaml")))
+        }
+        let index = content.appendingPathComponent("index.md")
+        let pages = try files(in: content.appendingPathComponent("pages"), root: root, recursive: false)
+            .filter { $0.fileExtension == "md" }
+        var releases: [ReleaseSource] = []
+        let releasesFolder = content.appendingPathComponent("releases")
+        for folder in try subfolders(of: releasesFolder) {
+            let id = folder.lastPathComponent
+            let relative = "content/releases/\(id)"
+            releases.append(ReleaseSource(id: id, folder: relative, files: try files(in: folder, root: root, recursive: true)))
+        }
+        let templates = root.appendingPathComponent("templates")
+        return SiteSource(
+            root: root,
+            config: config,
+            index: fileManager.fileExists(atPath: index.path) ? ContentFile(path: "content/index.md", url: index) : nil,
+            pages: pages,
+            releases: releases,
+            templates: fileManager.fileExists(atPath: templates.path, isDirectory: &isFolder) && isFolder.boolValue ? templates : nil
+        )
+    }
+
+    /// Names that are never content: hidden files, editor backups and swap files.
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp")
+    }
+
+    private static func subfolders(of folder: URL) throws(DiagnosticError) -> [URL] {
+        let entries = try contents(of: folder)
+        return entries.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+    }
+
+    private static func contents(of folder: URL) throws(DiagnosticError) -> [URL] {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+                .filter { !isIgnored($0.lastPathComponent) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            throw DiagnosticError(.error("cannot list folder: \(error.localizedDescription)", at: .file(relativePath(of: folder))))
+        }
+    }
+
+    private static func files(in folder: URL, root: URL, recursive: Bool) throws(DiagnosticError) -> [ContentFile] {
+        var result: [ContentFile] = []
+        for entry in try contents(of: folder) {
+            let isFolder = (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+            if isFolder {
+                if recursive { result += try files(in: entry, root: root, recursive: true) }
+            } else {
+                result.append(ContentFile(path: relative(entry, to: root), url: entry))
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private static func relative(_ url: URL, to root: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        guard path.hasPrefix(base + "/") else { return path }
+        return String(path.dropFirst(base.count + 1))
+    }
+
+    private static func relativePath(of url: URL) -> String {
+        url.path.replacingOccurrences(of: FileManager.default.currentDirectoryPath + "/", with: "")
+    }
+}

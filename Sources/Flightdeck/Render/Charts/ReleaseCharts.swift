@@ -1,0 +1,68 @@
+import FlightdeckCharts
+
+/// Maps a release's data and figures to charts, keyed by name (`tests_outcomes`, `rollout_traffic`...).
+///
+/// Each chart's id starts with the release id, so ids stay unique when pages are combined.
+enum ReleaseCharts {
+    /// The charts of one release; kinds the release lacks give no chart.
+    static func charts(for entry: SiteModel.Entry) -> [String: ChartView] {
+        var charts: [String: Chart] = [:]
+        let release = entry.data.release
+        let prefix = release.id
+        if !release.phases.isEmpty {
+            charts["plan"] = .timeline(TimelineChart(
+                id: "\(prefix)-plan", title: "Release plan",
+                description: "The phases of \(release.title) from \(Timestamp.dayString(release.phases[0].start)).",
+                format: .date,
+                items: release.phases.map { TimelineItem(label: $0.name, start: $0.start.timeIntervalSince1970, end: $0.end.timeIntervalSince1970 + 86_400) }))
+        }
+        if let tests = entry.figures.tests { charts.merge(TestCharts.charts(tests, prefix: prefix)) { $1 } }
+        if let baseline = entry.figures.baseline { charts["baseline_durations"] = BaselineCharts.durations(baseline, prefix: prefix) }
+        if let performance = entry.figures.performance { charts.merge(BaselineCharts.performance(performance, prefix: prefix)) { $1 } }
+        if let rollout = entry.data.rollout { charts.merge(RolloutCharts.charts(rollout, figures: entry.figures.rollout, prefix: prefix)) { $1 } }
+        if let incidents = entry.data.incidents, !incidents.incidents.isEmpty {
+            charts["incidents_timeline"] = RolloutCharts.incidents(incidents, asOf: entry.data.rollout?.asOf, prefix: prefix)
+        }
+        if let experiments = entry.figures.experiments, let chart = ExperimentCharts.forest(experiments, prefix: prefix) {
+            charts["experiments_differences"] = chart
+        }
+        return charts.mapValues(ChartView.init)
+    }
+}
+
+extension ChartView {
+    /// Renders a chart into what templates get.
+    init(_ chart: Chart) {
+        self.init(id: chart.id, title: chart.title, svg: chart.svg(), table: chart.dataTable())
+    }
+}
+
+/// Maps trends across releases to the home page's charts.
+enum TrendCharts {
+    /// The home page charts, in display order (none with fewer than two releases).
+    static func charts(for trends: Trends) -> [ChartView] {
+        let points = trends.points
+        guard points.count >= 2 else { return [] }
+        let dated = points.allSatisfy { $0.date != nil }
+        func x(_ index: Int) -> Double { dated ? points[index].date?.timeIntervalSince1970 ?? 0 : Double(index + 1) }
+        func series(_ name: String, _ value: (Trends.Point) -> Double?) -> LineSeries? {
+            let found = points.indices.compactMap { i in value(points[i]).map { Point(x: x(i), y: $0) } }
+            return found.isEmpty ? nil : LineSeries(name: name, points: found)
+        }
+        var charts: [Chart] = []
+        let readiness = [series("Test success rate") { $0.testSuccessRate.map { $0 * 100 } },
+                         series("Checklist done") { $0.checklistPercent }].compactMap { $0 }
+        if !readiness.isEmpty {
+            charts.append(.line(LineChart(
+                id: "trend-readiness", title: "Readiness by release",
+                description: "Test success rate and checklist completion of each release, oldest first.",
+                xLabel: dated ? "Release date" : "Release", yLabel: "Percent", xFormat: dated ? .date : .integer,
+                format: .percent(decimals: 0), series: readiness, yRange: 0...100)))
+        }
+        charts.append(.groupedBar(GroupedBarChart(
+            id: "trend-incidents", title: "Incidents by release",
+            description: "Incidents recorded per release, oldest first.", yLabel: "Incidents", format: .integer,
+            categories: points.map(\.title), series: [BarSeries(name: "Incidents", values: points.map { Double($0.incidents) })])))
+        return charts.map(ChartView.init)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import FlightdeckCharts
+
+/// Charts of rollout data and incidents.
+enum RolloutCharts {
+    static func charts(_ rollout: Rollout, figures: RolloutFigures?, prefix: String) -> [String: Chart] {
+        var charts: [String: Chart] = [:]
+        let multiple = rollout.components.count > 1
+        var seen = Set<String>()
+        let events = rollout.components.flatMap { component in
+            component.events.sorted { $0.at < $1.at }.compactMap { event -> EventMarker? in
+                let tone: Tone = switch event.kind {
+                case .rollback, .emergencyRollback: .critical
+                case .pause: .warning
+                case .advance, .resume: .info
+                }
+                let isRollback = event.kind == .rollback || event.kind == .emergencyRollback
+                let label = event.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+                    + (event.stage.map { " → \($0)" } ?? "") + (multiple && isRollback ? " (\(component.name))" : "")
+                // The same advance in several components at once is one marker.
+                guard seen.insert("\(label)@\(event.at.timeIntervalSince1970)").inserted else { return nil }
+                return EventMarker(label: label, x: event.at.timeIntervalSince1970, tone: tone)
+            }
+        }
+        let traffic = rollout.components.compactMap { component -> LineSeries? in
+            var points: [Point] = []
+            for stage in component.stages {
+                guard let start = stage.start else { continue }
+                points.append(Point(x: start.timeIntervalSince1970, y: stage.trafficPercent))
+                if let end = stage.end { points.append(Point(x: end.timeIntervalSince1970, y: stage.trafficPercent)) }
+            }
+            if let rollback = component.events.last(where: { $0.kind == .rollback || $0.kind == .emergencyRollback }) {
+                points.append(Point(x: rollback.at.timeIntervalSince1970, y: 0))
+            }
+            points.sort { $0.x < $1.x }
+            return points.isEmpty ? nil : LineSeries(name: component.name, points: points)
+        }
+        if !traffic.isEmpty {
+            charts["rollout_traffic"] = .step(StepChart(
+                id: "\(prefix)-rollout-traffic", title: "Traffic on the new version",
+                description: "Share of traffic per component over time, with advance, pause and rollback events.",
+                xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
+                series: traffic, events: events, yRange: 0...100))
+        }
+        let metrics = rollout.metrics
+        if !metrics.isEmpty {
+            let components = Array(Set(metrics.map { $0.component ?? "" })).sorted()
+            func series(_ value: (RolloutMetricPoint) -> Double) -> [LineSeries] {
+                components.map { name in
+                    LineSeries(name: name.isEmpty ? "all" : name,
+                               points: metrics.filter { ($0.component ?? "") == name }.map { Point(x: $0.timestamp.timeIntervalSince1970, y: value($0)) })
+                }
+            }
+            let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
+            let span = (times.min() ?? 0)...(times.max() ?? 0)
+            let events = events.filter { span.contains($0.x) }
+            let gates = rollout.components.first?.gates
+            let maxError = (gates?.maxErrorRate ?? RolloutThresholds().maxErrorRate) * 100
+            charts["rollout_error_rate"] = .line(LineChart(
+                id: "\(prefix)-rollout-error-rate", title: "Error rate during the rollout",
+                description: "Error rate over time against the \(String(format: "%g", maxError))% rollback threshold.",
+                xLabel: "Time (UTC)", yLabel: "Error rate", xFormat: .dateTime, format: .percent(decimals: 1),
+                series: series { $0.errorRate * 100 },
+                thresholds: [Threshold(label: "rollback at \(String(format: "%g", maxError))%", value: maxError, tone: .critical)],
+                events: events))
+            let limits = (figures?.series ?? []).compactMap { series in
+                series.latencyLimitMs.map { Threshold(label: "\(series.component.map { "\($0) " } ?? "")limit", value: $0, tone: .warning) }
+            }
+            charts["rollout_latency"] = .line(LineChart(
+                id: "\(prefix)-rollout-latency", title: "p99 latency during the rollout",
+                description: "99th percentile latency over time" + (limits.isEmpty ? "." : " against the regression limit."),
+                xLabel: "Time (UTC)", yLabel: "p99 latency", xFormat: .dateTime, format: .duration(.milliseconds),
+                series: series(\.latencyP99Ms),
+                thresholds: limits,
+                events: events))
+        }
+        return charts
+    }
+
+    /// Each incident from start to resolution (or to the report's time while open).
+    static func incidents(_ incidents: Incidents, asOf: Date?, prefix: String) -> Chart {
+        let now = asOf ?? incidents.incidents.map { $0.resolved ?? $0.mitigated ?? $0.detected ?? $0.started }.max() ?? Date(timeIntervalSince1970: 0)
+        return .timeline(TimelineChart(
+            id: "\(prefix)-incidents", title: "Incident timeline",
+            description: "Each incident from its start to its resolution; open incidents run to the latest time recorded.",
+            format: .dateTime,
+            items: incidents.incidents.map { incident in
+                let end = max(incident.resolved ?? now, incident.started.addingTimeInterval(60))
+                let tone: Tone = incident.resolved == nil ? .critical : (incident.severity <= .sev2 ? .negative : .warning)
+                return TimelineItem(label: "\(incident.id) \(incident.severity.rawValue)", section: incident.status.rawValue,
+                                    start: incident.started.timeIntervalSince1970, end: end.timeIntervalSince1970, tone: tone)
+            }))
+    }
+}

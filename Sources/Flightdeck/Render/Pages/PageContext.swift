@@ -1,0 +1,71 @@
+import Foundation
+
+/// What every page's template gets besides its own data: `site`, `root`, `page` and `nav`.
+struct PageContext: Sendable {
+    /// `site`: settings from flightdeck.yaml.
+    struct SiteInfo: Sendable, Encodable {
+        var title: String
+        var description: String
+        var baseUrl: String
+        var language: String
+        var theme: [String: String]
+        /// "" unless the config or SOURCE_DATE_EPOCH asks for it.
+        var buildTime: String
+    }
+
+    /// `page`: this page.
+    struct PageInfo: Sendable, Encodable {
+        /// The page title.
+        var title: String
+        /// home, release, checklist, signoffs, page or not_found.
+        var kind: String
+        /// Path from the site root, e.g. `releases/2.4/index.html`.
+        var url: String
+        /// Absolute URL when base_url is set, else "".
+        var canonical: String
+    }
+
+    /// `nav`: links shown on every page.
+    struct Nav: Sendable, Encodable {
+        /// One link.
+        struct Link: Sendable, Encodable {
+            var title: String
+            var url: String
+        }
+        var pages: [Link]
+        var releases: [Link]
+    }
+
+    let site: SiteInfo
+    let nav: Nav
+
+    /// `site` and `nav`, the same on every page (encode them once).
+    var sharedValues: [String: any Encodable & Sendable] { ["site": site, "nav": nav] }
+
+    /// The per-page part of the shared context: `page`, and `root` to climb back to the site root.
+    func pageValues(title: String, kind: String, url: String) -> [String: any Encodable & Sendable] {
+        let depth = url.split(separator: "/").count - 1
+        let canonical = site.baseUrl.isEmpty ? "" : (site.baseUrl.hasSuffix("/") ? site.baseUrl : site.baseUrl + "/") + url
+        return [
+            "root": String(repeating: "../", count: depth),
+            "page": PageInfo(title: title, kind: kind, url: url, canonical: canonical),
+        ]
+    }
+}
+
+/// URL paths of the pages, percent-encoded per segment so any release id links correctly.
+enum SitePaths {
+    static func release(_ id: String) -> String { "releases/\(segment(id))/index.html" }
+    static func checklist(_ id: String) -> String { "releases/\(segment(id))/checklist.html" }
+    static func signoffs(_ id: String) -> String { "releases/\(segment(id))/signoffs.html" }
+    static func page(_ slug: String) -> String { "pages/\(segment(slug)).html" }
+
+    /// The file path on disk for a URL path (percent-decoding undone).
+    static func file(_ url: String) -> String { url.removingPercentEncoding ?? url }
+
+    private static func segment(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

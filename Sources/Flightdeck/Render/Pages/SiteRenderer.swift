@@ -1,0 +1,142 @@
+import Foundation
+
+/// The Render stage: every page of the site as HTML, plus the theme's assets.
+struct SiteRenderer {
+    let model: SiteModel
+    let templates: TemplateRenderer
+    let shared: PageContext
+    let cache: BuildCache?
+    /// `site` and `nav`, encoded once for every page.
+    private let sharedContext: TemplateRenderer.Context
+
+    init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
+        self.model = model
+        self.cache = cache
+        let config = model.source.config
+        templates = TemplateRenderer(siteTemplates: model.source.templates)
+        shared = PageContext(
+            site: .init(title: config.title, description: config.description, baseUrl: baseURL ?? config.baseURL,
+                        language: config.language, theme: Dictionary(config.theme, uniquingKeysWith: { $1 }),
+                        buildTime: buildTime ?? ""),
+            nav: .init(pages: model.pages.map { .init(title: $0.title, url: SitePaths.page($0.slug)) },
+                       releases: model.releases.map { .init(title: $0.data.release.title, url: SitePaths.release($0.data.release.id)) })
+        )
+        var context = TemplateRenderer.Context()
+        try? context.add(shared.sharedValues)
+        sharedContext = context
+    }
+
+    /// One page to render: template, URL and its whole context.
+    private struct Job: Sendable {
+        let template: String
+        let url: String
+        let context: TemplateRenderer.Context
+    }
+
+    /// Renders every page (in parallel) and collects the assets; template errors stop it.
+    func render() throws(DiagnosticError) -> [OutputFile] {
+        let renderer = templates
+        let cache = cache
+        let stamps = cache == nil ? [] : BuildCache.stamps(under: model.source.templates)
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        let outcomes = ConcurrentMap.map(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
+            do throws(DiagnosticError) {
+                let render = { () throws(DiagnosticError) -> Data in Data(try renderer.render(job.template, context: job.context).utf8) }
+                let html: Data
+                if let cache {
+                    html = try cache.page(job.url, key: .init(templates: stamps, template: job.template, context: job.context), render)
+                } else {
+                    html = try render()
+                }
+                return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let file): files.append(file)
+            case .failure(let error):
+                // The same broken template fails every page that uses it: report each place once.
+                for diagnostic in error.diagnostics where !diagnostics.contains(where: { $0.location == diagnostic.location && $0.message.prefix(while: { $0 != "\n" }) == diagnostic.message.prefix(while: { $0 != "\n" }) }) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        return files + (try assets())
+    }
+
+    /// Builds every page's context; each release's data and figures are encoded once for its three pages.
+    private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
+                     _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
+        var context = sharedContext
+        try context.add(shared.pageValues(title: title, kind: kind, url: url))
+        context.merge(own)
+        return Job(template: template, url: url, context: context)
+    }
+
+    private func jobs() throws(DiagnosticError) -> [Job] {
+        var home = TemplateRenderer.Context()
+        try home.add(["intro": nullable(model.index), "releases": model.releases.map(ReleaseRow.init),
+                      "trends": TrendCharts.charts(for: model.trends)])
+        var jobs = [
+            try job("index.html", "index.html", model.source.config.title, "home", home),
+            try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context()),
+        ]
+        for page in model.pages {
+            var own = TemplateRenderer.Context()
+            try own.add(["content": page])
+            jobs.append(try job("page.html", SitePaths.page(page.slug), page.title, "page", own))
+        }
+        let perRelease = ConcurrentMap.map(model.releases) { entry -> Result<[Job], DiagnosticError> in
+            do throws(DiagnosticError) { return .success(try releaseJobs(entry)) } catch { return .failure(error) }
+        }
+        for result in perRelease {
+            switch result {
+            case .success(let releaseJobs): jobs += releaseJobs
+            case .failure(let error): throw error
+            }
+        }
+        return jobs
+    }
+
+    private func releaseJobs(_ entry: SiteModel.Entry) throws(DiagnosticError) -> [Job] {
+        let release = entry.data.release
+        let (present, missing) = ReleaseSections.split(entry.figures)
+        var common = TemplateRenderer.Context()
+        try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
+        var main = common
+        try main.add(["notes": nullable(entry.data.notes), "data": entry.data, "sections": present, "missing": missing,
+                      "charts": ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems])
+        var checklist = common
+        try checklist.add(["checklist": nullable(entry.figures.checklist)])
+        var signoffs = common
+        try signoffs.add(["signoffs": nullable(entry.figures.signoffs)])
+        return [
+            try job("release.html", SitePaths.release(release.id), release.title, "release", main),
+            try job("checklist.html", SitePaths.checklist(release.id), "Checklist · \(release.title)", "checklist", checklist),
+            try job("signoffs.html", SitePaths.signoffs(release.id), "Sign-offs · \(release.title)", "signoffs", signoffs),
+        ]
+    }
+
+    /// Keeps an absent value as `none` in the context instead of dropping the key.
+    private func nullable<T: Encodable & Sendable>(_ value: T?) -> any Encodable & Sendable { value }
+
+    /// The theme's static files; a site's own templates/assets/ file replaces the built-in one.
+    private func assets() throws(DiagnosticError) -> [OutputFile] {
+        var files: [String: Data] = EmbeddedTheme.assets.mapValues { Data($0.utf8) }
+        if let siteTemplates = model.source.templates {
+            let folder = siteTemplates.appendingPathComponent("assets")
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+            while let url = enumerator?.nextObject() as? URL {
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                      !ContentLoader.isIgnored(url.lastPathComponent) else { continue }
+                let relative = "assets/" + url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)
+                files[relative] = try ContentFile(path: "templates/" + relative, url: url).readData()
+            }
+        }
+        return files.keys.sorted().compactMap { path in files[path].map { OutputFile(path: path, contents: $0) } }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import FlightdeckTemplates
+
+/// The one file that links the pipeline to the template engine: swapping engines changes only this file.
+struct TemplateRenderer: Sendable {
+    /// A template context: variables already turned into the engine's values.
+    struct Context: Sendable, Equatable {
+        fileprivate var values: [String: Value] = [:]
+
+        /// Adds variables, encoding each (keys become snake_case, nil optionals are left out, dates ISO 8601).
+        mutating func add(_ variables: [String: any Encodable & Sendable]) throws(DiagnosticError) {
+            for (key, variable) in variables {
+                do {
+                    values[key] = try Value.encode(variable)
+                } catch {
+                    throw DiagnosticError(.error("cannot pass '\(key)' to templates: \(error)", at: nil))
+                }
+            }
+        }
+
+        /// Adds the variables of another context (its values win).
+        mutating func merge(_ other: Context) {
+            values.merge(other.values) { $1 }
+        }
+    }
+
+    private let environment: Environment
+    private let siteTemplates: URL?
+
+    /// Templates come from the site's own `templates/` first, then the built-in theme.
+    init(siteTemplates: URL?) {
+        self.siteTemplates = siteTemplates
+        var sources: [TemplateSource] = []
+        if let siteTemplates { sources.append(.directory(siteTemplates)) }
+        sources.append(.memory(EmbeddedTheme.templates))
+        environment = Environment(sources: sources)
+    }
+
+    /// Renders a named template.
+    func render(_ name: String, context: Context) throws(DiagnosticError) -> String {
+        do {
+            return try environment.render(name, context: context.values)
+        } catch {
+            throw DiagnosticError(diagnostic(for: error))
+        }
+    }
+
+    /// Parses a template and everything it pulls in, for `flightdeck check`.
+    func validate(_ name: String) throws(DiagnosticError) {
+        do {
+            try environment.validate(name)
+        } catch {
+            throw DiagnosticError(diagnostic(for: error))
+        }
+    }
+
+    /// A template error, its places named as the user finds them: `templates/x.html` for the site's
+    /// own templates, `(built-in theme) x.html` for the theme compiled into the binary.
+    private func diagnostic(for error: TemplateError) -> Diagnostic {
+        let location = SourceLocation(file: path(of: error.file), line: error.line, column: error.column)
+        var message = error.message
+        for step in error.includedFrom {
+            message += "\n  included from \(path(of: step.file)):\(step.line):\(step.column)"
+        }
+        return Diagnostic(.error, at: location, message)
+    }
+
+    private func path(of name: String) -> String {
+        if let siteTemplates, FileManager.default.fileExists(atPath: siteTemplates.appendingPathComponent(name).path) {
+            return "templates/\(name)"
+        }
+        return EmbeddedTheme.templates[name] != nil ? "(built-in theme) \(name)" : name
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Category labels under a plot: horizontal when they fit, otherwise rotated, thinned and truncated (full text in `<title>`).
+struct CategoryAxis {
+    static let angle = 40.0
+    static let maxRotatedWidth = 140.0
+
+    var labels: [String]
+    var title: String
+    /// Whether labels are rotated.
+    private(set) var rotated = false
+    /// Every how many categories a label is shown.
+    private(set) var every = 1
+    /// The widest a label may be before it is truncated.
+    private(set) var maxWidth = 0.0
+
+    /// Lays out `labels` for bands `band` units wide.
+    init(labels: [String], title: String, band: Double) {
+        self.labels = labels
+        self.title = title
+        let widest = labels.map { TextMetrics.width($0, size: TextMetrics.tickSize) }.max() ?? 0
+        if widest + 6 <= band {
+            maxWidth = band
+            return
+        }
+        if band >= 44, labels.count <= 4 {
+            maxWidth = band - 6
+            return
+        }
+        rotated = true
+        maxWidth = min(widest, Self.maxRotatedWidth)
+        let needed = TextMetrics.lineHeight / sin(Self.angle * .pi / 180)
+        every = max(1, Int((needed / max(band, 0.1)).rounded(.up)))
+    }
+
+    /// Room the labels and title need below the plot.
+    var bottomMargin: Double {
+        let labelHeight = rotated ? maxWidth * sin(Self.angle * .pi / 180) + 14 : 20
+        return labelHeight + (title.isEmpty ? 4 : 22)
+    }
+
+    /// Draws labels centred under each band (`centres`), and the title.
+    func draw(in doc: inout ChartDocument, plot: Rect, centres: [Double]) {
+        doc.writer.group("fd-axis fd-axis-x")
+        doc.writer.line(plot.x, plot.maxY, plot.maxX, plot.maxY, class: "fd-baseline")
+        for (index, (label, x)) in zip(labels, centres).enumerated() where index % every == 0 {
+            let short = TextMetrics.truncated(label, toWidth: maxWidth, size: TextMetrics.tickSize)
+            if rotated {
+                doc.writer.label(short ?? label, x: x + 3, y: plot.maxY + 12, class: "fd-tick", anchor: .end,
+                                 rotate: -Self.angle, full: short == nil ? nil : label)
+            } else {
+                doc.writer.label(short ?? label, x: x, y: plot.maxY + 16, class: "fd-tick", anchor: .middle,
+                                 full: short == nil ? nil : label)
+            }
+        }
+        if !title.isEmpty {
+            let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.size)
+            doc.writer.label(short ?? title, x: plot.midX, y: plot.maxY + bottomMargin - 6, class: "fd-axis-title",
+                             anchor: .middle, full: short == nil ? nil : title)
+        }
+        doc.writer.endGroup()
+    }
+}

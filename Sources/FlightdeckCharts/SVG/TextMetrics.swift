@@ -1,0 +1,54 @@
+/// Estimated text widths (no font is loaded: widths are averages of common sans-serif faces, on the safe side).
+enum TextMetrics {
+    /// Font size of labels, in user units (the root `font-size`).
+    static let size = 12.0
+    /// Font size of tick labels (`.fd-tick`).
+    static let tickSize = 11.0
+    /// Line height for stacked labels.
+    static let lineHeight = 15.0
+
+    /// The estimated advance of `text` at `size`.
+    static func width(_ text: String, size: Double) -> Double {
+        var em = 0.0
+        for character in text { em += advance(character) }
+        return em * size
+    }
+
+    /// `text` shortened with "…" to fit `width`, or nil when it fits as it is.
+    static func truncated(_ text: String, toWidth width: Double, size: Double) -> String? {
+        guard self.width(text, size: size) > width else { return nil }
+        let budget = width / size - advance(Character("…"))
+        var em = 0.0
+        var out = ""
+        for character in text {
+            let next = advance(character)
+            if em + next > budget { break }
+            em += next
+            out.append(character)
+        }
+        return out + "…"
+    }
+
+    /// One character: a cluster of several scalars (emoji sequences, accents) is as wide as a wide glyph.
+    private static func advance(_ character: Character) -> Double {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        return scalars.count == 1 ? advance(first) : max(advance(first), first.value >= 0x1F000 ? 1.2 : 0)
+    }
+
+    /// Advances in em, calibrated on DejaVu Sans (the widest of the common default sans-serif faces).
+    private static func advance(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x20, 0x21, 0x27, 0x2C, 0x2E, 0x3A, 0x3B, 0x7C: return 0.33
+        case 0x69, 0x6A, 0x6C: return 0.29
+        case 0x28, 0x29, 0x2D, 0x2F, 0x5B, 0x5D, 0x66, 0x72, 0x74: return 0.42
+        case 0x30...0x39: return 0.64
+        case 0x4D, 0x57, 0x6D, 0x77, 0x25, 0x40: return 0.98
+        case 0x41...0x5A: return 0.74
+        case 0x5F, 0x73, 0x7A: return 0.53
+        case 0x00...0x7F: return 0.62
+        case 0x1100...: return 1.0
+        default: return 0.66
+        }
+    }
+}

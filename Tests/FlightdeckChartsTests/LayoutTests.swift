@@ -1,0 +1,73 @@
+import Testing
+@testable import FlightdeckCharts
+
+@Suite struct LayoutTests {
+    @Test func shortLabelsStayHorizontal() {
+        let axis = CategoryAxis(labels: ["a", "b", "c"], title: "", band: 100)
+        #expect(!axis.rotated && axis.every == 1)
+    }
+
+    @Test func longLabelsRotateThinAndTruncate() {
+        let labels = (1...60).map { "a-rather-long-category-name-number-\($0)" }
+        let axis = CategoryAxis(labels: labels, title: "x", band: 9)
+        #expect(axis.rotated)
+        #expect(axis.every > 1)
+        #expect(axis.maxWidth <= CategoryAxis.maxRotatedWidth)
+        var doc = ChartDocument(kind: "t", id: "t", title: "t", description: "", width: 640, height: 320)
+        axis.draw(in: &doc, plot: Rect(x: 40, y: 10, width: 540, height: 200), centres: labels.indices.map { 40 + Double($0) * 9 })
+        let svg = doc.finish()
+        let check = XMLCheck(svg)
+        #expect(check.isWellFormed)
+        // Shown labels are shortened with "…" and keep their full text in a <title>.
+        #expect(svg.contains("<title>a-rather-long-category-name-number-1</title>"))
+        #expect(svg.contains("…"))
+        #expect(!svg.contains("number-2</title>"), "thinned labels are not drawn")
+    }
+
+    @Test func eventLabelsNeverOverlapInARow() {
+        let scale = LinearScale(domain: 0, 100, range: 50, 600)
+        let events = (0..<10).map { EventMarker(label: "advance to stage \($0)", x: Double($0) * 4) }
+        let labels = EventLabels(events: events, scale: scale, minX: 50, maxX: 636)
+        #expect(labels.rows <= EventLabels.maxRows)
+        for row in 0..<labels.rows {
+            let spans = labels.placed.filter { $0.row == row && $0.text != nil }
+                .map { ($0.textX, $0.textX + TextMetrics.width($0.text ?? "", size: TextMetrics.tickSize)) }
+                .sorted { $0.0 < $1.0 }
+            for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.1 <= b.0, "row \(row): \(a) overlaps \(b)") }
+            #expect(spans.allSatisfy { $0.0 >= 50 && $0.1 <= 636.5 })
+        }
+        #expect(labels.placed.count == events.count, "every event keeps its line and tooltip")
+    }
+
+    @Test func truncationKeepsWholeCharacters() throws {
+        let family = "👩‍👩‍👧‍👦"
+        let short = try #require(TextMetrics.truncated(family + family + family + " family", toWidth: 44, size: 12))
+        #expect(short == family + family + "…")
+        #expect(TextMetrics.width("e\u{301}", size: 10) == TextMetrics.width("e", size: 10))
+        #expect(TextMetrics.truncated("ok", toWidth: 100, size: 12) == nil)
+    }
+
+    @Test func rowLabelsFitTheirColumn() {
+        let chart = HorizontalBarChart(id: "h", title: "h", bars: [Bar(label: String(repeating: "test_name_", count: 20), value: 3)])
+        let svg = chart.svg()
+        #expect(svg.contains("<title>" + String(repeating: "test_name_", count: 20) + "</title>"))
+        #expect(svg.contains("…"))
+    }
+}
+
+@Suite struct ThresholdLabelTests {
+    @Test func closeThresholdLabelsDoNotCollide() throws {
+        let chart = LineChart(id: "t", title: "t", format: .percent(decimals: 1),
+                              series: [LineSeries(name: "s", x: [0, 1], y: [0, 10])],
+                              thresholds: [Threshold(label: "warning", value: 5), Threshold(label: "critical", value: 5.2, tone: .critical),
+                                           Threshold(label: "same", value: 5.1)])
+        let svg = chart.svg()
+        let ys = svg.components(separatedBy: "class=\"fd-threshold-label").dropFirst().compactMap { part -> Double? in
+            guard let range = part.range(of: " y=\"") else { return nil }
+            return Double(part[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(ys.count == 2, "the third label has no room and is left to its tooltip")
+        for (a, b) in zip(ys, ys.dropFirst()) { #expect(abs(a - b) >= 12) }
+        #expect(svg.components(separatedBy: "class=\"fd-threshold ").count - 1 == 3, "every line is drawn")
+    }
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import Flightdeck
+
+@Suite struct ChecklistTests {
+    private func figures(_ json: String) throws -> DataNode { try JSONReader.read(json, path: "<figures>") }
+
+    private func analyse(_ markdown: String, figures json: String = "{}") throws -> (ChecklistFigures, [String]) {
+        let rendered = try MarkdownRenderer.render(markdown, file: "c.md", unsafeHTML: false)
+        let checklist = Checklist(path: "c.md", tasks: rendered.tasks.map {
+            .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
+        }, html: rendered.html)
+        let log = DiagnosticLog()
+        let result = ChecklistAnalysis.analyse(checklist, figures: try figures(json), log: log)
+        return (result, log.diagnostics.map(\.description))
+    }
+
+    @Test func boundChecksDecideTheStatusWhateverTheBox() throws {
+        let (result, problems) = try analyse("""
+            ## A
+            - [ ] met `check: tests.success_rate >= 95`
+            - [x] unmet `check: tests.success_rate > 99`
+            - [x] ticked
+            - [ ] open
+            ## B
+            - [ ] no data `check: rollout.status == complete`
+            """, figures: #"{"tests": {"success_rate": 97.5}}"#)
+        #expect(problems.isEmpty)
+        #expect(result.tasks.map(\.status) == ["done", "failed", "done", "open", "open"])
+        #expect(result.tasks.map(\.checkStatus) == ["met", "unmet", nil, nil, "unknown"])
+        #expect(result.tasks[0].actual == "97.5")
+        #expect(result.done == 2 && result.failed == 1 && result.total == 5 && result.percent == 40)
+        #expect(result.sections.map(\.name) == ["A", "B"])
+        #expect(result.sections.map(\.done) == [2, 0])
+    }
+
+    @Test func misspeltFigureIsAnErrorWithDidYouMean() throws {
+        let (_, problems) = try analyse("- [ ] x `check: tests.sucess_rate >= 95`\n", figures: #"{"tests": {"success_rate": 1}}"#)
+        #expect(problems == ["c.md:1:1: error: no figure 'tests.sucess_rate'; did you mean 'success_rate'?"])
+    }
+
+    @Test(arguments: [
+        ("`check: >= 95`", "c.md:1:1: error: check '>= 95' needs a path and a value around '>='"),
+        ("`check: tests.success_rate >= lots`", "c.md:1:1: error: 'tests.success_rate' is a number; compare it with a number, not 'lots'"),
+        ("`check: tests has spaces`", "c.md:1:1: error: check 'tests has spaces' must look like 'tests.success_rate >= 95'"),
+        ("`check: tests`", "c.md:1:1: error: 'tests' is not a number or true/false; compare it with a value"),
+    ])
+    func malformedChecksAreErrors(_ check: String, _ expected: String) throws {
+        let (_, problems) = try analyse("- [ ] x \(check)\n", figures: #"{"tests": {"success_rate": 1}}"#)
+        #expect(problems == [expected])
+    }
+
+    @Test func booleanAndStringChecks() throws {
+        let (result, problems) = try analyse("""
+            - [ ] a `check: rollout.all_gates_passed`
+            - [ ] b `check: rollout.status == 'complete'`
+            - [ ] c `check: rollout.status != complete`
+            """, figures: #"{"rollout": {"all_gates_passed": true, "status": "complete"}}"#)
+        #expect(problems.isEmpty)
+        #expect(result.tasks.map(\.status) == ["done", "done", "failed"])
+    }
+}
+
+@Suite struct VerdictTests {
+    @Test func anyBlockerMakesNoGoAndBlockersComeFirst() {
+        let verdict = Verdict(reasons: [
+            .init(level: .pass, area: "tests", message: "ok"),
+            .init(level: .pending, area: "signoffs", message: "waiting"),
+            .init(level: .blocker, area: "rollout", message: "rolled back"),
+        ])
+        #expect(verdict.decision == .noGo)
+        #expect(verdict.reasons.map(\.area) == ["rollout", "signoffs", "tests"])
+        #expect(verdict.decision.exitCode == 1)
+    }
+
+    @Test func pendingWithoutBlockersAndGoWhenAllPass() {
+        #expect(Verdict(reasons: [.init(level: .pending, area: "a", message: ""), .init(level: .pass, area: "b", message: "")]).decision == .pending)
+        #expect(Verdict(reasons: [.init(level: .pass, area: "b", message: "")]).decision == .go)
+        #expect(Verdict(reasons: []).decision == .pending)
+    }
+
+    @Test func signoffsRejectedBlockAndOutstandingArePending() {
+        let signoffs = Signoffs(path: "s.yaml", required: ["qa", "ops", "eng"], entries: [
+            .init(role: "qa", approver: "A", decision: .rejected, date: nil, comment: "no", line: 3),
+            .init(role: "ops", approver: "B", decision: .approved, date: nil, comment: nil, line: 4),
+        ])
+        let figures = SignoffAnalysis.analyse(signoffs)
+        #expect(figures.roles.map(\.status) == ["rejected", "approved", "missing"])
+        #expect(figures.outstanding == ["eng"] && figures.rejected == ["qa"] && !figures.complete)
+        #expect(VerdictRules.signoffs(figures).map(\.level) == [.blocker])
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import Flightdeck
+
+/// Test figures: counts, success rate, verdict bands, slowest, failures and release-to-release changes.
+struct TestAnalysisTests {
+    private func test(_ name: String, _ outcome: TestOutcome, _ duration: Double? = 1) -> TestCase {
+        TestCase(suite: "s", className: "c", name: name, duration: duration, outcome: outcome)
+    }
+
+    private func results(_ cases: [TestCase]) -> TestResults {
+        TestResults(files: [TestFile(path: "tests/a.xml", format: "junit", runner: "pytest",
+                                     suites: [TestSuite(name: "s", path: "tests/a.xml", cases: cases)])])
+    }
+
+    @Test func successRateLeavesSkippedOutAndCountsFlakyAsSuccess() {
+        let figures = TestAnalysis.analyse(results([test("a", .passed), test("b", .flaky), test("c", .skipped), test("d", .failed)]),
+                                           previous: nil, thresholds: TestThresholds())
+        #expect(figures.counts == OutcomeCounts([test("a", .passed), test("b", .flaky), test("c", .skipped), test("d", .failed)]))
+        #expect(figures.successRate == 2.0 / 3.0)
+        #expect(figures.verdict == .notReady)
+        #expect(figures.failures.map(\.test.name) == ["d"])
+        #expect(figures.flaky.map(\.name) == ["b"] && figures.skipped.map(\.name) == ["c"])
+    }
+
+    @Test(arguments: [(19, 1, TestVerdict.ready), (18, 2, .proceedWithCaution), (16, 4, .proceedWithCaution), (15, 5, .notReady)])
+    func verdictBandsAreInclusive(passed: Int, failed: Int, verdict: TestVerdict) {
+        let cases = (0..<passed).map { test("p\($0)", .passed) } + (0..<failed).map { test("f\($0)", .failed) }
+        #expect(TestAnalysis.analyse(results(cases), previous: nil, thresholds: TestThresholds()).verdict == verdict)
+    }
+
+    @Test func noTestsIsNotReadyWithoutARate() {
+        let figures = TestAnalysis.analyse(results([test("s", .skipped)]), previous: nil, thresholds: TestThresholds())
+        #expect(figures.successRate == nil && figures.verdict == .notReady && figures.verdictReason == "no tests ran")
+    }
+
+    @Test func slowestAreOrderedByDurationThenID() {
+        let cases = [test("a", .passed, 2), test("b", .passed, 5), test("c", .passed, nil), test("d", .passed, 5)]
+        let figures = TestAnalysis.analyse(results(cases), previous: nil, thresholds: TestThresholds())
+        #expect(figures.slowest.map(\.name) == ["b", "d", "a"])
+        #expect(figures.totalDuration == 12)
+    }
+
+    @Test func comparesWithThePreviousRelease() {
+        let before = results([test("keeps", .passed), test("breaks", .passed), test("heals", .failed), test("stuck", .error), test("gone", .passed)])
+        let now = results([test("keeps", .passed), test("breaks", .failed), test("heals", .flaky), test("stuck", .failed), test("new", .error)])
+        let comparison = TestAnalysis.analyse(now, previous: before, thresholds: TestThresholds()).comparison
+        #expect(comparison?.previousTotal == 5)
+        #expect(comparison?.newFailures == ["c::breaks", "c::new"])
+        #expect(comparison?.fixed == ["c::heals"])
+        #expect(comparison?.stillFailing == ["c::stuck"])
+        #expect(comparison?.added == ["c::new"])
+        #expect(comparison?.removed == ["c::gone"])
+    }
+}
