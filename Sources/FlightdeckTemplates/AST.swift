@@ -15,6 +15,8 @@ final class Expr: Sendable {
     let arguments: Arguments?
     let prebound: FilterArguments.Bound?
     let op: BinaryOperator
+    /// The format of `'literal'|format(...)`, read once.
+    let compiledFormat: PrintfFormat.Compiled?
 
     /// The kinds with stored parts.
     enum Tag: Sendable { case name, attribute, filter, binary, other }
@@ -33,6 +35,11 @@ final class Expr: Sendable {
         }
         (self.tag, self.base, self.right, self.name) = (tag, base, right, name)
         (self.filter, self.arguments, self.prebound, self.op) = (filter, arguments, prebound, op)
+        if filter?.name == "format", arguments?.keywords.isEmpty == true, case .literal(.string(let format))? = base?.kind {
+            compiledFormat = PrintfFormat.compile(format)
+        } else {
+            compiledFormat = nil
+        }
     }
 
     /// What the expression computes.

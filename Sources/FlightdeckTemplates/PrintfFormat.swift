@@ -2,9 +2,9 @@ import Foundation
 
 /// Python's `%` string formatting (`"%5.2f" % x`), as the `format` filter and the `%` operator use it.
 enum PrintfFormat {
-    struct Spec {
+    struct Spec: Sendable {
         /// The flags among `-+ #0` (a small set without allocation).
-        struct Flags {
+        struct Flags: Sendable {
             var bits: UInt8 = 0
             static func bit(_ flag: Unicode.Scalar) -> UInt8 {
                 switch flag {

@@ -11,6 +11,12 @@ extension Renderer {
     private func evaluateUnlocated(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
         switch expr.tag {
         case .filter:
+            if let compiled = expr.compiledFormat, let arguments = expr.arguments {
+                var values: [Value] = []
+                values.reserveCapacity(arguments.positional.count)
+                for argument in arguments.positional { values.append(try evaluate(argument, frame)) }
+                return try PrintfFormat.apply(compiled, to: values, markup: false)
+            }
             if let filter = expr.filter, let operand = expr.base, let arguments = expr.arguments {
                 guard let value = try applyFilter(filter, to: operand, arguments, prebound: expr.prebound, frame) else {
                     throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
