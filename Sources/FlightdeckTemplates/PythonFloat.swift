@@ -1,3 +1,5 @@
+import Foundation
+
 /// Python's float formatting (`repr` and `%.Nf`), from Swift's shortest round-trip digits.
 enum PythonFloat {
     /// `repr(x)`: shortest digits; exponent form when the decimal point is below 1e-4 or at 1e16 and above.
@@ -44,6 +46,12 @@ enum PythonFloat {
     /// (a tie in the shortest digits needs the exact binary value, which the C library has).
     static func fixedPoint(_ magnitude: Double, precision: Int) -> String? {
         guard magnitude.isFinite, magnitude < 1e16, precision <= 30 else { return nil }
+        // Digits past the shortest ones are the binary value's own (printf shows them) unless a unit in the last
+        // place is well below the last printed digit; only then are the shortest digits, padded, the answer.
+        let paddingIsExact = magnitude.ulp * pow(10, Double(precision)) < 0.25
+        if magnitude >= 1e-4, precision <= 20, let quick = plainFixedPoint(magnitude.description, precision: precision, paddingIsExact: paddingIsExact) {
+            return quick
+        }
         var (_, digits, point) = decompose(magnitude)
         if digits.isEmpty { return fixed([], 1, fractionDigits: precision) }
         let keep = point + precision
@@ -59,8 +67,53 @@ enum PythonFloat {
                 while i >= 0 && digits[i] == UInt8(ascii: "9") { digits[i] = UInt8(ascii: "0"); i -= 1 }
                 if i >= 0 { digits[i] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0); point += 1 }
             }
+        } else if !paddingIsExact {
+            return nil
         }
         return fixed(digits, point, fractionDigits: precision)
+    }
+
+    /// `%.Nf` straight from Swift's plain (no exponent) shortest digits, in a stack buffer: the common case.
+    static func plainFixedPoint(_ text: String, precision: Int, paddingIsExact: Bool) -> String? {
+        var text = text
+        return text.withUTF8 { source -> String? in
+            guard source.count <= 40, !source.contains(UInt8(ascii: "e")), let dot = source.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+            let fraction = source.count - dot - 1
+            if fraction > precision {
+                // Rounding needed: a single '5' left over is a possible tie, which only the binary value decides.
+                let tail = source[(dot + 1 + precision)...]
+                if tail.count == 1 && tail.first == UInt8(ascii: "5") { return nil }
+                let roundUp = (tail.first ?? 0) >= UInt8(ascii: "5")
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer -> String? in
+                    // Digits up to the kept precision, then carry.
+                    var n = 0
+                    for i in 0..<(dot + 1 + precision) where i != dot || precision > 0 { buffer[n] = source[i]; n += 1 }
+                    if roundUp {
+                        var i = n - 1
+                        while i >= 0 {
+                            if buffer[i] == UInt8(ascii: ".") { i -= 1; continue }
+                            if buffer[i] == UInt8(ascii: "9") { buffer[i] = UInt8(ascii: "0"); i -= 1; continue }
+                            buffer[i] += 1
+                            break
+                        }
+                        if i < 0 {
+                            for j in stride(from: n, to: 0, by: -1) { buffer[j] = buffer[j - 1] }
+                            buffer[0] = UInt8(ascii: "1")
+                            n += 1
+                        }
+                    }
+                    return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+                }
+            }
+            guard paddingIsExact else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> String? in
+                var n = 0
+                let keep = precision == 0 ? dot : source.count
+                for i in 0..<keep { buffer[n] = source[i]; n += 1 }
+                if precision > 0 { for _ in 0..<(precision - fraction) { buffer[n] = UInt8(ascii: "0"); n += 1 } }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+            }
+        }
     }
 
     /// Sign, significant digits (ASCII) without leading or trailing zeros, and the decimal point position
