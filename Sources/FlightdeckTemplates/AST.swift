@@ -2,10 +2,44 @@
 final class Expr: Sendable {
     let kind: Kind
     let position: Position
+    /// The parts of the most frequent kinds as stored properties: the renderer reads them without copying
+    /// (and reference counting) the enum's payload on its hottest paths.
+    let tag: Tag
+    /// The base of `base.name`, the operand of a filter, the left side of a binary operator.
+    let base: Expr?
+    /// The right side of a binary operator.
+    let right: Expr?
+    /// The name of a plain name or of `base.name`.
+    let name: String
+    let filter: Filter?
+    let arguments: Arguments?
+    let prebound: FilterArguments.Bound?
+    let op: BinaryOperator
+    /// The format of `'literal'|format(...)`, read once.
+    let compiledFormat: PrintfFormat.Compiled?
+
+    /// The kinds with stored parts.
+    enum Tag: Sendable { case name, attribute, filter, binary, other }
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
+        var (tag, base, right, name) = (Tag.other, Expr?.none, Expr?.none, "")
+        var (filter, arguments, prebound, op) = (Filter?.none, Arguments?.none, FilterArguments.Bound?.none, BinaryOperator.add)
+        switch kind {
+        case .attribute(let b, let n): (tag, base, name) = (.attribute, b, n)
+        case .name(let n): (tag, name) = (.name, n)
+        case .filter(let operand, let f, let a, let p): (tag, base, filter, arguments, prebound) = (.filter, operand, f, a, p)
+        case .binary(let o, let l, let r): (tag, base, right, op) = (.binary, l, r, o)
+        default: break
+        }
+        (self.tag, self.base, self.right, self.name) = (tag, base, right, name)
+        (self.filter, self.arguments, self.prebound, self.op) = (filter, arguments, prebound, op)
+        if filter?.name == "format", arguments?.keywords.isEmpty == true, case .literal(.string(let format))? = base?.kind {
+            compiledFormat = PrintfFormat.compile(format)
+        } else {
+            compiledFormat = nil
+        }
     }
 
     /// What the expression computes.
@@ -24,7 +58,8 @@ final class Expr: Sendable {
         case and(Expr, Expr)
         case or(Expr, Expr)
         case conditional(value: Expr, test: Expr, otherwise: Expr?)
-        case filter(Expr, Filter, Arguments)
+        /// A filter; `prebound` holds its arguments when they are all literals (bound once, at parse time).
+        case filter(Expr, Filter, Arguments, prebound: FilterArguments.Bound?)
         case test(Expr, TemplateTest, Arguments, negated: Bool)
         case call(Expr, Arguments)
     }
@@ -39,7 +74,7 @@ final class Expr: Sendable {
         case .item(let a, let b): return a.isConstant && b.isConstant
         case .negate(let e), .plus(let e), .not(let e): return e.isConstant
         case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): return a.isConstant && b.isConstant
-        case .filter(let operand, let filter, let arguments):
+        case .filter(let operand, let filter, let arguments, _):
             return !["map", "select", "reject", "selectattr", "rejectattr"].contains(filter.name) && operand.isConstant
                 && arguments.positional.allSatisfy(\.isConstant) && arguments.keywords.allSatisfy { $0.value.isConstant }
         default: return false
@@ -70,21 +105,33 @@ enum BinaryOperator: String, Sendable {
     case contains = "in", notContains = "not in"
 }
 
-/// Call arguments: positional, then keyword.
-struct Arguments: Sendable {
-    var positional: [Expr] = []
-    var keywords: [(name: String, value: Expr)] = []
+/// Call arguments: positional, then keyword (a class: nodes share it without copying its arrays).
+final class Arguments: Sendable {
+    let positional: [Expr]
+    let keywords: [(name: String, value: Expr)]
     static let none = Arguments()
+
+    init(positional: [Expr] = [], keywords: [(name: String, value: Expr)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
 }
 
 /// A statement or piece of output.
 final class Node: Sendable {
     let kind: Kind
     let position: Position
+    /// The text of a text node (empty otherwise), read by the renderer without copying the enum's payload.
+    let text: String
+    let isText: Bool
+    /// The expression of an output node (`{{ expr }}`), likewise.
+    let output: Expr?
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
+        if case .text(let text) = kind { (self.text, isText) = (text, true) } else { (self.text, isText) = ("", false) }
+        if case .output(let expr) = kind { output = expr } else { output = nil }
     }
 
     /// What the node does.
@@ -106,19 +153,33 @@ final class Node: Sendable {
 }
 
 /// `{% for targets in iterable if filter %}body{% else %}otherwise{% endfor %}`.
-struct Loop: Sendable {
+final class Loop: Sendable {
     let targets: [String]
     let iterable: Expr
     let filter: Expr?
     let body: [Node]
     let otherwise: [Node]
+
+    init(targets: [String], iterable: Expr, filter: Expr?, body: [Node], otherwise: [Node]) {
+        self.targets = targets
+        self.iterable = iterable
+        self.filter = filter
+        self.body = body
+        self.otherwise = otherwise
+    }
 }
 
 /// `{% macro name(a, b=default) %}body{% endmacro %}`.
-struct Macro: Sendable {
+final class Macro: Sendable {
     let name: String
     let parameters: [(name: String, defaultValue: Expr?)]
     let body: [Node]
+
+    init(name: String, parameters: [(name: String, defaultValue: Expr?)], body: [Node]) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+    }
 }
 
 /// A parsed template: its nodes and its named blocks.

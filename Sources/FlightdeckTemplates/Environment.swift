@@ -21,7 +21,12 @@ public final class Environment: Sendable {
         try LargeStack.run { () throws(TemplateError) in
             let template = try self.template(named: name)
             var out = ""
-            try Renderer(environment: self).renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
+            // Room for as much as the last render of this template wrote, so the output is not copied as it grows.
+            out.reserveCapacity(self.cache.outputSize(name))
+            defer { self.cache.setOutputSize(name, out.utf8.count) }
+            let renderer = Renderer(environment: self)
+            defer { renderer.finish() }
+            try renderer.renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
             return out
         }
     }
@@ -72,6 +77,15 @@ public final class Environment: Sendable {
 final class TemplateCache: @unchecked Sendable {
     private let lock = NSLock()
     private var templates: [String: Template] = [:]
+    private var outputSizes: [String: Int] = [:]
+
+    func outputSize(_ name: String) -> Int {
+        lock.withLock { outputSizes[name] ?? 0 }
+    }
+
+    func setOutputSize(_ name: String, _ size: Int) {
+        lock.withLock { outputSizes[name] = size }
+    }
 
     func get(_ name: String) -> Template? {
         lock.withLock { templates[name] }

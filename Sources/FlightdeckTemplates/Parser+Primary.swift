@@ -96,22 +96,23 @@ extension Parser {
     /// `(a, b, key=value)`.
     mutating func parseArguments() throws(TemplateError) -> Arguments {
         try expectOp("(", "to start the arguments")
-        var arguments = Arguments()
+        var positional: [Expr] = []
+        var keywords: [(name: String, value: Expr)] = []
         while !current.isOp(")") {
-            if !arguments.positional.isEmpty || !arguments.keywords.isEmpty { try expectOp(",", "between arguments") }
+            if !positional.isEmpty || !keywords.isEmpty { try expectOp(",", "between arguments") }
             if current.isOp(")") { break }
             if current.isOp("*") || current.isOp("**") { throw error("'*' and '**' arguments are outside the template subset") }
             if let name = current.name, tokens[index + 1].isOp("=") {
                 index += 2
-                if arguments.keywords.contains(where: { $0.name == name }) { throw error("keyword argument '\(name)' is repeated") }
-                arguments.keywords.append((name, try parseExpression()))
+                if keywords.contains(where: { $0.name == name }) { throw error("keyword argument '\(name)' is repeated") }
+                keywords.append((name, try parseExpression()))
             } else {
-                guard arguments.keywords.isEmpty else { throw error("a positional argument cannot follow keyword arguments") }
-                arguments.positional.append(try parseExpression())
+                guard keywords.isEmpty else { throw error("a positional argument cannot follow keyword arguments") }
+                positional.append(try parseExpression())
             }
         }
         _ = advance()
-        return arguments
+        return Arguments(positional: positional, keywords: keywords)
     }
 
     /// `| filter(args)`, `is [not] test(args)` and calls on their results.
@@ -130,7 +131,7 @@ extension Parser {
                 }
                 let arguments = current.isOp("(") ? try parseArguments() : .none
                 try filter.check(arguments, at: position, in: file)
-                node = Expr(.filter(node, filter, arguments), at: position)
+                node = Expr(.filter(node, filter, arguments, prebound: Self.prebind(filter, arguments)), at: position)
             } else if current.isName("is") {
                 _ = advance()
                 let negated = skipName("not")
@@ -144,7 +145,7 @@ extension Parser {
                     arguments = try parseArguments()
                 } else if Self.startsTestArgument(current), !current.isName("else"), !current.isName("or"), !current.isName("and") {
                     if current.isName("is") { throw error("tests cannot be chained with 'is'") }
-                    arguments.positional = [try parsePostfix(try parsePrimary())]
+                    arguments = Arguments(positional: [try parsePostfix(try parsePrimary())])
                 }
                 node = Expr(.test(node, test, arguments, negated: negated), at: position)
             } else if current.isOp("(") {
@@ -154,6 +155,21 @@ extension Parser {
                 return node
             }
         }
+    }
+
+    /// The filter's arguments bound once when they are all literals (most are: `default('-')`, `truncate(40)`).
+    static func prebind(_ filter: Filter, _ arguments: Arguments) -> FilterArguments.Bound? {
+        var positional: [Value] = []
+        for expr in arguments.positional {
+            guard case .literal(let value) = expr.kind else { return nil }
+            positional.append(value)
+        }
+        var keywords: [(name: String, value: Value)] = []
+        for (name, expr) in arguments.keywords {
+            guard case .literal(let value) = expr.kind else { return nil }
+            keywords.append((name, value))
+        }
+        return try? filter.bind(positional, keywords)
     }
 
     static func startsTestArgument(_ token: Token) -> Bool {

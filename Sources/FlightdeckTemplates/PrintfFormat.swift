@@ -2,8 +2,24 @@ import Foundation
 
 /// Python's `%` string formatting (`"%5.2f" % x`), as the `format` filter and the `%` operator use it.
 enum PrintfFormat {
-    struct Spec {
-        var flags: Set<Unicode.Scalar> = []
+    struct Spec: Sendable {
+        /// The flags among `-+ #0` (a small set without allocation).
+        struct Flags: Sendable {
+            var bits: UInt8 = 0
+            static func bit(_ flag: Unicode.Scalar) -> UInt8 {
+                switch flag {
+                case "-": 1
+                case "+": 2
+                case " ": 4
+                case "#": 8
+                case "0": 16
+                default: 0
+                }
+            }
+            mutating func insert(_ flag: Unicode.Scalar) { bits |= Self.bit(flag) }
+            func contains(_ flag: Unicode.Scalar) -> Bool { bits & Self.bit(flag) != 0 }
+        }
+        var flags = Flags()
         var width = 0
         var precision: Int?
         var conversion: Unicode.Scalar = "s"
@@ -24,20 +40,28 @@ enum PrintfFormat {
             next += 1
             return positional[next - 1]
         }
-        let scalars = Array(format.unicodeScalars)
+        // The format is read as UTF-8: every part of a conversion is ASCII, other text is copied as it is.
+        let bytes = Array(format.utf8)
         var out = ""
         var i = 0
         var usedMapping = false
-        while i < scalars.count {
-            let c = scalars[i]
-            i += 1
-            guard c == "%" else { out.unicodeScalars.append(c); continue }
-            guard i < scalars.count else { throw TemplateError("incomplete format: '%' at the end of the format string") }
-            if scalars[i] == "%" { out += "%"; i += 1; continue }
+        func digits() -> Int {
+            var n = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, n < 1_000_000 { n = n * 10 + Int(bytes[i] - 0x30); i += 1 }
+            return n
+        }
+        while i < bytes.count {
+            var runEnd = i
+            while runEnd < bytes.count, bytes[runEnd] != UInt8(ascii: "%") { runEnd += 1 }
+            if runEnd > i { out += String(decoding: bytes[i..<runEnd], as: UTF8.self) }
+            i = runEnd + 1
+            guard runEnd < bytes.count else { break }
+            guard i < bytes.count else { throw TemplateError("incomplete format: '%' at the end of the format string") }
+            if bytes[i] == UInt8(ascii: "%") { out += "%"; i += 1; continue }
             var argument: Value?
-            if scalars[i] == "(" {
-                guard let close = scalars[i...].firstIndex(of: ")") else { throw TemplateError("incomplete format key in the format string") }
-                let key = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+            if bytes[i] == UInt8(ascii: "(") {
+                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ")")) else { throw TemplateError("incomplete format key in the format string") }
+                let key = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
                 guard let mapping else { throw TemplateError("format requires a mapping for '%(\(key))'") }
                 guard let value = mapping.first(where: { $0.key == key })?.value else { throw TemplateError("format key '\(key)' is missing") }
                 argument = value
@@ -45,23 +69,16 @@ enum PrintfFormat {
                 i = close + 1
             }
             var spec = Spec()
-            while i < scalars.count, "-+ #0".unicodeScalars.contains(scalars[i]) { spec.flags.insert(scalars[i]); i += 1 }
-            if i < scalars.count, scalars[i] == "*" {
-                spec.width = try take().integer ?? 0
+            while i < bytes.count, Spec.Flags.bit(Unicode.Scalar(bytes[i])) != 0 { spec.flags.insert(Unicode.Scalar(bytes[i])); i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "*") { spec.width = try take().integer ?? 0; i += 1 } else { spec.width = digits() }
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
                 i += 1
-            } else {
-                while i < scalars.count, let d = scalars[i].properties.numericType == .decimal ? Int(String(scalars[i])) : nil { spec.width = spec.width * 10 + d; i += 1 }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "*") { spec.precision = try take().integer ?? 0; i += 1 } else { spec.precision = digits() }
             }
-            if i < scalars.count, scalars[i] == "." {
-                i += 1
-                var precision = 0
-                if i < scalars.count, scalars[i] == "*" { precision = try take().integer ?? 0; i += 1 }
-                while i < scalars.count, let d = scalars[i].properties.numericType == .decimal ? Int(String(scalars[i])) : nil { precision = precision * 10 + d; i += 1 }
-                spec.precision = precision
-            }
-            while i < scalars.count, "hlL".unicodeScalars.contains(scalars[i]) { i += 1 }
-            guard i < scalars.count else { throw TemplateError("incomplete format at the end of the format string") }
-            spec.conversion = scalars[i]
+            while i < bytes.count, bytes[i] == UInt8(ascii: "h") || bytes[i] == UInt8(ascii: "l") || bytes[i] == UInt8(ascii: "L") { i += 1 }
+            guard i < bytes.count else { throw TemplateError("incomplete format at the end of the format string") }
+            guard bytes[i] < 0x80 else { throw TemplateError("unsupported format character at byte \(i)") }
+            spec.conversion = Unicode.Scalar(bytes[i])
             i += 1
             if spec.width > 10_000 || (spec.precision ?? 0) > 10_000 { throw TemplateError("format width or precision is too large") }
             let value = if let argument { argument } else { try take() }
@@ -71,6 +88,18 @@ enum PrintfFormat {
             throw TemplateError("not all arguments converted during string formatting")
         }
         return markup ? .markup(out) : .string(out)
+    }
+
+    /// C's `%e`, `%f` or `%g` of a finite magnitude, correctly rounded by the C library as Python's are.
+    static func cFormat(_ x: Double, conversion: Unicode.Scalar, precision: Int, alternate: Bool) -> String {
+        let spec = "%" + (alternate ? "#" : "") + ".\(precision)" + String(conversion)
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
+            let length = withVaList([x]) { vsnprintf(buffer.baseAddress, buffer.count, spec, $0) }
+            if length >= 0 && Int(length) < buffer.count {
+                return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(length)).bindMemory(to: UInt8.self), as: UTF8.self)
+            }
+            return String(format: spec, x)
+        }
     }
 
     static func pad(_ body: String, _ spec: Spec, sign: String = "", numeric: Bool = false) -> String {
@@ -118,10 +147,10 @@ enum PrintfFormat {
                 let word = d.isNaN ? "nan" : "inf"
                 return pad(upper ? word.uppercased() : word, spec, sign: sign(negative: d < 0, spec))
             }
-            var cSpec = "%"
-            if spec.flags.contains("#") { cSpec += "#" }
-            cSpec += ".\(spec.precision ?? 6)\(spec.conversion)"
-            return pad(String(format: cSpec, d.magnitude), spec, sign: sign(negative: d.sign == .minus, spec), numeric: true)
+            let precision = spec.precision ?? 6
+            let fast = spec.conversion == "f" || spec.conversion == "F" ? PythonFloat.fixedPoint(d.magnitude, precision: precision) : nil
+            let body = fast ?? cFormat(d.magnitude, conversion: spec.conversion, precision: precision, alternate: spec.flags.contains("#"))
+            return pad(body, spec, sign: sign(negative: d.sign == .minus, spec), numeric: true)
         case "c":
             if let i = value.integer, let scalar = Unicode.Scalar(UInt32(clamping: max(i, 0))) { return pad(String(scalar), spec) }
             if let text = value.text, text.unicodeScalars.count == 1 { return pad(text, spec) }

@@ -29,11 +29,19 @@ enum PythonText {
     }
 
     static func upper(_ text: String) -> String {
-        text.allSatisfy(\.isASCII) ? text.uppercased() : mapScalars(text) { $0.properties.uppercaseMapping }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.uppercased() : mapScalars(text) { $0.properties.uppercaseMapping }
     }
 
     /// `str.capitalize`: the first character in title case, the rest lower case.
     static func capitalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(text.utf8)
+            for i in bytes.indices {
+                let b = bytes[i]
+                if i == 0 { if b >= 0x61 && b <= 0x7A { bytes[i] = b - 32 } } else if b >= 0x41 && b <= 0x5A { bytes[i] = b + 32 }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let first = text.unicodeScalars.first else { return text }
         return first.properties.titlecaseMapping + lower(String(text.unicodeScalars.dropFirst()))
     }

@@ -1,7 +1,9 @@
 /// Calls (macros, `super()`, `caller()`, `loop.cycle()`, dict methods), filters and tests.
 extension Renderer {
     func evaluateArguments(_ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> (positional: [Value], keywords: [(name: String, value: Value)]) {
+        if arguments.positional.isEmpty && arguments.keywords.isEmpty { return ([], []) }
         var positional: [Value] = []
+        positional.reserveCapacity(arguments.positional.count)
         for expr in arguments.positional { positional.append(try evaluate(expr, frame)) }
         var keywords: [(name: String, value: Value)] = []
         for (name, expr) in arguments.keywords { keywords.append((name, try evaluate(expr, frame))) }
@@ -12,6 +14,20 @@ extension Renderer {
 
     func evaluateCall(_ expr: Expr, _ frame: Frame, caller: MacroClosure?) throws(TemplateError) -> Value {
         guard case .call(let callee, let arguments) = expr.kind else { throw TemplateError("expected a call") }
+        // Macros (the common case) take their arguments straight into their scope.
+        if let closure = macro(called: callee, frame) {
+            return try callMacro(closure, arguments, caller: caller, frame)
+        }
+        // `loop.cycle(a, b)`: every argument is evaluated (as in Jinja2), the one for this iteration kept.
+        if case .attribute(let base, "cycle") = callee.kind, case .name(let baseName) = base.kind,
+           case .loop(let state)? = frame.scope.lookup(baseName), arguments.keywords.isEmpty, !arguments.positional.isEmpty {
+            var chosen = Value.null
+            for (i, expr) in arguments.positional.enumerated() {
+                let value = try evaluate(expr, frame)
+                if i == state.index0 % arguments.positional.count { chosen = value }
+            }
+            return chosen
+        }
         let (positional, keywords) = try evaluateArguments(arguments, frame)
         switch callee.kind {
         case .name(let name):
@@ -48,6 +64,64 @@ extension Renderer {
         }
     }
 
+    /// The macro `callee` names (`name` or `module.name`), if it names one.
+    func macro(called callee: Expr, _ frame: Frame) -> MacroClosure? {
+        // From the stored base and name: no copy of the expression's payload.
+        if callee.tag == .name {
+            if case .macro(let closure)? = frame.scope.lookup(callee.name) { return closure }
+            return nil
+        }
+        guard callee.tag == .attribute, let base = callee.base else { return nil }
+        if base.tag == .name, case .module(let module)? = frame.scope.lookup(base.name),
+           case .macro(let closure)? = module.scope.local(callee.name) { return closure }
+        return nil
+    }
+
+    /// Calls a macro with argument expressions, evaluated in the caller's frame.
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, caller: MacroClosure?, _ frame: Frame) throws(TemplateError) -> Value {
+        guard arguments.positional.count <= closure.macro.parameters.count, arguments.keywords.isEmpty else {
+            let (positional, keywords) = try evaluateArguments(arguments, frame)
+            return try callMacro(closure, positional, keywords, caller: caller, frame)
+        }
+        var out = ""
+        try callMacro(closure, arguments, caller: caller, frame, into: &out)
+        return .markup(out)
+    }
+
+    /// Renders a macro called with only positional arguments (at most its parameters) into `out`.
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, caller: MacroClosure?, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        let macro = closure.macro
+        try enter()
+        defer { depth -= 1 }
+        let scope: Scope, body: Frame
+        if let spare = closure.spare, !closure.spareInUse, spare.frame.root === frame.root, spare.frame.blocks === frame.blocks {
+            (scope, body) = spare
+            scope.reset()
+            closure.spareInUse = true
+        } else {
+            scope = Scope(parent: closure.scope, capacity: macro.parameters.count + (caller == nil ? 0 : 1))
+            body = Frame(template: closure.template, scope: scope, root: frame.root, blocks: frame.blocks)
+            if !closure.spareInUse {
+                closure.spare = (scope, body)
+                closure.spareInUse = true
+            }
+        }
+        defer { if closure.spare?.scope === scope { closure.spareInUse = false } }
+        for (i, parameter) in macro.parameters.enumerated() {
+            if i < arguments.positional.count {
+                let value = try evaluate(arguments.positional[i], frame)
+                try value.checkStorable()
+                scope.set(parameter.name, .value(value))
+            } else if let defaultValue = parameter.defaultValue {
+                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+            } else {
+                scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
+            }
+        }
+        if let caller { scope.set("caller", .macro(caller)) }
+        try render(macro.body, body, into: &out)
+    }
+
     /// `.items()`, `.keys()`, `.values()` and `.get(key[, default])` on objects.
     func callMethod(_ method: String, on value: Value, _ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> Value {
         guard case .object(let pairs) = value else { throw TemplateError("\(value.kind) has no method '\(method)'") }
@@ -77,7 +151,7 @@ extension Renderer {
         }
         try enter()
         defer { depth -= 1 }
-        let scope = Scope(parent: closure.scope)
+        let scope = Scope(parent: closure.scope, capacity: parameters.count + (caller == nil ? 0 : 1))
         let body = Frame(template: closure.template, scope: scope, root: frame.root, blocks: frame.blocks)
         for (i, parameter) in parameters.enumerated() {
             let keyword = keywords.first { $0.name == parameter.name }
@@ -99,9 +173,22 @@ extension Renderer {
     }
 
     /// The filter's result; nil when it is undefined (`first` of an empty list).
-    func applyFilter(_ filter: Filter, to operandExpr: Expr, _ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> Value? {
-        let (positional, keywords) = try evaluateArguments(arguments, frame)
-        let bound = try filter.bind(positional, keywords)
+    func applyFilter(_ filter: Filter, to operandExpr: Expr, _ arguments: Arguments, prebound: FilterArguments.Bound?, _ frame: Frame) throws(TemplateError) -> Value? {
+        if filter.name == "format", prebound == nil, arguments.keywords.isEmpty {
+            let operand = try evaluate(operandExpr, frame)
+            guard let format = operand.text else { throw TemplateError("format needs a string to format, found \(operand.described)") }
+            var values: [Value] = []
+            values.reserveCapacity(arguments.positional.count)
+            for expr in arguments.positional { values.append(try evaluate(expr, frame)) }
+            return try PrintfFormat.apply(format, to: .array(values), markup: operand.isMarkup)
+        }
+        let bound: FilterArguments.Bound
+        if let prebound {
+            bound = prebound
+        } else {
+            let (positional, keywords) = try evaluateArguments(arguments, frame)
+            bound = try filter.bind(positional, keywords)
+        }
         if filter.acceptsUndefined {
             let operand = try evaluateOptional(operandExpr, frame)
             return try filter.apply(operand ?? .null, FilterArguments(bound: bound, operandDefined: operand != nil))

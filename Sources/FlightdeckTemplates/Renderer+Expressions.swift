@@ -9,6 +9,26 @@ extension Renderer {
     }
 
     private func evaluateUnlocated(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
+        switch expr.tag {
+        case .filter:
+            if let compiled = expr.compiledFormat, let arguments = expr.arguments {
+                var values: [Value] = []
+                values.reserveCapacity(arguments.positional.count)
+                for argument in arguments.positional { values.append(try evaluate(argument, frame)) }
+                return try PrintfFormat.apply(compiled, to: values, markup: false)
+            }
+            if let filter = expr.filter, let operand = expr.base, let arguments = expr.arguments {
+                guard let value = try applyFilter(filter, to: operand, arguments, prebound: expr.prebound, frame) else {
+                    throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
+                }
+                return value
+            }
+        case .binary:
+            if let left = expr.base, let right = expr.right {
+                return try Operators.apply(expr.op, try evaluate(left, frame), try evaluate(right, frame))
+            }
+        default: break
+        }
         switch expr.kind {
         case .literal(let value): return value
         case .name, .attribute, .item, .conditional:
@@ -59,8 +79,8 @@ extension Renderer {
         case .or(let left, let right):
             let value = try evaluate(left, frame)
             return value.isTruthy ? value : try evaluate(right, frame)
-        case .filter(let operand, let filter, let arguments):
-            guard let value = try applyFilter(filter, to: operand, arguments, frame) else {
+        case .filter(let operand, let filter, let arguments, let prebound):
+            guard let value = try applyFilter(filter, to: operand, arguments, prebound: prebound, frame) else {
                 throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
             }
             return value
@@ -73,6 +93,21 @@ extension Renderer {
 
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
+        // Fast path for a plain name holding a value.
+        if expr.tag == .name, let value = frame.scope.lookupValue(expr.name) {
+            return value
+        }
+        // Fast path for `name.attribute` on an object held by a variable.
+        if expr.tag == .attribute, let base = expr.base, base.tag == .name, let value = frame.scope.lookupValue(base.name),
+           case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {
+            // An object (not a lazy sequence, whose first key starts with NUL): its member, searched by index.
+            var i = 0
+            while i < pairs.count {
+                if pairs[i].key == expr.name { return pairs[i].value }
+                i += 1
+            }
+            return nil
+        }
         switch expr.kind {
         case .name(let name):
             switch frame.scope.lookup(name) {
@@ -84,8 +119,10 @@ extension Renderer {
             case .superBlock: throw TemplateError("'super' must be called: super()")
             }
         case .attribute(let base, let name):
+            var baseValue: Value?
             if case .name(let baseName) = base.kind, let entry = frame.scope.lookup(baseName) {
                 switch entry {
+                case .value(let value): baseValue = value
                 case .loop(let state): return try loopAttribute(state, name)
                 case .module(let module):
                     switch module.scope.local(name) {
@@ -96,15 +133,15 @@ extension Renderer {
                 default: break
                 }
             }
-            let value = try evaluate(base, frame)
-            if case .object = value, Self.dictMethods.contains(name) {
+            let value = if let baseValue { baseValue } else { try evaluate(base, frame) }
+            if case .object = value, Self.isDictMethod(name) {
                 throw TemplateError("'\(name)' is a method of objects; call it as .\(name)() or use ['\(name)'] for the key")
             }
             return value.attribute(name)
         case .item(let base, let index):
             return try evaluate(base, frame).item(try evaluate(index, frame))
-        case .filter(let operand, let filter, let arguments):
-            return try applyFilter(filter, to: operand, arguments, frame)
+        case .filter(let operand, let filter, let arguments, let prebound):
+            return try applyFilter(filter, to: operand, arguments, prebound: prebound, frame)
         case .conditional(let value, let test, let otherwise):
             if try evaluate(test, frame).isTruthy { return try evaluate(value, frame) }
             guard let otherwise else { return nil }
@@ -114,7 +151,18 @@ extension Renderer {
         }
     }
 
-    static let dictMethods: Set<String> = ["items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem"]
+    /// Names Jinja2 resolves to methods of a dict rather than to its keys.
+    static func isDictMethod(_ name: String) -> Bool {
+        switch name.utf8.first {
+        case UInt8(ascii: "i"), UInt8(ascii: "k"), UInt8(ascii: "v"), UInt8(ascii: "g"), UInt8(ascii: "u"), UInt8(ascii: "p"),
+             UInt8(ascii: "c"), UInt8(ascii: "s"): break
+        default: return false
+        }
+        return switch name {
+        case "items", "keys", "values", "get", "update", "pop", "copy", "clear", "setdefault", "popitem": true
+        default: false
+        }
+    }
 
     /// Why `expr` is undefined, with a did-you-mean for names and attributes.
     func undefinedError(_ expr: Expr, _ frame: Frame) -> TemplateError {

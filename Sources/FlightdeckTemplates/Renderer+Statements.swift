@@ -90,8 +90,7 @@ extension Renderer {
             error.isMissingTemplate = true
             throw error
         }
-        let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
-        scope.hidesLoop = true
+        let scope = Scope(parent: withContext ? frame.scope : nil, hidesLoop: true)
         do {
             try renderTemplate(template, scope: scope, blocks: BlockTable(), into: &out)
         } catch {

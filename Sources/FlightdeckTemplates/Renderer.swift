@@ -3,29 +3,70 @@
 final class Renderer {
     /// Deepest nesting of includes, imports, extends, blocks and macro calls at render time.
     static let maxDepth = 100
+    /// Largest output a render may produce (against runaway loops in hostile templates).
+    static let maxOutput = 1 << 30
     /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
     static let maxNesting = 1_000
 
     let environment: Environment
-    var depth = 0
-    var nesting = 0
+    /// The depth and nesting counters, behind a pointer: as class properties every change would pay a dynamic exclusivity check.
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    var depth: Int {
+        get { counters[0] }
+        set { counters[0] = newValue }
+    }
+    var nesting: Int {
+        get { counters[1] }
+        set { counters[1] = newValue }
+    }
 
     init(environment: Environment) {
         self.environment = environment
+        counters.initialize(repeating: 0, count: 2)
+    }
+
+    deinit {
+        counters.deallocate()
     }
 
     /// Where a node runs: its template (for error locations), scope, the render's root scope and block table.
-    struct Frame {
+    final class Frame {
         let template: Template
         let scope: Scope
         let root: Scope
         let blocks: BlockTable
         /// After `extends`, top-level output is dropped (the parent template renders instead).
-        var suppressed = false
+        let suppressed: Bool
+
+        init(template: Template, scope: Scope, root: Scope, blocks: BlockTable, suppressed: Bool = false) {
+            self.template = template
+            self.scope = scope
+            self.root = root
+            self.blocks = blocks
+            self.suppressed = suppressed
+        }
 
         func with(scope: Scope) -> Frame {
             Frame(template: template, scope: scope, root: root, blocks: blocks, suppressed: suppressed)
         }
+    }
+
+    /// Every macro defined during the render: a macro and the scope that holds it refer to each other.
+    private(set) var closures: [MacroClosure] = []
+
+    func closure(_ macro: Macro, _ frame: Frame) -> MacroClosure {
+        let closure = MacroClosure(macro, scope: frame.scope, template: frame.template)
+        closures.append(closure)
+        return closure
+    }
+
+    /// Breaks the reference cycles between macros and their scopes once the render is over, so nothing leaks.
+    func finish() {
+        for closure in closures {
+            closure.spare = nil
+            closure.scope.reset()
+        }
+        closures.removeAll()
     }
 
     func enter() throws(TemplateError) {
@@ -51,7 +92,7 @@ final class Renderer {
                 } catch {
                     throw error.located(at: node.position, in: template.name)
                 }
-                frame.suppressed = true
+                frame = Frame(template: template, scope: scope, root: scope, blocks: blocks, suppressed: true)
                 continue
             }
             try render(node, frame, into: &out)
@@ -81,29 +122,45 @@ final class Renderer {
         if nesting > Self.maxNesting {
             throw TemplateError("rendering is nested too deeply (more than \(Self.maxNesting) levels of tags, macro calls and includes)")
         }
-        for node in nodes { try render(node, frame, into: &out) }
+        // Through the buffer: iterating the array would retain and release every node.
+        try nodes.withUnsafeBufferPointer { (buffer) throws(TemplateError) in
+            for i in buffer.indices {
+                unowned(unsafe) let node = buffer[i]
+                try render(node, frame, into: &out)
+            }
+        }
     }
 
     func render(_ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        if node.isText {
+            if !frame.suppressed { out += node.text }
+            return
+        }
+        if let expr = node.output {
+            if frame.suppressed { return }
+            do throws(TemplateError) {
+                try renderOutput(expr, frame, into: &out)
+            } catch {
+                throw error.located(at: node.position, in: frame.template.name)
+            }
+            return
+        }
         do throws(TemplateError) {
             switch node.kind {
             case .text(let text):
                 if !frame.suppressed { out += text }
             case .output(let expr):
                 if frame.suppressed { return }
-                switch try evaluate(expr, frame) {
-                case .string(let s): HTML.escape(s, into: &out)
-                case .markup(let s): out += s
-                case .int(let i): out += String(i)
-                case let value: HTML.escape(try value.pythonString(), into: &out)
-                }
+                try renderOutput(expr, frame, into: &out)
             case .conditional(let branches, let otherwise):
                 for branch in branches where try evaluate(branch.test, frame).isTruthy {
                     try render(branch.body, frame, into: &out)
                     return
                 }
                 try render(otherwise, frame, into: &out)
-            case .loop(let loop): try renderLoop(loop, frame, into: &out)
+            case .loop(let loop):
+                try renderLoop(loop, frame, into: &out)
+                if out.utf8.count > Self.maxOutput { throw TemplateError("the output is larger than \(Self.maxOutput >> 20) MiB") }
             case .set(let targets, let expr):
                 if targets.count == 1, case .name(let name) = expr.kind, let entry = frame.scope.lookup(name) {
                     // `set outer = loop` (or a macro): keep what the name stands for.
@@ -112,13 +169,13 @@ final class Renderer {
                 try assign(targets, try evaluate(expr, frame), in: frame.scope)
             case .setBlock(let name, let body):
                 var captured = ""
-                try render(body, frame.with(scope: frame.scope), into: &captured)
+                try render(body, frame, into: &captured)
                 frame.scope.set(name, .value(.markup(captured)))
             case .block(let name):
                 if frame.suppressed { return }
                 out += try renderBlock(name, level: 0, frame)
             case .macro(let macro):
-                frame.scope.set(macro.name, .macro(MacroClosure(macro, scope: frame.scope, template: frame.template)))
+                frame.scope.set(macro.name, .macro(closure(macro, frame)))
             case .include(let nameExpr, let ignoreMissing, let withContext):
                 if frame.suppressed { return }
                 try include(nameExpr, ignoreMissing: ignoreMissing, withContext: withContext, node, frame, into: &out)
@@ -126,7 +183,7 @@ final class Renderer {
                 throw TemplateError("'extends' must be at the top level of a template")
             case .callBlock(let call, let caller):
                 if frame.suppressed { return }
-                let closure = MacroClosure(caller, scope: frame.scope, template: frame.template)
+                let closure = closure(caller, frame)
                 out += try HTML.markup(try evaluateCall(call, frame, caller: closure))
             case .importAs(let nameExpr, let alias, let withContext):
                 let module = try importModule(nameExpr, withContext: withContext, node, frame)
@@ -140,6 +197,26 @@ final class Renderer {
             }
         } catch {
             throw error.located(at: node.position, in: frame.template.name)
+        }
+    }
+
+    /// `{{ expr }}`: escaped text, markup as is; a macro printed directly renders straight into the output.
+    func renderOutput(_ expr: Expr, _ frame: Frame, into out: inout String) throws(TemplateError) {
+        // A macro printed directly renders straight into the output (its result is markup, printed as is).
+        if case .call(let callee, let arguments) = expr.kind, let closure = macro(called: callee, frame),
+           arguments.keywords.isEmpty, arguments.positional.count <= closure.macro.parameters.count {
+            do throws(TemplateError) {
+                try callMacro(closure, arguments, caller: nil, frame, into: &out)
+            } catch {
+                throw error.located(at: expr.position, in: frame.template.name)
+            }
+            return
+        }
+        switch try evaluate(expr, frame) {
+        case .string(let s): HTML.escape(s, into: &out)
+        case .markup(let s): out += s
+        case .int(let i): out += String(i)
+        case let value: HTML.escape(try value.pythonString(), into: &out)
         }
     }
 }

@@ -3,62 +3,101 @@
 /// Jinja2's rules: `set` writes to the innermost scope; a for loop body, a macro call, a block and an
 /// included template each get their own scope, an `if` does not.
 final class Scope {
-    private var names: [String] = []
-    private var entries: [Entry] = []
+    /// The scope's own variables in a buffer it manages itself: as an array property every change would pay a
+    /// dynamic exclusivity check and a uniqueness check, and scopes change on every loop iteration and macro call.
+    private var slots: UnsafeMutablePointer<(name: String, entry: Entry)>
+    private var count = 0
+    private var capacity: Int
     let parent: Scope?
     let context: [String: Value]
     /// Set on an included template's scope: Jinja2 passes the includer's variables but not its `loop`.
-    var hidesLoop = false
+    let hidesLoop: Bool
 
-    init(parent: Scope?, context: [String: Value] = [:]) {
+    init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 2, hidesLoop: Bool = false) {
         self.parent = parent
+        self.hidesLoop = hidesLoop
         self.context = context
+        self.capacity = max(capacity, 1)
+        slots = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     /// The innermost entry called `name`.
     func lookup(_ name: String) -> Entry? {
-        var scope: Scope? = self
-        while let current = scope {
+        // The chain is kept alive by `self`, so walking it needs no reference counting.
+        unowned(unsafe) var current = self
+        while true {
             if let entry = current.local(name) { return entry }
-            if let value = current.context[name] { return .value(value) }
+            if !current.context.isEmpty, let value = current.context[name] { return .value(value) }
             if current.hidesLoop && name == "loop" { return nil }
-            scope = current.parent
+            guard let parent = current.parent else { return nil }
+            current = parent
         }
-        return nil
+    }
+
+    /// The value called `name`, if the innermost entry with that name is a value (one copy, not two).
+    func lookupValue(_ name: String) -> Value? {
+        unowned(unsafe) var current = self
+        while true {
+            if let i = current.index(of: name) {
+                if case .value(let value) = current.slots[i].entry { return value }
+                return nil
+            }
+            if !current.context.isEmpty, let value = current.context[name] { return value }
+            if current.hidesLoop && name == "loop" { return nil }
+            guard let parent = current.parent else { return nil }
+            current = parent
+        }
     }
 
     /// The entry called `name` in this scope only (for modules).
     func local(_ name: String) -> Entry? {
-        var i = names.count - 1
-        while i >= 0 {
-            if names[i] == name { return entries[i] }
-            i -= 1
-        }
-        return nil
+        guard let i = index(of: name) else { return nil }
+        return slots[i].entry
     }
 
     /// Sets `name` in this scope.
     func set(_ name: String, _ entry: Entry) {
-        if let i = names.lastIndex(of: name) { entries[i] = entry; return }
-        names.append(name)
-        entries.append(entry)
+        if let i = index(of: name) { slots[i].entry = entry; return }
+        if count == capacity {
+            let larger = UnsafeMutablePointer<(name: String, entry: Entry)>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: slots, count: count)
+            slots.deallocate()
+            slots = larger
+            capacity *= 2
+        }
+        (slots + count).initialize(to: (name, entry))
+        count += 1
     }
 
     /// Forgets this scope's own variables (a new loop iteration).
     func reset() {
-        names.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
+        slots.deinitialize(count: count)
+        count = 0
     }
 
     /// The names this scope defines itself, in order (a module's exports).
-    var ownNames: [String] { names }
+    var ownNames: [String] { (0..<count).map { slots[$0].name } }
+
+    private func index(of name: String) -> Int? {
+        var i = 0
+        while i < count {
+            if slots[i].name == name { return i }
+            i += 1
+        }
+        return nil
+    }
 
     /// Every name visible from here, for did-you-mean suggestions.
     var visibleNames: [String] {
         var all: [String] = []
         var scope: Scope? = self
         while let current = scope {
-            all += current.names + current.context.keys.sorted()
+            all += current.ownNames + current.context.keys.sorted()
             scope = current.parent
         }
         return all
@@ -81,11 +120,25 @@ final class MacroClosure {
     let macro: Macro
     let scope: Scope
     let template: Template
+    /// The scope and frame of the last call, reused by the next one: nothing can keep a macro call's scope
+    /// after it returns (its output is text), so only a recursive call needs a fresh pair.
+    var spare: (scope: Scope, frame: Renderer.Frame)?
+    var spareInUse: Bool {
+        get { flag.pointee }
+        set { flag.pointee = newValue }
+    }
+    /// Behind a pointer, as the counters of `Renderer`: changed on every call, it should not pay an exclusivity check.
+    private let flag = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
 
     init(_ macro: Macro, scope: Scope, template: Template) {
         self.macro = macro
         self.scope = scope
         self.template = template
+        flag.initialize(to: false)
+    }
+
+    deinit {
+        flag.deallocate()
     }
 }
 

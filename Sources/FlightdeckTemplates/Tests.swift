@@ -1,9 +1,15 @@
 /// An `is` test: `x is even`, `x is divisibleby(3)`, `x is not none`.
-struct TemplateTest: Sendable {
+final class TemplateTest: Sendable {
     let name: String
     /// How many arguments it takes.
     let arity: Int
     let function: @Sendable (Value, [Value]) throws(TemplateError) -> Bool
+
+    init(name: String, arity: Int, function: @escaping @Sendable (Value, [Value]) throws(TemplateError) -> Bool) {
+        self.name = name
+        self.arity = arity
+        self.function = function
+    }
 
     func apply(_ value: Value, _ arguments: [Value]) throws(TemplateError) -> Bool {
         guard arguments.count == arity else {

@@ -30,6 +30,7 @@ extension Value {
 
     /// Throws if the value is a lazy sequence, which cannot be stored.
     func checkStorable() throws(TemplateError) {
+        guard case .object(let pairs) = self, pairs.first?.key.utf8.first == 0 else { return }
         if let error = lazyMisuse("cannot be kept in a variable or passed on") { throw error }
     }
 }

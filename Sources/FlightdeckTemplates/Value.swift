@@ -45,7 +45,12 @@ extension Value {
     /// The value under `key` when this is an object (the last one if the key repeats).
     func member(_ key: String) -> Value? {
         guard case .object(let pairs) = self else { return nil }
-        for pair in pairs where pair.key == key { return pair.value }
+        // By index: iterating the pairs would copy (and retain) every value on the way.
+        var i = 0
+        while i < pairs.count {
+            if pairs[i].key == key { return pairs[i].value }
+            i += 1
+        }
         return nil
     }
 

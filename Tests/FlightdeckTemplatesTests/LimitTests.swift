@@ -34,3 +34,25 @@ import Testing
         #expect(try environment.render("t", context: [:]) == String(repeating: "(", count: 90) + String(repeating: ")", count: 90))
     }
 }
+
+/// Macros and the scopes that hold them refer to each other; a finished render must leave nothing behind.
+@Suite struct MemoryTests {
+    @Test func aRenderWithMacrosFreesItsScopes() throws {
+        let environment = Environment(sources: [.memory([
+            "t": "{% import 'm' as m %}{% macro a(x) %}{{ x }}{% endmacro %}{% for i in [1, 2] %}{{ a(i) }}{{ m.b(i) }}{% endfor %}",
+            "m": "{% macro b(y) %}{% macro inner() %}{{ y }}{% endmacro %}{{ inner() }}{% endmacro %}",
+        ])])
+        weak var root: Scope?
+        let template = try environment.template(named: "t")
+        try {
+            let scope = Scope(parent: nil, context: ["big": .string(String(repeating: "x", count: 1000))])
+            root = scope
+            let renderer = Renderer(environment: environment)
+            var out = ""
+            try renderer.renderTemplate(template, scope: scope, blocks: BlockTable(), into: &out)
+            renderer.finish()
+            #expect(out == "1122")
+        }()
+        #expect(root == nil)
+    }
+}

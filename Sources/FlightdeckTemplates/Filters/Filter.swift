@@ -1,5 +1,5 @@
 /// A filter: its parameters (for keyword arguments and arity checks at parse time) and its function.
-struct Filter: Sendable {
+final class Filter: Sendable {
     /// Returns nil for an undefined result (`first` of an empty list), which only `default` and `is defined` accept.
     typealias Function = @Sendable (Value, FilterArguments) throws(TemplateError) -> Value?
 
@@ -42,29 +42,41 @@ struct Filter: Sendable {
 
     /// Arguments in parameter order; extra ones for variadic filters.
     func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)]) throws(TemplateError) -> FilterArguments.Bound {
-        var bound = FilterArguments.Bound(values: Array(repeating: nil, count: parameters.count))
+        if positional.isEmpty && keywords.isEmpty { return .empty }
+        var values: [Value?] = Array(repeating: nil, count: parameters.count)
+        var rest: [Value] = []
+        var extra: [(name: String, value: Value)] = []
         for (i, value) in positional.enumerated() {
-            if i < parameters.count { bound.values[i] = value } else { bound.rest.append(value) }
+            if i < parameters.count { values[i] = value } else { rest.append(value) }
         }
         for (name, value) in keywords {
             if let i = parameters.firstIndex(of: name) {
-                if bound.values[i] != nil { throw TemplateError("filter '\(self.name)' got two values for '\(name)'") }
-                bound.values[i] = value
+                if values[i] != nil { throw TemplateError("filter '\(self.name)' got two values for '\(name)'") }
+                values[i] = value
             } else {
-                bound.keywords.append((name, value))
+                extra.append((name, value))
             }
         }
-        return bound
+        return FilterArguments.Bound(values: values, rest: rest, keywords: extra)
     }
 }
 
 /// The arguments a filter receives, with typed accessors that say what was expected.
 struct FilterArguments {
     /// Values by parameter position, then the rest.
-    struct Bound {
-        var values: [Value?]
-        var rest: [Value] = []
-        var keywords: [(name: String, value: Value)] = []
+    /// A class, so that handing the arguments to a filter copies one reference, not three arrays.
+    final class Bound: Sendable {
+        let values: [Value?]
+        let rest: [Value]
+        let keywords: [(name: String, value: Value)]
+
+        init(values: [Value?], rest: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+            self.values = values
+            self.rest = rest
+            self.keywords = keywords
+        }
+
+        static let empty = Bound(values: [])
     }
 
     let bound: Bound
