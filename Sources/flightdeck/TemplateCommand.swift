@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Flightdeck
 import FlightdeckTemplates
 
 /// `flightdeck template`: tools for theme authors.
@@ -28,7 +29,8 @@ struct TemplateCommand: AsyncParsableCommand {
 
         func run() throws {
             do {
-                let environment = Environment(sources: [.directory(URL(fileURLWithPath: templates))])
+                // The folder first, then the built-in theme, as a site build sees them.
+                let environment = Environment(sources: [.directory(URL(fileURLWithPath: templates)), .memory(EmbeddedTheme.templates)])
                 let output = try environment.render(name, context: try loadContext())
                 FileHandle.standardOutput.write(Data(output.utf8))
             } catch let error as TemplateError {
