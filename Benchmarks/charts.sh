@@ -19,3 +19,6 @@ echo "report render time: $(ratio "$(value "$swift_out" report_ms)" "$(value "$p
 echo "report output size: $(ratio "$(value "$swift_out" report_bytes)" "$(value "$peer_out" report_bytes)")"
 echo "100k line time:     $(ratio "$(value "$swift_out" huge_ms)" "$(value "$peer_out" huge_ms)")"
 echo "100k line size:     $(ratio "$(value "$swift_out" huge_bytes)" "$(value "$peer_out" huge_bytes)")"
+echo "== Every chart of the example site (content/), drawn by the pipeline's chart mapping"
+.build/release/ChartsBench site . "$iterations" | grep -v '^RESULT'
+

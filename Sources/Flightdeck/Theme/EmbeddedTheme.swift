@@ -761,6 +761,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--fd-border); vertical-align: top; }
 thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.releases td:nth-child(3), .signoffs td:nth-child(4) { white-space: nowrap; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
 figure.chart { margin: 1rem 0; min-width: 0; }
 figure.chart > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
