@@ -24,7 +24,8 @@ struct BuildCommand: AsyncParsableCommand {
         let started = Date()
         var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
         if let output { options.output = GlobalOptions.absolute(output) }
-        if global.verbose { options.progress = { Console.error($0) } }
+        // Steps show with --verbose, and on an interactive terminal unless --quiet.
+        if global.verbose || (!global.quiet && isatty(STDERR_FILENO) == 1) { options.progress = { Console.error($0) } }
         do throws(DiagnosticError) {
             let report = try await Site(root: global.root, options: options).build()
             Console.report(report.diagnostics, root: global.root, quiet: global.quiet)
