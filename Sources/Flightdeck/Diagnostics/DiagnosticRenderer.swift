@@ -20,9 +20,4 @@ package enum DiagnosticRenderer {
             return Diagnostic(diagnostic.severity, at: location, diagnostic.message, sourceLine: shown, span: 1).rendered
         }.joined(separator: "\n")
     }
-
-    /// One line per diagnostic, no source excerpt.
-    package static func plain(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
 }

@@ -45,15 +45,6 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    /// Parses a template and everything it pulls in, for `flightdeck check`.
-    func validate(_ name: String) throws(DiagnosticError) {
-        do {
-            try environment.validate(name)
-        } catch {
-            throw DiagnosticError(diagnostic(for: error))
-        }
-    }
-
     /// A template error, its places named as the user finds them: `templates/x.html` for the site's
     /// own templates, `(built-in theme) x.html` for the theme compiled into the binary.
     private func diagnostic(for error: TemplateError) -> Diagnostic {
