@@ -9,6 +9,12 @@ final class Expr: Sendable {
     let base: Expr?
     /// The right side of a binary operator.
     let right: Expr?
+    /// `base` and `right` without reference counting, for the renderer (the node keeps them alive).
+    let baseReference: Unmanaged<Expr>?
+    let rightReference: Unmanaged<Expr>?
+    /// `filter` and `arguments` likewise.
+    let filterReference: Unmanaged<Filter>?
+    let argumentsReference: Unmanaged<Arguments>?
     /// The name of a plain name or of `base.name`.
     let name: String
     let filter: Filter?
@@ -34,6 +40,10 @@ final class Expr: Sendable {
         default: break
         }
         (self.tag, self.base, self.right, self.name) = (tag, base, right, name)
+        baseReference = base.map { Unmanaged.passUnretained($0) }
+        rightReference = right.map { Unmanaged.passUnretained($0) }
+        filterReference = filter.map { Unmanaged.passUnretained($0) }
+        argumentsReference = arguments.map { Unmanaged.passUnretained($0) }
         (self.filter, self.arguments, self.prebound, self.op) = (filter, arguments, prebound, op)
         if filter?.name == "format", arguments?.keywords.isEmpty == true, case .literal(.string(let format))? = base?.kind {
             compiledFormat = PrintfFormat.compile(format)
@@ -126,12 +136,15 @@ final class Node: Sendable {
     let isText: Bool
     /// The expression of an output node (`{{ expr }}`), likewise.
     let output: Expr?
+    /// `output` without reference counting (the node keeps it alive).
+    let outputReference: Unmanaged<Expr>?
 
     init(_ kind: Kind, at position: Position) {
         self.kind = kind
         self.position = position
         if case .text(let text) = kind { (self.text, isText) = (text, true) } else { (self.text, isText) = ("", false) }
         if case .output(let expr) = kind { output = expr } else { output = nil }
+        outputReference = output.map { Unmanaged.passUnretained($0) }
     }
 
     /// What the node does.

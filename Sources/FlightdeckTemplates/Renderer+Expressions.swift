@@ -8,6 +8,12 @@ extension Renderer {
         }
     }
 
+    /// `evaluate` for a child held by an unmanaged reference (no retain and release around the call).
+    @inline(__always)
+    func evaluate(_ expr: Unmanaged<Expr>, _ frame: Frame) throws(TemplateError) -> Value {
+        try expr.borrow { (expr) throws(TemplateError) in try evaluate(expr, frame) }
+    }
+
     private func evaluateUnlocated(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
         switch expr.tag {
         case .filter:
@@ -17,14 +23,22 @@ extension Renderer {
                 for argument in arguments.positional { values.append(try evaluate(argument, frame)) }
                 return try PrintfFormat.apply(compiled, to: values, markup: false)
             }
-            if let filter = expr.filter, let operand = expr.base, let arguments = expr.arguments {
-                guard let value = try applyFilter(filter, to: operand, arguments, prebound: expr.prebound, frame) else {
-                    throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
+            if let filter = expr.filterReference, let operand = expr.baseReference, let arguments = expr.argumentsReference {
+                let result = try filter.borrow { (filter) throws(TemplateError) in
+                    try arguments.borrow { (arguments) throws(TemplateError) in
+                        try operand.borrow { (operand) throws(TemplateError) in
+                            try applyFilter(filter, to: operand, arguments, prebound: expr.prebound, frame)
+                        }
+                    }
+                }
+                guard let value = result else {
+                    let name = filter.borrow { $0.name }
+                    throw TemplateError("the sequence is empty, so '|\(name)' is undefined; add |default(...) after it")
                 }
                 return value
             }
         case .binary:
-            if let left = expr.base, let right = expr.right {
+            if let left = expr.baseReference, let right = expr.rightReference {
                 return try Operators.apply(expr.op, try evaluate(left, frame), try evaluate(right, frame))
             }
         default: break
@@ -98,7 +112,8 @@ extension Renderer {
             return value
         }
         // Fast path for `name.attribute` on an object held by a variable.
-        if expr.tag == .attribute, let base = expr.base, base.tag == .name, let value = frame.scope.lookupValue(base.name),
+        if expr.tag == .attribute, let base = expr.baseReference, let value = base.borrow({ base in
+               base.tag == .name ? frame.scope.lookupValue(base.name) : nil }),
            case .object(let pairs) = value, pairs.first?.key.utf8.first != 0, !Self.isDictMethod(expr.name) {
             // An object (not a lazy sequence, whose first key starts with NUL): its member, searched by index.
             var i = 0

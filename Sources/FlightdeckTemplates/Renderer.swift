@@ -125,8 +125,7 @@ final class Renderer {
         // Through the buffer: iterating the array would retain and release every node.
         try nodes.withUnsafeBufferPointer { (buffer) throws(TemplateError) in
             for i in buffer.indices {
-                unowned(unsafe) let node = buffer[i]
-                try render(node, frame, into: &out)
+                try Unmanaged.passUnretained(buffer[i]).borrow { (node) throws(TemplateError) in try render(node, frame, into: &out) }
             }
         }
     }
@@ -136,10 +135,10 @@ final class Renderer {
             if !frame.suppressed { out += node.text }
             return
         }
-        if let expr = node.output {
+        if let expr = node.outputReference {
             if frame.suppressed { return }
             do throws(TemplateError) {
-                try renderOutput(expr, frame, into: &out)
+                try expr.borrow { (expr) throws(TemplateError) in try renderOutput(expr, frame, into: &out) }
             } catch {
                 throw error.located(at: node.position, in: frame.template.name)
             }

@@ -9,12 +9,15 @@ final class Scope {
     private var count = 0
     private var capacity: Int
     let parent: Scope?
+    /// `parent` without reference counting, for lookups (`parent` keeps it alive).
+    private let parentReference: Unmanaged<Scope>?
     let context: [String: Value]
     /// Set on an included template's scope: Jinja2 passes the includer's variables but not its `loop`.
     let hidesLoop: Bool
 
     init(parent: Scope?, context: [String: Value] = [:], capacity: Int = 2, hidesLoop: Bool = false) {
         self.parent = parent
+        parentReference = parent.map { Unmanaged.passUnretained($0) }
         self.hidesLoop = hidesLoop
         self.context = context
         self.capacity = max(capacity, 1)
@@ -28,30 +31,59 @@ final class Scope {
 
     /// The innermost entry called `name`.
     func lookup(_ name: String) -> Entry? {
-        // The chain is kept alive by `self`, so walking it needs no reference counting.
-        unowned(unsafe) var current = self
+        // Walked through unmanaged references: the chain is kept alive by `self`, and a plain or `unowned(unsafe)`
+        // reference would still be retained and released at every step.
+        var current = Unmanaged.passUnretained(self)
         while true {
-            if let entry = current.local(name) { return entry }
-            if !current.context.isEmpty, let value = current.context[name] { return .value(value) }
-            if current.hidesLoop && name == "loop" { return nil }
-            guard let parent = current.parent else { return nil }
-            current = parent
+            let step: Step<Entry> = current._withUnsafeGuaranteedRef { scope in
+                if let i = scope.index(of: name) { return .found(scope.slots[i].entry) }
+                return scope.outer(name).map { .found(.value($0)) } ?? scope.next(name)
+            }
+            switch step {
+            case .found(let entry): return entry
+            case .parent(let parent): current = parent
+            case .end: return nil
+            }
         }
     }
 
     /// The value called `name`, if the innermost entry with that name is a value (one copy, not two).
     func lookupValue(_ name: String) -> Value? {
-        unowned(unsafe) var current = self
+        var current = Unmanaged.passUnretained(self)
         while true {
-            if let i = current.index(of: name) {
-                if case .value(let value) = current.slots[i].entry { return value }
-                return nil
+            let step: Step<Value> = current._withUnsafeGuaranteedRef { scope in
+                if let i = scope.index(of: name) {
+                    if case .value(let value) = scope.slots[i].entry { return .found(value) }
+                    return .end
+                }
+                return scope.outer(name).map { .found($0) } ?? scope.next(name)
             }
-            if !current.context.isEmpty, let value = current.context[name] { return value }
-            if current.hidesLoop && name == "loop" { return nil }
-            guard let parent = current.parent else { return nil }
-            current = parent
+            switch step {
+            case .found(let value): return value
+            case .parent(let parent): current = parent
+            case .end: return nil
+            }
         }
+    }
+
+    /// One step of a lookup along the chain.
+    private enum Step<Found> {
+        case found(Found)
+        case parent(Unmanaged<Scope>)
+        case end
+    }
+
+    /// `name` in the render's context, if this scope holds it.
+    @inline(__always)
+    private func outer(_ name: String) -> Value? {
+        context.isEmpty ? nil : context[name]
+    }
+
+    /// Where a lookup goes after this scope.
+    @inline(__always)
+    private func next<Found>(_ name: String) -> Step<Found> {
+        if hidesLoop && name == "loop" { return .end }
+        return parentReference.map { .parent($0) } ?? .end
     }
 
     /// The entry called `name` in this scope only (for modules).
