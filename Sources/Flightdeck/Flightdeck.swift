@@ -64,6 +64,7 @@ public struct Site: Sendable {
         pipeline.progress(5, "Write")
         let output = options.output ?? root.appendingPathComponent("public")
         try SiteWriter.write(files, to: output, siteRoot: root)
+        pipeline.finish()
         return BuildReport(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count,
                            diagnostics: BuildPipeline.sorted(log.diagnostics), output: output)
     }

@@ -6,6 +6,8 @@ struct BuildPipeline {
     let options: BuildOptions
     /// Kept between builds by `flightdeck serve`; nil for one-off builds.
     var cache: BuildCache? = nil
+    /// When each stage started, for the stage times progress prints at the end.
+    private let clock = StageClock()
 
     /// Runs the stages up to Analyse; errors of any stage stop it with every diagnostic found so far.
     func model(log: DiagnosticLog) throws(DiagnosticError) -> SiteModel {
@@ -59,7 +61,15 @@ struct BuildPipeline {
     }
 
     func progress(_ step: Int, _ name: String) {
-        options.progress?("[\(step)/5] \(name)")
+        guard let report = options.progress else { return }
+        clock.start(name)
+        report("[\(step)/5] \(name)")
+    }
+
+    /// Ends the last stage and reports how long each stage took.
+    func finish() {
+        guard let report = options.progress else { return }
+        report("Stage times: " + clock.stop().map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: " · "))
     }
 
     /// Throws the log's diagnostics, errors first, if it holds any error.
@@ -73,5 +83,26 @@ struct BuildPipeline {
         diagnostics.enumerated().sorted { a, b in
             (a.element.severity, a.offset) < (b.element.severity, b.offset)
         }.map(\.element)
+    }
+}
+
+/// Wall-clock time per stage of one build.
+private final class StageClock: @unchecked Sendable {
+    private var stages: [(name: String, start: UInt64)] = []
+    private let lock = NSLock()
+
+    func start(_ name: String) {
+        lock.withLock { stages.append((name, DispatchTime.now().uptimeNanoseconds)) }
+    }
+
+    /// Each stage's name and duration, the last one ending now.
+    func stop() -> [(name: String, milliseconds: Int)] {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return lock.withLock {
+            stages.indices.map { i in
+                let end = i + 1 < stages.count ? stages[i + 1].start : now
+                return (stages[i].name, Int((end - stages[i].start) / 1_000_000))
+            }
+        }
     }
 }
