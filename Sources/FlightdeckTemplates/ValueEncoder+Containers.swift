@@ -3,23 +3,35 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: ValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    func encodeNil(forKey key: Key) throws { encoder.node.child(forKey: encoder.key(key)).scalar = .null }
+    func encodeNil(forKey key: Key) throws {
+        let name = encoder.key(key)
+        guard encoder.keeps(name) else { return }
+        encoder.node.child(forKey: name).scalar = .null
+    }
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encoder.nested(encoder.node.child(forKey: encoder.key(key)), key: key).encodeValue(value)
+        let name = encoder.key(key)
+        guard encoder.keeps(name) else { return }
+        try encoder.nested(encoder.node.child(forKey: name), key: key).encodeValue(value)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        encoder.nested(encoder.node.child(forKey: encoder.key(key)), key: key).container(keyedBy: keyType)
+        encoder.nested(child(key), key: key).container(keyedBy: keyType)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        UnkeyedValueContainer(encoder: encoder.nested(encoder.node.child(forKey: encoder.key(key)), key: key))
+        UnkeyedValueContainer(encoder: encoder.nested(child(key), key: key))
     }
 
     func superEncoder() -> any Encoder { encoder.nested(encoder.node.child(forKey: "super"), key: nil) }
 
-    func superEncoder(forKey key: Key) -> any Encoder { encoder.nested(encoder.node.child(forKey: encoder.key(key)), key: key) }
+    func superEncoder(forKey key: Key) -> any Encoder { encoder.nested(child(key), key: key) }
+
+    /// The node for `key`; a detached one (encoded, then dropped) for a member the encoder leaves out.
+    private func child(_ key: Key) -> EncodingNode {
+        let name = encoder.key(key)
+        return encoder.keeps(name) ? encoder.node.child(forKey: name) : EncodingNode()
+    }
 }
 
 struct UnkeyedValueContainer: UnkeyedEncodingContainer {

@@ -27,11 +27,19 @@ struct BuildPipeline {
 
         progress(3, "Analyse")
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
-        var entries: [SiteModel.Entry] = []
-        for (position, item) in oldestFirst.enumerated() {
+        // Releases are analysed in parallel, each reporting into its own log, merged in order.
+        let thresholds = source.config.thresholds
+        let analysed = ConcurrentMap.map(Array(oldestFirst.indices)) { position -> (SiteModel.Entry, [Diagnostic]) in
+            let item = oldestFirst[position]
             let previous = position > 0 ? oldestFirst[position - 1].data : nil
-            let figures = ReleaseAnalyser.analyse(item.data, previous: previous, thresholds: source.config.thresholds, log: log)
-            entries.append(.init(source: item.source, data: item.data, figures: figures))
+            let releaseLog = DiagnosticLog()
+            let figures = ReleaseAnalyser.analyse(item.data, previous: previous, thresholds: thresholds, log: releaseLog)
+            return (.init(source: item.source, data: item.data, figures: figures), releaseLog.diagnostics)
+        }
+        var entries: [SiteModel.Entry] = []
+        for (entry, diagnostics) in analysed {
+            log.report(contentsOf: diagnostics)
+            entries.append(entry)
         }
         try stopOnErrors(log)
         return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),

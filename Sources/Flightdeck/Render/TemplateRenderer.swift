@@ -18,6 +18,20 @@ struct TemplateRenderer: Sendable {
             }
         }
 
+        /// Adds one variable, encoding only what `usage` says templates read of it (all of it when unknown).
+        mutating func add(_ key: String, _ variable: some Encodable & Sendable, usage: Usage) throws(DiagnosticError) {
+            switch usage.value {
+            case .unused: return
+            case .whole: try add([key: variable])
+            case .members(let members):
+                do {
+                    values[key] = try Value.encode(variable, members: members)
+                } catch {
+                    throw DiagnosticError(.error("cannot pass '\(key)' to templates: \(error)", at: nil))
+                }
+            }
+        }
+
         /// Adds the variables of another context (its values win).
         mutating func merge(_ other: Context) {
             values.merge(other.values) { $1 }
@@ -34,6 +48,26 @@ struct TemplateRenderer: Sendable {
         if let siteTemplates { sources.append(.directory(siteTemplates)) }
         sources.append(.memory(EmbeddedTheme.templates))
         environment = Environment(sources: sources)
+    }
+
+    /// How the site's templates and the built-in theme, all of them, use the context variable `variable`.
+    func usage(of variable: String) -> Usage {
+        var names = Array(EmbeddedTheme.templates.keys)
+        if let siteTemplates {
+            let folder = siteTemplates.standardizedFileURL.path
+            let enumerator = FileManager.default.enumerator(at: siteTemplates, includingPropertiesForKeys: [.isRegularFileKey])
+            while let url = enumerator?.nextObject() as? URL {
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                let name = String(url.standardizedFileURL.path.dropFirst(folder.count + 1))
+                if !name.hasPrefix("assets/") && !ContentLoader.isIgnored(url.lastPathComponent) { names.append(name) }
+            }
+        }
+        return Usage(value: environment.usage(of: variable, in: names.sorted()))
+    }
+
+    /// What templates read of one variable: none of it, some members, or all of it.
+    struct Usage: Sendable {
+        fileprivate let value: VariableUsage
     }
 
     /// Renders a named template.

@@ -9,11 +9,16 @@ package enum Scaffold {
             throw DiagnosticError(.error("\(folder.path) already holds a flightdeck.yaml; not overwriting it", at: nil))
         }
         let title = folder.lastPathComponent.isEmpty ? "Release reports" : "\(folder.lastPathComponent) release reports"
-        var created = try write([
+        var files = [
             "flightdeck.yaml": ScaffoldTexts.config(title: title),
             "content/index.md": ScaffoldTexts.index,
             "content/pages/process.md": ScaffoldTexts.process,
-        ], into: folder)
+        ]
+        // The build output and the previous build kept beside it (see SiteWriter) stay out of version control.
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path) {
+            files[".gitignore"] = "public/\n.public.previous/\n"
+        }
+        var created = try write(files, into: folder)
         created += try createRelease(id: "1.0.0", in: folder, today: today)
         return created
     }

@@ -11,40 +11,102 @@ struct OutputFile: Sendable {
     let contents: Data
 }
 
-/// The Write stage: the whole site goes into a temporary folder beside the output, which then takes
-/// the output's place in one step. A failed build never leaves a half-written site.
+/// The Write stage: the whole site goes into a folder beside the output, which then takes the output's
+/// place in one step (`renameat2(RENAME_EXCHANGE)`). A failed build never leaves a half-written site.
+///
+/// The output it replaces is kept beside it as `.<output>.previous/` and becomes the next build's staging
+/// folder: it is brought up to date in place, so a rebuild writes only the files that changed and creates
+/// and deletes no folders. A file the current output already holds byte for byte is hard-linked rather
+/// than written, so the two trees share their unchanged files (little extra disk) and unchanged pages keep
+/// their modification time. Files are never written in place: a changed file is unlinked and created anew,
+/// so a file shared with the output is never touched.
 enum SiteWriter {
     /// Writes `files` and swaps them into `output`. `root` is the site root, which output must not contain.
     static func write(_ files: [OutputFile], to output: URL, siteRoot root: URL) throws(DiagnosticError) {
-        let fileManager = FileManager.default
         let output = output.standardizedFileURL
         try checkOutput(output, root: root.standardizedFileURL)
         let parent = output.deletingLastPathComponent()
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw failure("cannot create the output's parent folder \(parent.path): \(error.localizedDescription)")
         }
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        // One build at a time writes beside this output (`serve` and a `build` may run together).
+        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { close(lock) } }
+
+        let spare = previous(of: output)
+        let staging = isFolder(spare.path) ? spare
+            : parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            let folders = Set(files.map { (staging.path + "/" + $0.path as NSString).deletingLastPathComponent }).sorted()
-            for folder in folders { try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            // Files go out on every core: creating many small files is most of a large site's write time.
-            let failures = ConcurrentMap.map(files) { file -> String? in
-                do {
-                    try writeFile(file.contents, to: staging.path + "/" + file.path)
-                    return nil
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
-                }
-            }
-            if let first = failures.compactMap({ $0 }).first { throw SiteWriteError(message: first) }
+            if staging != spare, mkdir(staging.path, 0o755) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try sync(files, into: staging.path, current: isFolder(output.path) ? output.path : nil)
         } catch {
             removeTree(staging.path)
             throw failure("cannot write the site into \(staging.path): \(error.localizedDescription)")
         }
-        try swap(staging, into: output)
+        try swap(staging, into: output, keepingOldAs: spare)
+    }
+
+    /// Where the output a build replaces is kept: `.<name>.previous` beside it.
+    static func previous(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Makes `folder` hold exactly `files`: removes what the site no longer has, creates missing folders,
+    /// keeps files already holding the right bytes, links unchanged files from `current`, writes the rest.
+    private static func sync(_ files: [OutputFile], into folder: String, current: String?) throws {
+        let filePaths = Set(files.map(\.path))
+        var folderPaths: Set<Substring> = []
+        for path in filePaths {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                folderPaths.insert(path[..<slash])
+                end = path.index(after: slash)
+            }
+        }
+        prune(folder, prefix: "", keeping: filePaths, folders: folderPaths)
+        for path in folderPaths.sorted() where mkdir(folder + "/" + path, 0o755) != 0 && errno != EEXIST {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        // Files go out on every core.
+        let failures = ConcurrentMap.map(files) { file -> String? in
+            let target = folder + "/" + file.path
+            if holds(file.contents, at: target) { return nil }
+            if unlink(target) != 0 && errno != ENOENT { return "\(file.path): \(String(cString: strerror(errno)))" }
+            if let current, holds(file.contents, at: current + "/" + file.path), link(current + "/" + file.path, target) == 0 { return nil }
+            do {
+                try writeFile(file.contents, to: target)
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
+            }
+        }
+        if let first = failures.compactMap({ $0 }).first { throw SiteWriteError(message: first) }
+    }
+
+    /// Removes from `folder` every entry that is neither one of `files` nor one of `folders` (paths relative to the
+    /// top folder, `prefix` being `folder`'s own); a folder's entries are pruned in turn.
+    private static func prune(_ folder: String, prefix: String, keeping files: Set<String>, folders: Set<Substring>) {
+        for entry in entries(of: folder) {
+            let relative = prefix + entry.name
+            if entry.isFolder {
+                if folders.contains(Substring(relative)) {
+                    prune(folder + "/" + entry.name, prefix: relative + "/", keeping: files, folders: folders)
+                } else {
+                    removeTree(folder + "/" + entry.name)
+                }
+            } else if !files.contains(relative) {
+                unlink(folder + "/" + entry.name)
+            }
+        }
+    }
+
+    /// True if `path` is a folder (not a link to one).
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     private static func checkOutput(_ output: URL, root: URL) throws(DiagnosticError) {
@@ -62,10 +124,10 @@ enum SiteWriter {
         }
     }
 
-    /// Puts `staging` in place of `output`: an atomic exchange where the kernel offers one, else two renames.
-    private static func swap(_ staging: URL, into output: URL) throws(DiagnosticError) {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
+    /// Puts `staging` in place of `output` (an atomic exchange where the kernel offers one, else two renames)
+    /// and keeps the replaced output as `spare` for the next build.
+    private static func swap(_ staging: URL, into output: URL, keepingOldAs spare: URL) throws(DiagnosticError) {
+        guard FileManager.default.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 removeTree(staging.path)
@@ -74,7 +136,8 @@ enum SiteWriter {
             return
         }
         if exchange(staging.path, output.path) {
-            removeTree(staging.path)
+            // `staging` now holds the old output.
+            if staging != spare, rename(staging.path, spare.path) != 0 { removeTree(staging.path) }
             return
         }
         let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
@@ -89,7 +152,7 @@ enum SiteWriter {
             removeTree(staging.path)
             throw failure("cannot move the built site into \(output.path): \(reason)")
         }
-        removeTree(old.path)
+        if rename(old.path, spare.path) != 0 { removeTree(old.path) }
     }
 
     /// Writes bytes with plain POSIX calls: Foundation's `Data.write` fsyncs every file, which makes a
@@ -108,6 +171,28 @@ enum SiteWriter {
                 }
                 offset += written
             }
+        }
+    }
+
+    /// True if `path` is a regular file (not a link) holding exactly `data`.
+    private static func holds(_ data: Data, at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+            guard let base = expected.baseAddress else { return true }
+            guard let buffer = malloc(data.count) else { return false }
+            defer { free(buffer) }
+            var offset = 0
+            while offset < data.count {
+                let count = read(fd, buffer + offset, data.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return memcmp(buffer, base, data.count) == 0
         }
     }
 
@@ -134,27 +219,42 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -
     write(fd, bytes, count)
 }
 
-/// Deletes a folder tree with plain POSIX calls (Foundation's removeItem stats and lists extended
-/// attributes of every file, which dominates writing a large site). Symbolic links are removed, never followed.
-private func removeTree(_ path: String) {
-    guard let directory = opendir(path) else {
-        unlink(path)
-        return
+/// The entries of a folder (without `.` and `..`), and whether each is a folder (not a link to one).
+private func entries(of path: String) -> [(name: String, isFolder: Bool)] {
+    let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard folder >= 0 else { return [] }
+    guard let directory = fdopendir(folder) else {
+        close(folder)
+        return []
     }
+    defer { closedir(directory) }
+    var result: [(name: String, isFolder: Bool)] = []
     while let entry = readdir(directory) {
         let name = withUnsafePointer(to: entry.pointee.d_name) {
             $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
         }
         if name == "." || name == ".." { continue }
-        let child = path + "/" + name
-        var info = stat()
-        if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            removeTree(child)
-        } else {
-            unlink(child)
+        var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+        if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            var info = stat()
+            isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         }
+        result.append((name, isFolder))
     }
-    closedir(directory)
+    return result
+}
+
+/// Deletes a folder tree with plain POSIX calls (Foundation's removeItem stats and lists extended attributes
+/// of every file, which dominates writing a large site). Symbolic links are removed, never followed.
+private func removeTree(_ path: String) {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+        unlink(path)
+        return
+    }
+    for entry in entries(of: path) {
+        if entry.isFolder { removeTree(path + "/" + entry.name) } else { unlink(path + "/" + entry.name) }
+    }
     rmdir(path)
 }
 

@@ -8,12 +8,15 @@ struct SiteRenderer {
     let cache: BuildCache?
     /// `site` and `nav`, encoded once for every page.
     private let sharedContext: TemplateRenderer.Context
+    /// What the templates read of `data` (the raw data is large; members no template reads are not encoded).
+    private let dataUsage: TemplateRenderer.Usage
 
     init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
         self.cache = cache
         let config = model.source.config
         templates = TemplateRenderer(siteTemplates: model.source.templates)
+        dataUsage = templates.usage(of: "data")
         shared = PageContext(
             site: .init(title: config.title, description: config.description, baseUrl: baseURL ?? config.baseURL,
                         language: config.language, theme: Dictionary(config.theme, uniquingKeysWith: { $1 }),
@@ -108,8 +111,9 @@ struct SiteRenderer {
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
         var main = common
-        try main.add(["notes": nullable(entry.data.notes), "data": entry.data, "sections": present, "missing": missing,
+        try main.add(["notes": nullable(entry.data.notes), "sections": present, "missing": missing,
                       "charts": ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems])
+        try main.add("data", entry.data, usage: dataUsage)
         var checklist = common
         try checklist.add(["checklist": nullable(entry.figures.checklist)])
         var signoffs = common
