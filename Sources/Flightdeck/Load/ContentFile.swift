@@ -22,9 +22,9 @@ package struct ContentFile: Sendable, Hashable {
     /// The raw bytes; an unreadable file is an error naming it.
     package func readData() throws(DiagnosticError) -> Data {
         do {
-            return try Data(contentsOf: url)
+            return try Folder.read(url.path)
         } catch {
-            throw DiagnosticError(.error("cannot read file: \(Self.reason(error))", at: .file(path)))
+            throw DiagnosticError(.error("cannot read file: \(String(cString: strerror(error.code.rawValue)).lowercased())", at: .file(path)))
         }
     }
 
@@ -55,21 +55,5 @@ package struct ContentFile: Sendable, Hashable {
         let prefix = String(decoding: bytes[bytes.startIndex..<valid], as: UTF8.self)
         let location = SourceFile(path: path, text: prefix).location(ofUTF8Offset: prefix.utf8.count)
         throw DiagnosticError(.error("file is not valid UTF-8 (byte 0x\(String(bytes[valid], radix: 16, uppercase: true)) at offset \(valid - bytes.startIndex)); save it as UTF-8", at: location))
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue)).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError: return "permission denied"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }

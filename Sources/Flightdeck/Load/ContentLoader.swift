@@ -44,32 +44,34 @@ enum ContentLoader {
     }
 
     private static func subfolders(of folder: URL) throws(DiagnosticError) -> [URL] {
-        let entries = try contents(of: folder)
-        return entries.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+        try contents(of: folder).filter(\.isFolder).map { folder.appendingPathComponent($0.name, isDirectory: true) }
     }
 
-    private static func contents(of folder: URL) throws(DiagnosticError) -> [URL] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        do {
-            return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
-                .filter { !isIgnored($0.lastPathComponent) }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            throw DiagnosticError(.error("cannot list folder: \(error.localizedDescription)", at: .file(relativePath(of: folder))))
+    /// A folder's entries, hidden and editor files left out, by name; none when the folder does not exist.
+    private static func contents(of folder: URL) throws(DiagnosticError) -> [Folder.Entry] {
+        guard let entries = Folder.entries(of: folder.path) else {
+            guard errno != ENOENT else { return [] }
+            throw DiagnosticError(.error("cannot list folder: \(String(cString: strerror(errno)).lowercased())", at: .file(relativePath(of: folder))))
         }
+        return entries.filter { !isIgnored($0.name) }.sorted { $0.name < $1.name }
     }
 
+    /// The files under `folder`, by path; `relative` is the folder's path from the site root.
     private static func files(in folder: URL, root: URL, recursive: Bool) throws(DiagnosticError) -> [ContentFile] {
+        try files(in: folder, relative: relative(folder, to: root), recursive: recursive).sorted { $0.path < $1.path }
+    }
+
+    private static func files(in folder: URL, relative: String, recursive: Bool) throws(DiagnosticError) -> [ContentFile] {
         var result: [ContentFile] = []
         for entry in try contents(of: folder) {
-            let isFolder = (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
-            if isFolder {
-                if recursive { result += try files(in: entry, root: root, recursive: true) }
+            let url = folder.appendingPathComponent(entry.name, isDirectory: entry.isFolder)
+            if entry.isFolder {
+                if recursive { result += try files(in: url, relative: relative + "/" + entry.name, recursive: true) }
             } else {
-                result.append(ContentFile(path: relative(entry, to: root), url: entry))
+                result.append(ContentFile(path: relative + "/" + entry.name, url: url))
             }
         }
-        return result.sorted { $0.path < $1.path }
+        return result
     }
 
     private static func relative(_ url: URL, to root: URL) -> String {

@@ -37,11 +37,11 @@ enum SiteWriter {
         defer { if lock >= 0 { close(lock) } }
 
         let spare = previous(of: output)
-        let staging = isFolder(spare.path) ? spare
+        let staging = Folder.isFolder(spare.path, followingLinks: false) ? spare
             : parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             if staging != spare, mkdir(staging.path, 0o755) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            try sync(files, into: staging.path, current: isFolder(output.path) ? output.path : nil)
+            try sync(files, into: staging.path, current: Folder.isFolder(output.path) ? output.path : nil)
         } catch {
             removeTree(staging.path)
             throw failure("cannot write the site into \(staging.path): \(error.localizedDescription)")
@@ -89,7 +89,7 @@ enum SiteWriter {
     /// Removes from `folder` every entry that is neither one of `files` nor one of `folders` (paths relative to the
     /// top folder, `prefix` being `folder`'s own); a folder's entries are pruned in turn.
     private static func prune(_ folder: String, prefix: String, keeping files: Set<String>, folders: Set<Substring>) {
-        for entry in entries(of: folder) {
+        for entry in Folder.entries(of: folder) ?? [] {
             let relative = prefix + entry.name
             if entry.isFolder {
                 if folders.contains(Substring(relative)) {
@@ -101,12 +101,6 @@ enum SiteWriter {
                 unlink(folder + "/" + entry.name)
             }
         }
-    }
-
-    /// True if `path` is a folder (not a link to one).
-    private static func isFolder(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     private static func checkOutput(_ output: URL, root: URL) throws(DiagnosticError) {
@@ -219,31 +213,6 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -
     write(fd, bytes, count)
 }
 
-/// The entries of a folder (without `.` and `..`), and whether each is a folder (not a link to one).
-private func entries(of path: String) -> [(name: String, isFolder: Bool)] {
-    let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-    guard folder >= 0 else { return [] }
-    guard let directory = fdopendir(folder) else {
-        close(folder)
-        return []
-    }
-    defer { closedir(directory) }
-    var result: [(name: String, isFolder: Bool)] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-        }
-        if name == "." || name == ".." { continue }
-        var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-        if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-            var info = stat()
-            isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-        }
-        result.append((name, isFolder))
-    }
-    return result
-}
-
 /// Deletes a folder tree with plain POSIX calls (Foundation's removeItem stats and lists extended attributes
 /// of every file, which dominates writing a large site). Symbolic links are removed, never followed.
 private func removeTree(_ path: String) {
@@ -252,7 +221,7 @@ private func removeTree(_ path: String) {
         unlink(path)
         return
     }
-    for entry in entries(of: path) {
+    for entry in Folder.entries(of: path) ?? [] {
         if entry.isFolder { removeTree(path + "/" + entry.name) } else { unlink(path + "/" + entry.name) }
     }
     rmdir(path)
