@@ -28,10 +28,13 @@ struct BuildPipeline {
         progress(3, "Analyse")
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
         var entries: [SiteModel.Entry] = []
-        for (position, item) in oldestFirst.enumerated() {
-            let previous = position > 0 ? oldestFirst[position - 1].data : nil
-            let figures = ReleaseAnalyser.analyse(item.data, previous: previous, thresholds: source.config.thresholds, log: log)
+        // The latest release so far of each product; releases without a product are one group of their own.
+        var latest: [String?: ReleaseData] = [:]
+        for item in oldestFirst {
+            let product = item.data.release.product
+            let figures = ReleaseAnalyser.analyse(item.data, previous: latest[product], thresholds: source.config.thresholds, log: log)
             entries.append(.init(source: item.source, data: item.data, figures: figures))
+            latest[product] = item.data
         }
         try stopOnErrors(log)
         return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),
