@@ -31,12 +31,41 @@ import Testing
         #expect(labels.rows <= EventLabels.maxRows)
         for row in 0..<labels.rows {
             let spans = labels.placed.filter { $0.row == row && $0.text != nil }
-                .map { ($0.textX, $0.textX + TextMetrics.width($0.text ?? "", size: TextMetrics.tickSize)) }
+                .map { ($0.start, $0.end) }
                 .sorted { $0.0 < $1.0 }
             for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.1 <= b.0, "row \(row): \(a) overlaps \(b)") }
             #expect(spans.allSatisfy { $0.0 >= 50 && $0.1 <= 636.5 })
         }
         #expect(labels.placed.count == events.count, "every event keeps its line and tooltip")
+    }
+
+    /// Event labels at either end of the x axis stay inside the SVG: the one at the right end is anchored to its end.
+    @Test func eventLabelsAtTheEdgesStayInsideTheChart() throws {
+        let events = [EventMarker(label: "rollback → early_adopters", x: 0), EventMarker(label: "pause", x: 50),
+                      EventMarker(label: "advance → expanded", x: 100)]
+        let chart = StepChart(id: "t", title: "t", format: .percent(decimals: 0),
+                              series: [LineSeries(name: "s", x: [0, 100], y: [5, 25])], events: events, yRange: 0...100)
+        let svg = chart.svg()
+        let check = XMLCheck(svg)
+        #expect(check.isWellFormed)
+        let plotLeft = try #require(check.attributes.first { $0["class"]?.hasPrefix("fd-grid") == true }?["x1"].flatMap(Double.init))
+        let labels = check.attributes.filter { $0["class"] == "fd-event-label" }
+        try #require(labels.count == events.count)
+        // Estimated like the module's other labels, at 11px bold (charts.css draws event labels bold, up to 15% wider).
+        for (attributes, event) in zip(labels, events) {
+            let x = try #require(attributes["x"].flatMap(Double.init))
+            let width = TextMetrics.width(event.label, size: TextMetrics.tickSize * 1.15)
+            let (left, right): (Double, Double) = switch attributes["text-anchor"] ?? "start" {
+            case "end": (x - width, x)
+            case "middle": (x - width / 2, x + width / 2)
+            default: (x, x + width)
+            }
+            #expect(left >= plotLeft - 0.05 && right <= 640, "\(event.label): \(left)...\(right) in \(plotLeft)...640")
+        }
+        #expect(labels[0]["text-anchor"] == nil && labels[0]["x"].flatMap(Double.init) == plotLeft, "the first label starts at the plot's left")
+        #expect(labels[1]["text-anchor"] == "middle", "a label with room is centred on its line")
+        #expect(labels[2]["text-anchor"] == "end", "the last label ends at the right edge")
+        #expect((labels[2]["x"].flatMap(Double.init) ?? 641) <= 640)
     }
 
     @Test func truncationKeepsWholeCharacters() throws {

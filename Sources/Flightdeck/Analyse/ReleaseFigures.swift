@@ -13,7 +13,7 @@ struct ReleaseFigures: Sendable, Encodable {
 
 /// The Analyse stage for a release: pure functions from models to figures, then the verdict.
 enum ReleaseAnalyser {
-    /// Computes all figures. `previous` is the release before this one, for test comparisons.
+    /// Computes all figures. `previous` is the latest earlier release of the same product, for test comparisons.
     static func analyse(_ data: ReleaseData, previous: ReleaseData?, thresholds: Thresholds, log: DiagnosticLog) -> ReleaseFigures {
         var figures = ReleaseFigures()
         figures.baseline = data.baseline.map { BaselineAnalysis.analyse($0, thresholds: thresholds.baseline) }

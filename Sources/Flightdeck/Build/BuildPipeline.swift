@@ -27,13 +27,20 @@ struct BuildPipeline {
 
         progress(3, "Analyse")
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
+        // The previous release of each: the latest earlier one of the same product (releases without a
+        // product are one group of their own).
+        var previous: [ReleaseData?] = []
+        var latest: [String?: ReleaseData] = [:]
+        for item in oldestFirst {
+            previous.append(latest[item.data.release.product])
+            latest[item.data.release.product] = item.data
+        }
         // Releases are analysed in parallel, each reporting into its own log, merged in order.
         let thresholds = source.config.thresholds
         let analysed = ConcurrentMap.map(Array(oldestFirst.indices)) { position -> (SiteModel.Entry, [Diagnostic]) in
             let item = oldestFirst[position]
-            let previous = position > 0 ? oldestFirst[position - 1].data : nil
             let releaseLog = DiagnosticLog()
-            let figures = ReleaseAnalyser.analyse(item.data, previous: previous, thresholds: thresholds, log: releaseLog)
+            let figures = ReleaseAnalyser.analyse(item.data, previous: previous[position], thresholds: thresholds, log: releaseLog)
             return (.init(source: item.source, data: item.data, figures: figures), releaseLog.diagnostics)
         }
         var entries: [SiteModel.Entry] = []

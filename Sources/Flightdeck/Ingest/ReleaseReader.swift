@@ -22,6 +22,7 @@ enum ReleaseReader {
         result.title = reader.string("title") ?? result.version.map { "Release \($0)" } ?? release.id
         result.date = reader.date("date")
         result.owner = reader.string("owner")
+        result.product = reader.string("product")
         result.environment = reader.string("environment")
         result.summary = reader.string("summary")
         result.draft = reader.bool("draft") ?? false

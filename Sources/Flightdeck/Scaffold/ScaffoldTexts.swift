@@ -52,6 +52,7 @@ enum ScaffoldTexts {
         version: "\(id)"
         title: "Release \(id)"
         date: \(day)
+        # product: your-product        # releases of one product are compared with each other
         # owner: "Your name"
         # environment: production
         summary: "What this release changes, in one paragraph."

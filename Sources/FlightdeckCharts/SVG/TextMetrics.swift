@@ -6,6 +6,8 @@ enum TextMetrics {
     static let tickSize = 11.0
     /// Line height for stacked labels.
     static let lineHeight = 15.0
+    /// How much wider bold text (`font-weight: 600`) is than regular: DejaVu Sans Bold runs up to 15% wider.
+    static let boldScale = 1.15
 
     /// The estimated advance of `text` at `size`.
     static func width(_ text: String, size: Double) -> Double {

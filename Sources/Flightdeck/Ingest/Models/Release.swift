@@ -12,6 +12,8 @@ package struct Release: Sendable, Encodable {
     package var date: Date?
     /// The accountable owner.
     package var owner: String?
+    /// The product released, e.g. "invoice-processing"; test results are compared with the previous release of the same product.
+    package var product: String?
     /// Target environment, e.g. "production".
     package var environment: String?
     /// A one-paragraph summary.

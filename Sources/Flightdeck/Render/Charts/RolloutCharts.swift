@@ -3,6 +3,7 @@ import FlightdeckCharts
 
 /// Charts of rollout data and incidents.
 enum RolloutCharts {
+    /// Traffic (each component's share as steps, from its first stage to `as_of`), error rate and p99 latency.
     static func charts(_ rollout: Rollout, figures: RolloutFigures?, prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let multiple = rollout.components.count > 1
@@ -22,6 +23,7 @@ enum RolloutCharts {
                 return EventMarker(label: label, x: event.at.timeIntervalSince1970, tone: tone)
             }
         }
+        let asOf = rollout.asOf ?? figures?.asOf
         let traffic = rollout.components.compactMap { component -> LineSeries? in
             var points: [Point] = []
             for stage in component.stages {
@@ -33,6 +35,10 @@ enum RolloutCharts {
                 points.append(Point(x: rollback.at.timeIntervalSince1970, y: 0))
             }
             points.sort { $0.x < $1.x }
+            // The last step holds until the moment the rollout is reported at.
+            if let last = points.last, let now = asOf?.timeIntervalSince1970, now > last.x {
+                points.append(Point(x: now, y: last.y))
+            }
             return points.isEmpty ? nil : LineSeries(name: component.name, points: points)
         }
         if !traffic.isEmpty {

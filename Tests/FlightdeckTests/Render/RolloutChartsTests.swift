@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import FlightdeckCharts
+@testable import Flightdeck
+
+/// The rollout charts drawn from rollout data.
+@Suite struct RolloutChartsTests {
+    private let start = Date(timeIntervalSince1970: 1_788_220_800) // 2026-09-01T00:00:00Z
+    private let hour = 3_600.0
+
+    /// The invoice rollout's shape: 5% from the start, advanced to 25% at `advance`, reported `asOf` a day later.
+    private func rollout(asOf: Date?) -> Rollout {
+        let advance = start.addingTimeInterval(13 * 24 * hour)
+        let component = RolloutComponent(
+            name: "invoice-processing",
+            stages: [RolloutStage(name: "initial", trafficPercent: 5, start: start, end: advance),
+                     RolloutStage(name: "expanded", trafficPercent: 25, start: advance),
+                     RolloutStage(name: "majority", trafficPercent: 50)],
+            events: [RolloutEvent(kind: .advance, at: advance, stage: "expanded")])
+        return Rollout(path: "rollout.yaml", format: .yaml, asOf: asOf, components: [component])
+    }
+
+    /// The traffic step chart, or nil when there is none.
+    private func traffic(_ rollout: Rollout) -> StepChart? {
+        let figures = RolloutAnalysis.analyse(rollout, thresholds: .init())
+        guard case .step(let chart)? = RolloutCharts.charts(rollout, figures: figures, prefix: "r")["rollout_traffic"] else { return nil }
+        return chart
+    }
+
+    @Test func trafficStepRunsOnToAsOf() throws {
+        let asOf = start.addingTimeInterval(14 * 24 * hour)
+        let chart = try #require(traffic(rollout(asOf: asOf)))
+        let points = try #require(chart.series.first?.points)
+        #expect(points.last == Point(x: asOf.timeIntervalSince1970, y: 25), "the current stage holds its 25% until as_of")
+        #expect(chart.dataTable().contains("2026-09-15 00:00 UTC"))
+        #expect(points.map(\.y) == [5, 5, 25, 25])
+    }
+
+    @Test func trafficStepEndsAtTheLastChangeWithoutALaterAsOf() throws {
+        let advance = start.addingTimeInterval(13 * 24 * hour)
+        for asOf in [advance, advance.addingTimeInterval(-hour)] {
+            let points = try #require(traffic(rollout(asOf: asOf))?.series.first?.points)
+            #expect(points.last == Point(x: advance.timeIntervalSince1970, y: 25))
+            #expect(points.count == 3)
+        }
+    }
+
+    @Test func rolledBackTrafficStaysAtZeroUntilAsOf() throws {
+        var data = rollout(asOf: nil)
+        let rollback = start.addingTimeInterval(13 * 24 * hour + 2 * hour)
+        data.components[0].events.append(RolloutEvent(kind: .rollback, at: rollback))
+        data.asOf = rollback.addingTimeInterval(6 * hour)
+        let points = try #require(traffic(data)?.series.first?.points)
+        #expect(points.suffix(2) == [Point(x: rollback.timeIntervalSince1970, y: 0),
+                                     Point(x: rollback.timeIntervalSince1970 + 6 * hour, y: 0)])
+    }
+}
