@@ -29,11 +29,10 @@ struct BuildPipeline {
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
         // The previous release of each: the latest earlier one of the same product (releases without a
         // product are one group of their own).
-        var previous: [ReleaseData?] = []
         var latest: [String?: ReleaseData] = [:]
-        for item in oldestFirst {
-            previous.append(latest[item.data.release.product])
-            latest[item.data.release.product] = item.data
+        let previous = oldestFirst.map { item in
+            defer { latest[item.data.release.product] = item.data }
+            return latest[item.data.release.product]
         }
         // Releases are analysed in parallel, each reporting into its own log, merged in order.
         let thresholds = source.config.thresholds
