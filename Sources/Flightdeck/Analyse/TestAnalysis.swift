@@ -86,15 +86,23 @@ package enum TestAnalysis {
     /// Compares by test id; a test id seen twice in one release counts by its last occurrence.
     static func compare(_ current: [TestCase], _ previous: [TestCase]) -> TestComparison {
         var now: [String: TestOutcome] = [:], before: [String: TestOutcome] = [:]
+        now.reserveCapacity(current.count)
+        before.reserveCapacity(previous.count)
         for test in current { now[test.id] = test.outcome }
         for test in previous { before[test.id] = test.outcome }
-        let ids = now.keys.sorted(), oldIDs = before.keys.sorted()
-        return TestComparison(
-            previousTotal: before.count,
-            newFailures: ids.filter { now[$0]?.isFailing == true && before[$0]?.isFailing != true },
-            fixed: ids.filter { now[$0]?.isSuccess == true && before[$0]?.isFailing == true },
-            stillFailing: ids.filter { now[$0]?.isFailing == true && before[$0]?.isFailing == true },
-            added: ids.filter { before[$0] == nil },
-            removed: oldIDs.filter { now[$0] == nil })
+        // One pass over the tests; only the (short) lists are sorted.
+        var newFailures: [String] = [], fixed: [String] = [], stillFailing: [String] = [], added: [String] = []
+        for (id, outcome) in now {
+            let old = before[id]
+            if outcome.isFailing {
+                if old?.isFailing == true { stillFailing.append(id) } else { newFailures.append(id) }
+            } else if outcome.isSuccess && old?.isFailing == true {
+                fixed.append(id)
+            }
+            if old == nil { added.append(id) }
+        }
+        let removed = before.keys.filter { now[$0] == nil }
+        return TestComparison(previousTotal: before.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
+                              stillFailing: stillFailing.sorted(), added: added.sorted(), removed: removed.sorted())
     }
 }

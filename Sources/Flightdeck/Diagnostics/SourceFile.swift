@@ -6,6 +6,8 @@ package struct SourceFile: Sendable {
     package let text: String
     /// UTF-8 offsets at which each line starts.
     private let lineStarts: [Int]
+    /// Whether the whole text is ASCII: then a column is a byte count, found without reading the line.
+    private let isASCII: Bool
 
     /// Creates a source file and indexes its lines.
     package init(path: String, text: String) {
@@ -13,11 +15,14 @@ package struct SourceFile: Sendable {
         self.text = text
         var starts = [0]
         var offset = 0
+        var high: UInt8 = 0
         for byte in text.utf8 {
             offset += 1
+            high |= byte
             if byte == UInt8(ascii: "\n") { starts.append(offset) }
         }
         self.lineStarts = starts
+        isASCII = high < 0x80
     }
 
     /// The location of a UTF-8 offset into `text` (binary search of the line starts).
@@ -27,10 +32,16 @@ package struct SourceFile: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
-        let end = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
-        let column = text.unicodeScalars[start..<end].count + 1
+        let end = min(offset, text.utf8.count)
+        if isASCII { return SourceLocation(file: path, line: low + 1, column: max(end - lineStarts[low], 0) + 1) }
+        // Columns count Unicode scalars: the bytes that do not continue a UTF-8 sequence.
+        var column = 1
+        var index = text.utf8.index(text.utf8.startIndex, offsetBy: lineStarts[low])
+        let stop = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        while index < stop {
+            if text.utf8[index] & 0xC0 != 0x80 { column += 1 }
+            text.utf8.formIndex(after: &index)
+        }
         return SourceLocation(file: path, line: low + 1, column: column)
     }
 

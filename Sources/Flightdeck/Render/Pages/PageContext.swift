@@ -63,9 +63,10 @@ enum SitePaths {
     /// The file path on disk for a URL path (percent-decoding undone).
     static func file(_ url: String) -> String { url.removingPercentEncoding ?? url }
 
+    /// Characters a path segment keeps as they are (RFC 3986 unreserved).
+    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     private static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
