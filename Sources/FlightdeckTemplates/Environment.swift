@@ -31,6 +31,12 @@ public final class Environment: Sendable {
         }
     }
 
+    /// Calls `body(i)` for every `i` in `0..<iterations`, in parallel on one thread per core whose stack is
+    /// large enough for `render` to run on directly (elsewhere each render first starts such a thread).
+    public static func concurrentPerform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        LargeStack.concurrentPerform(iterations: iterations, body)
+    }
+
     /// Parses `name` and every template it includes, extends or imports by a literal name (for `flightdeck check`).
     public func validate(_ name: String) throws(TemplateError) {
         try LargeStack.run { () throws(TemplateError) in

@@ -9,11 +9,23 @@ import Foundation
 enum LargeStack {
     static let size = 64 << 20
 
-    /// `body()`, run on a fresh thread with a `size` stack.
+    /// Marks the threads started here (their stack is `size`).
+    private static let marker: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// True on a thread started here, where parsing and rendering can run directly.
+    static var isCurrentThreadLarge: Bool { pthread_getspecific(marker) != nil }
+
+    /// `body()`, run on a fresh thread with a `size` stack (directly when already on one).
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws(TemplateError) -> T) throws(TemplateError) -> T {
+        if isCurrentThreadLarge { return try body() }
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
+            pthread_setspecific(marker, UnsafeRawPointer(bitPattern: 1))
             do throws(TemplateError) {
                 box.result = .success(try body())
             } catch {
@@ -28,6 +40,42 @@ enum LargeStack {
         case .success(let value)?: return value
         case .failure(let error)?: throw error
         case nil: throw TemplateError("the render thread ended without a result")
+        }
+    }
+
+    /// Calls `body(i)` for every `i` in `0..<iterations` on one large-stack thread per core, so that the
+    /// renders it makes run directly instead of starting a thread each.
+    static func concurrentPerform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard iterations > 0 else { return }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, iterations))
+        let queue = WorkQueue(count: iterations)
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                pthread_setspecific(marker, UnsafeRawPointer(bitPattern: 1))
+                while let index = queue.next() { body(index) }
+                done.signal()
+            }
+            thread.stackSize = size
+            thread.start()
+        }
+        for _ in 0..<workers { done.wait() }
+    }
+
+    /// Hands out the indices `0..<count` once each, to whichever thread asks first.
+    private final class WorkQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var taken = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
         }
     }
 

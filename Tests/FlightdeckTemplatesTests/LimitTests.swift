@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlightdeckTemplates
 
@@ -27,6 +28,31 @@ import Testing
             }
         }.value
         #expect(result.contains(message), "\(result.prefix(200))")
+    }
+
+    @Test func rendersDirectlyOnTheLargeStackThreadsOfConcurrentPerform() {
+        // Every hostile template, rendered from the worker threads (where renders start no thread of their own).
+        let outcomes = Outcomes(count: Self.hostile.count)
+        Environment.concurrentPerform(iterations: Self.hostile.count) { index in
+            do {
+                _ = try Environment(sources: [.memory(["t": Self.hostile[index].0])]).render("t", context: ["x": "x"])
+                outcomes.set(index, "rendered")
+            } catch {
+                outcomes.set(index, "\(error)")
+            }
+        }
+        for (index, outcome) in outcomes.all.enumerated() {
+            #expect(outcome?.contains(Self.hostile[index].1) == true, "\(Self.hostile[index].0.prefix(40)): \(outcome ?? "nothing")")
+        }
+    }
+
+    /// Results written from the worker threads.
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: String) { lock.withLock { values[index] = value } }
+        var all: [String?] { lock.withLock { values } }
     }
 
     @Test func allowsDeepButReasonableRecursion() throws {

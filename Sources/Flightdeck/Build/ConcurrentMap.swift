@@ -5,7 +5,7 @@ enum ConcurrentMap {
     /// Applies `transform` to every element concurrently; results come back in input order.
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let results = ResultBox<R>(count: items.count)
+        let results = ConcurrentResults<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))
         }
@@ -14,7 +14,7 @@ enum ConcurrentMap {
 }
 
 /// Slots written once each from concurrent iterations, read after all finish.
-private final class ResultBox<R>: @unchecked Sendable {
+final class ConcurrentResults<R>: @unchecked Sendable {
     private var slots: [R?]
     private let lock = NSLock()
 

@@ -70,6 +70,13 @@ struct TemplateRenderer: Sendable {
         fileprivate let value: VariableUsage
     }
 
+    /// `transform` applied to every item, in parallel on threads where renders run directly; results in order.
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let results = ConcurrentResults<R>(count: items.count)
+        Environment.concurrentPerform(iterations: items.count) { index in results.set(index, transform(items[index])) }
+        return results.values()
+    }
+
     /// Renders a named template.
     func render(_ name: String, context: Context) throws(DiagnosticError) -> String {
         do {

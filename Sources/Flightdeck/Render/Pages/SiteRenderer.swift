@@ -43,7 +43,7 @@ struct SiteRenderer {
         let stamps = cache == nil ? [] : BuildCache.stamps(under: model.source.templates)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        let outcomes = ConcurrentMap.map(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
+        let outcomes = TemplateRenderer.concurrentMap(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
                 let render = { () throws(DiagnosticError) -> Data in Data(try renderer.render(job.template, context: job.context).utf8) }
                 let html: Data
