@@ -62,7 +62,7 @@ package enum BaselineReader {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DiagnosticError) {
-                if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
+                if UTF8Text.decode(bytes) == nil {
                     _ = try ContentFile.decode(data, path: path)
                 }
                 var metrics: [BaselineMetric] = []
@@ -74,12 +74,5 @@ package enum BaselineReader {
                 return nil
             }
         }
-    }
-
-    /// Whether every byte is ASCII (then the bytes are valid UTF-8 without a closer look).
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
     }
 }

@@ -38,7 +38,7 @@ package struct ContentFile: Sendable, Hashable {
     package static func decode(_ data: Data, path: String) throws(DiagnosticError) -> SourceFile {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = bytes.withUnsafeBytes({ UTF8Text.decode($0.bindMemory(to: UInt8.self)) }) {
             return SourceFile(path: path, text: text)
         }
         var valid = bytes.startIndex

@@ -51,7 +51,7 @@ enum XMLEntities {
 
     /// Validated UTF-8.
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, XMLEntities.Problem> {
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        if let text = UTF8Text.decode(bytes) { return .success(text) }
         return .failure(Problem("text is not valid UTF-8; save the file as UTF-8"))
     }
 }
