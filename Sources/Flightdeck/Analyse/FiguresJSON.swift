@@ -1,14 +1,15 @@
 import Foundation
+import FlightdeckTemplates
 
 /// The one JSON encoding of models and figures: snake_case keys, sorted, dates as ISO 8601 UTC.
 ///
 /// `flightdeck export` prints it, and checklist checks read figures through it, so both agree on names.
 enum FiguresJSON {
-    /// Encodes a value as pretty, sorted JSON (`compact`: keys unsorted, which is quicker; still one value per line, as the reader counts columns from the line start).
-    static func data(of value: some Encodable, compact: Bool = false) throws -> Data {
+    /// Encodes a value as pretty, sorted JSON.
+    static func data(of value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = compact ? [.prettyPrinted, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.instantString(date))
@@ -16,9 +17,32 @@ enum FiguresJSON {
         return try encoder.encode(value)
     }
 
-    /// Encodes a value and reads it back as a located tree (for path lookups).
+    /// The value as the tree its JSON would read back as (for path lookups by checklist checks).
+    ///
+    /// Built with the template engine's encoder, which names keys and writes dates as `data(of:)` does, without
+    /// writing and parsing JSON (that round trip was most of the Analyse stage). Whole doubles become integers,
+    /// as JSON gives them back, and keys are sorted. `FiguresJSONTests` checks the two trees are the same.
     static func tree(of value: some Encodable) throws -> DataNode {
-        let json = String(decoding: try data(of: value, compact: true), as: UTF8.self)
-        return try JSONReader.read(json, path: "<figures>")
+        node(try Value.encode(value), at: .file("<figures>"))
+    }
+
+    /// The JSON round trip `tree(of:)` stands for (kept as the reference its test compares with).
+    static func treeThroughJSON(of value: some Encodable) throws -> DataNode {
+        try JSONReader.read(String(decoding: try data(of: value), as: UTF8.self), path: "<figures>")
+    }
+
+    private static func node(_ value: Value, at location: SourceLocation) -> DataNode {
+        switch value {
+        case .null: DataNode(.null, at: location)
+        case .bool(let b): DataNode(.bool(b), at: location)
+        case .int(let i): DataNode(.int(i), at: location)
+        case .double(let d):
+            d.rounded() == d && abs(d) < 9_007_199_254_740_992 ? DataNode(.int(Int(d)), at: location) : DataNode(.double(d), at: location)
+        case .string(let s), .markup(let s): DataNode(.string(s), at: location)
+        case .array(let items): DataNode(.array(items.map { node($0, at: location) }), at: location)
+        case .object(let pairs):
+            // Keys sorted, as `data(of:)` writes them.
+            DataNode(.object(pairs.sorted { $0.key < $1.key }.map { (key: $0.key, keyLocation: location, value: node($0.value, at: location)) }), at: location)
+        }
     }
 }

@@ -433,6 +433,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <header class="release-header">
   <h1>{{ release.title }}{% if release.version is defined %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
   <dl class="meta">
+    {%- if release.product is defined %}<div><dt>Product</dt><dd>{{ release.product }}</dd></div>{% endif %}
     {%- if release.date is defined %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
     {%- if release.owner is defined %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
     {%- if release.environment is defined %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}

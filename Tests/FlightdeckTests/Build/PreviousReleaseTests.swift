@@ -45,6 +45,7 @@ import Testing
         let page = try site.read("public/releases/warehouse-1/index.html")
         #expect(!page.contains("Against the previous release"))
         #expect(!page.contains("since the previous release"))
+        #expect(page.contains("<dt>Product</dt><dd>warehouse</dd>"), "the page header names the product")
         #expect(try site.read("public/releases/trainer-2/index.html").contains("1 new failure since the previous release"))
     }
 
