@@ -70,9 +70,11 @@ final class BuildCache: @unchecked Sendable {
     /// Stamps of files, in path order; unreadable files get size -1 so they never match a good stamp.
     static func stamps(_ files: [ContentFile]) -> [Stamp] {
         files.map { file in
-            let values = try? file.url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            return Stamp(path: file.path, size: values?.fileSize ?? -1,
-                         modified: values?.contentModificationDate?.timeIntervalSince1970 ?? 0)
+            // stat(2) directly: Foundation's resource values also list extended attributes, for every file.
+            var info = stat()
+            guard stat(file.url.path, &info) == 0 else { return Stamp(path: file.path, size: -1, modified: 0) }
+            return Stamp(path: file.path, size: Int(info.st_size),
+                         modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
         }
     }
 
