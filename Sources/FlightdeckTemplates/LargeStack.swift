@@ -24,8 +24,7 @@ enum LargeStack {
         if isCurrentThreadLarge { return try body() }
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            pthread_setspecific(marker, UnsafeRawPointer(bitPattern: 1))
+        start {
             do throws(TemplateError) {
                 box.result = .success(try body())
             } catch {
@@ -33,8 +32,6 @@ enum LargeStack {
             }
             done.signal()
         }
-        thread.stackSize = size
-        thread.start()
         done.wait()
         switch box.result {
         case .success(let value)?: return value
@@ -51,15 +48,22 @@ enum LargeStack {
         let queue = WorkQueue(count: iterations)
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
-            let thread = Thread {
-                pthread_setspecific(marker, UnsafeRawPointer(bitPattern: 1))
+            start {
                 while let index = queue.next() { body(index) }
                 done.signal()
             }
-            thread.stackSize = size
-            thread.start()
         }
         for _ in 0..<workers { done.wait() }
+    }
+
+    /// Starts a thread with a `size` stack, marked as one, running `body`.
+    private static func start(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread {
+            pthread_setspecific(marker, UnsafeRawPointer(bitPattern: 1))
+            body()
+        }
+        thread.stackSize = size
+        thread.start()
     }
 
     /// Hands out the indices `0..<count` once each, to whichever thread asks first.

@@ -13,13 +13,15 @@ enum Folder {
         let isFolder: Bool
     }
 
-    /// The entries of the folder at `path` (without `.` and `..`), in no particular order; nil if it cannot be read.
-    static func entries(of path: String) -> [Entry]? {
+    /// The entries of the folder at `path` (without `.` and `..`), in no particular order; the error is the
+    /// POSIX reason it cannot be listed (`ENOENT`, `ENOTDIR`, `EACCES`, ...).
+    static func entries(of path: String) throws(POSIXError) -> [Entry] {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return nil }
+        guard folder >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         guard let directory = fdopendir(folder) else {
+            let failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             close(folder)
-            return nil
+            throw failure
         }
         defer { closedir(directory) }
         var result: [Entry] = []

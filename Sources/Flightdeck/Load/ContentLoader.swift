@@ -49,9 +49,12 @@ enum ContentLoader {
 
     /// A folder's entries, hidden and editor files left out, by name; none when the folder does not exist.
     private static func contents(of folder: URL) throws(DiagnosticError) -> [Folder.Entry] {
-        guard let entries = Folder.entries(of: folder.path) else {
-            guard errno != ENOENT else { return [] }
-            throw DiagnosticError(.error("cannot list folder: \(String(cString: strerror(errno)).lowercased())", at: .file(relativePath(of: folder))))
+        let entries: [Folder.Entry]
+        do {
+            entries = try Folder.entries(of: folder.path)
+        } catch {
+            guard error.code != .ENOENT else { return [] }
+            throw DiagnosticError(.error("cannot list folder: \(String(cString: strerror(error.code.rawValue)).lowercased())", at: .file(relativePath(of: folder))))
         }
         return entries.filter { !isIgnored($0.name) }.sorted { $0.name < $1.name }
     }

@@ -89,7 +89,7 @@ enum SiteWriter {
     /// Removes from `folder` every entry that is neither one of `files` nor one of `folders` (paths relative to the
     /// top folder, `prefix` being `folder`'s own); a folder's entries are pruned in turn.
     private static func prune(_ folder: String, prefix: String, keeping files: Set<String>, folders: Set<Substring>) {
-        for entry in Folder.entries(of: folder) ?? [] {
+        for entry in (try? Folder.entries(of: folder)) ?? [] {
             let relative = prefix + entry.name
             if entry.isFolder {
                 if folders.contains(Substring(relative)) {
@@ -221,7 +221,7 @@ private func removeTree(_ path: String) {
         unlink(path)
         return
     }
-    for entry in Folder.entries(of: path) ?? [] {
+    for entry in (try? Folder.entries(of: path)) ?? [] {
         if entry.isFolder { removeTree(path + "/" + entry.name) } else { unlink(path + "/" + entry.name) }
     }
     rmdir(path)
