@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Receives progress lines such as `[2/5] Ingest`.
     public var progress: (@Sendable (String) -> Void)?
+    /// Build every release that can be built: a release whose own data has errors gets a page that lists
+    /// them, with the verdict "cannot judge", instead of stopping the build (`build --keep-going`).
+    public var keepGoing = false
 
     /// Default options.
     public init(output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -27,8 +30,10 @@ public struct BuildReport: Sendable {
     public let pageCount: Int
     /// All files written.
     public let fileCount: Int
-    /// Warnings found on the way (errors fail the build instead).
+    /// Warnings found on the way; with `keepGoing`, also the errors of the releases that could not be judged.
     public let diagnostics: [Diagnostic]
+    /// Ids of the releases whose data has errors (only with `keepGoing`; otherwise errors fail the build).
+    public let releasesWithErrors: [String]
     /// The output folder.
     public let output: URL
 }
@@ -66,7 +71,8 @@ public struct Site: Sendable {
         try SiteWriter.write(files, to: output, siteRoot: root)
         pipeline.finish()
         return BuildReport(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count,
-                           diagnostics: BuildPipeline.sorted(log.diagnostics), output: output)
+                           diagnostics: BuildPipeline.sorted(log.diagnostics),
+                           releasesWithErrors: model.releases.filter(\.hasErrors).map(\.data.release.id), output: output)
     }
 
     /// Runs every stage but writing, and returns all diagnostics (errors and warnings).

@@ -3,8 +3,12 @@ package import Foundation
 /// What the CLI's per-release commands (gate, export, signoff) need; package-only, not public API.
 extension Site {
     /// Loads and analyses the site (no rendering, no writing) and finds one release by id.
+    ///
+    /// Other releases' errors do not stop it: the release comes back with its own diagnostics, and
+    /// `hasErrors` says whether it can be judged. Errors of the site itself (the config) throw.
     func entry(_ id: String, log: DiagnosticLog) throws(DiagnosticError) -> SiteModel.Entry {
-        let options = BuildOptions(includeDrafts: true)
+        var options = BuildOptions(includeDrafts: true)
+        options.keepGoing = true
         let model = try BuildPipeline(root: root, options: options).model(log: log)
         if let entry = model.releases.first(where: { $0.data.release.id == id }) { return entry }
         let ids = model.releases.map(\.data.release.id)
@@ -12,18 +16,19 @@ extension Site {
         throw DiagnosticError(.error("no release '\(id)'\(Suggestion.phrase(for: id, in: ids)) (\(known))", at: nil))
     }
 
-    /// The verdict of a release, its reasons as lines, the process exit code, and any warnings.
-    package func gate(_ id: String) throws(DiagnosticError) -> (decision: String, reasons: [String], exitCode: Int32, warnings: [Diagnostic]) {
-        let log = DiagnosticLog()
-        let entry = try entry(id, log: log)
-        let verdict = entry.figures.verdict
-        let lines = verdict.reasons.map { "  \($0.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.area): \($0.message)" }
-        return (ReleaseRow.label(verdict.decision), lines, verdict.decision.exitCode, log.diagnostics)
+    /// The verdict of a release for `flightdeck gate`, with the diagnostics of that release only.
+    ///
+    /// An unknown release or errors in the site's config throw; errors in the release's own data give the
+    /// decision "cannot judge" (exit 3).
+    package func gate(_ id: String) throws(DiagnosticError) -> GateReport {
+        let entry = try entry(id, log: DiagnosticLog())
+        return GateReport(release: id, verdict: entry.figures.verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
     }
 
     /// The normalised data and computed figures of a release as JSON (the format of docs/export.md).
     package func export(_ id: String) throws(DiagnosticError) -> Data {
         let entry = try entry(id, log: DiagnosticLog())
+        if entry.hasErrors { throw DiagnosticError(BuildPipeline.sorted(entry.diagnostics)) }
         struct Export: Encodable {
             let formatVersion = 1
             let id: String

@@ -20,14 +20,19 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include releases and pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .customLong("keep-going"), help: "Build every other release when one release's data has errors; that release's page lists them (exit 1 all the same).")
+    var keepGoing = false
+
     func run() async throws {
         let started = Date()
         var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
+        options.keepGoing = keepGoing
         if let output { options.output = GlobalOptions.absolute(output) }
         // Steps show with --verbose, and on an interactive terminal unless --quiet.
         if global.verbose || (!global.quiet && isatty(STDERR_FILENO) == 1) { options.progress = { Console.error($0) } }
+        let report: BuildReport
         do throws(DiagnosticError) {
-            let report = try await Site(root: global.root, options: options).build()
+            report = try await Site(root: global.root, options: options).build()
             Console.report(report.diagnostics, root: global.root, quiet: global.quiet)
             if !global.quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
@@ -35,6 +40,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
         } catch {
             throw Console.fail(error, root: global.root)
+        }
+        if !report.releasesWithErrors.isEmpty {
+            Console.error("cannot judge \(report.releasesWithErrors.joined(separator: ", ")): errors in their data (pages written with --keep-going)")
+            throw ExitCode(1)
         }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The `flightdeck` command: a thin layer over the Flightdeck library.
 ///
-/// Exit codes: 0 success, 1 content errors (diagnostics on stderr), 2 usage errors.
-/// `flightdeck gate` uses 0 go, 1 no-go, 2 pending.
+/// Exit codes: 0 success, 1 content errors (diagnostics on stderr), 64 usage errors (EX_USAGE).
+/// `flightdeck gate` uses 0 go, 1 no-go, 2 pending, 3 cannot judge, 64 usage errors: no mistake reads as a verdict.
 @main
 struct FlightdeckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +17,9 @@ struct FlightdeckCommand: AsyncParsableCommand {
         ]
     )
 
+    /// The exit code of a usage error (EX_USAGE), distinct from every verdict and from content errors.
+    static let usageError: Int32 = 64
+
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -28,7 +31,7 @@ struct FlightdeckCommand: AsyncParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(usageError)
             }
             exit(withError: error)
         }

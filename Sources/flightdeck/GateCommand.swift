@@ -2,29 +2,50 @@ import ArgumentParser
 import Flightdeck
 import Foundation
 
-/// `flightdeck gate RELEASE`: print the verdict; exit 0 go, 1 no-go, 2 pending.
+/// `flightdeck gate RELEASE`: print the verdict; exit 0 go, 1 no-go, 2 pending, 3 cannot judge, 64 usage.
 struct GateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Print a release's go/no-go verdict with its reasons; exit 0 go, 1 no-go, 2 pending.",
-        discussion: "Errors in the data (or an unknown release) also exit 1: a release that cannot be judged does not go."
+        abstract: "Print a release's go/no-go verdict with its reasons; exit 0 go, 1 no-go, 2 pending, 3 cannot judge.",
+        discussion: """
+            Exit 3 means the release cannot be judged: it is unknown, or its own data (or the site's config) has errors. \
+            A usage error exits 64. Only the diagnostics of the judged release are printed.
+            """
     )
+
+    /// How the verdict is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The release id (its folder name under content/releases/).")
     var release: String
 
+    @Option(name: .long, help: "text, json (for machines) or markdown (for a CI job summary or a pull-request comment).")
+    var format: Format = .text
+
     func run() async throws {
-        let result: (decision: String, reasons: [String], exitCode: Int32, warnings: [Diagnostic])
+        let report: GateReport
         do {
-            result = try Site(root: global.root).gate(release)
+            report = try Site(root: global.root).gate(release)
         } catch {
-            throw Console.fail(error, root: global.root)
+            Console.report(error.diagnostics, root: global.root)
+            throw ExitCode(Verdict.Decision.cannotJudge.exitCode)
         }
-        Console.report(result.warnings, root: global.root, quiet: !global.verbose)
-        Console.out("\(release): \(result.decision)")
-        if !global.quiet { result.reasons.forEach(Console.out) }
-        throw ExitCode(result.exitCode)
+        Console.report(report.diagnostics, root: global.root, quiet: global.quiet)
+        switch format {
+        case .text: Console.out(global.quiet ? "\(release): \(report.verdict.decision.label)" : report.text)
+        case .json:
+            do {
+                Console.out(try report.json())
+            } catch {
+                Console.report(error.diagnostics, root: global.root)
+                throw ExitCode(Verdict.Decision.cannotJudge.exitCode)
+            }
+        case .markdown: Console.out(report.markdown)
+        }
+        throw ExitCode(report.exitCode)
     }
 }

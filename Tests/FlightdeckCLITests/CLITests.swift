@@ -36,11 +36,11 @@ import Testing
         #expect(try Data(contentsOf: index) == before)
     }
 
-    @Test func usageErrorsExitTwo() throws {
+    @Test func usageErrorsExit64() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLI.run(["build", "--no-such-option"], in: folder)
-        #expect(result.status == 2)
+        #expect(result.status == 64)
         #expect(result.stderr.contains("Unknown option '--no-such-option'"))
     }
 
@@ -64,7 +64,7 @@ import Testing
         #expect(blocked.status == 1)
         #expect(blocked.stdout.contains("blocker  signoffs: rejected by qa"))
         let unknown = try CLI.run(["gate", "1.0"], in: folder)
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 3)
         #expect(unknown.stderr.contains("error: no release '1.0'; did you mean '1.0.0'?"))
     }
 

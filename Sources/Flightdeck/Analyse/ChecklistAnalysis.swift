@@ -16,6 +16,8 @@ package struct ChecklistFigures: Sendable, Encodable {
         package var actual: String?
         /// done, failed or open. An item with a check takes its status from the data (met, unmet, unknown), whatever its box says.
         package var status: String
+        /// Its anchor on the checklist page, `item-3` for the third item of the file.
+        package var anchor: String
     }
 
     /// One heading's progress.
@@ -47,7 +49,7 @@ enum ChecklistAnalysis {
     /// Evaluates each item; malformed checks and misspelt figure names go to the log.
     static func analyse(_ checklist: Checklist, figures: DataNode, log: DiagnosticLog) -> ChecklistFigures {
         var items: [ChecklistFigures.Item] = []
-        for item in checklist.tasks {
+        for (position, item) in checklist.tasks.enumerated() {
             var status = item.checked ? "done" : "open"
             var checkStatus: String?
             var actual: String?
@@ -64,7 +66,7 @@ enum ChecklistAnalysis {
                 }
             }
             items.append(.init(text: item.text, section: item.section, checked: item.checked, check: item.check,
-                               checkStatus: checkStatus, actual: actual, status: status))
+                               checkStatus: checkStatus, actual: actual, status: status, anchor: "item-\(position + 1)"))
         }
         var sections: [ChecklistFigures.Section] = []
         for item in items {

@@ -14,7 +14,9 @@ struct ReleaseFigures: Sendable, Encodable {
 /// The Analyse stage for a release: pure functions from models to figures, then the verdict.
 enum ReleaseAnalyser {
     /// Computes all figures. `previous` is the latest earlier release of the same product, for test comparisons.
-    static func analyse(_ data: ReleaseData, previous: ReleaseData?, thresholds: Thresholds, log: DiagnosticLog) -> ReleaseFigures {
+    /// `required` lists the data kinds the release must have before it can be GO.
+    static func analyse(_ data: ReleaseData, previous: ReleaseData?, thresholds: Thresholds, required: [DataKind],
+                        log: DiagnosticLog) -> ReleaseFigures {
         var figures = ReleaseFigures()
         figures.baseline = data.baseline.map { BaselineAnalysis.analyse($0, thresholds: thresholds.baseline) }
         figures.tests = data.tests.map { TestAnalysis.analyse($0, previous: previous?.tests, thresholds: thresholds.tests) }
@@ -31,7 +33,8 @@ enum ReleaseAnalyser {
             let tree = checklist.tasks.contains { $0.check != nil } ? (try? FiguresJSON.tree(of: figures)) ?? empty : empty
             figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree, log: log)
         }
-        figures.verdict = Verdict(reasons: VerdictRules.reasons(for: figures))
+        let present = Set(DataKind.allCases.filter { $0.isPresent(in: data) })
+        figures.verdict = VerdictRules.verdict(for: figures, present: present, required: required)
         return figures
     }
 }

@@ -21,39 +21,55 @@ struct BuildPipeline {
         let pages = source.pages.compactMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
             .filter { options.includeDrafts || !$0.draft }
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
-        let ingested = ingestReleases(source, log: log)
-            .filter { options.includeDrafts || !$0.data.release.draft }
-        try stopOnErrors(log)
+        let releases = ingestReleases(source, log: log)
+        let ingested = releases.filter { options.includeDrafts || !$0.data.release.draft }
+        // With keep-going, a release whose own data has errors is judged "cannot judge"; any other error stops.
+        let releaseErrors = releases.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .error }.count }
+        let siteErrors = log.diagnostics.filter { $0.severity == .error }.count - releaseErrors
+        if options.keepGoing ? siteErrors > 0 : log.hasErrors { throw DiagnosticError(Self.sorted(log.diagnostics)) }
 
         progress(3, "Analyse")
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
         // The previous release of each: the latest earlier one of the same product (releases without a
         // product are one group of their own).
+        // A release with errors is nobody's previous release: its data cannot be trusted.
         var latest: [String?: ReleaseData] = [:]
         let previous = oldestFirst.map { item in
-            defer { latest[item.data.release.product] = item.data }
+            defer { if !item.hasErrors { latest[item.data.release.product] = item.data } }
             return latest[item.data.release.product]
         }
         // Releases are analysed in parallel, each reporting into its own log, merged in order.
-        let thresholds = source.config.thresholds
+        let config = source.config
         let analysed = ConcurrentMap.map(Array(oldestFirst.indices)) { position -> (SiteModel.Entry, [Diagnostic]) in
             let item = oldestFirst[position]
+            guard !item.hasErrors else {
+                var figures = ReleaseFigures()
+                figures.verdict = .cannotJudge(errors: item.diagnostics.filter { $0.severity == .error }.count)
+                return (.init(source: item.source, data: item.data, figures: figures, diagnostics: item.diagnostics), [])
+            }
             let releaseLog = DiagnosticLog()
-            let figures = ReleaseAnalyser.analyse(item.data, previous: previous[position], thresholds: thresholds, log: releaseLog)
-            return (.init(source: item.source, data: item.data, figures: figures), releaseLog.diagnostics)
+            let figures = ReleaseAnalyser.analyse(item.data, previous: previous[position], thresholds: config.thresholds,
+                                                  required: config.required(forProduct: item.data.release.product), log: releaseLog)
+            return (.init(source: item.source, data: item.data, figures: figures,
+                          diagnostics: item.diagnostics + releaseLog.diagnostics), releaseLog.diagnostics)
         }
         var entries: [SiteModel.Entry] = []
-        for (entry, diagnostics) in analysed {
+        for (var entry, diagnostics) in analysed {
             log.report(contentsOf: diagnostics)
+            // An error found by analysis (a misspelt checklist check) also leaves the release unjudged.
+            if entry.hasErrors, entry.figures.verdict.decision != .cannotJudge {
+                entry.figures = ReleaseFigures()
+                entry.figures.verdict = .cannotJudge(errors: entry.diagnostics.filter { $0.severity == .error }.count)
+            }
             entries.append(entry)
         }
-        try stopOnErrors(log)
+        if !options.keepGoing { try stopOnErrors(log) }
         return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),
                          trends: TrendAnalysis.analyse(entries.map { ($0.data, $0.figures) }))
     }
 
     /// Ingests releases in parallel; each release reports into its own log, merged in id order.
-    private func ingestReleases(_ source: SiteSource, log: DiagnosticLog) -> [(source: ReleaseSource, data: ReleaseData)] {
+    private func ingestReleases(_ source: SiteSource, log: DiagnosticLog) -> [Ingested] {
         let releases = source.releases
         let cache = cache
         let results = ConcurrentMap.map(releases) { release -> (ReleaseData, [Diagnostic]) in
@@ -61,12 +77,20 @@ struct BuildPipeline {
             let data = ReleaseIngester.ingest(release, config: source.config, log: releaseLog, cache: cache)
             return (data, releaseLog.diagnostics)
         }
-        var output: [(source: ReleaseSource, data: ReleaseData)] = []
+        var output: [Ingested] = []
         for (release, (data, diagnostics)) in zip(releases, results) {
             log.report(contentsOf: diagnostics)
-            output.append((release, data))
+            output.append(.init(source: release, data: data, diagnostics: diagnostics))
         }
         return output
+    }
+
+    /// One release after Ingest, with the diagnostics its files produced.
+    private struct Ingested {
+        let source: ReleaseSource
+        let data: ReleaseData
+        let diagnostics: [Diagnostic]
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// Releases sort by date (undated last), then id.

@@ -7,7 +7,12 @@ struct SiteModel: Sendable {
         /// Its ingested data.
         let data: ReleaseData
         /// Its computed figures and verdict.
-        let figures: ReleaseFigures
+        var figures: ReleaseFigures
+        /// The diagnostics of its own files (ingest and analysis), errors and warnings.
+        var diagnostics: [Diagnostic] = []
+
+        /// Whether its own data has errors, so it cannot be judged.
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// Config and file lists.

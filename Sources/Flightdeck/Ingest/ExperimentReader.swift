@@ -49,6 +49,7 @@ package enum ExperimentReader {
                 guard let text = csv.readText(log: log), let table = table(text, log: log) else { return nil }
                 experiment = ExperimentRecords.read(CSVNodes.rows(table, known: table.header, log: log), declared: declared,
                                                     path: path, at: records.location, log: log)
+                experiment?.recordsPath = csv.path
             } else {
                 log.error("'records' must be a list of records or the name of a CSV file, found \(records.quoted)", at: records.location)
             }

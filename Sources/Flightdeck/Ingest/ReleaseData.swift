@@ -41,7 +41,7 @@ enum ReleaseIngester {
         let measured = cache?.measured(for: source, key: "\(unsafe)") { measure(source, unsafe: unsafe) }
             ?? measure(source, unsafe: unsafe)
         log.report(contentsOf: measured.diagnostics)
-        return ReleaseData(
+        let data = ReleaseData(
             release: ReleaseReader.read(source, log: log),
             notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
             baseline: measured.baseline,
@@ -54,6 +54,8 @@ enum ReleaseIngester {
             signoffs: SignoffReader.read(source, log: log),
             postmortems: measured.postmortems
         )
+        ReleaseInputs.warnUnknown(source, data: data, log: log)
+        return data
     }
 
     /// Parses the measured data files of a release (the expensive part of ingest).

@@ -16,6 +16,15 @@ package struct SiteConfig: Sendable {
     package var thresholds = Thresholds()
     /// Theme options passed to templates as `site.theme` (e.g. `accent: "#0b6bcb"`).
     package var theme: [(key: String, value: String)] = []
+    /// The data kinds a release must have before it can be GO (`require:`).
+    package var required: [DataKind] = DataKind.defaultRequired
+    /// `products: <product>: require:` — per-product overrides of `required`, keyed by product as written.
+    package var requiredByProduct: [String: [DataKind]] = [:]
+
+    /// The data kinds required of a release of this product.
+    package func required(forProduct product: String?) -> [DataKind] {
+        product.flatMap { requiredByProduct[$0] } ?? required
+    }
 
     /// The defaults, used by `init` and by tests.
     package init() {}
@@ -43,11 +52,34 @@ package struct SiteConfig: Sendable {
             thresholds = Thresholds(reading: section)
             section.warnUnknownKeys()
         }
+        if let list = reader.list("require") { required = Self.dataKinds(list, log: log) }
+        if let products = reader.object("products") {
+            for product in products.keys {
+                guard let settings = products.object(product) else { continue }
+                if let list = settings.list("require") { requiredByProduct[product] = Self.dataKinds(list, log: log) }
+                settings.warnUnknownKeys()
+            }
+        }
         if let section = reader.object("theme") {
             for key in section.keys {
                 if let value = section.string(key) { theme.append((key, value)) }
             }
         }
         reader.warnUnknownKeys()
+    }
+
+    /// A `require:` list: data kind ids, each checked, duplicates dropped, in the registry's order.
+    private static func dataKinds(_ list: [DataNode], log: DiagnosticLog) -> [DataKind] {
+        var kinds: Set<DataKind> = []
+        let ids = DataKind.allCases.map(\.rawValue)
+        for node in list {
+            guard let text = node.scalarText, let kind = DataKind(rawValue: text) else {
+                log.error("'require' lists data kinds (\(ids.joined(separator: ", "))), found \(node.quoted)"
+                          + Suggestion.phrase(for: node.scalarText ?? "", in: ids), at: node.location)
+                continue
+            }
+            kinds.insert(kind)
+        }
+        return kinds.sorted()
     }
 }

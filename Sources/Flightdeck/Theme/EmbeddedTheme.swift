@@ -65,7 +65,7 @@ package enum EmbeddedTheme {
 <h2 id="section-{{ loop.index }}">{{ section.name or 'Checklist' }} <span class="count">{{ section.done }}/{{ section.total }}</span></h2>
 <ul class="checklist">
   {%- for item in checklist.tasks if item.section == section.name %}
-  <li class="item item-{{ item.status }}">
+  <li id="{{ item.anchor }}" class="item item-{{ item.status }}">
     <span class="status status-{{ item.status }}">{{ {'done': '✓ done', 'failed': '✗ failing', 'open': '○ open'}[item.status] }}</span>
     <span class="text">{{ item.text }}</span>
     {%- if item.check is defined %}
@@ -386,7 +386,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- set c = t.comparison %}
 <h3>Against the previous release</h3>
 <ul class="comparison">
-  <li><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}: {{ c.new_failures | join(', ') }}{% endif %}</li>
+  <li id="new-failures"><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}: {{ c.new_failures | join(', ') }}{% endif %}</li>
   <li><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}: {{ c.fixed | join(', ') }}{% endif %}</li>
   <li><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}: {{ c.still_failing | join(', ') }}{% endif %}</li>
   <li><strong>{{ c.added | length }}</strong> tests added, <strong>{{ c.removed | length }}</strong> removed (previous release ran {{ c.previous_total }})</li>
@@ -410,22 +410,36 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- endif %}
 
 """#,
-        "partials/verdict.html": #"""
-{%- set labels = {'go': 'GO', 'no_go': 'NO-GO', 'pending': 'PENDING'} -%}
+        "partials/verdict.html": ##"""
+{%- set labels = {'go': 'GO', 'no_go': 'NO-GO', 'pending': 'PENDING', 'cannot_judge': 'CANNOT JUDGE'} -%}
 <section class="verdict verdict-{{ verdict.decision }}" aria-labelledby="verdict-heading">
   <h2 id="verdict-heading"><span class="visually-hidden">Verdict: </span><span class="badge badge-{{ verdict.decision }}">{{ labels[verdict.decision] }}</span></h2>
+  {%- if verdict.inputs.required %}
+  <p class="inputs">Used {{ verdict.inputs.used | length }} of {{ verdict.inputs.required | length }} required inputs
+    {%- if verdict.inputs.missing %}; <strong class="text-pending">missing evidence: {{ verdict.inputs.missing | join(', ') }}</strong> (<a href="#missing">how to add it</a>){% endif %}.</p>
+  {%- endif %}
   {%- if verdict.reasons %}
   <ul class="reasons">
     {%- for reason in verdict.reasons %}
-    <li class="reason reason-{{ reason.level }}"><span class="reason-level">{{ reason.level }}</span> <span class="reason-area">{{ reason.area }}</span> {{ reason.message }}</li>
+    <li class="reason reason-{{ reason.level }}"><span class="reason-level">{{ reason.level }}</span> <span class="reason-area">{{ reason.area }}</span> {{ reason.message }} <a class="evidence" href="{{ reason.evidence }}">evidence<span class="visually-hidden"> for {{ reason.area }}</span></a></li>
     {%- endfor %}
   </ul>
   {%- else %}
   <p>No data yet to judge this release.</p>
   {%- endif %}
+  {%- if verdict.needs %}
+  <div class="needs">
+    <h3 id="needs-heading">What would change the verdict</h3>
+    <ul aria-labelledby="needs-heading">
+      {%- for need in verdict.needs %}
+      <li>{{ need }}</li>
+      {%- endfor %}
+    </ul>
+  </div>
+  {%- endif %}
 </section>
 
-"""#,
+"""##,
         "release.html": ##"""
 {% extends "base.html" %}
 {% block content %}
@@ -444,6 +458,16 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </header>
 {% set verdict = figures.verdict %}
 {% include "partials/verdict.html" %}
+{%- if diagnostics %}
+<section id="diagnostics" class="diagnostics" aria-labelledby="diagnostics-heading">
+<h2 id="diagnostics-heading">Problems in this release's data</h2>
+<ul>
+  {%- for d in diagnostics %}
+  <li class="diagnostic diagnostic-{{ d.severity }}"><span class="badge badge-{{ 'no_go' if d.severity == 'error' else 'pending' }}">{{ d.severity }}</span> {% if d.location %}<code>{{ d.location }}</code> {% endif %}{{ d.message }}</li>
+  {%- endfor %}
+</ul>
+</section>
+{%- endif %}
 {%- if sections %}
 <nav class="toc" aria-label="On this page">
   <ul>
@@ -472,11 +496,11 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </section>
 {%- endfor %}
 {%- if missing %}
-<section class="missing" aria-labelledby="missing-heading">
+<section id="missing" class="missing" aria-labelledby="missing-heading">
 <h2 id="missing-heading">Not reported</h2>
 <ul>
   {%- for m in missing %}
-  <li><strong>{{ m.title }}</strong>: no data. Add {{ m.hint }} to <code>{{ release_folder }}/</code>.</li>
+  <li><strong>{{ m.title }}</strong>: no data{% if m.required %} <span class="badge badge-pending">required</span>{% endif %}. Add {{ m.hint }} to <code>{{ release_folder }}/</code>.</li>
   {%- endfor %}
 </ul>
 </section>
@@ -738,6 +762,8 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .badge-no_go, .badge-rejected, .badge-blocker, .badge-failed, .badge-fail, .badge-rolled_back { color: var(--fd-nogo); background: var(--fd-nogo-bg); }
 .badge-pending, .badge-missing, .badge-in_progress, .badge-paused, .badge-open { color: var(--fd-pending); background: var(--fd-pending-bg); }
 .text-blocker { color: var(--fd-nogo); }
+.text-pending { color: var(--fd-pending); }
+.badge-cannot_judge { color: var(--fd-nogo); background: var(--fd-surface); border-style: dashed; }
 .verdict { border: 2px solid var(--fd-border); border-radius: 10px; padding: 0.75rem 1rem; margin: 1rem 0; }
 .verdict h2 { margin: 0 0 0.5rem; font-size: 1.6rem; }
 .verdict-go { border-color: var(--fd-go); background: var(--fd-go-bg); }
@@ -751,6 +777,13 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .reason-pass .reason-level { color: var(--fd-go); }
 .reason-area { font-weight: 600; }
 .reason-area::after { content: ":"; }
+.reason .evidence { font-size: 0.85rem; white-space: nowrap; }
+.verdict-cannot_judge { border-color: var(--fd-nogo); border-style: dashed; }
+.inputs { margin: 0 0 0.5rem; }
+.needs h3 { margin: 0.75rem 0 0.25rem; font-size: 1rem; }
+.needs ul { margin: 0; padding-left: 1.25rem; }
+.diagnostics ul { list-style: none; padding: 0; }
+.diagnostic { padding: 0.2rem 0; overflow-wrap: anywhere; }
 .toc ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
 .card { border: 1px solid var(--fd-border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--fd-surface); }

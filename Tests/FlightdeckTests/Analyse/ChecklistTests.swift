@@ -63,18 +63,19 @@ import Testing
 @Suite struct VerdictTests {
     @Test func anyBlockerMakesNoGoAndBlockersComeFirst() {
         let verdict = Verdict(reasons: [
-            .init(level: .pass, area: "tests", message: "ok"),
-            .init(level: .pending, area: "signoffs", message: "waiting"),
-            .init(level: .blocker, area: "rollout", message: "rolled back"),
+            .init(level: .pass, area: "tests", message: "ok", evidence: "#tests"),
+            .init(level: .pending, area: "signoffs", message: "waiting", needs: ["qa sign-off"], evidence: "signoffs.html"),
+            .init(level: .blocker, area: "rollout", message: "rolled back", needs: ["a new rollout"], evidence: "#rollout"),
         ])
         #expect(verdict.decision == .noGo)
         #expect(verdict.reasons.map(\.area) == ["rollout", "signoffs", "tests"])
         #expect(verdict.decision.exitCode == 1)
+        #expect(verdict.needs == ["a new rollout", "qa sign-off"], "blockers' needs first")
     }
 
     @Test func pendingWithoutBlockersAndGoWhenAllPass() {
-        #expect(Verdict(reasons: [.init(level: .pending, area: "a", message: ""), .init(level: .pass, area: "b", message: "")]).decision == .pending)
-        #expect(Verdict(reasons: [.init(level: .pass, area: "b", message: "")]).decision == .go)
+        #expect(Verdict(reasons: [.init(level: .pending, area: "a", message: "", evidence: ""), .init(level: .pass, area: "b", message: "", evidence: "")]).decision == .pending)
+        #expect(Verdict(reasons: [.init(level: .pass, area: "b", message: "", evidence: "")]).decision == .go)
         #expect(Verdict(reasons: []).decision == .pending)
     }
 
@@ -86,6 +87,8 @@ import Testing
         let figures = SignoffAnalysis.analyse(signoffs)
         #expect(figures.roles.map(\.status) == ["rejected", "approved", "missing"])
         #expect(figures.outstanding == ["eng"] && figures.rejected == ["qa"] && !figures.complete)
-        #expect(VerdictRules.signoffs(figures).map(\.level) == [.blocker])
+        let reason = VerdictRules.signoffs(figures)
+        #expect(reason.level == .blocker)
+        #expect(reason.needs == ["qa approval (now rejected)"])
     }
 }

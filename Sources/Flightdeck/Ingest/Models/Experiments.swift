@@ -28,6 +28,8 @@ package struct Experiments: Sendable, Encodable {
     package var periodStart: Date?
     /// Latest record timestamp.
     package var periodEnd: Date?
+    /// The CSV file the records came from, when experiments.json names one.
+    package var recordsPath: String?
 
     /// Creates an experiment.
     package init(path: String, name: String? = nil, shape: Shape, confidence: Double? = nil, minSampleSize: Int? = nil,

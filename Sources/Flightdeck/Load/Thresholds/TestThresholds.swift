@@ -4,6 +4,18 @@ package struct TestThresholds: Sendable, Encodable {
     package var readyPercent = 95.0
     /// At or above this (and below ready) it says proceed with caution.
     package var cautionPercent = 80.0
+    /// What a test failing now but not in the previous release of the same product does to the verdict.
+    package var newFailures = NewFailureRule.block
+
+    /// How new test failures weigh (`thresholds.tests.new_failures`).
+    package enum NewFailureRule: String, Sendable, Encodable, CaseIterable {
+        /// Any new failure makes the release NO-GO (the seeds' "zero regression"); the default.
+        case block
+        /// New failures hold the release at PENDING until someone looks.
+        case pending
+        /// New failures are listed but do not change the verdict.
+        case ignore
+    }
 
     /// The defaults.
     package init() {}
@@ -12,5 +24,8 @@ package struct TestThresholds: Sendable, Encodable {
     package mutating func read(_ r: ObjectReader) {
         readyPercent = r.double("ready_percent", in: 0...100) ?? readyPercent
         cautionPercent = r.double("caution_percent", in: 0...100) ?? cautionPercent
+        if let rule = r.choice("new_failures", of: NewFailureRule.allCases.map(\.rawValue)).flatMap(NewFailureRule.init(rawValue:)) {
+            newFailures = rule
+        }
     }
 }

@@ -1,4 +1,4 @@
-/// The data kinds a release page reports, in page order, with how to add each when missing.
+/// The data kinds a release page reports as sections, in page order, and the ones it lacks.
 enum ReleaseSections {
     struct Section: Sendable, Encodable {
         var id: String
@@ -6,31 +6,25 @@ enum ReleaseSections {
     }
 
     struct Missing: Sendable, Encodable {
+        /// The data kind's id, as `require:` names it.
+        var id: String
         var title: String
         var hint: String
+        /// Whether the site requires it before the release can be GO.
+        var required: Bool
     }
 
-    private static let all: [(id: String, title: String, hint: String)] = [
-        ("tests", "Test suites", "JUnit XML or the test runner's JSON under tests/"),
-        ("baseline", "Performance baseline", "baseline.json or baseline.csv"),
-        ("performance", "Performance tests", "performance.json or performance.csv"),
-        ("rollout", "Rollout", "rollout.yaml"),
-        ("experiments", "Experiments", "experiments.json or experiments.csv"),
-        ("incidents", "Incidents", "incidents/*.md"),
-    ]
+    /// The kinds shown as sections of the release page (checklist and sign-offs have pages of their own).
+    private static let sectionKinds: [DataKind] = [.tests, .baseline, .performance, .rollout, .experiments, .incidents]
 
-    /// Sections present and missing for a release's figures.
-    static func split(_ figures: ReleaseFigures) -> (present: [Section], missing: [Missing]) {
-        let has: [String: Bool] = [
-            "tests": figures.tests != nil, "baseline": figures.baseline != nil, "performance": figures.performance != nil,
-            "rollout": figures.rollout != nil, "experiments": figures.experiments != nil, "incidents": figures.incidents != nil,
-        ]
+    /// Sections present, and kinds missing (the page's sections plus any other required kind).
+    static func split(_ data: ReleaseData, required: [String]) -> (present: [Section], missing: [Missing]) {
         var present: [Section] = [], missing: [Missing] = []
-        for section in all {
-            if has[section.id] == true {
-                present.append(.init(id: section.id, title: section.title))
+        for kind in DataKind.allCases where sectionKinds.contains(kind) || required.contains(kind.rawValue) {
+            if kind.isPresent(in: data) {
+                if sectionKinds.contains(kind) { present.append(.init(id: kind.rawValue, title: kind.title)) }
             } else {
-                missing.append(.init(title: section.title, hint: section.hint))
+                missing.append(.init(id: kind.rawValue, title: kind.title, hint: kind.hint, required: required.contains(kind.rawValue)))
             }
         }
         return (present, missing)
@@ -62,11 +56,21 @@ struct ReleaseRow: Sendable, Encodable {
         headline = entry.figures.verdict.reasons.first.map { "\($0.area): \($0.message)" } ?? release.summary ?? ""
     }
 
-    static func label(_ decision: Verdict.Decision) -> String {
-        switch decision {
-        case .go: "GO"
-        case .noGo: "NO-GO"
-        case .pending: "PENDING"
-        }
+    static func label(_ decision: Verdict.Decision) -> String { decision.label }
+}
+
+/// One diagnostic of a release's own files, as its page lists it.
+struct DiagnosticRow: Sendable, Encodable {
+    /// error or warning.
+    var severity: String
+    /// `path:line:column`, or empty for a problem without a place.
+    var location: String
+    /// What is wrong and what was expected.
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        severity = diagnostic.severity.rawValue
+        location = diagnostic.location?.description ?? ""
+        message = diagnostic.message
     }
 }

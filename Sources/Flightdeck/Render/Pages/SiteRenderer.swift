@@ -107,12 +107,14 @@ struct SiteRenderer {
 
     private func releaseJobs(_ entry: SiteModel.Entry) throws(DiagnosticError) -> [Job] {
         let release = entry.data.release
-        let (present, missing) = ReleaseSections.split(entry.figures)
+        // A release that cannot be judged shows its diagnostics instead of figures it does not have.
+        let (present, missing) = entry.hasErrors ? ([], []) : ReleaseSections.split(entry.data, required: entry.figures.verdict.inputs.required)
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
         var main = common
         try main.add(["notes": nullable(entry.data.notes), "sections": present, "missing": missing,
-                      "charts": ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems])
+                      "charts": entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems,
+                      "diagnostics": entry.diagnostics.map(DiagnosticRow.init)])
         try main.add("data", entry.data, usage: dataUsage)
         var checklist = common
         try checklist.add(["checklist": nullable(entry.figures.checklist)])

@@ -1,0 +1,57 @@
+/// The files of a release folder that Flightdeck reads (its inputs), and warnings for the ones no reader takes.
+enum ReleaseInputs {
+    /// Every file a reader takes, sorted by path: release.yaml, notes, each data kind's files, and the CSV
+    /// files that rollout.yaml or experiments.json name.
+    static func taken(_ source: ReleaseSource, data: ReleaseData) -> [ContentFile] {
+        let referenced = Set([data.rollout?.metricsPath, data.experiments?.recordsPath].compactMap { $0 })
+        return source.files.filter { isKnown($0, in: source) || referenced.contains($0.path) }
+    }
+
+    /// Warns about each file in the release folder that no reader takes, naming the closest known file.
+    ///
+    /// Ignored without a word: `*.example` stubs written by `flightdeck new release` (rename one to use it)
+    /// and READMEs (`README`, `README.md`, `README.txt`) that explain a folder. Hidden files never reach
+    /// this point: the loader skips them.
+    static func warnUnknown(_ source: ReleaseSource, data: ReleaseData, log: DiagnosticLog) {
+        let taken = Set(taken(source, data: data).map(\.path))
+        for file in source.files where !taken.contains(file.path) && !isExplanation(file.name) {
+            let relative = String(file.path.dropFirst(source.folder.count + 1))
+            log.warning("not a known data file" + suggestion(for: relative), at: .file(file.path))
+        }
+    }
+
+    /// A stub or a README: text for people, not data.
+    private static func isExplanation(_ name: String) -> Bool {
+        name.hasSuffix(".example") || ["readme", "readme.md", "readme.txt"].contains(name.lowercased())
+    }
+
+    /// Whether a file matches one of the names or subfolders the data kinds declare.
+    private static func isKnown(_ file: ContentFile, in source: ReleaseSource) -> Bool {
+        let relative = file.path.dropFirst(source.folder.count + 1)
+        if !relative.contains("/") {
+            return DataKind.releaseFileNames.contains(String(relative))
+                || DataKind.allCases.contains { $0.fileNames.contains(String(relative)) }
+        }
+        return DataKind.allCases.contains { kind in
+            guard let subfolder = kind.subfolder else { return false }
+            return relative.hasPrefix(subfolder.name + "/") && subfolder.extensions.contains(file.fileExtension)
+        }
+    }
+
+    /// `; did you mean 'performance.json'?`, or what a known subfolder takes.
+    private static func suggestion(for relative: String) -> String {
+        let parts = relative.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            let folders = DataKind.allCases.compactMap(\.subfolder)
+            if let folder = folders.first(where: { $0.name == parts[0] }) {
+                return "; \(folder.name)/ takes \(folder.extensions.map { "." + $0 }.joined(separator: " and ")) files"
+            }
+            if let match = Suggestion.closest(to: parts[0], in: folders.map(\.name)) {
+                return "; did you mean '\(match)/\(parts[1])'?"
+            }
+            return ""
+        }
+        let names = DataKind.releaseFileNames + DataKind.allCases.flatMap(\.fileNames)
+        return Suggestion.phrase(for: relative, in: names)
+    }
+}

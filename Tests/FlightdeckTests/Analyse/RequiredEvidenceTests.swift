@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// The verdict's required inputs, unknown files, new-failure rules and releases that cannot be judged (docs/verdict.md).
+@Suite struct RequiredEvidenceTests {
+    /// A release with passing JUnit results and every required role approved.
+    private func release(_ id: String, date: String = "2026-05-01", product: String? = nil,
+                         passing: [String] = ["a"], failing: [String] = []) -> String {
+        let cases = passing.map { "<testcase classname=\"t\" name=\"\($0)\"/>" }
+            + failing.map { "<testcase classname=\"t\" name=\"\($0)\"><failure message=\"boom\"/></testcase>" }
+        return """
+
+            -- content/releases/\(id)/release.yaml --
+            title: \(id)
+            date: \(date)
+            \(product.map { "product: \($0)" } ?? "")
+            -- content/releases/\(id)/tests/junit.xml --
+            <testsuite name="s" tests="\(cases.count)">\(cases.joined())</testsuite>
+            -- content/releases/\(id)/signoffs.yaml --
+            required: [qa]
+            signoffs:
+              - { role: qa, approver: "Kim Park", decision: approved, date: 2026-05-10 }
+            """
+    }
+
+    private func verdict(_ site: SiteFixture, _ id: String) throws -> (Verdict, [String]) {
+        let (model, diagnostics) = site.model()
+        let entry = try #require(model?.releases.first { $0.data.release.id == id }, "\(diagnostics)")
+        return (entry.figures.verdict, diagnostics.map(\.description))
+    }
+
+    @Test func almostNoEvidenceIsPendingAndSaysWhatIsMissing() throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo" + release("1.0")
+            + "\n-- content/releases/1.0/perfomance.json --\n[]")
+        defer { site.remove() }
+        let (verdict, diagnostics) = try verdict(site, "1.0")
+        #expect(verdict.decision == .pending)
+        #expect(verdict.reasons.first?.message == "missing evidence: performance, rollout (used 2 of 4 required inputs)")
+        #expect(verdict.inputs.used == ["tests", "signoffs"])
+        #expect(verdict.inputs.missing == ["performance", "rollout"])
+        #expect(verdict.needs.first == "performance data (performance.json or performance.csv)")
+        #expect(diagnostics == ["content/releases/1.0/perfomance.json:1:1: warning: not a known data file; did you mean 'performance.json'?"])
+    }
+
+    @Test func requireDecidesWhatIsEnoughSiteWideAndPerProduct() throws {
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            require: [tests, signoffs]
+            products:
+              mobile:
+                require: [tests, signoffs, rollout]
+            """ + release("web-1") + release("mobile-1", product: "mobile"))
+        defer { site.remove() }
+        let (web, _) = try verdict(site, "web-1")
+        #expect(web.decision == .go, "\(web.reasons)")
+        #expect(web.inputs.required == ["tests", "signoffs"])
+        let (mobile, _) = try verdict(site, "mobile-1")
+        #expect(mobile.decision == .pending)
+        #expect(mobile.reasons.first?.message == "missing evidence: rollout (used 2 of 3 required inputs)")
+    }
+
+    @Test func everyDataKindIsAValidRequirementAndAMisspeltOneIsAnError() throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, perfomance]\n" + release("1.0"))
+        defer { site.remove() }
+        let (model, diagnostics) = site.model()
+        #expect(model == nil)
+        #expect(diagnostics.map(\.description).contains(
+            "flightdeck.yaml:2:18: error: 'require' lists data kinds (tests, baseline, performance, rollout, experiments, incidents, checklist, signoffs), found \"perfomance\"; did you mean 'performance'?"))
+    }
+
+    @Test func filesNoReaderTakesAreWarnedAboutWithTheirClosestKnownName() throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests]" + release("1.0") + """
+
+            -- content/releases/1.0/test/junit.xml --
+            <testsuite/>
+            -- content/releases/1.0/tests/output.txt --
+            log
+            -- content/releases/1.0/performance.csv.example --
+            stub
+            -- content/releases/1.0/screenshot.png --
+            png
+            """)
+        defer { site.remove() }
+        let (_, diagnostics) = try verdict(site, "1.0")
+        #expect(diagnostics == [
+            "content/releases/1.0/screenshot.png:1:1: warning: not a known data file",
+            "content/releases/1.0/test/junit.xml:1:1: warning: not a known data file; did you mean 'tests/junit.xml'?",
+            "content/releases/1.0/tests/output.txt:1:1: warning: not a known data file; tests/ takes .xml and .json files",
+        ])
+    }
+
+    /// A release whose test "b" fails, after one where it passed.
+    private func newFailureSite(rule: String?) throws -> SiteFixture {
+        try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]\n"
+            + (rule.map { "thresholds:\n  tests:\n    ready_percent: 50\n    new_failures: \($0)\n" } ?? "thresholds:\n  tests:\n    ready_percent: 50\n")
+            + release("1.0", date: "2026-01-01", passing: ["a", "b", "c"])
+            + release("1.1", date: "2026-02-01", passing: ["a", "c"], failing: ["b"]))
+    }
+
+    @Test(arguments: [(nil, Verdict.Decision.noGo), ("block", .noGo), ("pending", .pending), ("ignore", .go)])
+    func newFailuresFollowTheConfiguredRule(rule: String?, expected: Verdict.Decision) throws {
+        let site = try newFailureSite(rule: rule)
+        defer { site.remove() }
+        let (second, _) = try verdict(site, "1.1")
+        #expect(second.decision == expected)
+        let tests = try #require(second.reasons.first { $0.area == "tests" })
+        #expect(tests.message.hasSuffix("; 1 new failure since the previous release: t::b"))
+        #expect(tests.evidence == "#new-failures")
+        let (first, _) = try verdict(site, "1.0")
+        #expect(first.decision == .go, "the first release has nothing to compare with")
+    }
+
+    @Test func aReleaseWithErrorsCannotBeJudgedButOthersStillBuildWithKeepGoing() async throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("good") + release("bad")
+            + "\n-- content/releases/bad/release.yaml --\ntitle: bad\ndate: yesterday\n")
+        defer { site.remove() }
+        await #expect(throws: DiagnosticError.self) { try await Site(root: site.root).build() }
+        #expect(!site.exists("public/index.html"), "without --keep-going nothing is written")
+
+        var options = BuildOptions()
+        options.keepGoing = true
+        let report = try await Site(root: site.root, options: options).build()
+        #expect(report.releasesWithErrors == ["bad"])
+        let bad = try site.read("public/releases/bad/index.html")
+        #expect(bad.contains("CANNOT JUDGE"))
+        #expect(bad.contains("<code>content/releases/bad/release.yaml:2:7</code> &#39;date&#39; must be a date YYYY-MM-DD, found &#34;yesterday&#34;"))
+        #expect(try site.read("public/releases/good/index.html").contains(">GO<"))
+        #expect(try site.read("public/index.html").contains("CANNOT JUDGE"))
+    }
+
+    @Test func gateJudgesOneReleaseWhateverTheOthersHold() throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("good") + release("bad")
+            + "\n-- content/releases/bad/release.yaml --\ntitle: bad\ndate: yesterday\n")
+        defer { site.remove() }
+        let good = try Site(root: site.root).gate("good")
+        #expect(good.verdict.decision == .go)
+        #expect(good.diagnostics.isEmpty, "another release's errors are not this release's")
+        let bad = try Site(root: site.root).gate("bad")
+        #expect(bad.verdict.decision == .cannotJudge)
+        #expect(bad.exitCode == 3)
+        #expect(bad.diagnostics.map(\.description) == [#"content/releases/bad/release.yaml:2:7: error: 'date' must be a date YYYY-MM-DD, found "yesterday""#])
+    }
+
+    @Test func aSignoffsFileWithoutRequiredRolesIsNotAnApproval() throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("1.0")
+            + "\n-- content/releases/1.0/signoffs.yaml --\nrequired: []\nsignoffs: []\n")
+        defer { site.remove() }
+        let (verdict, _) = try verdict(site, "1.0")
+        #expect(verdict.decision == .pending)
+        #expect(verdict.reasons.first?.message == "signoffs.yaml names no required roles")
+    }
+}
