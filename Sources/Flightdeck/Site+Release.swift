@@ -3,8 +3,9 @@ package import Foundation
 /// What the CLI's per-release commands (gate, export, signoff) need; package-only, not public API.
 extension Site {
     /// Loads and analyses the site (no rendering, no writing) and finds one release by id.
-    func entry(_ id: String, log: DiagnosticLog) throws(DiagnosticError) -> SiteModel.Entry {
+    func entry(_ release: ReleaseID, log: DiagnosticLog) throws(DiagnosticError) -> SiteModel.Entry {
         let options = BuildOptions(includeDrafts: true)
+        let id = release.name
         let model = try BuildPipeline(root: root, options: options).model(log: log)
         if let entry = model.releases.first(where: { $0.data.release.id == id }) { return entry }
         let ids = model.releases.map(\.data.release.id)
@@ -13,7 +14,7 @@ extension Site {
     }
 
     /// The verdict of a release, its reasons as lines, the process exit code, and any warnings.
-    package func gate(_ id: String) throws(DiagnosticError) -> (decision: String, reasons: [String], exitCode: Int32, warnings: [Diagnostic]) {
+    package func gate(_ id: ReleaseID) throws(DiagnosticError) -> (decision: String, reasons: [String], exitCode: Int32, warnings: [Diagnostic]) {
         let log = DiagnosticLog()
         let entry = try entry(id, log: log)
         let verdict = entry.figures.verdict
@@ -22,7 +23,7 @@ extension Site {
     }
 
     /// The normalised data and computed figures of a release as JSON (the format of docs/export.md).
-    package func export(_ id: String) throws(DiagnosticError) -> Data {
+    package func export(_ id: ReleaseID) throws(DiagnosticError) -> Data {
         let entry = try entry(id, log: DiagnosticLog())
         struct Export: Encodable {
             let formatVersion = 1
@@ -31,7 +32,7 @@ extension Site {
             let figures: ReleaseFigures
         }
         do {
-            return try FiguresJSON.data(of: Export(id: id, data: entry.data, figures: entry.figures))
+            return try FiguresJSON.data(of: Export(id: id.name, data: entry.data, figures: entry.figures))
         } catch {
             throw DiagnosticError(.error("cannot encode the export: \(error)", at: nil))
         }

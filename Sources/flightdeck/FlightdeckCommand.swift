@@ -3,8 +3,8 @@ import Foundation
 
 /// The `flightdeck` command: a thin layer over the Flightdeck library.
 ///
-/// Exit codes: 0 success, 1 content errors (diagnostics on stderr), 2 usage errors.
-/// `flightdeck gate` uses 0 go, 1 no-go, 2 pending.
+/// Exit codes: 0 success, 1 content errors (diagnostics on stderr), 2 usage errors, 64 a release id that
+/// is not a folder name. `flightdeck gate` uses 0 go, 1 no-go, 2 pending, 3 cannot judge (a bad id).
 @main
 struct FlightdeckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +26,7 @@ struct FlightdeckCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            if !(error is ExitCode), exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

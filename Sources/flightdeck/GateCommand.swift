@@ -6,8 +6,8 @@ import Foundation
 struct GateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Print a release's go/no-go verdict with its reasons; exit 0 go, 1 no-go, 2 pending.",
-        discussion: "Errors in the data (or an unknown release) also exit 1: a release that cannot be judged does not go."
+        abstract: "Print a release's go/no-go verdict with its reasons; exit 0 go, 1 no-go, 2 pending, 3 cannot judge.",
+        discussion: "Errors in the data (or an unknown release) also exit 1: a release that cannot be judged does not go. A release id that is not a folder name (a path, a control character) exits 3."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -16,9 +16,10 @@ struct GateCommand: AsyncParsableCommand {
     var release: String
 
     func run() async throws {
+        let id = try ReleaseID.argument(release, root: global.root, exitCode: 3)
         let result: (decision: String, reasons: [String], exitCode: Int32, warnings: [Diagnostic])
         do {
-            result = try Site(root: global.root).gate(release)
+            result = try Site(root: global.root).gate(id)
         } catch {
             throw Console.fail(error, root: global.root)
         }

@@ -14,6 +14,8 @@ package struct SiteConfig: Sendable {
     package var showBuildTime = false
     /// Limits the analysis judges against.
     package var thresholds = Thresholds()
+    /// Roles any release may record a sign-off for besides its own `required:` ones (`signoffs: roles:`).
+    package var signoffRoles: [String] = []
     /// Theme options passed to templates as `site.theme` (e.g. `accent: "#0b6bcb"`).
     package var theme: [(key: String, value: String)] = []
 
@@ -41,6 +43,10 @@ package struct SiteConfig: Sendable {
         showBuildTime = reader.bool("build_time") ?? showBuildTime
         if let section = reader.object("thresholds") {
             thresholds = Thresholds(reading: section)
+            section.warnUnknownKeys()
+        }
+        if let section = reader.object("signoffs") {
+            signoffRoles = section.strings("roles") ?? signoffRoles
             section.warnUnknownKeys()
         }
         if let section = reader.object("theme") {
