@@ -10,7 +10,7 @@ extension SignoffEditor {
         var (first, last) = try blockLines(of: item, in: sequence)
         let prefix = String(String.UnicodeScalarView(text.scalars[text.lines[first].start..<start]))
         let lines: [String]
-        if item.mapping?.style == .flow {
+        if try isFlow(item) {
             guard let (close, _) = text.flowEnd(from: start) else { throw refusal("cannot find the end of the last entry", at: item) }
             last = max(last, text.lineIndex(of: close))
             lines = [prefix + Self.flow(fields)]
@@ -109,6 +109,13 @@ extension SignoffEditor {
         fields.enumerated().map { index, field in
             (index == 0 ? prefix : String(repeating: " ", count: indent)) + "\(YAMLScalar.write(field.key)): \(YAMLScalar.write(field.value))"
         }
+    }
+
+    /// True if the collection is written in flow style (`[ ]`, `{ }`). Read from the text: Yams 6 takes
+    /// a collection's style from its end event, which carries none.
+    func isFlow(_ node: Node) throws(DiagnosticError) -> Bool {
+        let start = try offset(of: node)
+        return start < text.scalars.count && (text.scalars[start] == "[" || text.scalars[start] == "{")
     }
 
     /// The text offset of a node's start.

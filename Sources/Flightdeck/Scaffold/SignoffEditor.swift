@@ -61,7 +61,7 @@ package struct SignoffEditor {
     package func adding(_ fields: [Field]) throws(DiagnosticError) -> String {
         var edited = text
         if let list, case .sequence(let sequence) = list, !sequence.isEmpty {
-            try sequence.style == .flow ? appendFlow(fields, to: sequence, in: &edited) : appendBlock(fields, to: sequence, in: &edited)
+            try isFlow(list) ? appendFlow(fields, to: sequence, in: &edited) : appendBlock(fields, to: sequence, in: &edited)
         } else {
             try startList(with: fields, in: &edited)
         }
@@ -77,7 +77,7 @@ package struct SignoffEditor {
         var edited = text
         let item = sequence[index]
         let start = try offset(of: item)
-        if item.mapping?.style == .flow {
+        if try isFlow(item) {
             guard let (close, _) = text.flowEnd(from: start) else { throw refusal("cannot find the end of the entry", at: item) }
             edited.replace(start..<close + 1, with: Self.flow(fields))
         } else {
