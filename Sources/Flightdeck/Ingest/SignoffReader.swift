@@ -1,10 +1,11 @@
 /// Reads `signoffs.yaml`.
 enum SignoffReader {
-    /// The sign-offs, or nil when the release has none.
-    static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Signoffs? {
+    /// The sign-offs, or nil when the release has none. A role neither required nor in `configuredRoles`
+    /// (flightdeck.yaml's `signoffs: roles:`) is a warning.
+    static func read(_ release: ReleaseSource, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         guard let file = release.file(named: "signoffs.yaml") else { return nil }
         do {
-            return read(try file.readText().text, path: file.path, log: log)
+            return read(try file.readText().text, path: file.path, configuredRoles: configuredRoles, log: log)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
@@ -12,7 +13,7 @@ enum SignoffReader {
     }
 
     /// The sign-offs in `text`, the contents of the file at `path`; nil when it is not YAML.
-    static func read(_ text: String, path: String, log: DiagnosticLog) -> Signoffs? {
+    static func read(_ text: String, path: String, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         let root: DataNode
         do {
             root = try YAMLReader.read(text, path: path)
@@ -44,7 +45,7 @@ enum SignoffReader {
             result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
                                         comment: comment, line: node.location.line))
         }
-        for entry in result.entries where !result.required.contains(entry.role) {
+        for entry in result.entries where !result.required.contains(entry.role) && !configuredRoles.contains(entry.role) {
             log.warning("role '\(entry.role)' is not in 'required'" + Suggestion.phrase(for: entry.role, in: result.required),
                         at: SourceLocation(file: path, line: entry.line, column: 1))
         }
