@@ -24,6 +24,11 @@ import Testing
                                 comment: nil, replace: replace, extraRole: extra)
     }
 
+    /// An entry as the recorder appends it to the fixture's column-0 list.
+    static func entry(_ role: String, _ approver: String = "Ana") -> String {
+        "- role: \(role)\n  approver: \(approver)\n  decision: approved\n  date: 1970-01-01\n"
+    }
+
     @Test func anUnknownRoleIsRefusedWithDidYouMeanUnlessExtra() throws {
         let site = try SiteFixture(Self.site)
         defer { site.remove() }
@@ -40,17 +45,7 @@ import Testing
         #expect(try site.read("content/releases/2.4/signoffs.yaml") == before)
         _ = try SignoffRecorder.record(Self.request("janitor", extra: true), release: ReleaseID("2.4"), site: site.root)
         _ = try SignoffRecorder.record(Self.request("security"), release: ReleaseID("2.4"), site: site.root)
-        #expect(try site.read("content/releases/2.4/signoffs.yaml") == before + """
-            - role: janitor
-              approver: Ana
-              decision: approved
-              date: 1970-01-01
-            - role: security
-              approver: Ana
-              decision: approved
-              date: 1970-01-01
-
-            """)
+        #expect(try site.read("content/releases/2.4/signoffs.yaml") == before + Self.entry("janitor") + Self.entry("security"))
     }
 
     @Test func aSecondSignatureNeedsReplace() throws {
@@ -60,16 +55,7 @@ import Testing
         #expect(throws: DiagnosticError.self) { try SignoffRecorder.record(Self.request("qa"), release: ReleaseID("2.4"), site: site.root) }
         #expect(try site.read("content/releases/2.4/signoffs.yaml") == before)
         _ = try SignoffRecorder.record(Self.request("qa", replace: true, approver: "B"), release: ReleaseID("2.4"), site: site.root)
-        #expect(try site.read("content/releases/2.4/signoffs.yaml") == """
-            # keep me
-            required: [engineering, finance, qa]
-            signoffs:
-            - role: qa
-              approver: B
-              decision: approved
-              date: 1970-01-01
-
-            """)
+        #expect(try site.read("content/releases/2.4/signoffs.yaml") == "# keep me\nrequired: [engineering, finance, qa]\nsignoffs:\n" + Self.entry("qa", "B"))
     }
 
     @Test func aRefusedEditLeavesTheFileAndNoTemporaryFiles() throws {
