@@ -39,8 +39,13 @@ package struct ReleaseID: Sendable, Hashable, CustomStringConvertible {
     /// closest existing id.
     package func requireFolder(in root: URL) throws(DiagnosticError) {
         guard !Folder.isFolder(root.appendingPathComponent(folder).path) else { return }
-        let known = ((try? Folder.entries(of: root.appendingPathComponent("content/releases").path)) ?? [])
-            .filter { $0.isFolder && !ContentLoader.isIgnored($0.name) }.map(\.name)
+        var known: [String] = []
+        do {
+            known = try Folder.entries(of: root.appendingPathComponent("content/releases").path)
+                .filter { $0.isFolder && !ContentLoader.isIgnored($0.name) }.map(\.name)
+        } catch {
+            // No releases folder (or none readable): the error below stands without a suggestion.
+        }
         throw DiagnosticError(.error("no release '\(name)' (no folder \(folder))\(Suggestion.phrase(for: name, in: known))", at: nil))
     }
 

@@ -48,8 +48,8 @@ package enum SignoffRecorder {
             guard let signoffs = SignoffReader.read(old, path: path, log: log), !log.hasErrors else { throw DiagnosticError(log.diagnostics) }
             let known = signoffs.required + siteRoles.filter { !signoffs.required.contains($0) }
             if !request.extraRole, !known.contains(request.role) {
-                let where_ = known.isEmpty ? "no roles are required in \(path) or configured in flightdeck.yaml" : "known roles: \(known.joined(separator: ", "))"
-                throw DiagnosticError(.error("role '\(request.role)' is not required for release '\(id)'\(Suggestion.phrase(for: request.role, in: known)) (\(where_)); pass --extra-role to record it anyway", at: nil))
+                let roles = known.isEmpty ? "no roles are required in \(path) or configured in flightdeck.yaml" : "known roles: \(known.joined(separator: ", "))"
+                throw DiagnosticError(.error("role '\(request.role)' is not required for release '\(id)'\(Suggestion.phrase(for: request.role, in: known)) (\(roles)); pass --extra-role to record it anyway", at: nil))
             }
             let editor = try SignoffEditor(old, path: path)
             let text: String
