@@ -6,9 +6,10 @@ extension Site {
     ///
     /// Other releases' errors do not stop it: the release comes back with its own diagnostics, and
     /// `hasErrors` says whether it can be judged. Errors of the site itself (the config) throw.
-    func entry(_ id: String, log: DiagnosticLog) throws(DiagnosticError) -> SiteModel.Entry {
+    func entry(_ release: ReleaseID, log: DiagnosticLog) throws(DiagnosticError) -> SiteModel.Entry {
         var options = BuildOptions(includeDrafts: true)
         options.keepGoing = true
+        let id = release.name
         let model = try BuildPipeline(root: root, options: options).model(log: log)
         if let entry = model.releases.first(where: { $0.data.release.id == id }) { return entry }
         let ids = model.releases.map(\.data.release.id)
@@ -20,13 +21,13 @@ extension Site {
     ///
     /// An unknown release or errors in the site's config throw; errors in the release's own data give the
     /// decision "cannot judge" (exit 3).
-    package func gate(_ id: String) throws(DiagnosticError) -> GateReport {
+    package func gate(_ id: ReleaseID) throws(DiagnosticError) -> GateReport {
         let entry = try entry(id, log: DiagnosticLog())
-        return GateReport(release: id, verdict: entry.figures.verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
+        return GateReport(release: id.name, verdict: entry.figures.verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
     }
 
     /// The normalised data and computed figures of a release as JSON (the format of docs/export.md).
-    package func export(_ id: String) throws(DiagnosticError) -> Data {
+    package func export(_ id: ReleaseID) throws(DiagnosticError) -> Data {
         let entry = try entry(id, log: DiagnosticLog())
         if entry.hasErrors { throw DiagnosticError(BuildPipeline.sorted(entry.diagnostics)) }
         struct Export: Encodable {
@@ -36,7 +37,7 @@ extension Site {
             let figures: ReleaseFigures
         }
         do {
-            return try FiguresJSON.data(of: Export(id: id, data: entry.data, figures: entry.figures))
+            return try FiguresJSON.data(of: Export(id: id.name, data: entry.data, figures: entry.figures))
         } catch {
             throw DiagnosticError(.error("cannot encode the export: \(error)", at: nil))
         }

@@ -18,9 +18,10 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        let id = try ReleaseID.argument(release, root: global.root)
         let json: Data
         do {
-            json = try Site(root: global.root).export(release)
+            json = try Site(root: global.root).export(id)
         } catch {
             throw Console.fail(error, root: global.root)
         }

@@ -8,8 +8,9 @@ struct GateCommand: AsyncParsableCommand {
         commandName: "gate",
         abstract: "Print a release's go/no-go verdict with its reasons; exit 0 go, 1 no-go, 2 pending, 3 cannot judge.",
         discussion: """
-            Exit 3 means the release cannot be judged: it is unknown, or its own data (or the site's config) has errors. \
-            A usage error exits 64. Only the diagnostics of the judged release are printed.
+            Exit 3 means the release cannot be judged: it is unknown, its id is not a folder name (a path, a control \
+            character), or its own data (or the site's config) has errors. A usage error exits 64. Only the \
+            diagnostics of the judged release are printed.
             """
     )
 
@@ -27,9 +28,10 @@ struct GateCommand: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
+        let id = try ReleaseID.argument(release, root: global.root, exitCode: Verdict.Decision.cannotJudge.exitCode)
         let report: GateReport
         do {
-            report = try Site(root: global.root).gate(release)
+            report = try Site(root: global.root).gate(id)
         } catch {
             Console.report(error.diagnostics, root: global.root)
             throw ExitCode(Verdict.Decision.cannotJudge.exitCode)

@@ -25,12 +25,13 @@ struct NewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = global.root
+        let release = try ReleaseID.argument(id, root: root)
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("flightdeck.yaml").path) else {
             Console.error("error: no flightdeck.yaml in \(root.path); run 'flightdeck init' first or pass --source DIR")
             throw ExitCode(1)
         }
         do {
-            let created = try Scaffold.createRelease(id: id, in: root)
+            let created = try Scaffold.createRelease(id: release, in: root)
             if !global.quiet { created.forEach { Console.out("created \($0)") } }
         } catch {
             throw Console.fail(error, root: root)

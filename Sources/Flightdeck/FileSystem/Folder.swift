@@ -70,4 +70,21 @@ enum Folder {
         data.count = length
         return data
     }
+
+    /// Writes all of `data` to the open file `fd`, retrying interrupted and short writes.
+    static func write(_ data: Data, to fd: Int32) throws(POSIXError) {
+        let failed: Int32? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
+        if let failed { throw POSIXError(POSIXErrorCode(rawValue: failed) ?? .EIO) }
+    }
 }

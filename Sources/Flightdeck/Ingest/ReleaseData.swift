@@ -51,7 +51,7 @@ enum ReleaseIngester {
             incidents: measured.incidents,
             experiments: measured.experiments,
             checklist: ChecklistReader.read(source, unsafeHTML: unsafe, log: log),
-            signoffs: SignoffReader.read(source, log: log),
+            signoffs: SignoffReader.read(source, configuredRoles: config.signoffRoles, log: log),
             postmortems: measured.postmortems
         )
         ReleaseInputs.warnUnknown(source, data: data, log: log)

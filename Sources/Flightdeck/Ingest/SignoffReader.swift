@@ -1,17 +1,28 @@
 /// Reads `signoffs.yaml`.
 enum SignoffReader {
-    /// The sign-offs, or nil when the release has none.
-    static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Signoffs? {
+    /// The sign-offs, or nil when the release has none. A role neither required nor in `configuredRoles`
+    /// (flightdeck.yaml's `signoffs: roles:`) is a warning.
+    static func read(_ release: ReleaseSource, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         guard let file = release.file(named: "signoffs.yaml") else { return nil }
+        do {
+            return read(try file.readText().text, path: file.path, configuredRoles: configuredRoles, log: log)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// The sign-offs in `text`, the contents of the file at `path`; nil when it is not YAML.
+    static func read(_ text: String, path: String, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         let root: DataNode
         do {
-            root = try YAMLReader.read(try file.readText().text, path: file.path)
+            root = try YAMLReader.read(text, path: path)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
         guard let reader = ObjectReader(root, log: log, what: "signoffs.yaml") else { return nil }
-        var result = Signoffs(path: file.path, required: reader.strings("required") ?? [], entries: [])
+        var result = Signoffs(path: path, required: reader.strings("required") ?? [], entries: [])
         let decisions = Signoffs.Decision.allCases.map(\.rawValue)
         var seen: [String: Int] = [:]
         for node in reader.list("signoffs") ?? [] {
@@ -34,9 +45,9 @@ enum SignoffReader {
             result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
                                         comment: comment, line: node.location.line))
         }
-        for entry in result.entries where !result.required.contains(entry.role) {
+        for entry in result.entries where !result.required.contains(entry.role) && !configuredRoles.contains(entry.role) {
             log.warning("role '\(entry.role)' is not in 'required'" + Suggestion.phrase(for: entry.role, in: result.required),
-                        at: SourceLocation(file: file.path, line: entry.line, column: 1))
+                        at: SourceLocation(file: path, line: entry.line, column: 1))
         }
         reader.warnUnknownKeys()
         return result

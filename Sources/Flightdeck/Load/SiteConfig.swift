@@ -14,6 +14,8 @@ package struct SiteConfig: Sendable {
     package var showBuildTime = false
     /// Limits the analysis judges against.
     package var thresholds = Thresholds()
+    /// Roles any release may record a sign-off for besides its own `required:` ones (`signoffs: roles:`).
+    package var signoffRoles: [String] = []
     /// Theme options passed to templates as `site.theme` (e.g. `accent: "#0b6bcb"`).
     package var theme: [(key: String, value: String)] = []
     /// The data kinds a release must have before it can be GO (`require:`).
@@ -59,6 +61,10 @@ package struct SiteConfig: Sendable {
                 if let list = settings.list("require") { requiredByProduct[product] = Self.dataKinds(list, log: log) }
                 settings.warnUnknownKeys()
             }
+        }
+        if let section = reader.object("signoffs") {
+            signoffRoles = section.strings("roles") ?? signoffRoles
+            section.warnUnknownKeys()
         }
         if let section = reader.object("theme") {
             for key in section.keys {

@@ -14,28 +14,26 @@ package enum Scaffold {
             "content/index.md": ScaffoldTexts.index,
             "content/pages/process.md": ScaffoldTexts.process,
         ]
-        // The build output and the previous build kept beside it (see SiteWriter) stay out of version control.
+        // The build output, the previous build kept beside it (see SiteWriter) and the lock files
+        // `flightdeck signoff` leaves beside each signoffs.yaml stay out of version control.
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path) {
-            files[".gitignore"] = "public/\n.public.previous/\n"
+            files[".gitignore"] = "public/\n.public.previous/\n\(SignoffRecorder.lockName)\n"
         }
         var created = try write(files, into: folder)
-        created += try createRelease(id: "1.0.0", in: folder, today: today)
+        created += try createRelease(id: try ReleaseID("1.0.0"), in: folder, today: today)
         return created
     }
 
     /// Adds `content/releases/<id>/` with release.yaml, notes, checklist, sign-offs and `.example` stubs of every data file.
-    package static func createRelease(id: String, in site: URL, today: Date = Date()) throws(DiagnosticError) -> [String] {
-        guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"), !id.contains("\\"), id.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) else {
-            throw DiagnosticError(.error("release id '\(id)' must be a folder name: no slashes, no leading dot", at: nil))
-        }
-        let folder = "content/releases/\(id)"
+    package static func createRelease(id: ReleaseID, in site: URL, today: Date = Date()) throws(DiagnosticError) -> [String] {
+        let folder = id.folder
         if FileManager.default.fileExists(atPath: site.appendingPathComponent(folder).path) {
             throw DiagnosticError(.error("\(folder) already exists; not overwriting it", at: nil))
         }
         let day = Timestamp.dayString(today)
         var files: [String: String] = [
-            "release.yaml": ScaffoldTexts.release(id: id, day: day),
-            "notes.md": ScaffoldTexts.notes(id: id),
+            "release.yaml": ScaffoldTexts.release(id: id.name, day: day),
+            "notes.md": ScaffoldTexts.notes(id: id.name),
             "checklist.md": ScaffoldTexts.checklist,
             "signoffs.yaml": ScaffoldTexts.signoffs,
         ]

@@ -1,105 +1,106 @@
 package import Foundation
 
-/// Records a sign-off in a release's signoffs.yaml (`flightdeck signoff`), keeping the file's comments
-/// when it can append, and checking that the result still reads back.
+/// Records a sign-off in a release's signoffs.yaml (`flightdeck signoff`).
+///
+/// The whole read–modify–write holds an exclusive lock on `.signoffs.yaml.lock` beside the file, so
+/// concurrent runs take turns and none is lost. The edit changes only the lines of the entry (see
+/// `SignoffEditor`), is checked by reading it back, and replaces the file atomically (`AtomicFile`).
 package enum SignoffRecorder {
+    /// What to record.
+    package struct Request: Sendable {
+        /// The role signing; must be in the release's `required:` or the site's `signoffs: roles:` unless `extraRole`.
+        package var role: String
+        package var approver: String
+        /// approved, rejected or pending.
+        package var decision: String
+        package var date: Date
+        package var comment: String?
+        /// Change the role's existing entry instead of refusing.
+        package var replace = false
+        /// Accept a role that is neither required nor configured.
+        package var extraRole = false
+
+        /// A request; `replace` and `extraRole` default to false.
+        package init(role: String, approver: String, decision: String, date: Date, comment: String?,
+                     replace: Bool = false, extraRole: Bool = false) {
+            (self.role, self.approver, self.decision, self.date, self.comment) = (role, approver, decision, date, comment)
+            (self.replace, self.extraRole) = (replace, extraRole)
+        }
+    }
+
+    /// The name of the lock file beside signoffs.yaml; a dot-file, so the loader and `serve` ignore it.
+    package static let lockName = ".signoffs.yaml.lock"
+
     /// Adds (or with `replace`, changes) one role's decision. Returns the file's path relative to the site.
-    package static func record(site root: URL, release id: String, role: String, approver: String, decision: String,
-                               date: Date, comment: String?, replace: Bool) throws(DiagnosticError) -> String {
-        let folder = "content/releases/\(id)"
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(folder).path) else {
-            throw DiagnosticError(.error("no release folder \(folder)", at: nil))
-        }
-        let path = "\(folder)/signoffs.yaml"
-        let url = root.appendingPathComponent(path)
-        guard let choice = Signoffs.Decision(rawValue: decision) else {
+    package static func record(_ request: Request, release id: ReleaseID, site root: URL) throws(DiagnosticError) -> String {
+        try id.requireFolder(in: root)
+        guard let decision = Signoffs.Decision(rawValue: request.decision) else {
             let allowed = Signoffs.Decision.allCases.map(\.rawValue)
-            throw DiagnosticError(.error("decision must be one of \(allowed.joined(separator: ", ")), found \"\(decision)\"" + Suggestion.phrase(for: decision, in: allowed), at: nil))
+            throw DiagnosticError(.error("decision must be one of \(allowed.joined(separator: ", ")), found \"\(request.decision)\"" + Suggestion.phrase(for: request.decision, in: allowed), at: nil))
         }
-        let entry = Signoffs.Entry(role: role, approver: approver, decision: choice, date: date, comment: comment, line: 0)
-        let file = ContentFile(path: path, url: url)
-        let text: String
-        if FileManager.default.fileExists(atPath: url.path) {
-            let old = try file.readText().text
+        let siteRoles = try configuredRoles(root)
+        let path = "\(id.folder)/signoffs.yaml"
+        let url = root.appendingPathComponent(path)
+        let fields = fields(of: request, decision: decision)
+        return try AtomicFile.withLock(root.appendingPathComponent("\(id.folder)/\(lockName)").path) { () throws(DiagnosticError) -> String in
+            let (bom, old) = try current(url, path: path)
             let log = DiagnosticLog()
-            let source = ReleaseSource(id: id, folder: folder, files: [file])
-            guard let current = SignoffReader.read(source, log: log), !log.hasErrors else { throw DiagnosticError(log.diagnostics) }
-            if let existing = current.entries.first(where: { $0.role == role }) {
-                guard replace else {
-                    throw DiagnosticError(.error("role '\(role)' already signed (\(existing.decision.rawValue) by \(existing.approver)); pass --replace to change it",
+            guard let signoffs = SignoffReader.read(old, path: path, log: log), !log.hasErrors else { throw DiagnosticError(log.diagnostics) }
+            let known = signoffs.required + siteRoles.filter { !signoffs.required.contains($0) }
+            if !request.extraRole, !known.contains(request.role) {
+                let roles = known.isEmpty ? "no roles are required in \(path) or configured in flightdeck.yaml" : "known roles: \(known.joined(separator: ", "))"
+                throw DiagnosticError(.error("role '\(request.role)' is not required for release '\(id)'\(Suggestion.phrase(for: request.role, in: known)) (\(roles)); pass --extra-role to record it anyway", at: nil))
+            }
+            let editor = try SignoffEditor(old, path: path)
+            let text: String
+            if let index = editor.index(ofRole: request.role), let existing = signoffs.entries.first(where: { $0.role == request.role }) {
+                guard request.replace else {
+                    throw DiagnosticError(.error("role '\(request.role)' already signed (\(existing.decision.rawValue) by \(existing.approver)); pass --replace to change it",
                                                  at: SourceLocation(file: path, line: existing.line, column: 1)))
                 }
-                var updated = current
-                updated.entries = current.entries.map { $0.role == role ? entry : $0 }
-                text = render(updated)
+                text = try editor.replacing(entryAt: index, with: fields)
             } else {
-                text = append(entry, to: old, current: current)
+                text = try editor.adding(fields)
             }
-        } else {
-            text = render(Signoffs(path: path, required: [role], entries: [entry]))
+            let check = DiagnosticLog()
+            _ = SignoffReader.read(text, path: path, log: check)
+            if check.hasErrors { throw DiagnosticError(check.diagnostics) }
+            try AtomicFile.replace(url.path, with: Data((bom + text).utf8))
+            return path
         }
+    }
+
+    /// The entry's fields in the order they are written.
+    static func fields(of request: Request, decision: Signoffs.Decision) -> [SignoffEditor.Field] {
+        var fields: [SignoffEditor.Field] = [("role", request.role), ("approver", request.approver), ("decision", decision.rawValue),
+                                             ("date", Timestamp.dayString(request.date))]
+        if let comment = request.comment { fields.append(("comment", comment)) }
+        return fields
+    }
+
+    /// The file's text without, and its byte-order mark if it has one; a new file's text when there is none.
+    private static func current(_ url: URL, path: String) throws(DiagnosticError) -> (bom: String, text: String) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ("", newFile) }
+        let data = try ContentFile(path: path, url: url).readData()
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? "\u{FEFF}" : ""
+        return (bom, try ContentFile.decode(data, path: path).text)
+    }
+
+    /// A signoffs.yaml made by `flightdeck signoff` where there was none: no roles required yet.
+    static let newFile = """
+        # Roles that must approve, and their decisions (approved, rejected or pending).
+        required: []
+        signoffs: []
+
+        """
+
+    /// The site-wide `signoffs: roles:` of flightdeck.yaml (none without the file).
+    private static func configuredRoles(_ root: URL) throws(DiagnosticError) -> [String] {
+        let url = root.appendingPathComponent("flightdeck.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let log = DiagnosticLog()
-        let check = ReleaseSource(id: id, folder: folder, files: [file])
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw DiagnosticError(.error("cannot write \(path): \(error.localizedDescription)", at: nil))
-        }
-        _ = SignoffReader.read(check, log: log)
+        let config = SiteConfig(parsing: try ContentFile(path: "flightdeck.yaml", url: url).readText(), log: log)
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
-        return path
-    }
-
-    /// Appends a flow-style entry when `signoffs:` is the file's last key; otherwise rewrites the file.
-    private static func append(_ entry: Signoffs.Entry, to text: String, current: Signoffs) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
-        let topLevel = lines.indices.filter { !lines[$0].hasPrefix(" ") && !lines[$0].hasPrefix("#") && !lines[$0].hasPrefix("-") && lines[$0].contains(":") }
-        guard let last = topLevel.last, lines[last].hasPrefix("signoffs:") else {
-            var updated = current
-            updated.entries.append(entry)
-            return render(updated)
-        }
-        let value = lines[last].dropFirst("signoffs:".count).trimmingCharacters(in: .whitespaces)
-        if value == "[]" || value.isEmpty || value.hasPrefix("#") {
-            if value == "[]" { lines[last] = "signoffs:" }
-            lines.append("  - " + flow(entry))
-            return lines.joined(separator: "\n") + "\n"
-        }
-        var updated = current
-        updated.entries.append(entry)
-        return render(updated)
-    }
-
-    /// The whole file, regenerated.
-    private static func render(_ signoffs: Signoffs) -> String {
-        var text = "# Roles that must approve, and their decisions (approved, rejected or pending).\n"
-        text += "required: [\(signoffs.required.map(quote).joined(separator: ", "))]\n"
-        text += signoffs.entries.isEmpty ? "signoffs: []\n" : "signoffs:\n"
-        for entry in signoffs.entries { text += "  - " + flow(entry) + "\n" }
-        return text
-    }
-
-    private static func flow(_ entry: Signoffs.Entry) -> String {
-        var parts = ["role: \(quote(entry.role))", "approver: \(quote(entry.approver))", "decision: \(entry.decision.rawValue)"]
-        if let date = entry.date { parts.append("date: \(Timestamp.dayString(date))") }
-        if let comment = entry.comment { parts.append("comment: \(quote(comment))") }
-        return "{ " + parts.joined(separator: ", ") + " }"
-    }
-
-    /// A YAML double-quoted string.
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        return config.signoffRoles
     }
 }

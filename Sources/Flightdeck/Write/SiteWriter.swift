@@ -155,17 +155,7 @@ enum SiteWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
-        }
+        try Folder.write(data, to: fd)
     }
 
     /// True if `path` is a regular file (not a link) holding exactly `data`.
@@ -206,11 +196,6 @@ enum SiteWriter {
     private static func failure(_ message: String) -> DiagnosticError {
         DiagnosticError(.error(message, at: nil))
     }
-}
-
-/// `write(2)`, named apart from the writer's own methods.
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }
 
 /// Deletes a folder tree with plain POSIX calls (Foundation's removeItem stats and lists extended attributes

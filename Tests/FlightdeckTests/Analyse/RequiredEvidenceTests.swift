@@ -134,10 +134,10 @@ import Testing
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("good") + release("bad")
             + "\n-- content/releases/bad/release.yaml --\ntitle: bad\ndate: yesterday\n")
         defer { site.remove() }
-        let good = try Site(root: site.root).gate("good")
+        let good = try Site(root: site.root).gate(ReleaseID("good"))
         #expect(good.verdict.decision == .go)
         #expect(good.diagnostics.isEmpty, "another release's errors are not this release's")
-        let bad = try Site(root: site.root).gate("bad")
+        let bad = try Site(root: site.root).gate(ReleaseID("bad"))
         #expect(bad.verdict.decision == .cannotJudge)
         #expect(bad.exitCode == 3)
         #expect(bad.diagnostics.map(\.description) == [#"content/releases/bad/release.yaml:2:7: error: 'date' must be a date YYYY-MM-DD, found "yesterday""#])

@@ -24,4 +24,21 @@ import Testing
             "content/releases/a/signoffs.yaml:6:1: warning: role 'sec' is not in 'required'",
         ])
     }
+
+    @Test func aRoleConfiguredForTheSiteIsNoWarning() async throws {
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            signoffs:
+              roles: [security]
+            -- content/releases/a/release.yaml --
+            title: A
+            -- content/releases/a/signoffs.yaml --
+            required: [qa]
+            signoffs:
+              - { role: security, approver: S, decision: approved }
+              - { role: janitor, approver: J, decision: approved }
+            """)
+        defer { site.remove() }
+        #expect(await site.check() == ["content/releases/a/signoffs.yaml:4:1: warning: role 'janitor' is not in 'required'"])
+    }
 }
