@@ -82,7 +82,7 @@ package enum TestAnalysis {
         value.rounded() == value ? String(Int(value)) : String(value)
     }
 
-    /// Compares by test id; a test id seen twice in one release counts by its last occurrence.
+    /// Compares by test id; a test id seen twice in one release counts by its last occurrence (the totals count every test).
     static func compare(_ current: [TestCase], _ previous: [TestCase]) -> TestComparison {
         var now: [String: TestOutcome] = [:], before: [String: TestOutcome] = [:]
         now.reserveCapacity(current.count)
@@ -101,7 +101,7 @@ package enum TestAnalysis {
             if old == nil { added.append(id) }
         }
         let removed = before.keys.filter { now[$0] == nil }
-        return TestComparison(previousTotal: before.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
+        return TestComparison(previousTotal: previous.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
                               stillFailing: stillFailing.sorted(), added: added.sorted(), removed: removed.sorted())
     }
 }

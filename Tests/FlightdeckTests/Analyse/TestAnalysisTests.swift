@@ -57,4 +57,11 @@ struct TestAnalysisTests {
         #expect(comparison?.added == ["c::new"])
         #expect(comparison?.removed == ["c::gone"])
     }
+
+    @Test func sameNamedTestsCountOnceEach() {
+        let twice = results([test("same", .passed), test("same", .failed)])
+        let figures = TestAnalysis.analyse(twice, previous: twice, thresholds: TestThresholds())
+        #expect(figures.counts.total == 2 && figures.counts.passed == 1 && figures.counts.failed == 1)
+        #expect(figures.comparison?.previousTotal == 2)
+    }
 }
