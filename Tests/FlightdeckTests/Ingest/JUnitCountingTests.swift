@@ -37,6 +37,14 @@ struct JUnitCountingTests {
         #expect(files == Set(try Self.expected().keys))
     }
 
+    @Test(arguments: [("eclipse/Failures.xml", "eclipse"), ("vitest/vitest-results.xml", "vitest"), ("mocha/mocha.xml", "mocha"),
+                      ("nextest/basic.xml", "nextest"), ("googletest/gtest-testcase4.xml", "googletest"), ("ctest/ctest.xml", "ctest"),
+                      ("surefire/TEST-org.acme.FlakyTest.xml", "surefire"), ("go/go-junit-report-012.xml", "go")])
+    func realFileNamesItsRunner(path: String, runner: String) throws {
+        let file = try FixtureLoader.file("\(Self.corpus)/\(path)")
+        #expect(JUnitReader.read(file, log: DiagnosticLog())?.runner == runner)
+    }
+
     @Test func sameNamedTestcasesAreDistinctTests() throws {
         // mocha writes different tests under the same classname and name: 109 testcases, 101 distinct ids.
         let file = try FixtureLoader.file("\(Self.corpus)/mocha/latex-utensils.xml")
