@@ -31,6 +31,18 @@ struct JUnitCountingTests {
         #expect(got == want, "\(key)")
     }
 
+    @Test(arguments: try realFiles().filter { (try? Data(contentsOf: $0.url).count) ?? .max < 16_384 })
+    func smallChunksCountTheSame(file: ContentFile) throws {
+        let bytes = try [UInt8](Data(contentsOf: file.url))
+        let whole = try #require(JUnitReader.read(.bytes(bytes), path: file.path, log: DiagnosticLog())).suites.flatMap(\.cases)
+        for size in [7, 64] {
+            let log = DiagnosticLog()
+            let chunked = try #require(JUnitReader.read(.bytes(bytes), path: file.path, log: log, chunkSize: size)).suites.flatMap(\.cases)
+            #expect(chunked.map(\.id) == whole.map(\.id) && chunked.map(\.outcome) == whole.map(\.outcome), "chunk size \(size)")
+            #expect(chunked.map(\.flaky) == whole.map(\.flaky) && chunked.map(\.message) == whole.map(\.message), "chunk size \(size)")
+        }
+    }
+
     @Test func everyRealFileHasAnExpectedEntryAndEveryEntryAFile() throws {
         let files = Set(try Self.realFiles().map { String($0.path.dropFirst(Self.corpus.count + 1)) })
         #expect(files.count >= 25)
