@@ -17,7 +17,7 @@ package enum TestAnalysis {
                 var suiteCounts = OutcomeCounts([TestCase]())
                 var suiteDuration = 0.0
                 for test in suite.cases {
-                    suiteCounts.add(test.outcome)
+                    suiteCounts.add(test)
                     if let duration = test.duration {
                         suiteDuration += duration
                         if top.count < slowestCount || duration >= (top.last?.duration ?? 0) {
@@ -28,12 +28,11 @@ package enum TestAnalysis {
                     case .failed, .error:
                         failures.append(TestFailure(test: ref(test, path: file.path), message: test.message, failureType: test.failureType,
                                                     trace: test.trace, systemOut: test.systemOut, systemErr: test.systemErr))
-                    case .flaky: flaky.append(ref(test, path: file.path))
                     case .skipped: skipped.append(ref(test, path: file.path))
-                    case .passed: break
+                    case .passed: if test.flaky { flaky.append(ref(test, path: file.path)) }
                     }
                 }
-                for outcome in TestOutcome.allCases { counts.add(outcome, times: suiteCounts.count(of: outcome)) }
+                counts.add(suiteCounts)
                 totalDuration += suiteDuration
                 suites.append(SuiteFigures(name: suite.name, path: file.path, runner: file.runner, counts: suiteCounts,
                                            successRate: suiteCounts.successRate, duration: suiteDuration))
@@ -83,7 +82,7 @@ package enum TestAnalysis {
         value.rounded() == value ? String(Int(value)) : String(value)
     }
 
-    /// Compares by test id; a test id seen twice in one release counts by its last occurrence.
+    /// Compares by test id; a test id seen twice in one release counts by its last occurrence (the totals count every test).
     static func compare(_ current: [TestCase], _ previous: [TestCase]) -> TestComparison {
         var now: [String: TestOutcome] = [:], before: [String: TestOutcome] = [:]
         now.reserveCapacity(current.count)
@@ -96,13 +95,13 @@ package enum TestAnalysis {
             let old = before[id]
             if outcome.isFailing {
                 if old?.isFailing == true { stillFailing.append(id) } else { newFailures.append(id) }
-            } else if outcome.isSuccess && old?.isFailing == true {
+            } else if outcome == .passed && old?.isFailing == true {
                 fixed.append(id)
             }
             if old == nil { added.append(id) }
         }
         let removed = before.keys.filter { now[$0] == nil }
-        return TestComparison(previousTotal: before.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
+        return TestComparison(previousTotal: previous.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
                               stillFailing: stillFailing.sorted(), added: added.sorted(), removed: removed.sorted())
     }
 }

@@ -1,8 +1,8 @@
-/// Tests counted by outcome.
+/// Tests counted by outcome; every test result counts once.
 package struct OutcomeCounts: Sendable, Encodable, Equatable {
-    /// All tests (after folding retries).
+    /// All tests.
     package var total = 0
-    /// Passed.
+    /// Passed (flaky tests included).
     package var passed = 0
     /// Failed an assertion.
     package var failed = 0
@@ -10,47 +10,40 @@ package struct OutcomeCounts: Sendable, Encodable, Equatable {
     package var error = 0
     /// Skipped.
     package var skipped = 0
-    /// Passed after a failed attempt.
+    /// Of the passed tests, those that passed only after failed attempts.
     package var flaky = 0
 
     /// Counts the cases.
     package init(_ cases: some Sequence<TestCase>) {
-        for test in cases { add(test.outcome) }
+        for test in cases { add(test) }
     }
 
-    /// Adds one outcome.
-    package mutating func add(_ outcome: TestOutcome) {
+    /// Adds one test.
+    package mutating func add(_ test: TestCase) {
         total += 1
-        switch outcome {
-        case .passed: passed += 1
+        switch test.outcome {
+        case .passed: passed += 1; if test.flaky { flaky += 1 }
         case .failed: failed += 1
         case .error: error += 1
         case .skipped: skipped += 1
-        case .flaky: flaky += 1
         }
     }
 
-    /// Adds one outcome several times.
-    package mutating func add(_ outcome: TestOutcome, times: Int) {
-        for _ in 0..<max(0, times) { add(outcome) }
-    }
-
-    /// How many tests ended this way.
-    package func count(of outcome: TestOutcome) -> Int {
-        switch outcome {
-        case .passed: passed
-        case .failed: failed
-        case .error: error
-        case .skipped: skipped
-        case .flaky: flaky
-        }
+    /// Adds the counts of another group of tests.
+    package mutating func add(_ other: OutcomeCounts) {
+        total += other.total
+        passed += other.passed
+        failed += other.failed
+        error += other.error
+        skipped += other.skipped
+        flaky += other.flaky
     }
 
     /// Tests that ran: total − skipped.
     package var executed: Int { total - skipped }
 
-    /// (passed + flaky) / (total − skipped), 0–1; nil when nothing ran.
-    package var successRate: Double? { Statistics.ratio(Double(passed + flaky), Double(executed)) }
+    /// passed / (total − skipped), 0–1 (flaky tests are passed); nil when nothing ran.
+    package var successRate: Double? { Statistics.ratio(Double(passed), Double(executed)) }
 }
 
 /// The seed's readiness bands for a test run (seed 000).
@@ -107,7 +100,7 @@ package struct SuiteFigures: Sendable, Encodable {
     package let runner: String
     /// Counts by outcome.
     package let counts: OutcomeCounts
-    /// (passed + flaky) / (total − skipped).
+    /// passed / (total − skipped).
     package let successRate: Double?
     /// Σ test durations, seconds.
     package let duration: Double
@@ -119,7 +112,7 @@ package struct TestComparison: Sendable, Encodable {
     package let previousTotal: Int
     /// Failing now, not failing before (including new tests that fail).
     package let newFailures: [String]
-    /// Failing before, passed or flaky now.
+    /// Failing before, passed now.
     package let fixed: [String]
     /// Failing in both.
     package let stillFailing: [String]
@@ -133,7 +126,7 @@ package struct TestComparison: Sendable, Encodable {
 package struct TestFigures: Sendable, Encodable {
     /// Counts by outcome over all files.
     package let counts: OutcomeCounts
-    /// (passed + flaky) / (total − skipped), 0–1; nil when nothing ran.
+    /// passed / (total − skipped), 0–1; nil when nothing ran.
     package let successRate: Double?
     /// The band the success rate falls in.
     package let verdict: TestVerdict
@@ -147,7 +140,7 @@ package struct TestFigures: Sendable, Encodable {
     package let slowest: [TestRef]
     /// Failed and errored tests with message and trace, in file order.
     package let failures: [TestFailure]
-    /// Flaky tests.
+    /// Tests that passed only after failed attempts (they are counted in passed).
     package let flaky: [TestRef]
     /// Skipped tests.
     package let skipped: [TestRef]

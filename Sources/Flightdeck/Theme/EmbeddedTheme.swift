@@ -361,7 +361,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   <li class="card"><span class="label">Tests</span><span class="value">{{ t.counts.total }}</span></li>
   <li class="card"><span class="label">Passed</span><span class="value">{{ t.counts.passed }}</span></li>
   <li class="card"><span class="label">Failed + errors</span><span class="value">{{ t.counts.failed + t.counts.error }}</span></li>
-  <li class="card"><span class="label">Flaky / skipped</span><span class="value">{{ t.counts.flaky }} / {{ t.counts.skipped }}</span></li>
+  <li class="card"><span class="label">Of which flaky / skipped</span><span class="value">{{ t.counts.flaky }} / {{ t.counts.skipped }}</span></li>
 </ul>
 <p>{{ t.verdict_reason | capitalize }}. Run time {{ '%.1f' | format(t.total_duration) }} s.</p>
 <div class="chart-grid">
@@ -377,7 +377,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   <thead><tr><th scope="col">Suite</th><th scope="col">Runner</th><th scope="col" class="num">Tests</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Success</th><th scope="col" class="num">Time (s)</th></tr></thead>
   <tbody>
   {%- for s in t.suites %}
-  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed + s.counts.flaky }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num">{% if s.success_rate is defined %}{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %}–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
+  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num">{% if s.success_rate is defined %}{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %}–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
   {%- endfor %}
   </tbody>
 </table>
@@ -406,6 +406,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- endif %}
 {%- if t.flaky %}
 <h3>Flaky tests</h3>
+<p>Passed after failed attempts; counted as passed.</p>
 <ul>{% for f in t.flaky %}<li>{{ f.name }} <span class="muted">{{ f.suite }}</span></li>{% endfor %}</ul>
 {%- endif %}
 

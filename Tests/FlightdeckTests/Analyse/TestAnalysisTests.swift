@@ -7,15 +7,21 @@ struct TestAnalysisTests {
         TestCase(suite: "s", className: "c", name: name, duration: duration, outcome: outcome)
     }
 
+    /// A test that passed after failed attempts.
+    private func flaky(_ name: String) -> TestCase {
+        TestCase(suite: "s", className: "c", name: name, duration: 1, outcome: .passed, flaky: true, attempts: 2)
+    }
+
     private func results(_ cases: [TestCase]) -> TestResults {
         TestResults(files: [TestFile(path: "tests/a.xml", format: "junit", runner: "pytest",
                                      suites: [TestSuite(name: "s", path: "tests/a.xml", cases: cases)])])
     }
 
-    @Test func successRateLeavesSkippedOutAndCountsFlakyAsSuccess() {
-        let figures = TestAnalysis.analyse(results([test("a", .passed), test("b", .flaky), test("c", .skipped), test("d", .failed)]),
-                                           previous: nil, thresholds: TestThresholds())
-        #expect(figures.counts == OutcomeCounts([test("a", .passed), test("b", .flaky), test("c", .skipped), test("d", .failed)]))
+    @Test func successRateLeavesSkippedOutAndCountsFlakyAsPassed() {
+        let cases = [test("a", .passed), flaky("b"), test("c", .skipped), test("d", .failed)]
+        let figures = TestAnalysis.analyse(results(cases), previous: nil, thresholds: TestThresholds())
+        #expect(figures.counts == OutcomeCounts(cases))
+        #expect([figures.counts.total, figures.counts.passed, figures.counts.flaky, figures.counts.skipped, figures.counts.failed] == [4, 2, 1, 1, 1])
         #expect(figures.successRate == 2.0 / 3.0)
         #expect(figures.verdict == .notReady)
         #expect(figures.failures.map(\.test.name) == ["d"])
@@ -42,7 +48,7 @@ struct TestAnalysisTests {
 
     @Test func comparesWithThePreviousRelease() {
         let before = results([test("keeps", .passed), test("breaks", .passed), test("heals", .failed), test("stuck", .error), test("gone", .passed)])
-        let now = results([test("keeps", .passed), test("breaks", .failed), test("heals", .flaky), test("stuck", .failed), test("new", .error)])
+        let now = results([test("keeps", .passed), test("breaks", .failed), flaky("heals"), test("stuck", .failed), test("new", .error)])
         let comparison = TestAnalysis.analyse(now, previous: before, thresholds: TestThresholds()).comparison
         #expect(comparison?.previousTotal == 5)
         #expect(comparison?.newFailures == ["c::breaks", "c::new"])
@@ -50,5 +56,12 @@ struct TestAnalysisTests {
         #expect(comparison?.stillFailing == ["c::stuck"])
         #expect(comparison?.added == ["c::new"])
         #expect(comparison?.removed == ["c::gone"])
+    }
+
+    @Test func sameNamedTestsCountOnceEach() {
+        let twice = results([test("same", .passed), test("same", .failed)])
+        let figures = TestAnalysis.analyse(twice, previous: twice, thresholds: TestThresholds())
+        #expect(figures.counts.total == 2 && figures.counts.passed == 1 && figures.counts.failed == 1)
+        #expect(figures.comparison?.previousTotal == 2)
     }
 }

@@ -2,12 +2,14 @@ import Foundation
 
 /// What differs between runners' JUnit XML, in one place.
 ///
-/// - Surefire/Failsafe: `<flakyFailure>`/`<flakyError>` mean a failed attempt before a passing rerun (flaky);
-///   `<rerunFailure>`/`<rerunError>` are failed reruns after a `<failure>`/`<error>`; times may carry thousands
-///   separators (`time="1,234.5"`).
-/// - Gradle (test-retry plugin): a retried test appears as several `<testcase>`s with the same class and name;
-///   the last attempt decides, and a pass after a failure is flaky.
-/// - ctest: `status="run|fail|disabled|notrun"` on the testcase; disabled and not-run tests are skipped.
+/// Every `<testcase>` element is one test result: same-named testcases are distinct tests (jest-junit,
+/// CPython's regrtest, JUnit 5 parameterised tests), never merged.
+///
+/// - Surefire/Failsafe: `<flakyFailure>`/`<flakyError>`/`<rerunFailure>`/`<rerunError>` are failed attempts of a
+///   rerun test; with no `<failure>`/`<error>` it passed in the end and is flaky (counted as passed, as Surefire
+///   does); times may carry thousands separators (`time="1,234.5"`).
+/// - ctest, googletest, tst: `status="disabled|notrun"` on the testcase is skipped.
+/// - Eclipse (`<testrun>` root): `ignored="true"` on the testcase is skipped.
 /// - Jest (jest-junit): `<failure>` has no `message`; the first line of the body is the message.
 /// - PHPUnit: nested `<testsuite>`s (file → class); `class`/`assertions` attributes.
 /// - pytest: a testcase may hold both `<failure>` and a teardown `<error>`; it counts once, as an error.
@@ -28,10 +30,14 @@ enum JUnitDialect {
         let rootLabel = e.rootAttributes["name"]?.lowercased() ?? ""
         if !e.elements.isDisjoint(with: ["flakyFailure", "flakyError", "rerunFailure", "rerunError"])
             || (e.rootAttributes["xsi:noNamespaceSchemaLocation"] ?? "").contains("surefire") { return "surefire" }
-        if e.caseAttributes.contains("status") { return "ctest" }
+        if e.rootName == "testrun" { return "eclipse" }
+        if e.caseAttributes.contains("status") { return rootLabel == "alltests" ? "googletest" : "ctest" }
         if e.caseAttributes.contains("assertions") || e.caseAttributes.contains("class") { return "phpunit" }
         if e.propertyNames.contains("go.version") { return "go" }
         if rootLabel.contains("jest") { return "jest" }
+        if rootLabel.contains("vitest") { return "vitest" }
+        if rootLabel.contains("mocha") { return "mocha" }
+        if rootLabel == "nextest-run" { return "nextest" }
         if rootLabel.contains("pytest") || e.suiteNames.first == "pytest" { return "pytest" }
         if e.suiteNames.first == "TestResults" { return "swift" }
         if e.rootName == "testsuite", e.rootAttributes["hostname"] != nil, e.rootAttributes["timestamp"] != nil { return "gradle" }
@@ -52,12 +58,12 @@ enum JUnitDialect {
         return value
     }
 
-    /// The outcome of a testcase from what it contained.
+    /// The outcome of a testcase from its direct children: `<failure>`, else `<error>`, else `<skipped>`;
+    /// else the runners' own "did not run" attributes; else passed.
     static func outcome(_ c: JUnitCaseFrame) -> TestOutcome {
-        if c.error != nil { return .error }
         if c.failure != nil { return .failed }
-        if c.flakyAttempts > 0 { return .flaky }
-        if c.skipped != nil || c.status == "disabled" || c.status == "notrun" { return .skipped }
+        if c.error != nil { return .error }
+        if c.skipped != nil || c.status == "disabled" || c.status == "notrun" || c.ignored { return .skipped }
         return .passed
     }
 

@@ -17,11 +17,15 @@ final class JUnitParser {
     private(set) var evidence = JUnitDialect.Evidence()
     private var suites: [JUnitSuiteFrame] = []
     private var current: JUnitCaseFrame?
+    /// Testcases left open while a testcase nested inside them is read (each one counts).
+    private var enclosing: [JUnitCaseFrame] = []
     private var elements: [String] = []
     private var capture: WritableKeyPath<JUnitCaseFrame, String>?
     private var captureProperty: (name: String, value: String)?
-    private var rootDeclared: (location: SourceLocation, counts: [String: Int])?
-    private var totals: [String: Int] = ["tests": 0, "failures": 0, "errors": 0, "skipped": 0]
+    private var rootDeclared: (name: String, location: SourceLocation, counts: JUnitTally)?
+    private var totals = JUnitTally()
+    private var forbiddenCharacters = 0
+    private var firstUnlisted: SourceLocation?
     private var suiteCount = 0
     private var casesSeen = 0
     private static let details: Set<String> = ["failure", "error", "skipped", "flakyFailure", "flakyError", "rerunFailure", "rerunError"]
@@ -38,8 +42,28 @@ final class JUnitParser {
             case .end(let name): end(name)
             case .text(let text): append(text)
             }
+            if !tokens.forbidden.isEmpty { reportForbidden() }
         }
-        if let root = rootDeclared { compare(root.counts, totals, what: "<testsuites>", at: root.location) }
+        if let first = firstUnlisted {
+            log.warning("\(forbiddenCharacters - Self.forbiddenListed) more control characters that XML 1.0 forbids from here on; shown as visible symbols", at: first)
+        }
+        if let root = rootDeclared { compare(root.counts, totals, what: "<\(root.name)>", at: root.location) }
+    }
+
+    /// How many forbidden control characters are reported one by one; the rest are summed up at the end.
+    static let forbiddenListed = 10
+
+    private func reportForbidden() {
+        for character in tokens.forbidden {
+            forbiddenCharacters += 1
+            guard forbiddenCharacters <= Self.forbiddenListed else {
+                if firstUnlisted == nil { firstUnlisted = character.location }
+                continue
+            }
+            let code = String(format: "U+%04X", character.scalar)
+            log.warning("control character \(code) is not allowed in XML 1.0; shown as \(XMLEntities.visible(character.scalar))", at: character.location)
+        }
+        tokens.forbidden.removeAll(keepingCapacity: true)
     }
 
     private func start(_ name: String, _ list: [(name: String, value: String)], _ location: SourceLocation) {
@@ -50,11 +74,11 @@ final class JUnitParser {
         if parent == nil {
             evidence.rootName = name
             for (key, value) in list where evidence.rootAttributes[key] == nil { evidence.rootAttributes[key] = value }
-            guard name == "testsuites" || name == "testsuite" else {
-                log.error("the root element must be <testsuites> or <testsuite>, found <\(name)>", at: location)
+            guard name == "testsuites" || name == "testsuite" || name == "testrun" else {
+                log.error("the root element must be <testsuites>, <testsuite> or Eclipse's <testrun>, found <\(name)>", at: location)
                 return
             }
-            if name == "testsuites" { rootDeclared = (location, declaredCounts(a, location)) }
+            if name != "testsuite" { rootDeclared = (name, location, declaredCounts(a, location)) }
         }
         switch name {
         case "testsuite" where current == nil:
@@ -65,13 +89,14 @@ final class JUnitParser {
                                           time: time(a["time"], location, what: "testsuite"),
                                           timestamp: a["timestamp"].flatMap(timestamp), order: suiteCount))
             suiteCount += 1
-        case "testcase" where current == nil:
+        case "testcase":
+            if let open = current { enclosing.append(open); capture = nil; tokens.captureText = false }
             casesSeen += 1
             if casesSeen <= 50 { evidence.caseAttributes.formUnion(list.map(\.name)) }
             if a["name"] == nil { log.error("<testcase> is missing the required attribute 'name'", at: location) }
             current = JUnitCaseFrame(name: a["name"] ?? "", className: a["classname"].flatMap { $0.isEmpty ? nil : $0 } ?? a["class"],
                                      time: time(a["time"], location, what: "testcase"), file: a["file"], status: a["status"],
-                                     location: location)
+                                     ignored: a["ignored"] == "true", location: location)
         case let detail where Self.details.contains(detail) && current != nil && parent == "testcase":
             startDetail(name, a)
         case "system-out" where current != nil && parent == "testcase": beginCapture(\.systemOut)
@@ -95,10 +120,9 @@ final class JUnitParser {
         case "failure": if current?.failure == nil { current?.failure = detail; beginCapture(\.failureBody) }
         case "error": if current?.error == nil { current?.error = detail; beginCapture(\.errorBody) }
         case "skipped": current?.skipped = detail; beginCapture(\.skippedBody)
-        case "flakyFailure", "flakyError":
-            current?.flakyAttempts += 1
+        default: // flakyFailure, flakyError, rerunFailure, rerunError
+            current?.reruns += 1
             if current?.flaky == nil { current?.flaky = detail; beginCapture(\.flakyBody) }
-        default: current?.reruns += 1
         }
     }
 
@@ -126,20 +150,17 @@ final class JUnitParser {
             if let (propertyName, value) = captureProperty { addProperty(TestProperty(name: propertyName, value: value)) }
             captureProperty = nil
             tokens.captureText = capture != nil
-        case "failure", "error", "skipped", "flakyFailure", "flakyError", "system-out", "system-err":
+        case "failure", "error", "skipped", "flakyFailure", "flakyError", "rerunFailure", "rerunError", "system-out", "system-err":
             if elements.last == "testcase" { capture = nil; tokens.captureText = false }
-        case "testcase" where elements.last != "testcase":
+        case "testcase":
             if let frame = current { finishCase(frame) }
-            current = nil
+            current = enclosing.popLast()
             capture = nil
             tokens.captureText = false
         case "testsuite" where current == nil:
             guard let suite = suites.popLast() else { return }
             compare(suite.declared, suite.counted, what: "<testsuite name=\"\(suite.name)\">", at: suite.location)
-            if var parent = suites.popLast() {
-                for (key, value) in suite.counted { parent.counted[key, default: 0] += value }
-                suites.append(parent)
-            }
+            if !suites.isEmpty { suites[suites.count - 1].counted.add(suite.counted) }
             if !suite.cases.isEmpty || (suites.isEmpty && finished.isEmpty) { finished.append(suite) }
         default: break
         }
@@ -151,46 +172,48 @@ final class JUnitParser {
     }
 
     private func finishCase(_ frame: JUnitCaseFrame) {
-        var count: [String: Int] = ["tests": 1]
-        if frame.failure != nil { count["failures"] = 1 }
-        if frame.error != nil { count["errors"] = 1 }
-        if frame.skipped != nil || frame.status == "disabled" || frame.status == "notrun" { count["skipped"] = 1 }
-        for (key, value) in count { totals[key, default: 0] += value }
+        let outcome = JUnitDialect.outcome(frame)
+        totals.add(outcome)
         if suites.isEmpty {
             // A testcase directly under <testsuites>: it goes in a suite named after the file.
             suites.append(JUnitSuiteFrame(name: evidence.rootAttributes["name"] ?? fileStem, location: frame.location, order: suiteCount))
             suiteCount += 1
-            finishCase(frame, into: suites.count - 1, count)
+            finishCase(frame, into: suites.count - 1, outcome)
             if let suite = suites.popLast() { finished.append(suite) }
             return
         }
-        finishCase(frame, into: suites.count - 1, count)
+        finishCase(frame, into: suites.count - 1, outcome)
     }
 
-    private func finishCase(_ frame: JUnitCaseFrame, into index: Int, _ count: [String: Int]) {
-        for (key, value) in count { suites[index].counted[key, default: 0] += value }
+    private func finishCase(_ frame: JUnitCaseFrame, into index: Int, _ outcome: TestOutcome) {
+        suites[index].counted.add(outcome)
         guard !frame.name.isEmpty else { return }
         suites[index].cases.append(frame.testCase(suite: suites[index].name))
     }
 
-    /// The counts a suite declares; `disabled` (ctest) counts as skipped.
-    private func declaredCounts(_ a: Attributes, _ location: SourceLocation) -> [String: Int] {
-        var declared: [String: Int] = [:]
-        for key in ["tests", "failures", "errors", "skipped", "disabled"] {
+    /// The counts a suite or root declares; `disabled` (ctest, googletest) and `ignored` (Eclipse) count as skipped.
+    private func declaredCounts(_ a: Attributes, _ location: SourceLocation) -> JUnitTally {
+        var declared = JUnitTally.undeclared
+        for key in ["tests", "failures", "errors", "skipped", "disabled", "ignored"] {
             guard let text = a[key] else { continue }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
                 log.warning("'\(key)' must be a whole number ≥ 0, found \"\(text)\"; ignored", at: location)
                 continue
             }
-            declared[key == "disabled" ? "skipped" : key, default: 0] += value
+            switch key {
+            case "tests": declared.tests = value
+            case "failures": declared.failures = value
+            case "errors": declared.errors = value
+            default: declared.skipped = (declared.skipped ?? 0) + value
+            }
         }
         return declared
     }
 
     /// Warns about each declared count that disagrees with the testcases found.
-    private func compare(_ declared: [String: Int], _ counted: [String: Int], what: String, at location: SourceLocation) {
-        for key in ["tests", "failures", "errors", "skipped"] {
-            guard let said = declared[key], let found = counted[key], said != found else { continue }
+    private func compare(_ declared: JUnitTally, _ counted: JUnitTally, what: String, at location: SourceLocation) {
+        for ((key, said), (_, found)) in zip(declared.named, counted.named) {
+            guard let said, let found, said != found else { continue }
             log.warning("\(what) declares \(key)=\"\(said)\" but contains \(found); the testcases are counted", at: location)
         }
     }

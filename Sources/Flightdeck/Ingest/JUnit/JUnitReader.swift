@@ -30,7 +30,7 @@ package enum JUnitReader {
         }
         let suites = parser.finished.sorted { $0.order < $1.order }.map { frame in
             TestSuite(name: frame.name, path: path, declaredTime: frame.time, timestamp: frame.timestamp,
-                      properties: frame.properties, cases: JUnitRetries.merge(frame.cases))
+                      properties: frame.properties, cases: frame.cases)
         }
         return TestFile(path: path, format: "junit", runner: JUnitDialect.runner(parser.evidence), suites: suites)
     }

@@ -6,15 +6,11 @@ package enum TestOutcome: String, Sendable, Encodable, CaseIterable {
     case failed
     /// The test could not run properly: an unexpected exception (JUnit `<error>`, seed status ERROR).
     case error
-    /// Not run (JUnit `<skipped>`, ctest disabled/notrun).
+    /// Not run (JUnit `<skipped>`, ctest/googletest disabled or not run, Eclipse ignored).
     case skipped
-    /// Failed at first and passed on a rerun (Surefire `<flakyFailure>`/`<flakyError>`, or a retried testcase).
-    case flaky
 
     /// Whether the outcome counts as failing (failed or error).
     package var isFailing: Bool { self == .failed || self == .error }
-    /// Whether the outcome counts as a success (passed or flaky).
-    package var isSuccess: Bool { self == .passed || self == .flaky }
 }
 
 /// A `name = value` pair from `<properties>`.
@@ -49,6 +45,9 @@ package struct TestCase: Sendable, Encodable {
     package var systemOut: String?
     /// Captured standard error, kept for failing and flaky tests only (capped).
     package var systemErr: String?
+    /// Passed, but only after failed attempts (Surefire `<flakyFailure>`, `<flakyError>`, `<rerunFailure>`,
+    /// `<rerunError>`); a flaky test counts as passed.
+    package var flaky = false
     /// Runs in all (1 + reruns).
     package var attempts: Int = 1
     /// The source file the runner named, if any.

@@ -22,7 +22,8 @@ package struct TestFile: Sendable, Encodable {
     package var path: String
     /// `junit` or `seed-json`.
     package var format: String
-    /// The runner the file looks like it came from: pytest, surefire, gradle, jest, go, ctest, phpunit, swift, seed, unknown.
+    /// The runner the file looks like it came from: pytest, surefire, gradle, jest, vitest, mocha, go, ctest, googletest,
+    /// nextest, phpunit, eclipse, swift, seed, unknown.
     package var runner: String
     /// Its suites in file order.
     package var suites: [TestSuite]

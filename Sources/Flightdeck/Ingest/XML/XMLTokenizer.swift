@@ -11,6 +11,8 @@ package final class XMLTokenizer {
     package var captureText = false
     /// The file's path, for diagnostics.
     package let path: String
+    /// Characters XML 1.0 forbids, found in decoded text and attributes since the reader last emptied this list.
+    package var forbidden: [(location: SourceLocation, scalar: UInt32)] = []
 
     private var source: XMLByteSource
     /// The window of the file in memory: `used` bytes at `storage`, the first at file offset `base`.
@@ -28,6 +30,7 @@ package final class XMLTokenizer {
     private var inCDATA: SourceLocation?
     private var utf16 = false
     private var sawRoot = false
+    private var found: [XMLEntities.Forbidden] = []
     /// Bytes read at a time (4 MB; tests use tiny chunks to exercise every boundary).
     let chunkSize: Int
     static let maxDepth = 256
@@ -182,11 +185,27 @@ package final class XMLTokenizer {
         // A run cut before its '<' may end inside an entity: leave that for the next call.
         if pos == used, let amp = UnsafeBufferPointer(start: storage, count: used)[start..<pos].lastIndex(of: UInt8(ascii: "&")), amp > start,
            !UnsafeBufferPointer(start: storage, count: used)[amp..<pos].contains(UInt8(ascii: ";")) { end = amp; pos = amp }
-        let result = XMLEntities.decode(UnsafeBufferPointer(start: storage + start, count: end - start), normalise: false)
+        let result = XMLEntities.decode(UnsafeBufferPointer(start: storage + start, count: end - start), normalise: false, forbidden: &found)
         switch result {
-        case .success(let text): return text
+        case .success(let text):
+            if !found.isEmpty, let startLocation { note(offsetsFrom: start, scanningFrom: start, at: startLocation) }
+            return text
         case .failure(let problem): throw failure(problem.message, at: startLocation)
         }
+    }
+
+    /// Moves the forbidden characters just decoded (offsets from `base`) to `forbidden`, with their places,
+    /// counting from `scanStart`, whose place is `scanLocation`. Runs only when there are some.
+    private func note(offsetsFrom base: Int, scanningFrom scanStart: Int, at scanLocation: SourceLocation) {
+        var line = scanLocation.line, column = scanLocation.column, k = scanStart
+        for character in found {
+            while k < base + character.offset {
+                if storage[k] == 0x0A { line += 1; column = 1 } else if storage[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            forbidden.append((SourceLocation(file: path, line: line, column: column), character.scalar))
+        }
+        found.removeAll(keepingCapacity: true)
     }
 
     // MARK: markup
@@ -264,7 +283,7 @@ package final class XMLTokenizer {
             i = find(UInt8(ascii: "]"), from: i)
             guard i + 3 <= used else { break }
             if b[i + 1] == UInt8(ascii: "]"), b[i + 2] == UInt8(ascii: ">") {
-                let text = captureText && i > start ? try decodeRaw(start, i, here) : nil
+                let text = captureText && i > start ? try decodeCDATA(start, i, here) : nil
                 advance(i + 3 - pos)
                 inCDATA = nil
                 return text.map { .text($0) }
@@ -275,11 +294,23 @@ package final class XMLTokenizer {
         if used - start > 2 {
             var cut = used - 2
             while cut > start, b[cut] & 0xC0 == 0x80 { cut -= 1 }
-            if captureText, cut > start { text = try decodeRaw(start, cut, here) }
+            if captureText, cut > start { text = try decodeCDATA(start, cut, here) }
             advance(cut - pos)
         }
         guard fill() else { throw failure("CDATA section never ends; the file looks truncated", at: here) }
         return text.map { .text($0) }
+    }
+
+    /// CDATA text from `start` (the current position) to `end`: no entities, forbidden characters noted.
+    private func decodeCDATA(_ start: Int, _ end: Int, _ here: SourceLocation) throws(DiagnosticError) -> String {
+        let result = XMLEntities.decode(UnsafeBufferPointer(start: storage + start, count: end - start), normalise: false,
+                                        entities: false, forbidden: &found)
+        switch result {
+        case .success(let text):
+            if !found.isEmpty { note(offsetsFrom: start, scanningFrom: start, at: location) }
+            return text
+        case .failure(let problem): throw failure(problem.message, at: here)
+        }
     }
 
     private func decodeRaw(_ start: Int, _ end: Int, _ here: SourceLocation) throws(DiagnosticError) -> String {
@@ -367,9 +398,11 @@ package final class XMLTokenizer {
             let valueStart = i + 1
             i = valueStart
             while i < close, b[i] != quote { i += 1 }
-            let result = XMLEntities.decode(UnsafeBufferPointer(start: b + valueStart, count: i - valueStart), normalise: true)
+            let result = XMLEntities.decode(UnsafeBufferPointer(start: b + valueStart, count: i - valueStart), normalise: true, forbidden: &found)
             switch result {
-            case .success(let value): attributes.append((attribute, value))
+            case .success(let value):
+                if !found.isEmpty { note(offsetsFrom: valueStart, scanningFrom: pos, at: here) }
+                attributes.append((attribute, value))
             case .failure(let problem): throw failure("in attribute '\(attribute)' of <\(tag)>: \(problem.message)", at: here)
             }
             i += 1

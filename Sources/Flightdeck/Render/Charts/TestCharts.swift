@@ -5,13 +5,13 @@ enum TestCharts {
     static func charts(_ tests: TestFigures, prefix: String) -> [String: Chart] {
         let c = tests.counts
         var charts: [String: Chart] = [:]
-        let slices = [("Passed", c.passed, Tone.positive), ("Flaky", c.flaky, .warning), ("Failed", c.failed, .negative),
+        let slices = [("Passed", c.passed - c.flaky, Tone.positive), ("Passed after reruns", c.flaky, .warning), ("Failed", c.failed, .negative),
                       ("Errors", c.error, .critical), ("Skipped", c.skipped, .neutral)]
             .filter { $0.1 > 0 }.map { Slice(label: $0.0, value: Double($0.1), tone: $0.2) }
         let rate = tests.successRate.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
         charts["tests_outcomes"] = .donut(DonutChart(
             id: "\(prefix)-tests-outcomes", title: "Test outcomes",
-            description: "\(c.total) tests: \(c.passed) passed, \(c.flaky) flaky, \(c.failed) failed, \(c.error) errors, \(c.skipped) skipped.",
+            description: "\(c.total) tests: \(c.passed) passed (\(c.flaky) of them flaky), \(c.failed) failed, \(c.error) errors, \(c.skipped) skipped.",
             format: .integer, slices: slices, centerLabel: rate, centerCaption: "success"))
         if tests.suites.count > 1 {
             charts["tests_suites"] = .stackedBar(StackedBarChart(
@@ -19,7 +19,7 @@ enum TestCharts {
                 description: "Passed, failed, errors and skipped tests in each suite.", yLabel: "Tests", format: .integer,
                 categories: tests.suites.map(\.name),
                 series: [
-                    BarSeries(name: "Passed", values: tests.suites.map { Double($0.counts.passed + $0.counts.flaky) }),
+                    BarSeries(name: "Passed", values: tests.suites.map { Double($0.counts.passed) }),
                     BarSeries(name: "Failed", values: tests.suites.map { Double($0.counts.failed + $0.counts.error) }),
                     BarSeries(name: "Skipped", values: tests.suites.map { Double($0.counts.skipped) }),
                 ],
