@@ -42,9 +42,10 @@ install: deps
 	$(SWIFT) build -c release --product flightdeck
 	$(SUDO) install -m 755 .build/release/flightdeck /usr/local/bin/flightdeck
 
-## example: regenerate the example data in content/ from the seeded script
-example:
+## example: regenerate the example data in content/ from the seeded script, then sign it again on that data
+example: build
 	python3 scripts/generate_example.py
+	python3 scripts/sign_example.py $(BIN)
 
 clean:
 	rm -rf .build public .public.previous

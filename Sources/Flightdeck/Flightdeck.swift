@@ -1,5 +1,8 @@
 public import Foundation
 
+/// This Flightdeck's version, as `flightdeck --version` prints it and sign-offs record it.
+public let flightdeckVersion = "0.1.0"
+
 /// Options for building a site.
 public struct BuildOptions: Sendable {
     /// Where the site goes; default `<root>/public`.

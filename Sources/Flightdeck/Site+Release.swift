@@ -26,6 +26,20 @@ extension Site {
         return GateReport(release: id.name, verdict: entry.figures.verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
     }
 
+    /// What a sign-off of this release approves now: its inputs by SHA-256 and the figures the verdict
+    /// and the checklist read. A release whose data has errors has no figures to approve: `approving`
+    /// it throws those errors (a rejection or a pending decision is still recorded).
+    package func signoffEvidence(_ id: ReleaseID, approving: Bool) throws(DiagnosticError) -> SignoffEvidence {
+        let entry = try entry(id, log: DiagnosticLog())
+        if entry.hasErrors, approving {
+            throw DiagnosticError(BuildPipeline.sorted(entry.diagnostics).filter { $0.severity == .error }
+                + [.error("release '\(id.name)' cannot be judged, so it cannot be approved; fix the errors above first", at: nil)])
+        }
+        let files = try ReleaseInputs.hashed(entry.source, data: entry.data)
+        let figures = entry.hasErrors ? [] : try SignoffVerification.snapshot(of: entry.figures, checklist: entry.data.checklist)
+        return SignoffEvidence(files: files, figures: figures, flightdeck: flightdeckVersion)
+    }
+
     /// The normalised data and computed figures of a release as JSON (the format of docs/export.md).
     package func export(_ id: ReleaseID) throws(DiagnosticError) -> Data {
         let entry = try entry(id, log: DiagnosticLog())

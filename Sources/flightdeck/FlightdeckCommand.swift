@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flightdeck
 import Foundation
 
 /// The `flightdeck` command: a thin layer over the Flightdeck library.
@@ -10,7 +11,7 @@ struct FlightdeckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flightdeck",
         abstract: "A static site generator for release reports.",
-        version: "0.1.0",
+        version: flightdeckVersion,
         subcommands: [
             InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self,
             GateCommand.self, ExportCommand.self, TemplateCommand.self, SignoffCommand.self,

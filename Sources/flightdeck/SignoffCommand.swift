@@ -47,9 +47,11 @@ struct SignoffCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try ReleaseID.argument(release, root: global.root)
-        let request = SignoffRecorder.Request(role: role, approver: approver, decision: decision, date: date.flatMap(Timestamp.date) ?? Date(),
+        var request = SignoffRecorder.Request(role: role, approver: approver, decision: decision, date: date.flatMap(Timestamp.date) ?? Date(),
                                               comment: comment, replace: replace, extraRole: extraRole)
         do {
+            // What is approved: every input's SHA-256 and the figures now (docs/verdict.md, "Stale sign-offs").
+            request.evidence = try Site(root: global.root).signoffEvidence(id, approving: decision == "approved")
             let path = try SignoffRecorder.record(request, release: id, site: global.root)
             if !global.quiet { Console.out("recorded \(decision) by \(approver) for \(role) in \(path)") }
         } catch {

@@ -91,5 +91,5 @@ struct MetricCheck: Sendable, Equatable {
     }
 
     /// First path components that name a data kind a release may simply not have.
-    static let dataKinds: Set<String> = ["baseline", "tests", "performance", "rollout", "incidents", "experiments", "signoffs", "checklist"]
+    static let dataKinds = Set(DataKind.allCases.map(\.rawValue))
 }

@@ -26,12 +26,27 @@ enum ReleaseAnalyser {
         figures.rollout = data.rollout.map { RolloutAnalysis.analyse($0, thresholds: thresholds.rollout) }
         figures.incidents = data.incidents.map { IncidentAnalysis.analyse($0) }
         figures.experiments = data.experiments.map { ExperimentAnalysis.analyse($0, thresholds: thresholds.experiments) }
-        figures.signoffs = data.signoffs.map { SignoffAnalysis.analyse($0) }
+        figures.signoffs = data.signoffs.map { SignoffAnalysis.analyse($0, inputs: data.inputs) }
         if let checklist = data.checklist {
             // Checks read figures by their exported names; encode them only when some item has a check.
-            let empty = DataNode(.object([]), at: .file(checklist.path))
-            let tree = checklist.tasks.contains { $0.check != nil } ? (try? FiguresJSON.tree(of: figures)) ?? empty : empty
+            var tree = DataNode(.object([]), at: .file(checklist.path))
+            if checklist.tasks.contains(where: { $0.check != nil }) {
+                do {
+                    tree = try FiguresJSON.tree(of: figures)
+                } catch {
+                    log.error("cannot encode the figures the checklist's checks read: \(error)", at: .file(checklist.path))
+                }
+            }
             figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree, log: log)
+        }
+        // Sign-offs made with a digest also keep figures: compare those now that every other figure is known.
+        if let signoffs = data.signoffs, signoffs.entries.contains(where: { $0.digest != nil }) {
+            do {
+                let snapshot = try SignoffVerification.snapshot(of: figures, checklist: data.checklist)
+                figures.signoffs = SignoffAnalysis.analyse(signoffs, inputs: data.inputs, figures: snapshot)
+            } catch {
+                log.report(contentsOf: error.diagnostics)
+            }
         }
         let present = Set(DataKind.allCases.filter { $0.isPresent(in: data) })
         figures.verdict = VerdictRules.verdict(for: figures, present: present, required: required)

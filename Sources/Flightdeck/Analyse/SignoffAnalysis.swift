@@ -1,10 +1,30 @@
 package import Foundation
 
-/// Where each required role stands.
+/// Where each required role stands, and whether each sign-off still stands on what it approved.
 package struct SignoffFigures: Sendable, Encodable {
+    /// Whether a sign-off is bound to the evidence it approved.
+    package enum Verification: String, Sendable, Encodable {
+        /// Recorded with a digest, and neither the inputs nor the kept figures changed since.
+        case verified
+        /// An input file or a kept figure changed since the signing.
+        case stale
+        /// No digest (written by hand): it cannot say what it approved.
+        case unverified
+    }
+
+    /// A figure that changed since a sign-off.
+    package struct FigureChange: Sendable, Encodable, Equatable {
+        /// Its exported name, e.g. `tests.success_rate`.
+        package var name: String
+        /// The value when it was signed.
+        package var before: String
+        /// The value now ("–" when it is gone).
+        package var after: String
+    }
+
     /// One required role and its sign-off, if any.
     package struct Role: Sendable, Encodable {
-        /// The role.
+        /// The role, as written.
         package var role: String
         /// approved, rejected, pending or missing.
         package var status: String
@@ -14,11 +34,23 @@ package struct SignoffFigures: Sendable, Encodable {
         package var date: Date?
         /// Their comment.
         package var comment: String?
+        /// verified, stale or unverified; absent for a role nobody signed.
+        package var verification: Verification?
+        /// Input files changed since the signing; absent when not stale, or when the evidence file lost the list.
+        package var changedFiles: [String]?
+        /// Kept figures that changed since the signing, before and after.
+        package var changedFigures: [FigureChange]
+        /// The digest it was signed against.
+        package var digest: String?
+        /// The Flightdeck version that recorded it.
+        package var flightdeck: String?
+        /// For a stale sign-off: "stale: signed 2026-05-10 by Kim Park; changed since: experiments.csv, tests/junit.xml".
+        package var staleText: String?
     }
 
     /// Required roles in file order, then any extra roles that signed.
     package var roles: [Role]
-    /// How many required roles approved.
+    /// How many required roles approved with a verified sign-off.
     package var approved: Int
     /// How many required roles there are.
     package var required: Int
@@ -26,29 +58,50 @@ package struct SignoffFigures: Sendable, Encodable {
     package var rejected: [String]
     /// Required roles with no decision yet (pending or missing).
     package var outstanding: [String]
-    /// All required roles approved and none rejected.
+    /// Required roles whose approval is stale.
+    package var stale: [String]
+    /// Required roles whose approval has no digest.
+    package var unverified: [String]
+    /// All required roles approved with verified sign-offs, and none rejected.
     package var complete: Bool
 }
 
 /// Pure computation of sign-off status.
 package enum SignoffAnalysis {
-    /// Matches entries to required roles.
-    package static func analyse(_ signoffs: Signoffs) -> SignoffFigures {
-        var roles: [SignoffFigures.Role] = []
-        for role in signoffs.required {
-            let entry = signoffs.entries.first { $0.role == role }
-            roles.append(.init(role: role, status: entry?.decision.rawValue ?? "missing", approver: entry?.approver,
-                               date: entry?.date, comment: entry?.comment))
+    /// Matches entries to required roles and checks each against the release's inputs (`nil` when not
+    /// hashed) and current figures (`nil` to leave figures out).
+    package static func analyse(_ signoffs: Signoffs, inputs: [SignoffEvidence.File]? = nil,
+                                figures: [SignoffEvidence.Figure]? = nil) -> SignoffFigures {
+        func role(_ name: String, _ entry: Signoffs.Entry?) -> SignoffFigures.Role {
+            guard let entry else {
+                return .init(role: name, status: "missing", verification: nil, changedFiles: nil, changedFigures: [])
+            }
+            let check = SignoffVerification.verify(entry, evidence: signoffs.evidence, inputs: inputs, figures: figures)
+            var row = SignoffFigures.Role(role: name, status: entry.decision.rawValue, approver: entry.approver, date: entry.date,
+                                          comment: entry.comment, verification: check.state, changedFiles: check.changedFiles,
+                                          changedFigures: check.changedFigures, digest: entry.digest, flightdeck: entry.flightdeck)
+            if check.state == .stale { row.staleText = staleText(entry, check) }
+            return row
         }
-        for entry in signoffs.entries where !signoffs.required.contains(entry.role) {
-            roles.append(.init(role: entry.role, status: entry.decision.rawValue, approver: entry.approver,
-                               date: entry.date, comment: entry.comment))
-        }
+        var roles = signoffs.required.map { name in role(name, signoffs.entries.first { $0.role == name }) }
+        roles += signoffs.entries.filter { !signoffs.required.contains($0.role) }.map { role($0.role, $0) }
         let required = roles.filter { signoffs.required.contains($0.role) }
-        let approved = required.filter { $0.status == "approved" }.count
+        let approvals = required.filter { $0.status == "approved" }
+        let approved = approvals.filter { $0.verification == .verified }.count
         let rejected = roles.filter { $0.status == "rejected" }.map(\.role)
         let outstanding = required.filter { $0.status == "pending" || $0.status == "missing" }.map(\.role)
         return SignoffFigures(roles: roles, approved: approved, required: signoffs.required.count, rejected: rejected,
-                              outstanding: outstanding, complete: approved == signoffs.required.count && rejected.isEmpty)
+                              outstanding: outstanding, stale: approvals.filter { $0.verification == .stale }.map(\.role),
+                              unverified: approvals.filter { $0.verification == .unverified }.map(\.role),
+                              complete: approved == signoffs.required.count && rejected.isEmpty)
+    }
+
+    /// "stale: signed 2026-05-10 by Kim Park; changed since: experiments.csv, tests/junit.xml".
+    private static func staleText(_ entry: Signoffs.Entry, _ check: SignoffVerification.Status) -> String {
+        let when = entry.date.map { " \(Timestamp.dayString($0))" } ?? ""
+        var changed: [String] = []
+        if let files = check.changedFiles { changed += files } else { changed.append("input files (the list signed is no longer in \(SignoffEvidence.fileName))") }
+        changed += check.changedFigures.map { "\($0.name) \($0.before) → \($0.after)" }
+        return "stale: signed\(when) by \(entry.approver); changed since: \(changed.joined(separator: ", "))"
     }
 }

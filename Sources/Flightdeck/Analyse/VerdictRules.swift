@@ -181,7 +181,8 @@ enum VerdictRules {
         return .init(level: .pass, area: "checklist", message: "all \(c.total) items done", evidence: "checklist.html")
     }
 
-    /// A rejection blocks; a required role without an approval waits; all approved passes.
+    /// A rejection blocks. A required role without an approval, or whose approval is stale (its evidence
+    /// changed since) or unverified (no digest), waits. All approved on their current evidence passes.
     static func signoffs(_ s: SignoffFigures) -> Verdict.Reason {
         if s.required == 0, s.rejected.isEmpty {
             return .init(level: .pending, area: "signoffs", message: "signoffs.yaml names no required roles",
@@ -191,12 +192,25 @@ enum VerdictRules {
             return .init(level: .blocker, area: "signoffs", message: "rejected by \(s.rejected.joined(separator: ", "))",
                          needs: s.rejected.map { "\($0) approval (now rejected)" }, evidence: "signoffs.html")
         }
-        if !s.outstanding.isEmpty {
-            return .init(level: .pending, area: "signoffs",
-                         message: "\(s.approved) of \(s.required) approved; waiting for \(s.outstanding.joined(separator: ", "))",
-                         needs: s.outstanding.map { "\($0) sign-off" }, evidence: "signoffs.html")
+        var parts: [String] = [], needs: [String] = []
+        for role in s.roles where s.stale.contains(role.role) {
+            parts.append("\(role.role) \(role.staleText ?? "stale")")
+            needs.append("\(role.role) sign-off again on the current evidence")
         }
-        return .init(level: .pass, area: "signoffs", message: "all \(s.required) required sign-offs approved", evidence: "signoffs.html")
+        if !s.unverified.isEmpty {
+            parts.append("unverified (no digest, written by hand): \(s.unverified.joined(separator: ", "))")
+            needs += s.unverified.map { "\($0) sign-off recorded with flightdeck signoff" }
+        }
+        if !s.outstanding.isEmpty {
+            parts.append("waiting for \(s.outstanding.joined(separator: ", "))")
+            needs += s.outstanding.map { "\($0) sign-off" }
+        }
+        if !parts.isEmpty {
+            return .init(level: .pending, area: "signoffs", message: "\(s.approved) of \(s.required) approved; " + parts.joined(separator: "; "),
+                         needs: needs, evidence: "signoffs.html")
+        }
+        return .init(level: .pass, area: "signoffs", message: "all \(s.required) required sign-offs approved on the current evidence",
+                     evidence: "signoffs.html")
     }
 
     /// Up to five items, then "and N more".

@@ -44,7 +44,7 @@ package enum DataKind: String, CaseIterable, Sendable, Encodable, Comparable {
         case .rollout: ["rollout.yaml", "rollout.yml", "rollout_state.json", "rollout.json"]
         case .experiments: ["experiments.json", "experiments.csv"]
         case .checklist: ["checklist.md"]
-        case .signoffs: ["signoffs.yaml"]
+        case .signoffs: ["signoffs.yaml", SignoffEvidence.fileName]
         }
     }
 

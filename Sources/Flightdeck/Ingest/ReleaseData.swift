@@ -24,6 +24,8 @@ struct ReleaseData: Sendable, Encodable {
     var signoffs: Signoffs?
     /// Each incident's postmortem rendered as HTML, by incident id.
     var postmortems: [String: String] = [:]
+    /// The release's inputs by path and SHA-256, hashed only when a sign-off has a digest to check them against.
+    var inputs: [SignoffEvidence.File]?
 
     private enum CodingKeys: String, CodingKey {
         case release, notes, baseline, tests, performance, rollout, incidents, experiments, checklist, signoffs
@@ -41,7 +43,7 @@ enum ReleaseIngester {
         let measured = cache?.measured(for: source, key: "\(unsafe)") { measure(source, unsafe: unsafe) }
             ?? measure(source, unsafe: unsafe)
         log.report(contentsOf: measured.diagnostics)
-        let data = ReleaseData(
+        var data = ReleaseData(
             release: ReleaseReader.read(source, log: log),
             notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
             baseline: measured.baseline,
@@ -55,6 +57,13 @@ enum ReleaseIngester {
             postmortems: measured.postmortems
         )
         ReleaseInputs.warnUnknown(source, data: data, log: log)
+        if data.signoffs?.entries.contains(where: { $0.digest != nil }) == true {
+            do {
+                data.inputs = try ReleaseInputs.hashed(source, data: data)
+            } catch {
+                log.report(contentsOf: error.diagnostics)
+            }
+        }
         return data
     }
 

@@ -7,6 +7,17 @@ enum ReleaseInputs {
         return source.files.filter { isKnown($0, in: source) || referenced.contains($0.path) }
     }
 
+    /// The inputs a sign-off approves, by path relative to the release folder and SHA-256: every file a
+    /// reader takes except the sign-offs themselves (signoffs.yaml and its evidence file).
+    static func hashed(_ source: ReleaseSource, data: ReleaseData) throws(DiagnosticError) -> [SignoffEvidence.File] {
+        let own = Set(DataKind.signoffs.fileNames.map { "\(source.folder)/\($0)" })
+        var files: [SignoffEvidence.File] = []
+        for file in taken(source, data: data) where !own.contains(file.path) {
+            files.append(.init(path: String(file.path.dropFirst(source.folder.count + 1)), sha256: SHA256.hex(try file.readData())))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
     /// Warns about each file in the release folder that no reader takes, naming the closest known file.
     ///
     /// Ignored without a word: `*.example` stubs written by `flightdeck new release` (rename one to use it)

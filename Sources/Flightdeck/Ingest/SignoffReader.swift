@@ -5,7 +5,11 @@ enum SignoffReader {
     static func read(_ release: ReleaseSource, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         guard let file = release.file(named: "signoffs.yaml") else { return nil }
         do {
-            return read(try file.readText().text, path: file.path, configuredRoles: configuredRoles, log: log)
+            var signoffs = read(try file.readText().text, path: file.path, configuredRoles: configuredRoles, log: log)
+            if let evidence = release.file(named: SignoffEvidence.fileName) {
+                signoffs?.evidence = SignoffEvidenceFile.read(try evidence.readText(), log: log)
+            }
+            return signoffs
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
@@ -32,6 +36,11 @@ enum SignoffReader {
             let decision = entry.choice("decision", required: true, of: decisions).flatMap(Signoffs.Decision.init(rawValue:))
             let date = entry.date("date")
             let comment = entry.string("comment")
+            let digest = entry.string("digest")
+            let version = entry.string("flightdeck")
+            if let digest, let node = entry.value("digest"), !SignoffEvidenceFile.isDigest(digest) {
+                log.error("'digest' must be sha256: and 64 hex digits, as flightdeck signoff writes it, found \"\(digest)\"", at: node.location)
+            }
             entry.warnUnknownKeys()
             guard let role, let approver, let decision else { continue }
             if let first = seen[role] {
@@ -43,7 +52,7 @@ enum SignoffReader {
                 log.warning("a rejection should say why in 'comment'", at: node.location)
             }
             result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
-                                        comment: comment, line: node.location.line))
+                                        comment: comment, line: node.location.line, digest: digest, flightdeck: version))
         }
         for entry in result.entries where !result.required.contains(entry.role) && !configuredRoles.contains(entry.role) {
             log.warning("role '\(entry.role)' is not in 'required'" + Suggestion.phrase(for: entry.role, in: result.required),

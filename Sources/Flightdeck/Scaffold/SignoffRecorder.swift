@@ -19,6 +19,8 @@ package enum SignoffRecorder {
         package var replace = false
         /// Accept a role that is neither required nor configured.
         package var extraRole = false
+        /// What the release's evidence is now; its digest goes into the entry, the rest into signoffs.evidence.json.
+        package var evidence: SignoffEvidence?
 
         /// A request; `replace` and `extraRole` default to false.
         package init(role: String, approver: String, decision: String, date: Date, comment: String?,
@@ -63,8 +65,16 @@ package enum SignoffRecorder {
                 text = try editor.adding(fields)
             }
             let check = DiagnosticLog()
-            _ = SignoffReader.read(text, path: path, log: check)
+            let written = SignoffReader.read(text, path: path, log: check)
             if check.hasErrors { throw DiagnosticError(check.diagnostics) }
+            if let evidence = request.evidence {
+                // The evidence first: a digest in signoffs.yaml must always find its files and figures.
+                let sidecar = root.appendingPathComponent("\(id.folder)/\(SignoffEvidence.fileName)")
+                let old = try currentEvidence(sidecar, path: "\(id.folder)/\(SignoffEvidence.fileName)")
+                let kept = Set((written?.entries ?? []).compactMap(\.digest))
+                let json = try SignoffEvidenceFile.text(keeping: kept, from: old, adding: evidence)
+                try AtomicFile.replace(sidecar.path, with: Data(json.utf8))
+            }
             try AtomicFile.replace(url.path, with: Data((bom + text).utf8))
             return path
         }
@@ -75,7 +85,17 @@ package enum SignoffRecorder {
         var fields: [SignoffEditor.Field] = [("role", request.role), ("approver", request.approver), ("decision", decision.rawValue),
                                              ("date", Timestamp.dayString(request.date))]
         if let comment = request.comment { fields.append(("comment", comment)) }
+        if let evidence = request.evidence { fields += [("digest", evidence.digest), ("flightdeck", evidence.flightdeck)] }
         return fields
+    }
+
+    /// The evidence already recorded beside signoffs.yaml; a file with errors stops the edit.
+    private static func currentEvidence(_ url: URL, path: String) throws(DiagnosticError) -> [String: SignoffEvidence] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        let log = DiagnosticLog()
+        let evidence = SignoffEvidenceFile.read(try ContentFile(path: path, url: url).readText(), log: log)
+        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        return evidence
     }
 
     /// The file's text without, and its byte-order mark if it has one; a new file's text when there is none.

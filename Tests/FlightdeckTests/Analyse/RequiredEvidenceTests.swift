@@ -19,9 +19,19 @@ import Testing
             <testsuite name="s" tests="\(cases.count)">\(cases.joined())</testsuite>
             -- content/releases/\(id)/signoffs.yaml --
             required: [qa]
-            signoffs:
-              - { role: qa, approver: "Kim Park", decision: approved, date: 2026-05-10 }
+            signoffs: []
             """
+    }
+
+    /// Records qa's approval of each release with `flightdeck signoff`'s code, digest included.
+    private func sign(_ site: SiteFixture, _ ids: String...) throws {
+        for id in ids {
+            let release = try ReleaseID(id)
+            var request = SignoffRecorder.Request(role: "qa", approver: "Kim Park", decision: "approved",
+                                                  date: Date(timeIntervalSince1970: 1_778_371_200), comment: nil)
+            request.evidence = try Site(root: site.root).signoffEvidence(release, approving: true)
+            _ = try SignoffRecorder.record(request, release: release, site: site.root)
+        }
     }
 
     private func verdict(_ site: SiteFixture, _ id: String) throws -> (Verdict, [String]) {
@@ -34,6 +44,7 @@ import Testing
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo" + release("1.0")
             + "\n-- content/releases/1.0/perfomance.json --\n[]")
         defer { site.remove() }
+        try sign(site, "1.0")
         let (verdict, diagnostics) = try verdict(site, "1.0")
         #expect(verdict.decision == .pending)
         #expect(verdict.reasons.first?.message == "missing evidence: performance, rollout (used 2 of 4 required inputs)")
@@ -53,6 +64,7 @@ import Testing
                 require: [tests, signoffs, rollout]
             """ + release("web-1") + release("mobile-1", product: "mobile"))
         defer { site.remove() }
+        try sign(site, "web-1", "mobile-1")
         let (web, _) = try verdict(site, "web-1")
         #expect(web.decision == .go, "\(web.reasons)")
         #expect(web.inputs.required == ["tests", "signoffs"])
@@ -103,6 +115,7 @@ import Testing
     func newFailuresFollowTheConfiguredRule(rule: String?, expected: Verdict.Decision) throws {
         let site = try newFailureSite(rule: rule)
         defer { site.remove() }
+        try sign(site, "1.0", "1.1")
         let (second, _) = try verdict(site, "1.1")
         #expect(second.decision == expected)
         let tests = try #require(second.reasons.first { $0.area == "tests" })
@@ -116,6 +129,7 @@ import Testing
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("good") + release("bad")
             + "\n-- content/releases/bad/release.yaml --\ntitle: bad\ndate: yesterday\n")
         defer { site.remove() }
+        try sign(site, "good")
         await #expect(throws: DiagnosticError.self) { try await Site(root: site.root).build() }
         #expect(!site.exists("public/index.html"), "without --keep-going nothing is written")
 
@@ -134,6 +148,7 @@ import Testing
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nrequire: [tests, signoffs]" + release("good") + release("bad")
             + "\n-- content/releases/bad/release.yaml --\ntitle: bad\ndate: yesterday\n")
         defer { site.remove() }
+        try sign(site, "good")
         let good = try Site(root: site.root).gate(ReleaseID("good"))
         #expect(good.verdict.decision == .go)
         #expect(good.diagnostics.isEmpty, "another release's errors are not this release's")

@@ -21,6 +21,10 @@ package struct Signoffs: Sendable, Encodable {
         package var comment: String?
         /// Where the entry is, for messages.
         package var line: Int
+        /// The digest of the release's inputs when it was signed (`sha256:…`), if `flightdeck signoff` wrote it.
+        package var digest: String? = nil
+        /// The Flightdeck version that recorded it.
+        package var flightdeck: String? = nil
     }
 
     /// The file's path, for diagnostics and for `flightdeck signoff`.
@@ -29,4 +33,8 @@ package struct Signoffs: Sendable, Encodable {
     package var required: [String]
     /// Recorded sign-offs, in file order.
     package var entries: [Entry]
+    /// What each digest covered, from signoffs.evidence.json (by digest).
+    package var evidence: [String: SignoffEvidence] = [:]
+
+    private enum CodingKeys: String, CodingKey { case path, required, entries }
 }
