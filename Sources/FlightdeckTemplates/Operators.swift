@@ -6,6 +6,8 @@ enum Operators {
     static let maxRepeat = 10_000_000
 
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(TemplateError) -> Value {
+        if case .undefined(let undefined) = a { try check(undefined, op) }
+        if case .undefined(let undefined) = b { try check(undefined, op, formatted: a.text != nil) }
         switch op {
         case .add: return try add(a, b)
         case .subtract: return try arithmetic(op, a, b, ints: { $0.subtractingReportingOverflow($1) }, doubles: -)
@@ -32,6 +34,17 @@ enum Operators {
             return .bool(greater || a.pythonEquals(b))
         case .contains: return .bool(try contains(b, a))
         case .notContains: return .bool(!(try contains(b, a)))
+        }
+    }
+
+    /// A strict undefined fails any operator; the lenient kind takes part in `==`, `!=`, `in`, `~` and string
+    /// formatting (`"%s" % value`) only.
+    static func check(_ undefined: Undefined, _ op: BinaryOperator, formatted: Bool = false) throws(TemplateError) {
+        guard !undefined.isStrict else { throw undefined.error }
+        switch op {
+        case .equal, .notEqual, .contains, .notContains, .concat, .constantConcat: return
+        case .modulo where formatted: return
+        default: throw undefined.error
         }
     }
 
@@ -152,6 +165,7 @@ enum Operators {
             let key = try needle.hashKey()
             guard case .string(let name) = key else { return false }
             return pairs.contains { $0.key == name }
+        case .undefined: return false
         default: throw TemplateError("cannot use 'in' on \(container.described)")
         }
     }

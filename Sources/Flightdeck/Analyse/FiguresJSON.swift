@@ -33,7 +33,7 @@ enum FiguresJSON {
 
     private static func node(_ value: Value, at location: SourceLocation) -> DataNode {
         switch value {
-        case .null: DataNode(.null, at: location)
+        case .null, .undefined: DataNode(.null, at: location)
         case .bool(let b): DataNode(.bool(b), at: location)
         case .int(let i): DataNode(.int(i), at: location)
         case .double(let d):
