@@ -37,4 +37,23 @@ struct FiguresJSONTests {
         let tree = shape(try FiguresJSON.tree(of: value))
         #expect(tree == #"{count: int 3, rate: int 1, ratio: double 0.95, started_at: string "2023-11-14T22:13:20Z"}"#, "\(tree)")
     }
+
+    /// `flightdeck export` and checklist checks: field names in snake_case, keys from data exactly as written.
+    @Test func keepsKeysFromDataAsWritten() throws {
+        struct Figures: Encodable {
+            let incidentsById: [String: String]
+            let metricsByName: [String: Double]
+            let signoffsByRole: [String: Bool]
+            let themeOptions: [String: String]
+        }
+        let value = Figures(incidentsById: ["INC-2026-051": "mitigated"], metricsByName: ["p95LatencyMs": 1.5, "Error-Rate": 0.02],
+                            signoffsByRole: ["QA Lead": true], themeOptions: ["accentColor": "#0b6bcb"])
+        let json = String(decoding: try FiguresJSON.data(of: value), as: UTF8.self)
+        for key in ["incidents_by_id", "INC-2026-051", "metrics_by_name", "p95LatencyMs", "Error-Rate", "signoffs_by_role", "QA Lead",
+                    "theme_options", "accentColor"] {
+            #expect(json.contains("\"\(key)\" : "), "\(key) in \(json)")
+        }
+        #expect(shape(try FiguresJSON.tree(of: value)) == shape(try FiguresJSON.treeThroughJSON(of: value)))
+        #expect(shape(try FiguresJSON.tree(of: value)).contains("p95LatencyMs: double 1.5"))
+    }
 }
