@@ -3,7 +3,8 @@ public import Foundation
 extension Value {
     /// How `encode` names object keys.
     public enum KeyStrategy: Sendable {
-        /// `releaseDate` becomes `release_date` (as JSONEncoder's `.convertToSnakeCase`).
+        /// `releaseDate` becomes `release_date` (as JSONEncoder's `.convertToSnakeCase`); keys of dictionaries are
+        /// kept as written, being data (`INC-2026-051` stays `INC-2026-051`).
         case snakeCase
         /// Property names as they are.
         case unchanged
