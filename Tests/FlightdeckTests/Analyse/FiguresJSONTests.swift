@@ -30,6 +30,26 @@ struct FiguresJSONTests {
         }
     }
 
+    /// Where no dictionary is involved, the export is byte for byte what JSONEncoder's `.convertToSnakeCase` wrote
+    /// before keys from data were kept as written.
+    @Test func exportOfEveryExampleReleaseIsWhatJSONEncoderWrote() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let model = try BuildPipeline(root: root, options: .init()).model(log: DiagnosticLog())
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.instantString(date))
+        }
+        try #require(model.releases.count == 3)
+        for entry in model.releases {
+            #expect(try FiguresJSON.data(of: entry.figures) == (try encoder.encode(entry.figures)), "\(entry.data.release.id) figures")
+            #expect(try FiguresJSON.data(of: entry.data) == (try encoder.encode(entry.data)), "\(entry.data.release.id) data")
+        }
+    }
+
     @Test func wholeDoublesReadAsIntegersAsInJSON() throws {
         struct Figures: Encodable { let rate: Double; let count: Int; let ratio: Double; let startedAt: Date }
         let value = Figures(rate: 1.0, count: 3, ratio: 0.95, startedAt: Date(timeIntervalSince1970: 1_700_000_000))
