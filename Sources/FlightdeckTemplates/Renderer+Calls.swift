@@ -116,7 +116,7 @@ extension Renderer {
                 try value.checkStorable()
                 scope.set(parameter.name, .value(value))
             } else if let defaultValue = parameter.defaultValue {
-                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+                scope.set(parameter.name, .value(try evaluateLazy(defaultValue, body)))
             } else {
                 scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
             }
@@ -164,7 +164,7 @@ extension Renderer {
             } else if let keyword {
                 scope.set(parameter.name, .value(keyword.value))
             } else if let defaultValue = parameter.defaultValue {
-                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+                scope.set(parameter.name, .value(try evaluateLazy(defaultValue, body)))
             } else {
                 scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
             }
