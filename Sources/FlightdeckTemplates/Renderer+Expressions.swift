@@ -223,7 +223,7 @@ extension Renderer {
             }
             return TemplateError("\(subject) has no item \(key.shortDescription)")
         case .conditional:
-            return TemplateError("the conditional expression has no 'else' and its test is false, so its value is undefined")
+            return TemplateError("the conditional expression has no 'else' and its test is false, so its value is undefined: it prints as nothing, but cannot be used here; add 'else ...'")
         default:
             return TemplateError("the value is undefined")
         }
