@@ -22,8 +22,8 @@ enum Operators {
         case .power: return try power(a, b)
         case .concat: return try concat([a, b])
         case .constantConcat: return .string(try a.pythonString() + b.pythonString())
-        case .equal: return .bool(a.pythonEquals(b))
-        case .notEqual: return .bool(!a.pythonEquals(b))
+        case .equal: return .bool(try equals(a, b))
+        case .notEqual: return .bool(!(try equals(a, b)))
         case .less: return .bool(try a.pythonLess(b, op: "<"))
         case .greater: return .bool(try b.pythonLess(a, op: ">"))
         case .lessEqual:
@@ -153,6 +153,17 @@ enum Operators {
         return .string(text)
     }
 
+    /// Python `==`, failing where Python meets a strict undefined item while comparing two lists.
+    static func equals(_ a: Value, _ b: Value) throws(TemplateError) -> Bool {
+        guard case .array(let x) = a, case .array(let y) = b, x.count == y.count else { return a.pythonEquals(b) }
+        for (p, q) in zip(x, y) {
+            try p.checkNotStrictUndefined()
+            try q.checkNotStrictUndefined()
+            if !(try equals(p, q)) { return false }
+        }
+        return true
+    }
+
     /// Python's `needle in container`.
     static func contains(_ container: Value, _ needle: Value) throws(TemplateError) -> Bool {
         if let items = container.lazyItems { return items.contains { $0.pythonEquals(needle) } }
@@ -160,7 +171,13 @@ enum Operators {
         case .string(let haystack), .markup(let haystack):
             guard let text = needle.text else { throw TemplateError("'in' a string needs a string on the left, found \(needle.described)") }
             return UTF8Search.contains(haystack, text)
-        case .array(let items): return items.contains { $0.pythonEquals(needle) }
+        case .array(let items):
+            // In order, as Python compares: a strict undefined item before a match fails.
+            for item in items {
+                try item.checkNotStrictUndefined()
+                if item.pythonEquals(needle) { return true }
+            }
+            return false
         case .object(let pairs):
             let key = try needle.hashKey()
             guard case .string(let name) = key else { return false }
