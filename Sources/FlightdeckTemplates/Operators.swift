@@ -6,6 +6,8 @@ enum Operators {
     static let maxRepeat = 10_000_000
 
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(TemplateError) -> Value {
+        if case .undefined(let undefined) = a { try check(undefined, op) }
+        if case .undefined(let undefined) = b { try check(undefined, op, formatted: a.text != nil) }
         switch op {
         case .add: return try add(a, b)
         case .subtract: return try arithmetic(op, a, b, ints: { $0.subtractingReportingOverflow($1) }, doubles: -)
@@ -20,8 +22,8 @@ enum Operators {
         case .power: return try power(a, b)
         case .concat: return try concat([a, b])
         case .constantConcat: return .string(try a.pythonString() + b.pythonString())
-        case .equal: return .bool(a.pythonEquals(b))
-        case .notEqual: return .bool(!a.pythonEquals(b))
+        case .equal: return .bool(try equals(a, b))
+        case .notEqual: return .bool(!(try equals(a, b)))
         case .less: return .bool(try a.pythonLess(b, op: "<"))
         case .greater: return .bool(try b.pythonLess(a, op: ">"))
         case .lessEqual:
@@ -32,6 +34,17 @@ enum Operators {
             return .bool(greater || a.pythonEquals(b))
         case .contains: return .bool(try contains(b, a))
         case .notContains: return .bool(!(try contains(b, a)))
+        }
+    }
+
+    /// A strict undefined fails any operator; the lenient kind takes part in `==`, `!=`, `in`, `~` and string
+    /// formatting (`"%s" % value`) only.
+    static func check(_ undefined: Undefined, _ op: BinaryOperator, formatted: Bool = false) throws(TemplateError) {
+        guard !undefined.isStrict else { throw undefined.error }
+        switch op {
+        case .equal, .notEqual, .contains, .notContains, .concat, .constantConcat: return
+        case .modulo where formatted: return
+        default: throw undefined.error
         }
     }
 
@@ -140,6 +153,17 @@ enum Operators {
         return .string(text)
     }
 
+    /// Python `==`, failing where Python meets a strict undefined item while comparing two lists.
+    static func equals(_ a: Value, _ b: Value) throws(TemplateError) -> Bool {
+        guard case .array(let x) = a, case .array(let y) = b, x.count == y.count else { return a.pythonEquals(b) }
+        for (p, q) in zip(x, y) {
+            try p.checkNotStrictUndefined()
+            try q.checkNotStrictUndefined()
+            if !(try equals(p, q)) { return false }
+        }
+        return true
+    }
+
     /// Python's `needle in container`.
     static func contains(_ container: Value, _ needle: Value) throws(TemplateError) -> Bool {
         if let items = container.lazyItems { return items.contains { $0.pythonEquals(needle) } }
@@ -147,11 +171,18 @@ enum Operators {
         case .string(let haystack), .markup(let haystack):
             guard let text = needle.text else { throw TemplateError("'in' a string needs a string on the left, found \(needle.described)") }
             return UTF8Search.contains(haystack, text)
-        case .array(let items): return items.contains { $0.pythonEquals(needle) }
+        case .array(let items):
+            // In order, as Python compares: a strict undefined item before a match fails.
+            for item in items {
+                try item.checkNotStrictUndefined()
+                if item.pythonEquals(needle) { return true }
+            }
+            return false
         case .object(let pairs):
             let key = try needle.hashKey()
             guard case .string(let name) = key else { return false }
             return pairs.contains { $0.key == name }
+        case .undefined: return false
         default: throw TemplateError("cannot use 'in' on \(container.described)")
         }
     }

@@ -1,12 +1,13 @@
 /// Calls (macros, `super()`, `caller()`, `loop.cycle()`, dict methods), filters and tests.
 extension Renderer {
-    func evaluateArguments(_ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> (positional: [Value], keywords: [(name: String, value: Value)]) {
+    /// The arguments' values; `lazy` for macro calls and `default`, which take undefined values without using them.
+    func evaluateArguments(_ arguments: Arguments, _ frame: Frame, lazy: Bool = false) throws(TemplateError) -> (positional: [Value], keywords: [(name: String, value: Value)]) {
         if arguments.positional.isEmpty && arguments.keywords.isEmpty { return ([], []) }
         var positional: [Value] = []
         positional.reserveCapacity(arguments.positional.count)
-        for expr in arguments.positional { positional.append(try evaluate(expr, frame)) }
+        for expr in arguments.positional { positional.append(lazy ? try evaluateLazy(expr, frame) : try evaluate(expr, frame)) }
         var keywords: [(name: String, value: Value)] = []
-        for (name, expr) in arguments.keywords { keywords.append((name, try evaluate(expr, frame))) }
+        for (name, expr) in arguments.keywords { keywords.append((name, lazy ? try evaluateLazy(expr, frame) : try evaluate(expr, frame))) }
         for value in positional { try value.checkStorable() }
         for (_, value) in keywords { try value.checkStorable() }
         return (positional, keywords)
@@ -40,6 +41,8 @@ extension Renderer {
                 throw TemplateError("'\(name)' is undefined" + Suggestion.phrase(for: name, in: frame.scope.visibleNames))
             case .missing(let message)?:
                 throw TemplateError(message)
+            case .value(.undefined(let undefined))?:
+                throw undefined.error
             default:
                 throw TemplateError("'\(name)' is not a macro and cannot be called")
             }
@@ -57,7 +60,7 @@ extension Renderer {
                     return try callMacro(closure, positional, keywords, caller: caller, frame)
                 }
             }
-            let value = try evaluate(base, frame)
+            let value = try evaluate(base, frame).defined()
             return try callMethod(method, on: value, positional, keywords)
         default:
             throw TemplateError("this expression cannot be called")
@@ -80,7 +83,7 @@ extension Renderer {
     /// Calls a macro with argument expressions, evaluated in the caller's frame.
     func callMacro(_ closure: MacroClosure, _ arguments: Arguments, caller: MacroClosure?, _ frame: Frame) throws(TemplateError) -> Value {
         guard arguments.positional.count <= closure.macro.parameters.count, arguments.keywords.isEmpty else {
-            let (positional, keywords) = try evaluateArguments(arguments, frame)
+            let (positional, keywords) = try evaluateArguments(arguments, frame, lazy: true)
             return try callMacro(closure, positional, keywords, caller: caller, frame)
         }
         var out = ""
@@ -109,11 +112,11 @@ extension Renderer {
         defer { if closure.spare?.scope === scope { closure.spareInUse = false } }
         for (i, parameter) in macro.parameters.enumerated() {
             if i < arguments.positional.count {
-                let value = try evaluate(arguments.positional[i], frame)
+                let value = try evaluateLazy(arguments.positional[i], frame)
                 try value.checkStorable()
                 scope.set(parameter.name, .value(value))
             } else if let defaultValue = parameter.defaultValue {
-                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+                scope.set(parameter.name, .value(try evaluateLazy(defaultValue, body)))
             } else {
                 scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
             }
@@ -161,7 +164,7 @@ extension Renderer {
             } else if let keyword {
                 scope.set(parameter.name, .value(keyword.value))
             } else if let defaultValue = parameter.defaultValue {
-                scope.set(parameter.name, .value(try evaluate(defaultValue, body)))
+                scope.set(parameter.name, .value(try evaluateLazy(defaultValue, body)))
             } else {
                 scope.set(parameter.name, .missing("parameter '\(parameter.name)' of macro '\(macro.name)' was not given"))
             }
@@ -186,24 +189,27 @@ extension Renderer {
         if let prebound {
             bound = prebound
         } else {
-            let (positional, keywords) = try evaluateArguments(arguments, frame)
+            let (positional, keywords) = try evaluateArguments(arguments, frame, lazy: filter.acceptsUndefined)
             bound = try filter.bind(positional, keywords)
         }
         if filter.acceptsUndefined {
             let operand = try evaluateOptional(operandExpr, frame)
-            return try filter.apply(operand ?? .null, FilterArguments(bound: bound, operandDefined: operand != nil))
+            let defined = operand.map { !$0.isUndefined } ?? false
+            return try filter.apply(operand ?? .null, FilterArguments(bound: bound, operandDefined: defined))
         }
-        return try filter.apply(try evaluate(operandExpr, frame), FilterArguments(bound: bound, operandDefined: true))
+        return try filter.apply(maybeUndefined: try evaluate(operandExpr, frame), bound)
     }
 
     func applyTest(_ test: TemplateTest, to operandExpr: Expr, _ arguments: Arguments, _ frame: Frame) throws(TemplateError) -> Bool {
         if test.name == "defined" || test.name == "undefined" {
             guard arguments.positional.isEmpty && arguments.keywords.isEmpty else { throw TemplateError("'\(test.name)' takes no arguments") }
-            let defined = try evaluateOptional(operandExpr, frame) != nil
+            let defined = try evaluateOptional(operandExpr, frame).map { !$0.isUndefined } ?? false
             return test.name == "defined" ? defined : !defined
         }
+        // The operand is only named: type tests answer false for an undefined value (`TemplateTest.apply`).
+        let operand = try evaluateLazy(operandExpr, frame)
         let (positional, keywords) = try evaluateArguments(arguments, frame)
         guard keywords.isEmpty else { throw TemplateError("test '\(test.name)' takes no keyword arguments") }
-        return try test.apply(try evaluate(operandExpr, frame), positional)
+        return try test.apply(operand, positional)
     }
 }

@@ -1,6 +1,16 @@
 /// Expressions: values, names, attribute and item access, operators, filters and tests.
 extension Renderer {
+    /// The value of `expr` for a use: printing, a test of truth, iterating, an operator or a filter. A strict
+    /// undefined value throws its error here; the lenient kind (an `if` without `else`) is passed on.
     func evaluate(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
+        let value = try evaluateLazy(expr, frame)
+        try value.checkNotStrictUndefined()
+        return value
+    }
+
+    /// The value of `expr` where Jinja2 only names it (`set`, macro arguments, list items, `default`'s argument):
+    /// an undefined value is returned, not thrown.
+    func evaluateLazy(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value {
         do {
             return try evaluateUnlocated(expr, frame)
         } catch {
@@ -33,7 +43,7 @@ extension Renderer {
                 }
                 guard let value = result else {
                     let name = filter.borrow { $0.name }
-                    throw TemplateError("the sequence is empty, so '|\(name)' is undefined; add |default(...) after it")
+                    return undefined(TemplateError("the sequence is empty, so '|\(name)' is undefined; add |default(...) after it"), expr, frame)
                 }
                 return value
             }
@@ -46,13 +56,13 @@ extension Renderer {
         switch expr.kind {
         case .literal(let value): return value
         case .name, .attribute, .item, .conditional:
-            guard let value = try evaluateOptional(expr, frame) else { throw undefinedError(expr, frame) }
+            guard let value = try evaluateOptional(expr, frame) else { return undefined(undefinedError(expr, frame), expr, frame) }
             return value
         case .list(let items):
             var values: [Value] = []
             values.reserveCapacity(items.count)
             for item in items {
-                let value = try evaluate(item, frame)
+                let value = try evaluateLazy(item, frame)
                 try value.checkStorable()
                 values.append(value)
             }
@@ -63,16 +73,16 @@ extension Renderer {
                 guard case .string(let key) = try evaluate(pair.key, frame) else {
                     throw TemplateError("dict keys must be strings").located(at: pair.key.position, in: frame.template.name)
                 }
-                let value = try evaluate(pair.value, frame)
+                let value = try evaluateLazy(pair.value, frame)
                 try value.checkStorable()
                 if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value } else { members.append((key, value)) }
             }
             return .object(members)
         case .slice(let base, let start, let stop):
-            return try slice(try evaluate(base, frame), start.map { (e) throws(TemplateError) in try evaluate(e, frame) },
-                             stop.map { (e) throws(TemplateError) in try evaluate(e, frame) })
+            return try slice(try evaluate(base, frame).defined(), start.map { (e) throws(TemplateError) in try evaluate(e, frame).defined() },
+                             stop.map { (e) throws(TemplateError) in try evaluate(e, frame).defined() })
         case .negate(let operand):
-            let value = try evaluate(operand, frame)
+            let value = try evaluate(operand, frame).defined()
             if let i = value.integer {
                 guard i != Int.min else { throw TemplateError("integer overflow in -(\(i))") }
                 return .int(-i)
@@ -80,7 +90,7 @@ extension Renderer {
             if case .double(let d) = value { return .double(-d) }
             throw TemplateError("cannot negate \(value.described)")
         case .plus(let operand):
-            let value = try evaluate(operand, frame)
+            let value = try evaluate(operand, frame).defined()
             if let i = value.integer { return .int(i) }
             if case .double = value { return value }
             throw TemplateError("cannot use unary '+' on \(value.described)")
@@ -89,13 +99,13 @@ extension Renderer {
             return try Operators.apply(op, try evaluate(left, frame), try evaluate(right, frame))
         case .and(let left, let right):
             let value = try evaluate(left, frame)
-            return value.isTruthy ? try evaluate(right, frame) : value
+            return value.isTruthy ? try evaluateLazy(right, frame) : value
         case .or(let left, let right):
             let value = try evaluate(left, frame)
-            return value.isTruthy ? value : try evaluate(right, frame)
+            return value.isTruthy ? value : try evaluateLazy(right, frame)
         case .filter(let operand, let filter, let arguments, let prebound):
             guard let value = try applyFilter(filter, to: operand, arguments, prebound: prebound, frame) else {
-                throw TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it")
+                return undefined(TemplateError("the sequence is empty, so '|\(filter.name)' is undefined; add |default(...) after it"), expr, frame)
             }
             return value
         case .test(let operand, let test, let arguments, let negated):
@@ -105,7 +115,15 @@ extension Renderer {
         }
     }
 
+    /// An undefined value for `expr`, its error located there: strict, except for an `if` expression without `else`.
+    func undefined(_ error: TemplateError, _ expr: Expr, _ frame: Frame) -> Value {
+        var isStrict = true
+        if case .conditional = expr.kind { isStrict = false }
+        return .undefined(Undefined(error.located(at: expr.position, in: frame.template.name), isStrict: isStrict))
+    }
+
     /// The value, or nil when it is undefined (a missing name, attribute or item): what `is defined` and `default` see.
+    /// A variable holding an undefined value gives that value (`isUndefined`), with the error of where it was named.
     func evaluateOptional(_ expr: Expr, _ frame: Frame) throws(TemplateError) -> Value? {
         // Fast path for a plain name holding a value.
         if expr.tag == .name, let value = frame.scope.lookupValue(expr.name) {
@@ -148,19 +166,21 @@ extension Renderer {
                 default: break
                 }
             }
-            let value = if let baseValue { baseValue } else { try evaluate(base, frame) }
+            var value: Value
+            if let baseValue { value = baseValue } else { value = try evaluate(base, frame) }
+            value = try value.defined()
             if case .object = value, Self.isDictMethod(name) {
                 throw TemplateError("'\(name)' is a method of objects; call it as .\(name)() or use ['\(name)'] for the key")
             }
             return value.attribute(name)
         case .item(let base, let index):
-            return try evaluate(base, frame).item(try evaluate(index, frame))
+            return try evaluate(base, frame).defined().item(try evaluate(index, frame).defined())
         case .filter(let operand, let filter, let arguments, let prebound):
             return try applyFilter(filter, to: operand, arguments, prebound: prebound, frame)
         case .conditional(let value, let test, let otherwise):
-            if try evaluate(test, frame).isTruthy { return try evaluate(value, frame) }
+            if try evaluate(test, frame).isTruthy { return try evaluateLazy(value, frame) }
             guard let otherwise else { return nil }
-            return try evaluate(otherwise, frame)
+            return try evaluateLazy(otherwise, frame)
         default:
             return try evaluate(expr, frame)
         }
@@ -203,7 +223,7 @@ extension Renderer {
             }
             return TemplateError("\(subject) has no item \(key.shortDescription)")
         case .conditional:
-            return TemplateError("the conditional expression has no 'else' and its test is false, so its value is undefined")
+            return TemplateError("the conditional expression has no 'else' and its test is false, so its value is undefined: it prints as nothing, but cannot be used here; add 'else ...'")
         default:
             return TemplateError("the value is undefined")
         }

@@ -8,6 +8,10 @@ extension Renderer {
         case .object(let pairs): return pairs.map { .string($0.key) }
         case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .markup(let s): return s.unicodeScalars.map { .markup(String($0)) }
+        case .undefined(let undefined):
+            // Jinja2's lenient Undefined iterates as empty; the strict kind fails.
+            if undefined.isStrict { throw undefined.error }
+            return []
         default: throw TemplateError("cannot loop over \(value.described)")
         }
     }
@@ -136,6 +140,7 @@ extension Value {
         case .string, .markup: return "a string"
         case .array: return "a list"
         case .object: return "an object"
+        case .undefined: return "undefined"
         }
     }
 
@@ -147,6 +152,7 @@ extension Value {
         case .bool(let b): return "the boolean \(b ? "true" : "false")"
         case .array(let items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
         case .object(let pairs): return "an object with \(pairs.count) key\(pairs.count == 1 ? "" : "s")"
+        case .undefined: return "an undefined value"
         default: return "the \(kind.split(separator: " ").last ?? "") \(shortDescription)"
         }
     }

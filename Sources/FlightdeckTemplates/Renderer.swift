@@ -165,7 +165,7 @@ final class Renderer {
                     // `set outer = loop` (or a macro): keep what the name stands for.
                     if case .value = entry {} else { frame.scope.set(targets[0], entry); return }
                 }
-                try assign(targets, try evaluate(expr, frame), in: frame.scope)
+                try assign(targets, try evaluateLazy(expr, frame), in: frame.scope)
             case .setBlock(let name, let body):
                 var captured = ""
                 try render(body, frame, into: &captured)

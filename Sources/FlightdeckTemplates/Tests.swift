@@ -15,6 +15,8 @@ final class TemplateTest: Sendable {
         guard arguments.count == arity else {
             throw TemplateError("test '\(name)' takes \(arity == 0 ? "no arguments" : arity == 1 ? "one argument" : "\(arity) arguments"), found \(arguments.count)")
         }
+        if case .undefined(let undefined) = value, let answer = try Tests.answer(name, for: undefined) { return answer }
+        for argument in arguments { try argument.checkNotStrictUndefined() }
         return try function(value, arguments)
     }
 }
@@ -31,6 +33,22 @@ enum Tests {
 
     static func modulo(_ value: Value, _ divisor: Value) throws(TemplateError) -> Value {
         try Operators.floorDivideOrModulo(.modulo, value, divisor)
+    }
+
+    /// Jinja2's answer of test `name` for an undefined value: type tests say false, `sequence` and `iterable` say
+    /// true for the lenient kind (it has a length and iterates), the comparisons `eq`, `ne` and `in` run on the
+    /// lenient kind (nil here) and every other use fails.
+    static func answer(_ name: String, for undefined: Undefined) throws(TemplateError) -> Bool? {
+        switch name {
+        case "defined": return false
+        case "undefined": return true
+        case "none", "boolean", "true", "false", "number", "integer", "float", "string", "mapping": return false
+        case "sequence": return !undefined.isStrict
+        case "iterable", "eq", "equalto", "ne", "in":
+            if undefined.isStrict { throw undefined.error }
+            return name == "iterable" ? true : nil
+        default: throw undefined.error
+        }
     }
 
     static let all: [TemplateTest] = [

@@ -3,7 +3,8 @@ public import Foundation
 extension Value {
     /// How `encode` names object keys.
     public enum KeyStrategy: Sendable {
-        /// `releaseDate` becomes `release_date` (as JSONEncoder's `.convertToSnakeCase`).
+        /// `releaseDate` becomes `release_date` (as JSONEncoder's `.convertToSnakeCase`); keys of dictionaries are
+        /// kept as written, being data (`INC-2026-051` stays `INC-2026-051`).
         case snakeCase
         /// Property names as they are.
         case unchanged
@@ -92,10 +93,13 @@ struct ValueEncoder: Encoder {
             }
         case let url as URL: node.scalar = .string(url.absoluteString)
         case let decimal as Decimal: node.scalar = .double(NSDecimalNumber(decimal: decimal).doubleValue)
+        case let map as any StringKeyedMap: try map.encodeEntries(to: self)
         default: try value.encode(to: self)
         }
     }
 
+    /// The name of a field (a `CodingKey` of a struct or enum): converted as `options.keys` says. Keys of
+    /// dictionaries never come here (`StringKeyedMap`): they are the data's own, kept as written.
     func key(_ key: some CodingKey) -> String {
         options.keys == .snakeCase ? SnakeCase.cached(key.stringValue) : key.stringValue
     }

@@ -11,6 +11,7 @@ extension Value: Equatable {
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case (.undefined(let x), .undefined(let y)): return x === y
         default: return false
         }
     }

@@ -10,6 +10,7 @@ extension Value {
         case .string(let s), .markup(let s): !s.isEmpty
         case .array(let a): !a.isEmpty
         case .object(let o): !o.isEmpty
+        case .undefined: false
         }
     }
 
@@ -23,6 +24,7 @@ extension Value {
         case .string(let s), .markup(let s): s
         case .array: throw TemplateError("cannot turn a list into text (printing whole lists is outside the template subset)")
         case .object: throw TemplateError("cannot turn an object into text (printing whole objects is outside the template subset)")
+        case .undefined(let undefined): try undefined.text()
         }
     }
 
@@ -56,6 +58,11 @@ extension Value {
             return a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) }
         case (.object(let a), .object(let b)):
             return a.count == b.count && a.allSatisfy { pair in b.contains { $0.key == pair.key && $0.value.pythonEquals(pair.value) } }
+        case (.undefined(let a), .undefined(let b)):
+            // Jinja2's `Undefined.__eq__`: equal to any undefined of the same class.
+            return a.isStrict == b.isStrict
+        case (.undefined, _), (_, .undefined):
+            return false
         default:
             if let a = integer, let b = other.integer { return a == b }
             if let a = numeric, let b = other.numeric { return a == b }
@@ -66,6 +73,7 @@ extension Value {
     /// Python `<`; throws for types Python cannot order.
     func pythonLess(_ other: Value, op: String = "<") throws(TemplateError) -> Bool {
         switch (self, other) {
+        case (.undefined(let undefined), _), (_, .undefined(let undefined)): throw undefined.error
         case (.string(let a), .string(let b)), (.string(let a), .markup(let b)),
              (.markup(let a), .string(let b)), (.markup(let a), .markup(let b)):
             return a.utf8.lexicographicallyPrecedes(b.utf8)
@@ -83,6 +91,9 @@ extension Value {
     func hashKey() throws(TemplateError) -> HashKey {
         switch self {
         case .null: return .null
+        case .undefined(let undefined):
+            if undefined.isStrict { throw undefined.error }
+            return .undefined
         case .string(let s), .markup(let s): return .string(s)
         case .array, .object: throw TemplateError("\(kind) cannot be compared for uniqueness (only strings, numbers, booleans and none)")
         default:
@@ -96,5 +107,5 @@ extension Value {
 
 /// A value as a set or dictionary key.
 enum HashKey: Hashable {
-    case null, int(Int), double(Double), string(String)
+    case null, undefined, int(Int), double(Double), string(String)
 }

@@ -1,6 +1,8 @@
 /// Python's `repr` of scalars (for `%r`).
 extension Value {
     func pythonRepr() throws(TemplateError) -> String {
+        // Jinja2's Undefined.__repr__, which even StrictUndefined keeps.
+        if isUndefined { return "Undefined" }
         guard let text else { return try pythonString() }
         let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
         var out = String(quote)

@@ -20,6 +20,10 @@ public enum Value: Sendable {
     case array([Value])
     /// An object whose keys keep the order the data gave them.
     case object([(key: String, value: Value)])
+    /// Jinja2's undefined: a missing name, attribute or item, or an `if` expression without `else` whose test is
+    /// false. Templates make these, never data: naming one is fine (`set`, macro arguments, `default`, `is defined`),
+    /// using it fails.
+    case undefined(Undefined)
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
@@ -65,6 +69,7 @@ extension Value {
         case .markup: "Markup"
         case .array: "list"
         case .object: "dict"
+        case .undefined(let undefined): undefined.isStrict ? "StrictUndefined" : "Undefined"
         }
     }
 

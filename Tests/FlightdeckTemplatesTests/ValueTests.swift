@@ -38,6 +38,28 @@ import Testing
         #expect(SnakeCase.convert(key) == expected)
     }
 
+    /// Keys of dictionaries come from data (incident ids, metric names, roles, theme options): kept as written,
+    /// sorted; only field names become snake_case, also inside dictionaries.
+    @Test func keepsDictionaryKeysAsWritten() throws {
+        struct Figures: Encodable {
+            let postmortemsById: [String: String]
+            let metricsByName: [String: Int]
+            let approvalsByRole: [String: [String: Bool]]
+            let stagesByComponent: [String: Stage]
+        }
+        let value = try Value.encode(Figures(
+            postmortemsById: ["INC-2026-051": "<p>Summary</p>"], metricsByName: ["p95LatencyMs": 1, "Error-Rate": 2],
+            approvalsByRole: ["QA Lead": ["isSigned": true]], stagesByComponent: ["apiGateway": Stage(name: "a", trafficPercent: 5, p99LatencyMs: nil)]))
+        #expect(value.objectKeys == ["postmortems_by_id", "metrics_by_name", "approvals_by_role", "stages_by_component"])
+        #expect(value.member("postmortems_by_id")?.objectKeys == ["INC-2026-051"])
+        #expect(value.member("metrics_by_name")?.objectKeys == ["Error-Rate", "p95LatencyMs"])
+        #expect(value.member("approvals_by_role")?.member("QA Lead")?.objectKeys == ["isSigned"])
+        #expect(value.member("stages_by_component")?.member("apiGateway")?.objectKeys == ["name", "traffic_percent"])
+        let template = #"{{ f.postmortems_by_id['INC-2026-051'] }} {{ f.metrics_by_name.p95LatencyMs }} {{ f.approvals_by_role['QA Lead'].isSigned }}"#
+        #expect(try Environment(sources: [.memory(["t": template])]).render("t", context: ["f": value]) == "&lt;p&gt;Summary&lt;/p&gt; 1 True")
+        #expect(try Value.encode([String: Int]()).objectKeys == [], "an empty dictionary is an empty object")
+    }
+
     @Test func keepsKeyNamesWhenAsked() throws {
         let value = try Value.encode(Stage(name: "a", trafficPercent: 2, p99LatencyMs: 3), keys: .unchanged)
         #expect(value.objectKeys == ["name", "trafficPercent", "p99LatencyMs"])

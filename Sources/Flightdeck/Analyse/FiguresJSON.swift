@@ -1,20 +1,20 @@
 import Foundation
 import FlightdeckTemplates
 
-/// The one JSON encoding of models and figures: snake_case keys, sorted, dates as ISO 8601 UTC.
+/// The one JSON encoding of models and figures: field names in snake_case, keys from data (incident ids,
+/// metric names, roles) as written, sorted, dates as ISO 8601 UTC.
 ///
 /// `flightdeck export` prints it, and checklist checks read figures through it, so both agree on names.
 enum FiguresJSON {
     /// Encodes a value as pretty, sorted JSON.
+    ///
+    /// The template engine's encoder names the keys (JSONEncoder's `.convertToSnakeCase` would rename the keys of
+    /// dictionaries too, `INC-2026-051` to `i_nc-2026-051`, and a custom key strategy cannot tell a dictionary's
+    /// key from a field name); JSONEncoder then only writes the tree, so numbers print as they always have.
     static func data(of value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.instantString(date))
-        }
-        return try encoder.encode(value)
+        return try encoder.encode(EncodedValue(value: try Value.encode(value)))
     }
 
     /// The value as the tree its JSON would read back as (for path lookups by checklist checks).
@@ -33,7 +33,7 @@ enum FiguresJSON {
 
     private static func node(_ value: Value, at location: SourceLocation) -> DataNode {
         switch value {
-        case .null: DataNode(.null, at: location)
+        case .null, .undefined: DataNode(.null, at: location)
         case .bool(let b): DataNode(.bool(b), at: location)
         case .int(let i): DataNode(.int(i), at: location)
         case .double(let d):
@@ -43,6 +43,44 @@ enum FiguresJSON {
         case .object(let pairs):
             // Keys sorted, as `data(of:)` writes them.
             DataNode(.object(pairs.sorted { $0.key < $1.key }.map { (key: $0.key, keyLocation: location, value: node($0.value, at: location)) }), at: location)
+        }
+    }
+}
+
+/// A template value as JSONEncoder writes it: its keys already named.
+private struct EncodedValue: Encodable {
+    let value: Value
+
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch value {
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(EncodedValue(value: item)) }
+        case .object(let pairs):
+            var container = encoder.container(keyedBy: Key.self)
+            for pair in pairs { try container.encode(EncodedValue(value: pair.value), forKey: Key(stringValue: pair.key)) }
+        case .null, .undefined:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let b):
+            var container = encoder.singleValueContainer()
+            try container.encode(b)
+        case .int(let i):
+            var container = encoder.singleValueContainer()
+            try container.encode(i)
+        case .double(let d):
+            var container = encoder.singleValueContainer()
+            try container.encode(d)
+        case .string(let text), .markup(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
         }
     }
 }

@@ -10,6 +10,8 @@ final class Filter: Sendable {
     let variadic: Bool
     /// Receives undefined operands instead of failing (`default`).
     let acceptsUndefined: Bool
+    /// What the filter sees for the lenient undefined of an `if` without `else`; nil if it fails on it.
+    let undefinedStandIn: Value?
     let function: Function
 
     init(_ name: String, _ parameters: [String] = [], variadic: Bool = false, acceptsUndefined: Bool = false, _ function: @escaping Function) {
@@ -17,6 +19,7 @@ final class Filter: Sendable {
         self.parameters = parameters
         self.variadic = variadic
         self.acceptsUndefined = acceptsUndefined
+        self.undefinedStandIn = Filters.standIn(forUndefinedIn: name)
         self.function = function
     }
 
@@ -27,6 +30,15 @@ final class Filter: Sendable {
 
     func apply(_ value: Value, _ arguments: FilterArguments) throws(TemplateError) -> Value? {
         try function(value, arguments)
+    }
+
+    /// Applies the filter to a value that may be undefined, as Jinja2 does: `default` takes either kind, the
+    /// lenient kind is the filter's stand-in ("" or an empty list), and anything else fails with the value's error.
+    func apply(maybeUndefined value: Value, _ bound: FilterArguments.Bound) throws(TemplateError) -> Value? {
+        guard case .undefined(let undefined) = value else { return try function(value, FilterArguments(bound: bound, operandDefined: true)) }
+        if acceptsUndefined { return try function(.null, FilterArguments(bound: bound, operandDefined: false)) }
+        guard !undefined.isStrict, let undefinedStandIn else { throw undefined.error }
+        return try function(undefinedStandIn, FilterArguments(bound: bound, operandDefined: true))
     }
 
     /// Rejects, at parse time, too many positional arguments and unknown keywords.

@@ -39,6 +39,8 @@ enum JSONWriter {
         case .int(let i): out += String(i)
         case .double(let d): out += d.isNaN ? "NaN" : d.isInfinite ? (d < 0 ? "-Infinity" : "Infinity") : PythonFloat.repr(d)
         case .string(let s), .markup(let s): writeString(s, into: &out)
+        case .undefined(let undefined):
+            throw TemplateError("tojson: \(undefined.isStrict ? "a strict" : "an") undefined value cannot be turned into JSON")
         case .array(let items):
             try writeContainer("[", "]", items.count, indent: indent, level: level, into: &out) { (i, out) throws(TemplateError) in
                 try write(items[i], indent: indent, level: level + 1, into: &out)

@@ -24,7 +24,9 @@ enum NumberFilters {
             }
             let scale = pow(10, Double(precision))
             let scaled = method == "ceil" ? ceil(x * scale) : floor(x * scale)
-            return .double(scaled / scale)
+            guard scaled.isFinite else { throw TemplateError("round: cannot convert float \(PythonFloat.repr(scaled)) to integer") }
+            // Python's math.ceil and math.floor give an int, which has no negative zero: -0.5|round(method='ceil') is 0.0.
+            return .double((scaled == 0 ? 0 : scaled) / scale)
         },
         Filter("int", ["default", "base"]) { (value, args) throws(TemplateError) in
             let fallback = args[0] ?? .int(0)

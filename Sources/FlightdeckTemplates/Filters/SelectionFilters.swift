@@ -19,7 +19,7 @@ enum SelectionFilters {
             let bound = try filter.bind(Array(args.bound.rest.dropFirst()), keywords)
             var out: [Value] = []
             for item in list {
-                guard let mapped = try filter.apply(item, FilterArguments(bound: bound, operandDefined: true)) else {
+                guard let mapped = try filter.apply(maybeUndefined: item, bound) else {
                     throw TemplateError("filter '\(name)' gave an undefined value for \(item.shortDescription)")
                 }
                 out.append(mapped)
@@ -52,11 +52,12 @@ enum SelectionFilters {
             let subject = path.map { $0.get(item) } ?? item
             let passed: Bool
             if let test, test.name == "defined" || test.name == "undefined" {
-                passed = (subject != nil) == (test.name == "defined")
+                passed = (subject.map { !$0.isUndefined } ?? false) == (test.name == "defined")
             } else {
                 guard let subject else {
                     throw TemplateError("\(item.shortDescription) has no attribute '\(path?.text ?? "")'")
                 }
+                if test == nil { try subject.checkNotStrictUndefined() }
                 passed = try test.map { (t) throws(TemplateError) in try t.apply(subject, rest) } ?? subject.isTruthy
             }
             if passed == keep { out.append(item) }

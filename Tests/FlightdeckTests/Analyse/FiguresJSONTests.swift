@@ -30,11 +30,50 @@ struct FiguresJSONTests {
         }
     }
 
+    /// Where no dictionary is involved, the export is byte for byte what JSONEncoder's `.convertToSnakeCase` wrote
+    /// before keys from data were kept as written.
+    @Test func exportOfEveryExampleReleaseIsWhatJSONEncoderWrote() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let model = try BuildPipeline(root: root, options: .init()).model(log: DiagnosticLog())
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.instantString(date))
+        }
+        try #require(model.releases.count == 3)
+        for entry in model.releases {
+            #expect(try FiguresJSON.data(of: entry.figures) == (try encoder.encode(entry.figures)), "\(entry.data.release.id) figures")
+            #expect(try FiguresJSON.data(of: entry.data) == (try encoder.encode(entry.data)), "\(entry.data.release.id) data")
+        }
+    }
+
     @Test func wholeDoublesReadAsIntegersAsInJSON() throws {
         struct Figures: Encodable { let rate: Double; let count: Int; let ratio: Double; let startedAt: Date }
         let value = Figures(rate: 1.0, count: 3, ratio: 0.95, startedAt: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(shape(try FiguresJSON.tree(of: value)) == shape(try FiguresJSON.treeThroughJSON(of: value)))
         let tree = shape(try FiguresJSON.tree(of: value))
         #expect(tree == #"{count: int 3, rate: int 1, ratio: double 0.95, started_at: string "2023-11-14T22:13:20Z"}"#, "\(tree)")
+    }
+
+    /// `flightdeck export` and checklist checks: field names in snake_case, keys from data exactly as written.
+    @Test func keepsKeysFromDataAsWritten() throws {
+        struct Figures: Encodable {
+            let incidentsById: [String: String]
+            let metricsByName: [String: Double]
+            let signoffsByRole: [String: Bool]
+            let themeOptions: [String: String]
+        }
+        let value = Figures(incidentsById: ["INC-2026-051": "mitigated"], metricsByName: ["p95LatencyMs": 1.5, "Error-Rate": 0.02],
+                            signoffsByRole: ["QA Lead": true], themeOptions: ["accentColor": "#0b6bcb"])
+        let json = String(decoding: try FiguresJSON.data(of: value), as: UTF8.self)
+        for key in ["incidents_by_id", "INC-2026-051", "metrics_by_name", "p95LatencyMs", "Error-Rate", "signoffs_by_role", "QA Lead",
+                    "theme_options", "accentColor"] {
+            #expect(json.contains("\"\(key)\" : "), "\(key) in \(json)")
+        }
+        #expect(shape(try FiguresJSON.tree(of: value)) == shape(try FiguresJSON.treeThroughJSON(of: value)))
+        #expect(shape(try FiguresJSON.tree(of: value)).contains("p95LatencyMs: double 1.5"))
     }
 }

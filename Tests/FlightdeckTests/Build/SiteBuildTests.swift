@@ -35,6 +35,22 @@ import Testing
         #expect(report.pageCount == 5)
     }
 
+    @Test func themeOptionsReachTemplatesAsWritten() async throws {
+        let site = try SiteFixture(minimalSite + """
+
+            -- flightdeck.yaml --
+            title: Demo
+            theme:
+              accentColor: "#0b6bcb"
+              Header-Style: compact
+            -- templates/404.html --
+            {% extends "base.html" %}{% block content %}<p>{{ site.theme.accentColor }} {{ site.theme['Header-Style'] }}</p>{% endblock %}
+            """)
+        defer { site.remove() }
+        _ = try await Site(root: site.root).build()
+        #expect(try site.read("public/404.html").contains("<p>#0b6bcb compact</p>"))
+    }
+
     @Test func dataTextIsEscapedEverywhere() async throws {
         let site = try SiteFixture(minimalSite + """
 
