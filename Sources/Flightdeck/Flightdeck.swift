@@ -1,7 +1,7 @@
 public import Foundation
 
 /// This Flightdeck's version, as `flightdeck --version` prints it and sign-offs record it.
-public let flightdeckVersion = "0.1.0"
+public let flightdeckVersion = "0.2.0"
 
 /// Options for building a site.
 public struct BuildOptions: Sendable {

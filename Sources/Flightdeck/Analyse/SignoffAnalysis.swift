@@ -46,6 +46,10 @@ package struct SignoffFigures: Sendable, Encodable {
         package var flightdeck: String?
         /// For a stale sign-off: "stale: signed 2026-05-10 by Kim Park; changed since: experiments.csv, tests/junit.xml".
         package var staleText: String?
+        /// For a stale sign-off, what changed: "experiments.csv, tests/junit.xml".
+        package var changedSince: String?
+        /// "signed 2026-05-10 by Kim Park", for a role someone signed.
+        package var signedText: String?
     }
 
     /// Required roles in file order, then any extra roles that signed.
@@ -80,7 +84,12 @@ package enum SignoffAnalysis {
             var row = SignoffFigures.Role(role: name, status: entry.decision.rawValue, approver: entry.approver, date: entry.date,
                                           comment: entry.comment, verification: check.state, changedFiles: check.changedFiles,
                                           changedFigures: check.changedFigures, digest: entry.digest, flightdeck: entry.flightdeck)
-            if check.state == .stale { row.staleText = staleText(entry, check) }
+            row.signedText = "signed\(entry.date.map { " \(Timestamp.dayString($0))" } ?? "") by \(entry.approver)"
+            if check.state == .stale {
+                let changed = changedSince(check)
+                row.changedSince = changed
+                row.staleText = "stale: \(row.signedText ?? ""); changed since: \(changed)"
+            }
             return row
         }
         var roles = signoffs.required.map { name in role(name, signoffs.entries.first { $0.role == name }) }
@@ -96,12 +105,11 @@ package enum SignoffAnalysis {
                               complete: approved == signoffs.required.count && rejected.isEmpty)
     }
 
-    /// "stale: signed 2026-05-10 by Kim Park; changed since: experiments.csv, tests/junit.xml".
-    private static func staleText(_ entry: Signoffs.Entry, _ check: SignoffVerification.Status) -> String {
-        let when = entry.date.map { " \(Timestamp.dayString($0))" } ?? ""
+    /// What changed since a stale sign-off: the files, then each kept figure with its value then and now.
+    private static func changedSince(_ check: SignoffVerification.Status) -> String {
         var changed: [String] = []
         if let files = check.changedFiles { changed += files } else { changed.append("input files (the list signed is no longer in \(SignoffEvidence.fileName))") }
         changed += check.changedFigures.map { "\($0.name) \($0.before) → \($0.after)" }
-        return "stale: signed\(when) by \(entry.approver); changed since: \(changed.joined(separator: ", "))"
+        return changed.joined(separator: ", ")
     }
 }

@@ -108,8 +108,12 @@ enum VerdictRules {
                          needs: ["the rollout resumed and completed at 100%"], evidence: "#rollout")
         case .inProgress:
             let wait = waiting.isEmpty ? "gates passing so far" : "waiting for \(waiting.joined(separator: ", "))"
+            let planned = r.components.flatMap { c in
+                c.stages.filter { $0.status == .planned }.map { "\(r.components.count > 1 ? "\(c.name)/" : "")\($0.name) (\(FigureText.number($0.trafficPercent))%)" }
+            }
+            let rest = planned.isEmpty ? "the rollout completed at 100%" : "the rollout completed at 100%, through \(planned.joined(separator: ", "))"
             return .init(level: .pending, area: "rollout", message: "in progress at \(where_(r)); \(wait)",
-                         needs: needs + ["the rollout completed at 100%"], evidence: "#rollout")
+                         needs: needs + [rest], evidence: "#rollout")
         case .complete:
             return .init(level: .pass, area: "rollout", message: "complete at 100%; every gate passed", evidence: "#rollout")
         }
@@ -188,15 +192,18 @@ enum VerdictRules {
             return .init(level: .pending, area: "signoffs", message: "signoffs.yaml names no required roles",
                          needs: ["the roles that must approve listed under required: in signoffs.yaml"], evidence: "signoffs.html")
         }
-        if !s.rejected.isEmpty {
-            return .init(level: .blocker, area: "signoffs", message: "rejected by \(s.rejected.joined(separator: ", "))",
-                         needs: s.rejected.map { "\($0) approval (now rejected)" }, evidence: "signoffs.html")
-        }
         var parts: [String] = [], needs: [String] = []
-        for role in s.roles where s.stale.contains(role.role) {
-            parts.append("\(role.role) \(role.staleText ?? "stale")")
-            needs.append("\(role.role) sign-off again on the current evidence")
+        // Roles made stale by the same change are said once: "stale: qa signed … by …, ops signed … by …; changed since: notes.md".
+        let stale = s.roles.filter { s.stale.contains($0.role) }
+        var changes: [String] = []
+        for role in stale where !changes.contains(role.changedSince ?? "") { changes.append(role.changedSince ?? "") }
+        for change in changes {
+            let group = stale.filter { ($0.changedSince ?? "") == change }
+            let who = group.count == 1 ? "\(group[0].role) stale: \(group[0].signedText ?? "")"
+                : "stale: " + group.map { "\($0.role) \($0.signedText ?? "")" }.joined(separator: ", ")
+            parts.append("\(who); changed since: \(change)")
         }
+        needs += stale.map { "\($0.role) sign-off again on the current evidence" }
         if !s.unverified.isEmpty {
             parts.append("unverified (no digest, written by hand): \(s.unverified.joined(separator: ", "))")
             needs += s.unverified.map { "\($0) sign-off recorded with flightdeck signoff" }
@@ -204,6 +211,10 @@ enum VerdictRules {
         if !s.outstanding.isEmpty {
             parts.append("waiting for \(s.outstanding.joined(separator: ", "))")
             needs += s.outstanding.map { "\($0) sign-off" }
+        }
+        if !s.rejected.isEmpty {
+            return .init(level: .blocker, area: "signoffs", message: (["rejected by \(s.rejected.joined(separator: ", "))"] + parts).joined(separator: "; "),
+                         needs: s.rejected.map { "\($0) approval (now rejected)" } + needs, evidence: "signoffs.html")
         }
         if !parts.isEmpty {
             return .init(level: .pending, area: "signoffs", message: "\(s.approved) of \(s.required) approved; " + parts.joined(separator: "; "),

@@ -6,7 +6,7 @@ import Foundation
 /// {
 ///   "format_version": 1,
 ///   "evidence": [
-///     {"digest": "sha256:…", "flightdeck": "0.1.0",
+///     {"digest": "sha256:…", "flightdeck": "0.2.0",
 ///      "files": [{"path": "tests/junit.xml", "sha256": "…"}],
 ///      "figures": [{"name": "tests.success_rate", "value": "0.975"}]}
 ///   ]

@@ -525,16 +525,19 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › <a href="index.html">{{ release.title }}</a> › Sign-offs</nav>
 <h1>Sign-offs <span class="subtitle">{{ release.title }}</span></h1>
 {%- if signoffs %}
-<p>{{ signoffs.approved }} of {{ signoffs.required }} required sign-offs approved{% if signoffs.rejected %}; <strong class="text-blocker">rejected by {{ signoffs.rejected | join(', ') }}</strong>{% endif %}.</p>
+<p>{{ signoffs.approved }} of {{ signoffs.required }} required sign-offs approved on the current evidence{% if signoffs.rejected %}; <strong class="text-blocker">rejected by {{ signoffs.rejected | join(', ') }}</strong>{% endif %}
+  {%- if signoffs.stale %}; <strong class="text-pending">stale: {{ signoffs.stale | join(', ') }}</strong>{% endif %}
+  {%- if signoffs.unverified %}; <strong class="text-pending">unverified: {{ signoffs.unverified | join(', ') }}</strong>{% endif %}.</p>
 <div class="table-wrap">
 <table class="signoffs">
   <caption class="visually-hidden">Sign-off by role</caption>
-  <thead><tr><th scope="col">Role</th><th scope="col">Decision</th><th scope="col">Approver</th><th scope="col">Date</th><th scope="col">Comment</th></tr></thead>
+  <thead><tr><th scope="col">Role</th><th scope="col">Decision</th><th scope="col">Evidence</th><th scope="col">Approver</th><th scope="col">Date</th><th scope="col">Comment</th></tr></thead>
   <tbody>
   {%- for r in signoffs.roles %}
-  <tr class="decision-{{ r.status }}">
+  <tr id="signoff-{{ loop.index }}" class="decision-{{ r.status }}">
     <th scope="row">{{ r.role }}</th>
     <td><span class="badge badge-{{ r.status }}">{{ r.status }}</span></td>
+    <td>{% if r.verification is defined %}<span class="badge badge-{{ r.verification }}">{{ r.verification }}</span>{% else %}–{% endif %}</td>
     <td>{{ r.approver | default('–') }}</td>
     <td>{{ r.date[:10] if r.date is defined else '–' }}</td>
     <td>{{ r.comment | default('') }}</td>
@@ -543,6 +546,30 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   </tbody>
 </table>
 </div>
+{%- for r in signoffs.roles if r.verification is defined and r.verification == 'stale' %}
+<section class="stale-signoff" aria-labelledby="stale-{{ loop.index }}">
+<h2 id="stale-{{ loop.index }}">{{ r.role }}: {{ r.stale_text }}</h2>
+{%- if r.changed_files is defined and r.changed_files %}
+<p>Files changed, added or removed since the signing: {% for f in r.changed_files %}<code>{{ f }}</code>{{ ', ' if not loop.last }}{% endfor %}.</p>
+{%- endif %}
+{%- if r.changed_figures %}
+<div class="table-wrap">
+<table>
+  <caption>Figures the verdict reads that changed since {{ r.approver }} signed</caption>
+  <thead><tr><th scope="col">Figure</th><th scope="col">When signed</th><th scope="col">Now</th></tr></thead>
+  <tbody>
+  {%- for c in r.changed_figures %}
+  <tr><th scope="row"><code>{{ c.name }}</code></th><td class="num">{{ c.before }}</td><td class="num">{{ c.after }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+</section>
+{%- endfor %}
+{%- if signoffs.unverified %}
+<p class="hint">Unverified sign-offs were written by hand, without the digest of the evidence they approve, so they do not count as approvals. Record them again with <code>flightdeck signoff … --replace</code>.</p>
+{%- endif %}
 <p class="hint">Record a sign-off with <code>flightdeck signoff {{ release.id }} --role ROLE --approver NAME --decision approved</code>.</p>
 {%- else %}
 <p class="empty">This release has no <code>signoffs.yaml</code>.</p>
@@ -761,7 +788,8 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .badge { display: inline-block; padding: 0.1em 0.6em; border-radius: 999px; font-size: 0.85em; font-weight: 700; letter-spacing: 0.02em; border: 1px solid currentColor; white-space: nowrap; }
 .badge-go, .badge-approved, .badge-pass, .badge-passed, .badge-complete { color: var(--fd-go); background: var(--fd-go-bg); }
 .badge-no_go, .badge-rejected, .badge-blocker, .badge-failed, .badge-fail, .badge-rolled_back { color: var(--fd-nogo); background: var(--fd-nogo-bg); }
-.badge-pending, .badge-missing, .badge-in_progress, .badge-paused, .badge-open { color: var(--fd-pending); background: var(--fd-pending-bg); }
+.badge-pending, .badge-missing, .badge-in_progress, .badge-paused, .badge-open, .badge-stale, .badge-unverified { color: var(--fd-pending); background: var(--fd-pending-bg); }
+.badge-verified { color: var(--fd-go); background: var(--fd-go-bg); }
 .text-blocker { color: var(--fd-nogo); }
 .text-pending { color: var(--fd-pending); }
 .badge-cannot_judge { color: var(--fd-nogo); background: var(--fd-surface); border-style: dashed; }

@@ -89,6 +89,7 @@ import Testing
         #expect(figures.outstanding == ["eng"] && figures.rejected == ["qa"] && !figures.complete)
         let reason = VerdictRules.signoffs(figures)
         #expect(reason.level == .blocker)
-        #expect(reason.needs == ["qa approval (now rejected)"])
+        #expect(reason.message == "rejected by qa; unverified (no digest, written by hand): ops; waiting for eng")
+        #expect(reason.needs == ["qa approval (now rejected)", "ops sign-off recorded with flightdeck signoff", "eng sign-off"])
     }
 }
