@@ -126,7 +126,8 @@ enum VerdictRules {
         case .timeInStage:
             return "\(FigureText.duration(minutes: max(0, gate.threshold - observed))) more in stage \(stage) (rollout gate min_stage_minutes)"
         case .minOperations:
-            return "\(Int(max(0, gate.threshold - observed).rounded(.up))) more requests in stage \(stage) (rollout gate min_operations)"
+            let more = Int(max(0, gate.threshold - observed).rounded(.up))
+            return "\(more) more request\(more == 1 ? "" : "s") in stage \(stage) (rollout gate min_operations)"
         default:
             return "\(gate.gate.rawValue) gate met in stage \(stage)"
         }

@@ -167,3 +167,55 @@ import Testing
         #expect(verdict.reasons.first?.message == "signoffs.yaml names no required roles")
     }
 }
+
+/// What a rollout that is still going needs, at the boundaries of its gates.
+@Suite struct RolloutNeedsTests {
+    /// A rollout whose active stage `canary` started `minutes` before `as_of` and served `requests`.
+    private func needs(minutes: Int, requests: Int) throws -> Verdict.Reason {
+        let start = try Timestamp.instant("2026-05-12T08:00:00Z").get()
+        let asOf = Timestamp.instantString(start.addingTimeInterval(Double(minutes) * 60))
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            require: [rollout]
+            thresholds:
+              rollout:
+                min_stage_minutes: 240
+                min_operations: 100
+            -- content/releases/1.0/release.yaml --
+            title: One
+            -- content/releases/1.0/rollout.yaml --
+            as_of: \(asOf)
+            stages:
+              - name: canary
+                traffic_percent: 10
+                start: 2026-05-12T08:00:00Z
+                requests: \(requests)
+                errors: 0
+              - name: general_availability
+                traffic_percent: 100
+            """)
+        defer { site.remove() }
+        let (model, diagnostics) = site.model()
+        let verdict = try #require(model?.releases.first?.figures.verdict, "\(diagnostics)")
+        return try #require(verdict.reasons.first { $0.area == "rollout" })
+    }
+
+    @Test func tooLittleTimeAndTooFewRequestsSayHowMuchMore() throws {
+        let reason = try needs(minutes: 0, requests: 60)
+        #expect(reason.level == .pending)
+        #expect(reason.needs == [
+            "40 more requests in stage canary (rollout gate min_operations)",
+            "4h 0m more in stage canary (rollout gate min_stage_minutes)",
+            "the rollout completed at 100%, through general_availability (100%)",
+        ])
+    }
+
+    @Test func oneMinuteShortIsStillWaitingAndTheBoundaryPasses() throws {
+        #expect(try needs(minutes: 239, requests: 99).needs.prefix(2) == [
+            "1 more request in stage canary (rollout gate min_operations)",
+            "1m more in stage canary (rollout gate min_stage_minutes)",
+        ])
+        #expect(try needs(minutes: 240, requests: 100).needs == ["the rollout completed at 100%, through general_availability (100%)"])
+    }
+}
