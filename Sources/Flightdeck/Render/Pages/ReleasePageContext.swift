@@ -19,6 +19,10 @@ enum ReleaseSections {
         ("incidents", "Incidents", "incidents/*.md"),
     ]
 
+    /// The ids the release page's template gives its own elements, which release notes' headings must avoid.
+    static let pageIDs = ["verdict-heading", "notes-heading", "links-heading", "missing-heading"]
+        + all.flatMap { [$0.id, $0.id + "-heading"] }
+
     /// Sections present and missing for a release's figures.
     static func split(_ figures: ReleaseFigures) -> (present: [Section], missing: [Missing]) {
         let has: [String: Bool] = [

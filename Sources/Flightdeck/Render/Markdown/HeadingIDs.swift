@@ -1,0 +1,112 @@
+import Foundation
+import CCmark
+
+/// GitHub's heading slugs (github-slugger 2): lowercase, drop punctuation, symbols, controls and other
+/// separators (keeping letters, marks, digits, `_` and `-`), turn each space into `-`; a repeat gets `-1`, `-2`…
+struct HeadingSlugger {
+    private var occurrences: [String: Int] = [:]
+
+    /// Reserves `ids` the page already uses, so a heading that slugs to one gets a suffix.
+    init(reserving ids: [String] = []) {
+        for id in ids { occurrences[id] = 0 }
+    }
+
+    /// The slug of `text`, unique among the slugs this slugger has given.
+    mutating func slug(_ text: String) -> String {
+        let original = Self.slug(text)
+        var result = original
+        while occurrences[result] != nil {
+            let count = occurrences[original, default: 0] + 1
+            occurrences[original] = count
+            result = original + "-" + String(count)
+        }
+        occurrences[result] = 0
+        return result
+    }
+
+    /// github-slugger's `slug(value)` without the uniqueness.
+    static func slug(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
+                scalars.append("-")
+            } else if scalar == "-" || scalar.properties.isAlphabetic || !isRemoved(scalar.properties.generalCategory) {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    private static func isRemoved(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+            return false
+        default:
+            return true
+        }
+    }
+}
+
+/// Gives each heading an `id` from its text, so `#section` links work.
+///
+/// cmark cannot put attributes on a heading, so each heading gets a marker as its first inline; after
+/// rendering, `<hN>` plus marker becomes `<hN id="…">`. The marker is a control character that cmark's
+/// output never holds otherwise (it would have to be in the text right after a raw `<hN>` tag).
+enum HeadingIDs {
+    private static let marker = "\u{1}"
+
+    /// Marks the headings of `document` and returns their ids in document order.
+    static func mark(_ document: CmarkDocument, prefix: String, slugger: inout HeadingSlugger) -> [String] {
+        var headings: [OpaquePointer] = []
+        document.forEachNode { if CmarkNode.type($0) == CMARK_NODE_HEADING { headings.append($0) } }
+        var ids: [String] = []
+        for heading in headings {
+            let slug = slugger.slug(CmarkNode.plainText(heading))
+            guard let mark = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(mark, marker)
+            cmark_node_prepend_child(heading, mark)
+            ids.append(slug.isEmpty ? "" : prefix + slug)
+        }
+        return ids
+    }
+
+    /// Replaces each `<hN>` + marker in `html` with `<hN id="…">`, taking `ids` in order.
+    static func insert(_ ids: [String], into html: String) -> String {
+        guard !ids.isEmpty else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + ids.count * 16)
+        var remaining = ids[...]
+        var rest = Substring(html)
+        while let range = rest.range(of: marker) {
+            var before = rest[..<range.lowerBound]
+            if before.hasSuffix(">"), before.dropLast().count >= 3,
+               let level = before.dropLast().last, ("1"..."6").contains(level), before.dropLast(2).hasSuffix("<h"),
+               let id = remaining.popFirst() {
+                before = before.dropLast()
+                output += before
+                output += id.isEmpty ? ">" : " id=\"" + escape(id) + "\">"
+            } else {
+                output += before
+            }
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+
+    /// Escapes an id for an attribute value (slugs keep `&`-free letters, but be safe).
+    private static func escape(_ id: String) -> String {
+        var out = ""
+        for character in id {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import CCmark
+
+/// GFM pipe tables, recognised in the paragraphs (and setext headings) that CommonMark makes of them.
+///
+/// cmark-gfm decides tables on source lines before inlines are parsed, so this does too: it takes the block's
+/// lines from the source, finds a header row followed by a matching delimiter row, and renders each cell's
+/// text inline with cmark. Lines before the header become a paragraph; a line that would start a list,
+/// an indented code block or a thematic break ends the table and is parsed as blocks again, as in cmark-gfm.
+enum TableExtension {
+    /// Whether `text` could hold a table: a pipe, or a one-column delimiter like `:--`.
+    static func mayContainTables(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "|")) || text.contains(":-") || text.contains("-:")
+    }
+
+    /// Replaces each table-shaped block of `document` by the table's HTML.
+    static func apply(to document: CmarkDocument) {
+        var candidates: [OpaquePointer] = []
+        document.forEachNode { node in
+            let type = CmarkNode.type(node)
+            if type == CMARK_NODE_PARAGRAPH || (type == CMARK_NODE_HEADING && cmark_node_get_start_line(node) < cmark_node_get_end_line(node)) {
+                candidates.append(node)
+            }
+        }
+        var references: String?
+        for node in candidates {
+            guard let table = Table(node, lines: document.lines) else { continue }
+            if references == nil { references = referenceDefinitions(document.lines) }
+            let fragments = Fragments(document: document, references: references ?? "")
+            for block in fragments.blocks(table.before) { cmark_node_insert_before(node, block) }
+            if let html = fragments.html(of: table), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                cmark_node_set_on_enter(block, html)
+                cmark_node_insert_before(node, block)
+            }
+            for block in fragments.blocks(table.after) { cmark_node_insert_before(node, block) }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// The document's one-line link reference definitions, so cells can use `[text][ref]`.
+    private static func referenceDefinitions(_ lines: SourceLines) -> String {
+        var found: [String] = []
+        for number in 1...max(1, lines.count) {
+            let line = lines.line(number)
+            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ">") }),
+                  line[first] == UInt8(ascii: "["), String(decoding: line, as: UTF8.self).contains("]:") else { continue }
+            found.append(String(decoding: line[first...], as: UTF8.self))
+        }
+        return found.joined(separator: "\n")
+    }
+}
+
+/// A table found in one block's source lines.
+struct Table {
+    /// Lines before the header row (a paragraph in cmark-gfm), with `\|` unescaped as cmark-gfm does.
+    let before: [String]
+    let alignments: [TableRow.Alignment]
+    let header: [String]
+    let rows: [[String]]
+    /// Lines after the table that start other blocks.
+    let after: [String]
+
+    /// Finds the table in `node`'s lines, or nil when they do not form one.
+    init?(_ node: OpaquePointer, lines: SourceLines) {
+        let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+        let indent = max(0, Int(cmark_node_get_start_column(node)) - 1)
+        guard first >= 1, last >= first, last - first < 100_000 else { return nil }
+        var text = (first...last).map { number -> ArraySlice<UInt8> in
+            Self.dropPrefix(lines.line(number), upTo: indent, exactly: number == first)
+        }
+        // A block has no blank line; cmark's end line for a setext heading can take in the one after it.
+        if let blank = text.indices.dropFirst().first(where: { text[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            text.removeSubrange(blank...)
+        }
+        // A setext heading's underline cannot be the delimiter row (cmark-gfm makes the heading first).
+        let contentCount = CmarkNode.type(node) == CMARK_NODE_HEADING ? text.count - 1 : text.count
+        var found: (Int, [TableRow.Alignment], [String])?
+        for index in 1..<max(1, contentCount) {
+            guard let alignments = TableRow.alignments(text[index]), let header = TableRow(text[index - 1]),
+                  header.cells.count == alignments.count else { continue }
+            found = (index, alignments, header.cells)
+            break
+        }
+        guard let (delimiter, alignments, header) = found else { return nil }
+        var end = delimiter + 1
+        while end < text.count, !Self.startsBlock(text[end]) { end += 1 }
+        before = text[..<(delimiter - 1)].map { Self.unescapePipes($0) }
+        self.alignments = alignments
+        self.header = header
+        rows = text[(delimiter + 1)..<end].map { line in
+            let cells = TableRow(line)?.cells ?? []
+            return (0..<alignments.count).map { $0 < cells.count ? cells[$0] : "" }
+        }
+        after = text[end...].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Drops a container prefix (`> `, list indentation): `indent` bytes on the block's first line, and up to
+    /// that many spaces, tabs and `>` on the others (lazy continuation lines have none).
+    private static func dropPrefix(_ line: ArraySlice<UInt8>, upTo indent: Int, exactly: Bool) -> ArraySlice<UInt8> {
+        if exactly { return line.dropFirst(indent) }
+        var start = line.startIndex
+        while start < line.endIndex, start - line.startIndex < indent,
+              [0x20, 0x09, UInt8(ascii: ">")].contains(line[start]) { start += 1 }
+        return line[start...]
+    }
+
+    /// Whether a line would start a block that ends a table but not a CommonMark paragraph: a list item
+    /// (any number, or empty), indented code, or a thematic break turned setext underline.
+    private static func startsBlock(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex, columns = 0
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 {
+            columns += line[index] == 0x09 ? 4 : 1
+            index += 1
+        }
+        if columns >= 4 { return index < line.endIndex }
+        let rest = line[index...]
+        guard let first = rest.first else { return false }
+        let isSpaceOrEnd: (Int) -> Bool = { $0 >= rest.endIndex || rest[$0] == 0x20 || rest[$0] == 0x09 }
+        if "-*+".utf8.contains(first), isSpaceOrEnd(rest.startIndex + 1) { return true }
+        var digits = rest.startIndex
+        while digits < rest.endIndex, (0x30...0x39).contains(rest[digits]), digits - rest.startIndex < 9 { digits += 1 }
+        if digits > rest.startIndex, digits < rest.endIndex, rest[digits] == UInt8(ascii: ".") || rest[digits] == UInt8(ascii: ")"),
+           isSpaceOrEnd(digits + 1) { return true }
+        if "-*_".utf8.contains(first) {
+            let marks = rest.filter { $0 != 0x20 && $0 != 0x09 }
+            if marks.count >= 3, marks.allSatisfy({ $0 == first }) { return true }
+        }
+        return false
+    }
+
+    private static func unescapePipes(_ line: ArraySlice<UInt8>) -> String {
+        String(decoding: line, as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
+    }
+}
