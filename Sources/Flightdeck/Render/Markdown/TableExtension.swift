@@ -33,6 +33,9 @@ enum TableExtension {
                 cmark_node_insert_before(node, block)
             }
             for block in fragments.blocks(table.after) { cmark_node_insert_before(node, block) }
+            var outermost = node
+            while let parent = cmark_node_parent(outermost), parent != document.root { outermost = parent }
+            for block in fragments.blocks(table.outside).reversed() { cmark_node_insert_after(outermost, block) }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
@@ -61,22 +64,26 @@ struct Table {
     /// Lines after the table that start other blocks.
     let after: [String]
 
+    /// Lines from the first lazy continuation line on, as written: cmark-gfm closes the block's containers
+    /// there, so they go after the block's outermost container.
+    let outside: [String]
+
     /// Finds the table in `node`'s lines, or nil when they do not form one.
     init?(_ node: OpaquePointer, lines: SourceLines) {
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
         let indent = max(0, Int(cmark_node_get_start_column(node)) - 1)
         guard first >= 1, last >= first, last - first < 100_000 else { return nil }
-        var text = (first...last).map { number -> ArraySlice<UInt8> in
-            Self.dropPrefix(lines.line(number), upTo: indent, exactly: number == first)
-        }
+        var raw = (first...last).map { lines.line($0) }
         // A block has no blank line; cmark's end line for a setext heading can take in the one after it.
-        if let blank = text.indices.dropFirst().first(where: { text[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-            text.removeSubrange(blank...)
+        if let blank = raw.indices.dropFirst().first(where: { raw[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            raw.removeSubrange(blank...)
         }
+        let text = raw.indices.map { Self.dropPrefix(raw[$0], upTo: indent, exactly: $0 == 0) }
+        let container = ContainerPrefix(raw[0].prefix(indent))
         // A setext heading's underline cannot be the delimiter row (cmark-gfm makes the heading first).
         let contentCount = CmarkNode.type(node) == CMARK_NODE_HEADING ? text.count - 1 : text.count
         var found: (Int, [TableRow.Alignment], [String])?
-        for index in 1..<max(1, contentCount) {
+        for index in 1..<max(1, contentCount) where !container.isLazy(raw[index]) {
             guard let alignments = TableRow.alignments(text[index]), let header = TableRow(text[index - 1]),
                   header.cells.count == alignments.count else { continue }
             found = (index, alignments, header.cells)
@@ -84,7 +91,11 @@ struct Table {
         }
         guard let (delimiter, alignments, header) = found else { return nil }
         var end = delimiter + 1
-        while end < text.count, !Self.startsBlock(text[end]) { end += 1 }
+        while end < text.count, !container.isLazy(raw[end]), !Self.startsBlock(text[end]) { end += 1 }
+        var lazy = end
+        if end < text.count, !container.isLazy(raw[end]) {
+            lazy = text.count
+        }
         before = text[..<(delimiter - 1)].map { Self.unescapePipes($0) }
         self.alignments = alignments
         self.header = header
@@ -92,7 +103,8 @@ struct Table {
             let cells = TableRow(line)?.cells ?? []
             return (0..<alignments.count).map { $0 < cells.count ? cells[$0] : "" }
         }
-        after = text[end...].map { String(decoding: $0, as: UTF8.self) }
+        after = text[end..<lazy].map { String(decoding: $0, as: UTF8.self) }
+        outside = raw[lazy...].map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Drops a container prefix (`> `, list indentation): `indent` bytes on the block's first line, and up to
@@ -131,5 +143,28 @@ struct Table {
 
     private static func unescapePipes(_ line: ArraySlice<UInt8>) -> String {
         String(decoding: line, as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
+    }
+}
+
+/// The container prefix of a block's first line (`> `, `- `, `> 1. `), to tell its lazy continuation lines.
+struct ContainerPrefix {
+    private let quotes: Int
+    private let itemIndent: Int?
+
+    init(_ prefix: ArraySlice<UInt8>) {
+        quotes = prefix.filter { $0 == UInt8(ascii: ">") }.count
+        let tail = prefix.reversed().prefix { $0 != UInt8(ascii: ">") }
+        // Only list markers leave anything but spaces after the last `>`; their width is the content indent.
+        itemIndent = tail.contains { $0 != 0x20 && $0 != 0x09 } ? tail.count - (quotes > 0 ? 1 : 0) : nil
+    }
+
+    /// Whether `line` lacks the `>` markers or the list indentation of the block's containers.
+    func isLazy(_ line: ArraySlice<UInt8>) -> Bool {
+        let run = line.prefix { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+        guard run.filter({ $0 == UInt8(ascii: ">") }).count >= quotes else { return true }
+        guard let itemIndent else { return false }
+        var spaces = run.reversed().prefix { $0 != UInt8(ascii: ">") }.count
+        if quotes > 0, spaces > 0 { spaces -= 1 }
+        return spaces < itemIndent
     }
 }
