@@ -83,3 +83,39 @@ import Testing
         #expect(TableRow.alignments(ArraySlice("| a | --- |".utf8)) == nil)
     }
 }
+
+/// The example site's own Markdown (content/) uses pipe tables; none may be left as raw pipes.
+@Suite struct MarkdownExampleSiteTests {
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
+
+    static var files: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: content.path)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".md") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    static func html(_ path: String) throws -> String {
+        // Incidents' front matter warns as a page's would; only the body matters here.
+        let page = PageReader.read(ContentFile(path: "content/" + path, url: content.appendingPathComponent(path)), unsafeHTML: false,
+                                   log: DiagnosticLog())
+        return try #require(page).html
+    }
+
+    @Test(arguments: files) func tablesRenderAsTables(_ path: String) throws {
+        let html = try Self.html(path)
+        #expect(!html.split(separator: "\n").contains { $0.hasPrefix("|") || $0.hasPrefix("<p>|") }, "\(path) has raw pipes")
+        let source = try String(contentsOf: Self.content.appendingPathComponent(path), encoding: .utf8)
+        let delimiterRows = source.split(separator: "\n").filter { $0.contains("|") && TableRow.alignments(ArraySlice(Array($0.utf8))) != nil }
+        #expect(html.components(separatedBy: "<table>").count - 1 == delimiterRows.count, "\(path)")
+    }
+
+    @Test func processAndGlossaryPagesHaveTheirTables() throws {
+        for page in ["pages/process.md", "pages/glossary.md"] {
+            #expect(try Self.html(page).contains("<table>\n<thead>\n<tr>\n<th>"), "\(page)")
+        }
+    }
+}
