@@ -3,34 +3,14 @@ import CCmark
 /// GFM's extended autolinks (`www.…`, `http://…`, `https://…`, `ftp://…` and e-mail addresses) in text nodes,
 /// following cmark-gfm's `autolink.c` rules for where a link may start and which trailing punctuation it drops.
 enum Autolinker {
-    /// Whether `bytes` could hold an autolink at all (a cheap scan before walking the tree).
-    static func mayContainLinks(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { mayContainLinks($0) } ?? true
-    }
-
-    private static func mayContainLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 2 < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "@"): return true
-            case UInt8(ascii: ":") where bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"): return true
-            case UInt8(ascii: "w") where bytes[index + 1] == UInt8(ascii: "w") && bytes[index + 2] == UInt8(ascii: "w"): return true
-            default: break
-            }
-            index += 1
-        }
-        return false
-    }
-
     /// Links the URLs and addresses in `document`'s text nodes; returns the links it made.
     static func apply(to document: CmarkDocument) -> Set<OpaquePointer> {
         var candidates: [OpaquePointer] = []
         document.forEachNode { node in
-            guard CmarkNode.type(node) == CMARK_NODE_TEXT, !InlineNeighbours.isInsideLink(node) else { return }
-            let literal = CmarkNode.literal(node)
-            if literal.utf8.contains(UInt8(ascii: "@")) || literal.contains("://") || literal.contains("www.") {
-                candidates.append(node)
-            }
+            guard CmarkNode.type(node) == CMARK_NODE_TEXT,
+                  CmarkNode.literalContains(node, "@") || CmarkNode.literalContains(node, "://") || CmarkNode.literalContains(node, "www."),
+                  !InlineNeighbours.isInsideLink(node) else { return }
+            candidates.append(node)
         }
         var made: Set<OpaquePointer> = []
         for node in candidates { link(node, into: &made) }

@@ -56,6 +56,12 @@ enum CmarkNode {
     /// The node's type.
     static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
 
+    /// Whether a text-bearing node's literal contains `needle` (a C-string search, no Swift string made).
+    static func literalContains(_ node: OpaquePointer, _ needle: String) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return strstr(literal, needle) != nil
+    }
+
     /// A text-bearing node's literal, or "".
     static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

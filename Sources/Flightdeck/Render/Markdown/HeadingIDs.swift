@@ -1,5 +1,9 @@
-import Foundation
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// GitHub's heading slugs (github-slugger 2): lowercase, drop punctuation, symbols, controls and other
 /// separators (keeping letters, marks, digits, `_` and `-`), turn each space into `-`; a repeat gets `-1`, `-2`…
@@ -71,28 +75,31 @@ enum HeadingIDs {
         return ids
     }
 
-    /// Replaces each `<hN>` + marker in `html` with `<hN id="…">`, taking `ids` in order.
+    /// Replaces each `<hN>` + marker in `html` with `<hN id="…">`, taking `ids` in order; drops stray markers.
     static func insert(_ ids: [String], into html: String) -> String {
         guard !ids.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + ids.count * 16)
-        var remaining = ids[...]
-        var rest = Substring(html)
-        while let range = rest.range(of: marker) {
-            var before = rest[..<range.lowerBound]
-            if before.hasSuffix(">"), before.dropLast().count >= 3,
-               let level = before.dropLast().last, ("1"..."6").contains(level), before.dropLast(2).hasSuffix("<h"),
-               let id = remaining.popFirst() {
-                before = before.dropLast()
-                output += before
-                output += id.isEmpty ? ">" : " id=\"" + escape(id) + "\">"
-            } else {
-                output += before
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + ids.count * 24)
+            var remaining = ids[...]
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, 0x01, bytes.count - start) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let isHeadingStart = index >= 4 && bytes[index - 1] == UInt8(ascii: ">") && (0x31...0x36).contains(bytes[index - 2])
+                    && bytes[index - 3] == UInt8(ascii: "h") && bytes[index - 4] == UInt8(ascii: "<")
+                if isHeadingStart, let id = remaining.popFirst() {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]))
+                    output.append(contentsOf: (id.isEmpty ? ">" : " id=\"" + escape(id) + "\">").utf8)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                }
+                start = index + 1
             }
-            rest = rest[range.upperBound...]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
     }
 
     /// Escapes an id for an attribute value (slugs keep `&`-free letters, but be safe).

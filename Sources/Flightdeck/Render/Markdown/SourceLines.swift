@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The Markdown source as lines of bytes, for extensions that need what cmark's tree no longer holds.
 struct SourceLines {
@@ -8,8 +13,26 @@ struct SourceLines {
     init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
         self.starts = starts
+    }
+
+    /// Whether some line in `numbers` could be a delimiter row: a `-` with only `|`, `:`, spaces and `>` beside it.
+    func mayHoldDelimiterRow(_ numbers: ClosedRange<Int>) -> Bool {
+        numbers.contains { number in
+            let line = self.line(number)
+            return line.contains(UInt8(ascii: "-")) && line.allSatisfy { byte in
+                byte == UInt8(ascii: "-") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: ":") || byte == 0x20 || byte == 0x09
+                    || byte == UInt8(ascii: ">")
+            }
+        }
     }
 
     /// The number of lines.

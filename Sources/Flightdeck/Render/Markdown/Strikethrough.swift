@@ -20,7 +20,7 @@ enum Strikethrough {
         var seen: Set<OpaquePointer> = []
         document.forEachNode { node in
             guard CmarkNode.type(node) == CMARK_NODE_TEXT, let parent = cmark_node_parent(node), !skipped.contains(parent),
-                  CmarkNode.type(parent) != CMARK_NODE_IMAGE, CmarkNode.literal(node).utf8.contains(UInt8(ascii: "~")),
+                  CmarkNode.type(parent) != CMARK_NODE_IMAGE, CmarkNode.literalContains(node, "~"),
                   seen.insert(parent).inserted else { return }
             parents.append(parent)
         }

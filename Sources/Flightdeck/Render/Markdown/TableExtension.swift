@@ -8,11 +8,6 @@ import CCmark
 /// text inline with cmark. Lines before the header become a paragraph; a line that would start a list,
 /// an indented code block or a thematic break ends the table and is parsed as blocks again, as in cmark-gfm.
 enum TableExtension {
-    /// Whether `text` could hold a table: a pipe, or a one-column delimiter like `:--`.
-    static func mayContainTables(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "|")) || text.contains(":-") || text.contains("-:")
-    }
-
     /// Replaces each table-shaped block of `document` by the table's HTML.
     static func apply(to document: CmarkDocument) {
         var candidates: [OpaquePointer] = []
@@ -72,7 +67,7 @@ struct Table {
     init?(_ node: OpaquePointer, lines: SourceLines) {
         let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
         let indent = max(0, Int(cmark_node_get_start_column(node)) - 1)
-        guard first >= 1, last >= first, last - first < 100_000 else { return nil }
+        guard first >= 1, last > first, last - first < 100_000, lines.mayHoldDelimiterRow((first + 1)...last) else { return nil }
         var raw = (first...last).map { lines.line($0) }
         // A block has no blank line; cmark's end line for a setext heading can take in the one after it.
         if let blank = raw.indices.dropFirst().first(where: { raw[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
