@@ -25,8 +25,17 @@ enum Autolinker {
         var matches: [Match] = []
         var index = 0
         var searchFrom = 0
+        var brackets = 0
         while index < bytes.count {
-            if let match = urlMatch(bytes, at: index, notBefore: searchFrom) ?? wwwMatch(bytes, at: index, before: before) {
+            // cmark-gfm makes no autolink while a `[` is open, even one that never becomes a link.
+            if bytes[index] == UInt8(ascii: "[") {
+                brackets += 1
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "]") {
+                brackets = max(0, brackets - 1)
+                index += 1
+            } else if brackets == 0,
+                      let match = urlMatch(bytes, at: index, notBefore: searchFrom) ?? wwwMatch(bytes, at: index, before: before) {
                 matches.append(match)
                 index = match.end
                 searchFrom = match.end

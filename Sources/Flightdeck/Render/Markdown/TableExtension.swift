@@ -133,7 +133,31 @@ struct Table {
             let marks = rest.filter { $0 != 0x20 && $0 != 0x09 }
             if marks.count >= 3, marks.allSatisfy({ $0 == first }) { return true }
         }
-        return false
+        return isLoneTag(rest)
+    }
+
+    /// CommonMark's HTML block start 7, which cannot interrupt a paragraph but ends a table: a line that is
+    /// one open or closing tag (`<span class="x">`, `</div>`) and nothing else.
+    private static func isLoneTag(_ line: ArraySlice<UInt8>) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        guard end - line.startIndex >= 3, line.first == UInt8(ascii: "<"), line[end - 1] == UInt8(ascii: ">") else { return false }
+        var name = line.startIndex + 1
+        if line[name] == UInt8(ascii: "/") { name += 1 }
+        let isLetter: (UInt8) -> Bool = { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        guard name < end, isLetter(line[name]) else { return false }
+        let inner = line[(line.startIndex + 1)..<(end - 1)]
+        var quote: UInt8?
+        for byte in inner {
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+                return false
+            }
+        }
+        return quote == nil
     }
 
     private static func unescapePipes(_ line: ArraySlice<UInt8>) -> String {
