@@ -119,3 +119,18 @@ import Testing
         }
     }
 }
+
+/// Inputs that would make a naive extension quadratic; each must render (and quickly, by construction).
+@Suite struct MarkdownHostileInputTests {
+    @Test func longRunsOfParenthesesAtSignsAndTildes() throws {
+        let parens = "https://example.com/" + String(repeating: ")", count: 100_000)
+        #expect(try MarkdownRenderer.render(parens, file: "a.md", unsafeHTML: false).html
+            .hasPrefix(#"<p><a href="https://example.com/">https://example.com/</a>)))"#))
+        let ats = String(repeating: "a@", count: 50_000)
+        #expect(try !MarkdownRenderer.render(ats, file: "a.md", unsafeHTML: false).html.contains("mailto:"))
+        let tildes = String(repeating: "a~ ", count: 50_000)
+        #expect(try !MarkdownRenderer.render(tildes, file: "a.md", unsafeHTML: false).html.contains("<del>"))
+        let pipes = "| a |\n|---|\n" + String(repeating: "| x |\n", count: 20_000)
+        #expect(try MarkdownRenderer.render(pipes, file: "a.md", unsafeHTML: false).html.components(separatedBy: "<tr>").count == 20_002)
+    }
+}

@@ -122,22 +122,27 @@ enum Autolinker {
     /// cmark-gfm's `autolink_delim`: stop at `<`, then drop trailing punctuation, entity-like `&x;` and unbalanced `)`.
     private static func delimit(_ bytes: ArraySlice<UInt8>, start: Int, end initialEnd: Int) -> Int {
         var end = bytes[start..<initialEnd].firstIndex(of: UInt8(ascii: "<")) ?? initialEnd
+        // Counted once and kept up to date, so a run of `)` costs linear time (cmark-gfm recounts each time).
+        var opening = bytes[start..<end].lazy.filter { $0 == UInt8(ascii: "(") }.count
+        var closing = bytes[start..<end].lazy.filter { $0 == UInt8(ascii: ")") }.count
         while end > start {
             let last = bytes[end - 1]
+            let newEnd: Int
             if "?!.,:*_~'\"".utf8.contains(last) {
-                end -= 1
+                newEnd = end - 1
             } else if last == UInt8(ascii: ";") {
                 var entityStart = end - 2
                 while entityStart > start, isAlpha(bytes[entityStart]) { entityStart -= 1 }
-                end = entityStart >= start && entityStart < end - 2 && bytes[entityStart] == UInt8(ascii: "&") ? entityStart : end - 1
-            } else if last == UInt8(ascii: ")") {
-                let opening = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
-                let closing = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
-                if closing <= opening { break }
-                end -= 1
+                newEnd = entityStart >= start && entityStart < end - 2 && bytes[entityStart] == UInt8(ascii: "&") ? entityStart : end - 1
+            } else if last == UInt8(ascii: ")"), closing > opening {
+                newEnd = end - 1
             } else {
                 break
             }
+            for byte in bytes[newEnd..<end] {
+                if byte == UInt8(ascii: "(") { opening -= 1 } else if byte == UInt8(ascii: ")") { closing -= 1 }
+            }
+            end = newEnd
         }
         return end
     }
@@ -162,6 +167,7 @@ enum Autolinker {
                 if isAlnum(byte) {
                 } else if byte == UInt8(ascii: "@") {
                     ats += 1
+                    if ats > 1 { break }  // two `@` never make an address; stopping keeps long runs linear
                 } else if byte == UInt8(ascii: "."), end + 1 < bytes.endIndex, isAlnum(bytes[end + 1]) {
                     dots += 1
                 } else if byte != UInt8(ascii: "-"), byte != UInt8(ascii: "_") {

@@ -89,7 +89,10 @@ enum Strikethrough {
         var stack: [Delimiter] = []
         var bottom: [Int: Int] = [:]
         for closer in delimiters {
-            guard closer.canClose else { stack.append(closer); continue }
+            guard closer.canClose else {
+                if closer.canOpen { stack.append(closer) }
+                continue
+            }
             let floor = bottom[closer.length % 3] ?? 0
             var found: Int?
             var index = stack.count - 1
@@ -108,7 +111,10 @@ enum Strikethrough {
                 continue
             }
             let opener = stack[openerIndex]
-            guard opener.length == closer.length else { stack.append(closer); continue }
+            guard opener.length == closer.length else {
+                if closer.canOpen { stack.append(closer) }
+                continue
+            }
             wrap(from: opener.node, to: closer.node)
             stack.removeSubrange(openerIndex...)
             for key in bottom.keys where bottom[key, default: 0] > stack.count { bottom[key] = stack.count }

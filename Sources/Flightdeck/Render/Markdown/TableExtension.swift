@@ -22,11 +22,10 @@ enum TableExtension {
             guard let table = Table(node, lines: document.lines) else { continue }
             if references == nil { references = referenceDefinitions(document.lines) }
             let fragments = Fragments(document: document, references: references ?? "")
-            for block in fragments.blocks(table.before) { cmark_node_insert_before(node, block) }
-            if let html = fragments.html(of: table), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
-                cmark_node_set_on_enter(block, html)
-                cmark_node_insert_before(node, block)
-            }
+            guard let html = fragments.html(of: table), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            for before in fragments.blocks(table.before) { cmark_node_insert_before(node, before) }
+            cmark_node_set_on_enter(block, html)
+            cmark_node_insert_before(node, block)
             for block in fragments.blocks(table.after) { cmark_node_insert_before(node, block) }
             var outermost = node
             while let parent = cmark_node_parent(outermost), parent != document.root { outermost = parent }
