@@ -71,8 +71,9 @@ struct EscapedTildes {
         var index = span.startIndex
         while index < span.endIndex {
             let byte = span[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < span.endIndex, span[index + 1] == UInt8(ascii: "~") {
-                flags.append(true)
+            if byte == UInt8(ascii: "\\"), index + 1 < span.endIndex, Self.isASCIIPunctuation(span[index + 1]) {
+                // A backslash escape takes the next punctuation character, so `\\~` leaves the tilde real.
+                if span[index + 1] == UInt8(ascii: "~") { flags.append(true) }
                 index += 2
             } else if byte == UInt8(ascii: "&"), let (length, isTilde) = Self.numericEntity(span[index...]) {
                 if isTilde { flags.append(true) }
@@ -83,6 +84,10 @@ struct EscapedTildes {
             }
         }
         return flags.count == tildes ? flags : none
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     /// The length of a numeric character reference at the start of `bytes`, and whether it means `~`.
