@@ -27,22 +27,45 @@ enum TableExtension {
             cmark_node_set_on_enter(block, html)
             cmark_node_insert_before(node, block)
             for block in fragments.blocks(table.after) { cmark_node_insert_before(node, block) }
-            var outermost = node
-            while let parent = cmark_node_parent(outermost), parent != document.root { outermost = parent }
-            for block in fragments.blocks(table.outside).reversed() { cmark_node_insert_after(outermost, block) }
+            let (container, outside) = closedContainer(of: node, root: document.root, lines: table.outside)
+            for block in fragments.blocks(outside).reversed() { cmark_node_insert_after(container, block) }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
     }
 
-    /// The document's one-line link reference definitions, so cells can use `[text][ref]`.
+    /// Where lazy lines go: after the block quote their `>` markers no longer reach (their matched markers
+    /// removed), or after the outermost container when list items are involved.
+    private static func closedContainer(of node: OpaquePointer, root: OpaquePointer, lines: [String]) -> (OpaquePointer, [String]) {
+        var chain: [OpaquePointer] = []  // containers from the outermost in
+        var current = node
+        while let parent = cmark_node_parent(current), parent != root {
+            chain.insert(parent, at: 0)
+            current = parent
+        }
+        guard let outermost = chain.first else { return (node, lines) }
+        guard chain.allSatisfy({ CmarkNode.type($0) == CMARK_NODE_BLOCK_QUOTE }), let first = lines.first else { return (outermost, lines) }
+        let matched = min(ContainerPrefix.quoteMarkers(first), chain.count - 1)
+        return (chain[matched], lines.map { ContainerPrefix.dropQuoteMarkers($0, upTo: matched) })
+    }
+
+    /// The document's link reference definitions (a `[label]:` line, and the next line when it starts a title),
+    /// so cells can use `[text][label]`.
     private static func referenceDefinitions(_ lines: SourceLines) -> String {
         var found: [String] = []
-        for number in 1...max(1, lines.count) {
+        var number = 1
+        while number <= lines.count {
             let line = lines.line(number)
+            number += 1
             guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ">") }),
                   line[first] == UInt8(ascii: "["), String(decoding: line, as: UTF8.self).contains("]:") else { continue }
             found.append(String(decoding: line[first...], as: UTF8.self))
+            let next = lines.line(number)
+            if let start = next.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }),
+               [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(next[start]) {
+                found.append(String(decoding: next[start...], as: UTF8.self))
+                number += 1
+            }
         }
         return found.joined(separator: "\n")
     }
@@ -174,6 +197,34 @@ struct ContainerPrefix {
         let tail = prefix.reversed().prefix { $0 != UInt8(ascii: ">") }
         // Only list markers leave anything but spaces after the last `>`; their width is the content indent.
         itemIndent = tail.contains { $0 != 0x20 && $0 != 0x09 } ? tail.count - (quotes > 0 ? 1 : 0) : nil
+    }
+
+    /// How many `>` markers start `line` (each after at most three spaces).
+    static func quoteMarkers(_ line: String) -> Int {
+        var count = 0
+        var rest = Substring(line)
+        while let marker = markerEnd(rest) {
+            count += 1
+            rest = rest[marker...]
+        }
+        return count
+    }
+
+    /// `line` without its first `limit` `>` markers (and the one optional space after each).
+    static func dropQuoteMarkers(_ line: String, upTo limit: Int) -> String {
+        var rest = Substring(line)
+        for _ in 0..<limit {
+            guard let marker = markerEnd(rest) else { break }
+            rest = rest[marker...]
+            if rest.first == " " { rest = rest.dropFirst() }
+        }
+        return String(rest)
+    }
+
+    private static func markerEnd(_ text: Substring) -> Substring.Index? {
+        let spaces = text.prefix { $0 == " " }.count
+        guard spaces <= 3, text.dropFirst(spaces).first == ">" else { return nil }
+        return text.index(text.startIndex, offsetBy: spaces + 1)
     }
 
     /// Whether `line` lacks the `>` markers or the list indentation of the block's containers.
