@@ -4,7 +4,7 @@ import CCmark
 ///
 /// Each piece is parsed with the document's options and its link reference definitions, then gets the
 /// inline extensions (autolinks, strikethrough) the document got.
-struct Fragments {
+struct TableFragments {
     let document: CmarkDocument
     let references: String
 
