@@ -44,7 +44,8 @@ enum HeadingIDs {
                     && bytes[index - 3] == UInt8(ascii: "h") && bytes[index - 4] == UInt8(ascii: "<")
                 if isHeadingStart, let id = remaining.popFirst() {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]))
-                    output.append(contentsOf: (id.isEmpty ? ">" : " id=\"" + escape(id) + "\">").utf8)
+                    // Slugs hold no `&`, `"`, `<` or `>` (punctuation and symbols are removed), so they need no escaping.
+                    output.append(contentsOf: (id.isEmpty ? ">" : " id=\"" + id + "\">").utf8)
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 }
@@ -53,20 +54,5 @@ enum HeadingIDs {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    /// Escapes an id for an attribute value (slugs keep `&`-free letters, but be safe).
-    private static func escape(_ id: String) -> String {
-        var out = ""
-        for character in id {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

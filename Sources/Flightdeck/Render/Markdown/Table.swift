@@ -1,5 +1,4 @@
 import CCmark
-import Foundation
 
 /// A table found in one block's source lines.
 struct Table {
@@ -43,7 +42,7 @@ struct Table {
         if end < text.count, !container.isLazy(raw[end]) {
             lazy = text.count
         }
-        before = text[..<(delimiter - 1)].map { Self.unescapePipes($0) }
+        before = text[..<(delimiter - 1)].map { String(decoding: TableRow.unescapePipes($0), as: UTF8.self) }
         self.alignments = alignments
         self.header = header
         rows = text[(delimiter + 1)..<end].map { line in
@@ -110,9 +109,5 @@ struct Table {
             }
         }
         return quote == nil
-    }
-
-    private static func unescapePipes(_ line: ArraySlice<UInt8>) -> String {
-        String(decoding: line, as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
     }
 }

@@ -58,6 +58,15 @@ struct TableRow: Equatable {
 
     /// Unescapes `\|` and trims whitespace, as cmark-gfm's `unescape_pipes` and `cmark_strbuf_trim` do.
     private static func cellText(_ bytes: ArraySlice<UInt8>) -> String {
+        let out = unescapePipes(bytes)
+        let isTrimmed: (UInt8) -> Bool = { isSpace($0) || $0 == 0x0A || $0 == 0x0D }
+        let start = out.firstIndex { !isTrimmed($0) } ?? out.endIndex
+        let end = out.lastIndex { !isTrimmed($0) }.map { $0 + 1 } ?? start
+        return String(decoding: out[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// `bytes` with each `\|` turned into `|` (cmark-gfm's `unescape_pipes`, for cells and the lines above a table).
+    static func unescapePipes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -66,9 +75,6 @@ struct TableRow: Equatable {
             out.append(bytes[index])
             index += 1
         }
-        let isTrimmed: (UInt8) -> Bool = { isSpace($0) || $0 == 0x0A || $0 == 0x0D }
-        let start = out.firstIndex { !isTrimmed($0) } ?? out.endIndex
-        let end = out.lastIndex { !isTrimmed($0) }.map { $0 + 1 } ?? start
-        return String(decoding: out[start..<max(start, end)], as: UTF8.self)
+        return out
     }
 }
