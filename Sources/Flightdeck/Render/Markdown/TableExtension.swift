@@ -23,15 +23,20 @@ enum TableExtension {
             if references == nil { references = referenceDefinitions(document.lines) }
             let fragments = TableFragments(document: document, references: references ?? "")
             guard let html = fragments.html(of: table), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            for before in fragments.blocks(table.before) { cmark_node_insert_before(node, before) }
+            for before in fragments.blocks(table.before) { place(before) { cmark_node_insert_before(node, $0) } }
             cmark_node_set_on_enter(block, html)
-            cmark_node_insert_before(node, block)
-            for block in fragments.blocks(table.after) { cmark_node_insert_before(node, block) }
+            place(block) { cmark_node_insert_before(node, $0) }
+            for after in fragments.blocks(table.after) { place(after) { cmark_node_insert_before(node, $0) } }
             let (container, outside) = closedContainer(of: node, root: document.root, lines: table.outside)
-            for block in fragments.blocks(outside).reversed() { cmark_node_insert_after(container, block) }
+            for block in fragments.blocks(outside).reversed() { place(block) { cmark_node_insert_after(container, $0) } }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    /// Inserts an unattached `block`, freeing it if cmark refuses the place (so nothing leaks).
+    private static func place(_ block: OpaquePointer, _ insert: (OpaquePointer) -> Int32) {
+        if insert(block) == 0 { cmark_node_free(block) }
     }
 
     /// Where lazy lines go: after the block quote their `>` markers no longer reach (their matched markers
