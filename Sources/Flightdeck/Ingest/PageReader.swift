@@ -1,7 +1,8 @@
 /// Reads Markdown pages with optional front matter.
 enum PageReader {
     /// Reads and renders one page; problems go to the log and give nil.
-    static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, log: DiagnosticLog) -> Page? {
+    static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, ids: HeadingIDScope = .page,
+                     log: DiagnosticLog) -> Page? {
         do {
             let source = try file.readText()
             let frontMatter = try FrontMatter(parsing: source)
@@ -11,7 +12,7 @@ enum PageReader {
             let weight = fields.int("weight") ?? 0
             let draft = fields.bool("draft") ?? false
             fields.warnUnknownKeys()
-            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested)
+            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids)
             let slug = String(file.name.dropLast(file.fileExtension.count + 1))
             return Page(path: file.path, slug: slug, title: title ?? rendered.firstHeading ?? slug,
                         description: description, weight: weight, html: rendered.html, draft: draft)

@@ -45,7 +45,7 @@ enum ReleaseIngester {
         log.report(contentsOf: measured.diagnostics)
         var data = ReleaseData(
             release: ReleaseReader.read(source, log: log),
-            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, log: log) },
+            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, ids: .releaseNotes, log: log) },
             baseline: measured.baseline,
             tests: measured.tests,
             performance: measured.performance,
@@ -81,7 +81,8 @@ enum ReleaseIngester {
         )
         for incident in measured.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                measured.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true).html
+                measured.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true,
+                                                                              ids: .postmortem(incident.id)).html
             } catch {
                 log.report(contentsOf: error.diagnostics)
             }

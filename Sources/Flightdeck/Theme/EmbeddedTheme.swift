@@ -848,6 +848,10 @@ figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%;
 .missing ul { color: var(--fd-muted); }
 .prose { max-width: 48rem; }
 .prose img { max-width: 100%; height: auto; }
+/* Markdown tables have no wrapper: the table itself scrolls sideways on a narrow screen. */
+.prose table { display: block; max-width: 100%; overflow-x: auto; margin: 0.75rem 0; }
+.prose th[align="center"], .prose td[align="center"] { text-align: center; }
+.prose th[align="right"], .prose td[align="right"] { text-align: right; }
 input.task { margin-right: 0.4em; }
 details.trace pre { max-height: 20rem; }
 @media (max-width: 40rem) {
@@ -866,6 +870,7 @@ details.trace pre { max-height: 20rem; }
   .chart-grid { display: block; }
   body { font-size: 10pt; }
   .table-wrap { overflow: visible; }
+  .prose table { display: table; }
   table { font-size: 8pt; }
   th, td { padding: 0.15rem 0.3rem; }
   li, td, th, summary { overflow-wrap: anywhere; }

@@ -7,13 +7,24 @@ import Foundation
 final class CmarkDocument {
     /// The root node of the cmark tree.
     let root: OpaquePointer
-    private let options: Int32
+    /// The Markdown the tree was parsed from.
+    let markdown: String
+    /// The parse and render options (`CMARK_OPT_*`).
+    let options: Int32
+    /// The source as lines, for the table extension.
+    private(set) lazy var lines = SourceLines(markdown)
+    /// Which tildes were escaped, for strikethrough.
+    private(set) lazy var escapedTildes = EscapedTildes(markdown)
 
     /// Parses CommonMark. Raw HTML is dropped (cmark's safe default) unless `unsafeHTML` is set.
-    init?(markdown: String, unsafeHTML: Bool) {
-        var options = CMARK_OPT_VALIDATE_UTF8
-        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+    convenience init?(markdown: String, unsafeHTML: Bool) {
+        self.init(markdown: markdown, options: CMARK_OPT_VALIDATE_UTF8 | (unsafeHTML ? CMARK_OPT_UNSAFE : 0))
+    }
+
+    /// Parses CommonMark with the given `CMARK_OPT_*` options.
+    init?(markdown: String, options: Int32) {
         self.options = options
+        self.markdown = markdown
         let length = markdown.utf8.count
         guard let root = markdown.withCString({ cmark_parse_document($0, length, options) }) else { return nil }
         self.root = root
@@ -21,9 +32,9 @@ final class CmarkDocument {
 
     deinit { cmark_node_free(root) }
 
-    /// The document as HTML.
-    func html() -> String {
-        guard let buffer = cmark_render_html(root, options) else { return "" }
+    /// The document (or one of its nodes) as HTML.
+    func html(of node: OpaquePointer? = nil) -> String {
+        guard let buffer = cmark_render_html(node ?? root, options) else { return "" }
         defer { free(buffer) }
         return String(cString: buffer)
     }
@@ -44,6 +55,12 @@ final class CmarkDocument {
 enum CmarkNode {
     /// The node's type.
     static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+    /// Whether a text-bearing node's literal contains `needle` (a C-string search, no Swift string made).
+    static func literalContains(_ node: OpaquePointer, _ needle: String) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return strstr(literal, needle) != nil
+    }
 
     /// A text-bearing node's literal, or "".
     static func literal(_ node: OpaquePointer) -> String {

@@ -10,7 +10,7 @@ struct RenderedMarkdown: Sendable {
     let firstHeading: String?
 }
 
-/// Renders Markdown through libcmark.
+/// Renders Markdown through libcmark, with the GitHub-flavoured extensions of `MarkdownExtensions`.
 enum MarkdownRenderer {
     /// Markdown larger than this is refused, so a runaway file cannot stall a build.
     static let maxBytes = 8 * 1024 * 1024
@@ -19,7 +19,9 @@ enum MarkdownRenderer {
     ///
     /// `nested` is for Markdown shown inside a page that has its own title (release notes, postmortems):
     /// a leading level-1 heading is dropped (the page shows the title) and other headings move down a level.
-    static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false) throws(DiagnosticError) -> RenderedMarkdown {
+    /// Headings get GitHub-style ids (see `HeadingIDs`), unique within `ids`' page.
+    static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
+                       ids: HeadingIDScope = .page) throws(DiagnosticError) -> RenderedMarkdown {
         let size = text.utf8.count
         guard size <= maxBytes else {
             throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
@@ -27,6 +29,7 @@ enum MarkdownRenderer {
         guard let document = CmarkDocument(markdown: text, unsafeHTML: unsafeHTML) else {
             throw DiagnosticError(.error("libcmark could not parse this Markdown", at: .file(file)))
         }
+        MarkdownExtensions.apply(to: document)
         var heading: String?
         document.forEachNode { node in
             if heading == nil, CmarkNode.type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
@@ -34,8 +37,10 @@ enum MarkdownRenderer {
             }
         }
         if nested { nest(document) }
+        var slugger = HeadingSlugger(reserving: ids.reserved)
+        let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
         let tasks = TaskListExtractor.extract(from: document)
-        return RenderedMarkdown(html: document.html(), tasks: tasks, firstHeading: heading)
+        return RenderedMarkdown(html: HeadingIDs.insert(headingIDs, into: document.html()), tasks: tasks, firstHeading: heading)
     }
 
     /// Drops a leading `#` heading and demotes the other headings by two levels (under the page's h1 and section h2).

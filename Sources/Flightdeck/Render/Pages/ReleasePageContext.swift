@@ -17,6 +17,11 @@ enum ReleaseSections {
     /// The kinds shown as sections of the release page (checklist and sign-offs have pages of their own).
     private static let sectionKinds: [DataKind] = [.tests, .baseline, .performance, .rollout, .experiments, .incidents]
 
+    /// The ids the release page's template gives its own elements, which release notes' headings must avoid.
+    static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "links-heading", "missing", "missing-heading",
+                          "diagnostics", "diagnostics-heading", "new-failures"]
+        + DataKind.allCases.flatMap { [$0.rawValue, $0.rawValue + "-heading"] }
+
     /// Sections present, and kinds missing (the page's sections plus any other required kind).
     static func split(_ data: ReleaseData, required: [String]) -> (present: [Section], missing: [Missing]) {
         var present: [Section] = [], missing: [Missing] = []
