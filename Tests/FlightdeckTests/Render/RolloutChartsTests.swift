@@ -54,4 +54,29 @@ import FlightdeckCharts
         #expect(points.suffix(2) == [Point(x: rollback.timeIntervalSince1970, y: 0),
                                      Point(x: rollback.timeIntervalSince1970 + 6 * hour, y: 0)])
     }
+
+    /// The error-rate chart of a rollout with metrics, analysed with `thresholds`.
+    private func errorRate(_ thresholds: RolloutThresholds, overrides: RolloutGateOverrides = .init()) throws -> LineChart {
+        var rollout = rollout(asOf: nil)
+        rollout.components[0].gates = overrides
+        rollout.metrics = (0..<3).map { RolloutMetricPoint(timestamp: start.addingTimeInterval(Double($0) * hour), trafficPercent: 5, errorRate: 0.01, latencyP99Ms: 300) }
+        let figures = RolloutAnalysis.analyse(rollout, thresholds: thresholds)
+        guard case .line(let chart)? = RolloutCharts.charts(rollout, figures: figures, prefix: "r")["rollout_error_rate"] else {
+            throw ChartMissing()
+        }
+        return chart
+    }
+
+    private struct ChartMissing: Error {}
+
+    @Test func rollbackLineIsTheThresholdAnalysisApplied() throws {
+        var site = RolloutThresholds()
+        site.maxErrorRate = 0.02
+        let chart = try errorRate(site)
+        #expect(chart.thresholds.map(\.value) == [2])
+        #expect(chart.thresholds.map(\.label) == ["rollback at 2%"])
+        var overrides = RolloutGateOverrides()
+        overrides.maxErrorRate = 0.03
+        #expect(try errorRate(site, overrides: overrides).thresholds.map(\.value) == [3], "rollout.yaml's override wins")
+    }
 }

@@ -60,14 +60,20 @@ enum RolloutCharts {
             let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
             let span = (times.min() ?? 0)...(times.max() ?? 0)
             let events = events.filter { span.contains($0.x) }
-            let gates = rollout.components.first?.gates
-            let maxError = (gates?.maxErrorRate ?? RolloutThresholds().maxErrorRate) * 100
+            // The limits analysis applied: the site's thresholds with rollout.yaml's overrides, per component.
+            let applied = (figures?.components ?? []).map { ($0.name, $0.thresholds.maxErrorRate * 100) }
+            let distinct = Array(Set(applied.map(\.1))).sorted()
+            let rollback: [Threshold] = distinct.count == 1
+                ? [Threshold(label: "rollback at \(String(format: "%g", distinct[0]))%", value: distinct[0], tone: .critical)]
+                : applied.map { Threshold(label: "\($0.0) rollback at \(String(format: "%g", $0.1))%", value: $0.1, tone: .critical) }
+            let against = distinct.count == 1 ? " against the \(String(format: "%g", distinct[0]))% rollback threshold"
+                : rollback.isEmpty ? "" : " against each component's rollback threshold"
             charts["rollout_error_rate"] = .line(LineChart(
                 id: "\(prefix)-rollout-error-rate", title: "Error rate during the rollout",
-                description: "Error rate over time against the \(String(format: "%g", maxError))% rollback threshold.",
+                description: "Error rate over time\(against).",
                 xLabel: "Time (UTC)", yLabel: "Error rate", xFormat: .dateTime, format: .percent(decimals: 1),
                 series: series { $0.errorRate * 100 },
-                thresholds: [Threshold(label: "rollback at \(String(format: "%g", maxError))%", value: maxError, tone: .critical)],
+                thresholds: rollback,
                 events: events))
             let limits = (figures?.series ?? []).compactMap { series in
                 series.latencyLimitMs.map { Threshold(label: "\(series.component.map { "\($0) " } ?? "")limit", value: $0, tone: .warning) }
