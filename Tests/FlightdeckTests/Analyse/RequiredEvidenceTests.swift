@@ -4,19 +4,11 @@ import Testing
 
 /// The verdict's required inputs, unknown files, new-failure rules and releases that cannot be judged (docs/verdict.md).
 @Suite struct RequiredEvidenceTests {
-    /// A release with passing JUnit results and every required role approved.
+    /// A release with JUnit results and a signoffs.yaml in which qa must approve.
     private func release(_ id: String, date: String = "2026-05-01", product: String? = nil,
                          passing: [String] = ["a"], failing: [String] = []) -> String {
-        let cases = passing.map { "<testcase classname=\"t\" name=\"\($0)\"/>" }
-            + failing.map { "<testcase classname=\"t\" name=\"\($0)\"><failure message=\"boom\"/></testcase>" }
-        return """
+        releaseWithTests(id, date: date, product: product, passing: passing, failing: failing) + """
 
-            -- content/releases/\(id)/release.yaml --
-            title: \(id)
-            date: \(date)
-            \(product.map { "product: \($0)" } ?? "")
-            -- content/releases/\(id)/tests/junit.xml --
-            <testsuite name="s" tests="\(cases.count)">\(cases.joined())</testsuite>
             -- content/releases/\(id)/signoffs.yaml --
             required: [qa]
             signoffs: []

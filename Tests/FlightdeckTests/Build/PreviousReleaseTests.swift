@@ -4,21 +4,6 @@ import Testing
 
 /// Which release a release's tests are compared with: the latest earlier one of the same product.
 @Suite struct PreviousReleaseTests {
-    /// A release folder with release.yaml (and `product:` when given) and JUnit results: `failing` fail, the rest pass.
-    private func release(_ id: String, date: String, product: String?, passing: [String], failing: [String] = []) -> String {
-        let cases = passing.map { "<testcase classname=\"t\" name=\"\($0)\"/>" }
-            + failing.map { "<testcase classname=\"t\" name=\"\($0)\"><failure message=\"boom\"/></testcase>" }
-        return """
-
-            -- content/releases/\(id)/release.yaml --
-            title: \(id)
-            date: \(date)
-            \(product.map { "product: \($0)" } ?? "")
-            -- content/releases/\(id)/tests/junit.xml --
-            <testsuite name="s" tests="\(cases.count)">\(cases.joined())</testsuite>
-            """
-    }
-
     /// Each release's test figures, by id.
     private func tests(_ site: SiteFixture) throws -> [String: TestFigures] {
         let (model, diagnostics) = site.model()
@@ -29,9 +14,9 @@ import Testing
 
     @Test func comparesWithTheLatestEarlierReleaseOfTheSameProduct() async throws {
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo"
-            + release("trainer-1", date: "2026-01-10", product: "trainer", passing: ["a"], failing: ["b"])
-            + release("warehouse-1", date: "2026-02-10", product: "warehouse", passing: ["x", "y"], failing: ["z"])
-            + release("trainer-2", date: "2026-03-10", product: "trainer", passing: ["b", "c"], failing: ["a"]))
+            + releaseWithTests("trainer-1", date: "2026-01-10", product: "trainer", passing: ["a"], failing: ["b"])
+            + releaseWithTests("warehouse-1", date: "2026-02-10", product: "warehouse", passing: ["x", "y"], failing: ["z"])
+            + releaseWithTests("trainer-2", date: "2026-03-10", product: "trainer", passing: ["b", "c"], failing: ["a"]))
         defer { site.remove() }
         let found = try tests(site)
         #expect(found.count == 3)
@@ -51,8 +36,8 @@ import Testing
 
     @Test func withoutProductsThePreviousReleaseIsTheOneBefore() throws {
         let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo"
-            + release("1.0", date: "2026-01-10", product: nil, passing: ["a"])
-            + release("2.0", date: "2026-02-10", product: nil, passing: ["x"], failing: ["a"]))
+            + releaseWithTests("1.0", date: "2026-01-10", product: nil, passing: ["a"])
+            + releaseWithTests("2.0", date: "2026-02-10", product: nil, passing: ["x"], failing: ["a"]))
         defer { site.remove() }
         let second = try #require(try tests(site)["2.0"]?.comparison)
         #expect(second.previousTotal == 1 && second.newFailures.count == 1 && second.added.count == 1)

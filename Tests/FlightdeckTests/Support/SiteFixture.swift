@@ -87,3 +87,19 @@ Hello.
 title: First
 date: 2026-01-02
 """
+
+/// A release folder in the fixture's archive form: release.yaml (with `product:` when given) and JUnit
+/// results in which the `failing` tests fail and the `passing` ones pass.
+func releaseWithTests(_ id: String, date: String, product: String? = nil, passing: [String], failing: [String] = []) -> String {
+    let cases = passing.map { "<testcase classname=\"t\" name=\"\($0)\"/>" }
+        + failing.map { "<testcase classname=\"t\" name=\"\($0)\"><failure message=\"boom\"/></testcase>" }
+    return """
+
+        -- content/releases/\(id)/release.yaml --
+        title: \(id)
+        date: \(date)
+        \(product.map { "product: \($0)" } ?? "")
+        -- content/releases/\(id)/tests/junit.xml --
+        <testsuite name="s" tests="\(cases.count)">\(cases.joined())</testsuite>
+        """
+}
