@@ -65,37 +65,21 @@ public struct Site: Sendable {
     /// Loads, ingests, analyses, renders and writes the site; `public/` is replaced only if everything succeeds.
     public func build() async throws(DiagnosticError) -> BuildReport {
         let log = DiagnosticLog()
-        let pipeline = BuildPipeline(root: root, options: options, cache: cache)
-        let model = try pipeline.model(log: log)
-        pipeline.progress(4, "Render")
-        let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
-        pipeline.progress(5, "Write")
-        let output = options.output ?? root.appendingPathComponent("public")
-        try SiteWriter.write(files, to: output, siteRoot: root)
-        pipeline.finish()
-        return BuildReport(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count,
+        let run = try BuildPipeline(root: root, options: options, cache: cache, through: .write).run(log: log)
+        return BuildReport(pageCount: run.files.filter { $0.path.hasSuffix(".html") }.count, fileCount: run.files.count,
                            diagnostics: BuildPipeline.sorted(log.diagnostics),
-                           releasesWithErrors: model.releases.filter(\.hasErrors).map(\.data.release.id), output: output)
+                           releasesWithErrors: run.model.releases.filter(\.hasErrors).map(\.data.release.id),
+                           output: run.output ?? root.appendingPathComponent("public"))
     }
 
     /// Runs every stage but writing, and returns all diagnostics (errors and warnings).
     public func check() async -> [Diagnostic] {
         let log = DiagnosticLog()
-        let pipeline = BuildPipeline(root: root, options: options)
         do {
-            let model = try pipeline.model(log: log)
-            _ = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: nil).render()
+            _ = try BuildPipeline(root: root, options: options, through: .render).run(log: log)
         } catch {
             for diagnostic in error.diagnostics where !log.diagnostics.contains(diagnostic) { log.report(diagnostic) }
         }
         return BuildPipeline.sorted(log.diagnostics)
-    }
-
-    /// The build time to print: from SOURCE_DATE_EPOCH when set, else now if the config asks for it, else none.
-    private func buildTime(_ config: SiteConfig) -> String? {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
-            return Timestamp.instantString(Date(timeIntervalSince1970: seconds))
-        }
-        return config.showBuildTime ? Timestamp.instantString(Date()) : nil
     }
 }

@@ -3,7 +3,7 @@ extension Site {
     /// Loads and analyses the site once, then returns a function that draws all its charts (SVG and
     /// data table) each time it is called, reporting how many charts and how many bytes.
     package func chartDrawer() throws(DiagnosticError) -> @Sendable () -> (charts: Int, bytes: Int) {
-        let model = try BuildPipeline(root: root, options: options).model(log: DiagnosticLog())
+        let model = try BuildPipeline(root: root, options: options, through: .analyse).model(log: DiagnosticLog())
         return {
             var views = model.releases.flatMap { ReleaseCharts.charts(for: $0).values }
             views += TrendCharts.charts(for: model.trends)

@@ -10,7 +10,7 @@ extension Site {
         var options = BuildOptions(includeDrafts: true)
         options.keepGoing = true
         let id = release.name
-        let model = try BuildPipeline(root: root, options: options).model(log: log)
+        let model = try BuildPipeline(root: root, options: options, through: .analyse).model(log: log)
         if let entry = model.releases.first(where: { $0.data.release.id == id }) { return entry }
         let ids = model.releases.map(\.data.release.id)
         let known = ids.isEmpty ? "there are no releases in content/releases/" : "known releases: \(ids.sorted().joined(separator: ", "))"

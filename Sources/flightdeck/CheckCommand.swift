@@ -20,7 +20,9 @@ struct CheckCommand: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let diagnostics = await Site(root: global.root, options: BuildOptions(includeDrafts: drafts)).check()
+        var options = BuildOptions(includeDrafts: drafts)
+        if global.verbose { options.progress = { Console.error($0) } }
+        let diagnostics = await Site(root: global.root, options: options).check()
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
         case .json:

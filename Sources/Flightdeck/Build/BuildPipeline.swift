@@ -1,21 +1,80 @@
 import Foundation
 
-/// The pipeline as named steps: Load → Ingest → Analyse → Render → Write, with progress for free.
+/// The pipeline: Load → Ingest → Analyse → Render → Write, run as named steps.
+///
+/// `build` runs every step, `check` all but Write, `gate`, `export` and `signoff` up to Analyse, and
+/// `serve` builds through it with a cache. Progress (`[2/5] Ingest`) and the stage times `--verbose`
+/// prints come from the steps themselves, counted against the last step the run goes to.
 struct BuildPipeline {
+    /// The steps, in order.
+    enum Step: Int, CaseIterable, Comparable {
+        case load = 1, ingest, analyse, render, write
+
+        /// As progress prints it: Load, Ingest, Analyse, Render, Write.
+        var name: String {
+            switch self {
+            case .load: "Load"
+            case .ingest: "Ingest"
+            case .analyse: "Analyse"
+            case .render: "Render"
+            case .write: "Write"
+            }
+        }
+
+        static func < (a: Step, b: Step) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// What a run produced: the model, and the files and output folder when it went that far.
+    struct Run {
+        let model: SiteModel
+        let files: [OutputFile]
+        let output: URL?
+    }
+
     let root: URL
     let options: BuildOptions
     /// Kept between builds by `flightdeck serve`; nil for one-off builds.
     var cache: BuildCache? = nil
+    /// The last step this run goes through.
+    var last: Step = .write
     /// When each stage started, for the stage times progress prints at the end.
     private let clock = StageClock()
 
-    /// Runs the stages up to Analyse; errors of any stage stop it with every diagnostic found so far.
+    /// A pipeline over the site at `root` that runs up to `last`.
+    init(root: URL, options: BuildOptions, cache: BuildCache? = nil, through last: Step = .write) {
+        self.root = root
+        self.options = options
+        self.cache = cache
+        self.last = last
+    }
+
+    /// Runs every step up to `last`; errors of any step stop it with every diagnostic found so far.
+    func run(log: DiagnosticLog) throws(DiagnosticError) -> Run {
+        let model = try model(log: log)
+        guard last >= .render else {
+            finish()
+            return Run(model: model, files: [], output: nil)
+        }
+        begin(.render)
+        let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
+        guard last >= .write else {
+            finish()
+            return Run(model: model, files: files, output: nil)
+        }
+        begin(.write)
+        let output = options.output ?? root.appendingPathComponent("public")
+        try SiteWriter.write(files, to: output, siteRoot: root)
+        finish()
+        return Run(model: model, files: files, output: output)
+    }
+
+    /// Runs Load, Ingest and Analyse; errors of any of them stop it with every diagnostic found so far.
     func model(log: DiagnosticLog) throws(DiagnosticError) -> SiteModel {
-        progress(1, "Load")
+        begin(.load)
         let source = try ContentLoader.load(root: root, log: log)
         try stopOnErrors(log)
 
-        progress(2, "Ingest")
+        begin(.ingest)
         let unsafe = source.config.markdownUnsafeHTML
         let index = source.index.flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
         let pages = source.pages.compactMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
@@ -28,7 +87,7 @@ struct BuildPipeline {
         let siteErrors = log.diagnostics.filter { $0.severity == .error }.count - releaseErrors
         if options.keepGoing ? siteErrors > 0 : log.hasErrors { throw DiagnosticError(Self.sorted(log.diagnostics)) }
 
-        progress(3, "Analyse")
+        begin(.analyse)
         let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
         // The previous release of each: the latest earlier one of the same product (releases without a
         // product are one group of their own).
@@ -98,16 +157,26 @@ struct BuildPipeline {
         (release.date?.timeIntervalSince1970 ?? .greatestFiniteMagnitude, release.id)
     }
 
-    func progress(_ step: Int, _ name: String) {
+    /// Starts a step: its progress line, and its clock.
+    private func begin(_ step: Step) {
         guard let report = options.progress else { return }
-        clock.start(name)
-        report("[\(step)/5] \(name)")
+        clock.start(step.name)
+        report("[\(step.rawValue)/\(last.rawValue)] \(step.name)")
     }
 
-    /// Ends the last stage and reports how long each stage took.
-    func finish() {
+    /// Ends the last step and reports how long each step took.
+    private func finish() {
         guard let report = options.progress else { return }
         report("Stage times: " + clock.stop().map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: " · "))
+    }
+
+    /// The build time to print: from SOURCE_DATE_EPOCH when set, else now if the config asks for it, else none.
+    private func buildTime(_ config: SiteConfig) -> String? {
+        guard last >= .write else { return nil }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            return Timestamp.instantString(Date(timeIntervalSince1970: seconds))
+        }
+        return config.showBuildTime ? Timestamp.instantString(Date()) : nil
     }
 
     /// Throws the log's diagnostics, errors first, if it holds any error.
