@@ -77,14 +77,4 @@ final class BuildCache: @unchecked Sendable {
                          modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
         }
     }
-
-    /// Stamps of every file under a folder (the site's templates), for the page keys.
-    static func stamps(under folder: URL?) -> [Stamp] {
-        guard let folder else { return [] }
-        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])?.allObjects as? [URL] ?? [])
-            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-            .map { ContentFile(path: $0.path, url: $0) }
-            .sorted { $0.path < $1.path }
-        return stamps(files)
-    }
 }

@@ -28,13 +28,15 @@ enum ContentLoader {
             releases.append(ReleaseSource(id: id, folder: relative, files: try files(in: folder, root: root, recursive: true)))
         }
         let templates = root.appendingPathComponent("templates")
+        let hasTemplates = fileManager.fileExists(atPath: templates.path, isDirectory: &isFolder) && isFolder.boolValue
         return SiteSource(
             root: root,
             config: config,
             index: fileManager.fileExists(atPath: index.path) ? ContentFile(path: "content/index.md", url: index) : nil,
             pages: pages,
             releases: releases,
-            templates: fileManager.fileExists(atPath: templates.path, isDirectory: &isFolder) && isFolder.boolValue ? templates : nil
+            templates: hasTemplates ? templates : nil,
+            templateFiles: hasTemplates ? try files(in: templates, root: root, recursive: true) : []
         )
     }
 

@@ -14,6 +14,14 @@ package struct SiteSource: Sendable {
     package let releases: [ReleaseSource]
     /// The site's own `templates/` folder, when present.
     package let templates: URL?
+    /// Every file under it (templates and `assets/`), sorted by path (`templates/partials/x.html`):
+    /// listed once here, so Render never walks the file system itself.
+    package let templateFiles: [ContentFile]
+
+    /// The site's templates by name relative to `templates/` (`partials/x.html`), assets left out.
+    package var templateNames: [String] {
+        templateFiles.map { String($0.path.dropFirst("templates/".count)) }.filter { !$0.hasPrefix("assets/") }
+    }
 }
 
 /// One release folder and its files.

@@ -39,11 +39,12 @@ struct TemplateRenderer: Sendable {
     }
 
     private let environment: Environment
-    private let siteTemplates: URL?
+    /// The names of the site's own templates, as Load listed them.
+    private let siteNames: Set<String>
 
-    /// Templates come from the site's own `templates/` first, then the built-in theme.
-    init(siteTemplates: URL?) {
-        self.siteTemplates = siteTemplates
+    /// Templates come from the site's own `templates/` first (the files Load listed), then the built-in theme.
+    init(siteTemplates: URL?, names: [String]) {
+        siteNames = Set(names)
         var sources: [TemplateSource] = []
         if let siteTemplates { sources.append(.directory(siteTemplates)) }
         sources.append(.memory(EmbeddedTheme.templates))
@@ -52,17 +53,8 @@ struct TemplateRenderer: Sendable {
 
     /// How the site's templates and the built-in theme, all of them, use the context variable `variable`.
     func usage(of variable: String) -> Usage {
-        var names = Array(EmbeddedTheme.templates.keys)
-        if let siteTemplates {
-            let folder = siteTemplates.standardizedFileURL.path
-            let enumerator = FileManager.default.enumerator(at: siteTemplates, includingPropertiesForKeys: [.isRegularFileKey])
-            while let url = enumerator?.nextObject() as? URL {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let name = String(url.standardizedFileURL.path.dropFirst(folder.count + 1))
-                if !name.hasPrefix("assets/") && !ContentLoader.isIgnored(url.lastPathComponent) { names.append(name) }
-            }
-        }
-        return Usage(value: environment.usage(of: variable, in: names.sorted()))
+        let names = Set(EmbeddedTheme.templates.keys).union(siteNames).sorted()
+        return Usage(value: environment.usage(of: variable, in: names))
     }
 
     /// What templates read of one variable: none of it, some members, or all of it.
@@ -98,9 +90,7 @@ struct TemplateRenderer: Sendable {
     }
 
     private func path(of name: String) -> String {
-        if let siteTemplates, FileManager.default.fileExists(atPath: siteTemplates.appendingPathComponent(name).path) {
-            return "templates/\(name)"
-        }
+        if siteNames.contains(name) { return "templates/\(name)" }
         return EmbeddedTheme.templates[name] != nil ? "(built-in theme) \(name)" : name
     }
 }

@@ -15,7 +15,7 @@ struct SiteRenderer {
         self.model = model
         self.cache = cache
         let config = model.source.config
-        templates = TemplateRenderer(siteTemplates: model.source.templates)
+        templates = TemplateRenderer(siteTemplates: model.source.templates, names: model.source.templateNames)
         dataUsage = templates.usage(of: "data")
         shared = PageContext(
             site: .init(title: config.title, description: config.description, baseUrl: baseURL ?? config.baseURL,
@@ -40,7 +40,7 @@ struct SiteRenderer {
     func render() throws(DiagnosticError) -> [OutputFile] {
         let renderer = templates
         let cache = cache
-        let stamps = cache == nil ? [] : BuildCache.stamps(under: model.source.templates)
+        let stamps = cache == nil ? [] : BuildCache.stamps(model.source.templateFiles)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         let outcomes = TemplateRenderer.concurrentMap(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
@@ -133,15 +133,8 @@ struct SiteRenderer {
     /// The theme's static files; a site's own templates/assets/ file replaces the built-in one.
     private func assets() throws(DiagnosticError) -> [OutputFile] {
         var files: [String: Data] = EmbeddedTheme.assets.mapValues { Data($0.utf8) }
-        if let siteTemplates = model.source.templates {
-            let folder = siteTemplates.appendingPathComponent("assets")
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-            while let url = enumerator?.nextObject() as? URL {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                      !ContentLoader.isIgnored(url.lastPathComponent) else { continue }
-                let relative = "assets/" + url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)
-                files[relative] = try ContentFile(path: "templates/" + relative, url: url).readData()
-            }
+        for file in model.source.templateFiles where file.path.hasPrefix("templates/assets/") {
+            files[String(file.path.dropFirst("templates/".count))] = try file.readData()
         }
         return files.keys.sorted().compactMap { path in files[path].map { OutputFile(path: path, contents: $0) } }
     }
