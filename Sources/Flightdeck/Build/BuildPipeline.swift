@@ -77,7 +77,13 @@ struct BuildPipeline {
         begin(.ingest)
         let unsafe = source.config.markdownUnsafeHTML
         let index = source.index.flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
-        let pages = source.pages.compactMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
+        // Pages are read and their Markdown rendered on every core, each into its own log, merged in order.
+        let read = ConcurrentMap.map(source.pages) { file -> (Page?, [Diagnostic]) in
+            let pageLog = DiagnosticLog()
+            return (PageReader.read(file, unsafeHTML: unsafe, log: pageLog), pageLog.diagnostics)
+        }
+        read.forEach { log.report(contentsOf: $0.1) }
+        let pages = read.compactMap(\.0)
             .filter { options.includeDrafts || !$0.draft }
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
         let releases = ingestReleases(source, log: log)
