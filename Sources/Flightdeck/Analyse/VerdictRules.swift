@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// The rules that turn figures into verdict reasons, one function per area (see docs/verdict.md).
@@ -115,7 +116,7 @@ enum VerdictRules {
         }
     }
 
-    /// What a gate that has not been met yet still needs: "4h 0m more in stage canary (rollout gate min_stage_minutes)".
+    /// What a gate that has not been met yet still needs: "4h more in stage canary (rollout gate min_stage_minutes)".
     private static func shortfall(_ gate: RolloutGateResult, stage: String) -> String {
         let observed = gate.observed ?? 0
         switch gate.gate {
