@@ -156,7 +156,7 @@ enum VerdictRules {
                          message: "open \(major.map { "\($0.element.severity.rawValue) \($0.element.id)" }.joined(separator: ", "))",
                          needs: major.map { "incident \($0.element.id) resolved" }, evidence: "#incident-\(first.offset + 1)")
         }
-        let mttr = i.mttrMinutes.map { String(format: "; MTTR %.0f min", $0) } ?? ""
+        let mttr = i.mttrMinutes.map { "; MTTR " + FigureText.duration(minutes: $0) } ?? ""
         if i.openCount > 0 {
             return .init(level: .pass, area: "incidents", message: "\(i.openCount) minor incident\(i.openCount == 1 ? "" : "s") open, none SEV1/SEV2\(mttr)",
                          evidence: "#incidents")
