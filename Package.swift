@@ -85,6 +85,7 @@ if withServer {
         .target(
             name: "FlightdeckServer",
             dependencies: [
+                "FlightdeckCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),

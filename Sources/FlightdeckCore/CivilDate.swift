@@ -1,7 +1,7 @@
 /// A day of the proleptic Gregorian calendar, with no time zone: what `2026-05-20` means in the data.
 ///
 /// Days are counted from 1970-01-01 with Howard Hinnant's `days_from_civil` and `civil_from_days`, which hold for
-/// every year, before year 1 too (year 0 is 1 BC, as in ISO 8601).
+/// every year, before year 1 too (year 0 is 1 BC, as in ISO 8601), up to magnitudes of 10¹³ years.
 package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year; 0 and below are years before 1 AD (astronomical numbering).
     package let year: Int
@@ -46,6 +46,12 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the week, 0 for Sunday to 6 for Saturday (1970-01-01 was a Thursday).
+    package var weekday: Int {
+        let r = (daysSinceEpoch + 4) % 7
+        return r < 0 ? r + 7 : r
     }
 
     /// `YYYY-MM-DD`; a year before 0 is written `-YYYY`, one after 9999 with all its digits.

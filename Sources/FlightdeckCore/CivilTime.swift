@@ -17,8 +17,10 @@ package struct CivilTime: Hashable, Sendable {
 
     /// The civil time of whole seconds since 1970-01-01T00:00:00Z (before it when negative).
     package init(secondsSinceEpoch seconds: Int) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
+        // Floor division by remainder, which cannot overflow at either end of Int.
+        let remainder = seconds % 86_400
+        let days = seconds / 86_400 - (remainder < 0 ? 1 : 0)
+        let secondOfDay = remainder < 0 ? remainder + 86_400 : remainder
         date = CivilDate(daysSinceEpoch: days)
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60

@@ -55,6 +55,12 @@ import Testing
         #expect(CivilDate(text) == nil)
     }
 
+    @Test func weekdays() {
+        #expect(CivilDate(daysSinceEpoch: 0).weekday == 4, "1970-01-01 was a Thursday")
+        #expect(CivilDate(year: 1994, month: 11, day: 6)?.weekday == 0 && CivilDate(year: 2024, month: 2, day: 29)?.weekday == 4)
+        #expect(CivilDate(daysSinceEpoch: -1).weekday == 3 && CivilDate(year: 1, month: 1, day: 1)?.weekday == 1)
+    }
+
     @Test func writesYearsBeyondFourDigits() {
         #expect(CivilDate(year: 12_345, month: 6, day: 7)?.description == "12345-06-07")
         #expect(CivilDate(year: 7, month: 6, day: 5)?.description == "0007-06-05")

@@ -24,6 +24,12 @@ import Testing
         #expect(CivilTime(epochSeconds: .nan) == nil && CivilTime(epochSeconds: .infinity) == nil)
     }
 
+    @Test func anyWholeSecondHasATime() {
+        #expect(CivilTime(secondsSinceEpoch: .min).hour >= 0 && CivilTime(secondsSinceEpoch: .max).second == 7)
+        #expect(CivilTime(secondsSinceEpoch: -86_400).iso8601 == "1969-12-31T00:00:00Z")
+        #expect(CivilTime(secondsSinceEpoch: -86_401).iso8601 == "1969-12-30T23:59:59Z")
+    }
+
     @Test func labels() throws {
         let time = try #require(CivilTime(epochSeconds: 1_704_722_709))
         #expect([time.isoDate, time.hourMinute, time.hourMinuteSecond, time.monthDay, time.monthYear]

@@ -25,7 +25,7 @@ public enum ValueFormat: Sendable, Hashable {
         case .number(let decimals):
             return FigureText.fixed(value, decimals: decimals, grouped: true)
         case .percent(let decimals):
-            return FigureText.fixed(value, decimals: decimals, grouped: true) + "%"
+            return FigureText.percent(points: value, decimals: decimals)
         case .duration(let unit):
             return FigureText.duration(seconds: value * unit.seconds)
         case .bytes:
