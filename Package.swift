@@ -32,15 +32,17 @@ let package = Package(
     targets: [
         // libcmark through its C API (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Civil dates, instants, and the text of numbers, percents and durations: one implementation beneath the rest.
+        .target(name: "FlightdeckCore", swiftSettings: settings),
         // The Jinja2-subset template engine; knows nothing of releases.
-        .target(name: "FlightdeckTemplates", swiftSettings: settings),
+        .target(name: "FlightdeckTemplates", dependencies: ["FlightdeckCore"], swiftSettings: settings),
         // SVG charts from plain figures; knows nothing of releases.
-        .target(name: "FlightdeckCharts", swiftSettings: settings),
+        .target(name: "FlightdeckCharts", dependencies: ["FlightdeckCore"], swiftSettings: settings),
         // The pipeline: load → ingest → analyse → render → write.
         .target(
             name: "Flightdeck",
             dependencies: [
-                "CCmark", "FlightdeckTemplates", "FlightdeckCharts",
+                "CCmark", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: settings
@@ -48,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "flightdeck",
             dependencies: [
-                "Flightdeck", "FlightdeckTemplates",
+                "Flightdeck", "FlightdeckCore", "FlightdeckTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (withServer ? ["FlightdeckServer"] : []),
             // `#if FLIGHTDECK_SERVER` guards `flightdeck serve`: `canImport` would see a stale module in .build.
@@ -65,11 +67,13 @@ let package = Package(
         .executableTarget(name: "ChartsBench", dependencies: ["BenchSupport", "FlightdeckCharts", "Flightdeck"],
                           path: "Benchmarks/ChartsBench", swiftSettings: settings),
 
+        .testTarget(name: "FlightdeckCoreTests", dependencies: ["FlightdeckCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckTemplatesTests", dependencies: ["FlightdeckTemplates"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckChartsTests", dependencies: ["FlightdeckCharts"],
+        .testTarget(name: "FlightdeckChartsTests", dependencies: ["FlightdeckCharts", "FlightdeckCore"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckTemplates", "FlightdeckCharts"],
+        .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck"], swiftSettings: settings),
     ]
@@ -81,6 +85,7 @@ if withServer {
         .target(
             name: "FlightdeckServer",
             dependencies: [
+                "FlightdeckCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),

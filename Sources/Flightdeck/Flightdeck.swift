@@ -1,3 +1,4 @@
+import FlightdeckCore
 public import Foundation
 
 /// This Flightdeck's version, as `flightdeck --version` prints it and sign-offs record it.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 public import Foundation
 
 extension Value {
@@ -88,7 +89,7 @@ struct ValueEncoder: Encoder {
         switch value {
         case let date as Date:
             switch options.date {
-            case .iso8601: node.scalar = .string(ISO8601.format(date))
+            case .iso8601: node.scalar = .string(Timestamp.instantString(date))
             case .secondsSince1970: node.scalar = .double(date.timeIntervalSince1970)
             }
         case let url as URL: node.scalar = .string(url.absoluteString)
@@ -115,27 +116,5 @@ struct ValueEncoder: Encoder {
 
     func nested(_ node: EncodingNode, key: (any CodingKey)?) -> ValueEncoder {
         ValueEncoder(node: node, options: options, isRoot: false)
-    }
-}
-
-/// Dates as `YYYY-MM-DDTHH:MM:SSZ` in UTC, without a formatter (thread-safe and fast).
-enum ISO8601 {
-    static func format(_ date: Date) -> String {
-        let seconds = Int(floor(date.timeIntervalSince1970))
-        let days = Int(floor(Double(seconds) / 86_400))
-        let secondOfDay = seconds - days * 86_400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Flightdeck
+import FlightdeckCore
 import Foundation
 
 /// `flightdeck build`: generate the site into public/ (or --output).
@@ -35,8 +36,8 @@ struct BuildCommand: AsyncParsableCommand {
             report = try await Site(root: global.root, options: options).build()
             Console.report(report.diagnostics, root: global.root, quiet: global.quiet)
             if !global.quiet {
-                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                Console.out("Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.output.path) in \(seconds) s")
+                let took = FigureText.duration(seconds: Date().timeIntervalSince(started))
+                Console.out("Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.output.path) in \(took)")
             }
         } catch {
             throw Console.fail(error, root: global.root)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Flightdeck
+import FlightdeckCore
 import Foundation
 #if FLIGHTDECK_SERVER
 import FlightdeckServer
@@ -112,7 +113,7 @@ extension ServeCommand {
                 Console.report(report.diagnostics, root: site.root, quiet: quiet)
                 if !quiet {
                     let cause = changedPaths.isEmpty ? "" : " after changes to \(Self.summary(changedPaths))"
-                    Console.out("Built \(report.pageCount) pages in \(Self.milliseconds(since: started)) ms\(cause)")
+                    Console.out("Built \(report.pageCount) pages in \(FigureText.duration(seconds: Self.seconds(since: started)))\(cause)")
                 }
                 let stylesheetsOnly = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasSuffix(".css") }
                 return .built(changedOutputs: nil, stylesheetsOnly: stylesheetsOnly)
@@ -126,9 +127,9 @@ extension ServeCommand {
             paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
         }
 
-        static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        static func seconds(since start: ContinuousClock.Instant) -> Double {
             let elapsed = ContinuousClock.now - start
-            return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Flightdeck
+import FlightdeckCore
 import Foundation
 
 /// `flightdeck signoff RELEASE --role R --approver NAME --decision D`: record a sign-off.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 import Testing
 @testable import FlightdeckCharts
@@ -20,13 +21,6 @@ import Testing
         }
     }
 
-    @Test func daysRoundTrip() {
-        for days in stride(from: -719_162, through: 2_932_896, by: 997) {
-            let (y, m, d) = CivilTime.civil(fromDays: days)
-            #expect(CivilTime.days(year: y, month: m, day: d) == days)
-        }
-    }
-
     @Test func numbers() {
         #expect(ValueFormat.number(decimals: 1).format(12_345.67) == "12,345.7")
         #expect(ValueFormat.number(decimals: 0).format(-0.4) == "0")
@@ -38,7 +32,7 @@ import Testing
 
     @Test(arguments: [
         (0.35, DurationUnit.seconds, "350 ms"), (2.5, .milliseconds, "2.5 ms"), (12.5, .seconds, "12.5 s"),
-        (270, .seconds, "4m 30s"), (4, .minutes, "4m"), (125, .minutes, "2h 05m"), (76, .hours, "3d 4h"),
+        (270, .seconds, "4m 30s"), (4, .minutes, "4m"), (125, .minutes, "2h 5m"), (76, .hours, "3d 4h"),
         (-90, .seconds, "-1m 30s"), (59.99, .seconds, "1m"), (1e300, .hours, "4.17e298d"),
     ])
     func durations(value: Double, unit: DurationUnit, expected: String) {

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Computes baseline figures (seed 000's baseline report): statistics over successful jobs per job type,
@@ -79,19 +80,18 @@ package enum BaselineAnalysis {
         var found: [OptimisationTarget] = []
         if let meanDuration, meanDuration > t.maxMeanDurationMinutes {
             found.append(OptimisationTarget(rule: "duration", value: meanDuration, threshold: t.maxMeanDurationMinutes,
-                                            message: "Duration reduction: mean duration \(fixed(meanDuration)) min exceeds \(fixed(t.maxMeanDurationMinutes)) min"))
+                                            message: "Duration reduction: mean duration \(FigureText.fixed(meanDuration, decimals: 1)) min exceeds \(FigureText.fixed(t.maxMeanDurationMinutes, decimals: 1)) min"))
         }
         if let efficiency, efficiency < t.minCPUEfficiency {
             found.append(OptimisationTarget(rule: "cpu_efficiency", value: efficiency, threshold: t.minCPUEfficiency,
-                                            message: "CPU utilisation: \(fixed(efficiency)) CPU hours per hour is under \(fixed(t.minCPUEfficiency))"))
+                                            message: "CPU utilisation: \(FigureText.fixed(efficiency, decimals: 1)) CPU hours per hour is under \(FigureText.fixed(t.minCPUEfficiency, decimals: 1))"))
         }
         if let failureRate, failureRate > t.maxFailureRate {
             found.append(OptimisationTarget(rule: "reliability", value: failureRate, threshold: t.maxFailureRate,
-                                            message: "Reliability: \(fixed(failureRate * 100))% failure rate exceeds \(fixed(t.maxFailureRate * 100))%"))
+                                            message: "Reliability: \(FigureText.fixed(failureRate * 100, decimals: 1))% failure rate exceeds \(FigureText.fixed(t.maxFailureRate * 100, decimals: 1))%"))
         }
         return found
     }
 
     /// One decimal, as the seed's report prints.
-    static func fixed(_ value: Double) -> String { String(format: "%.1f", value) }
 }

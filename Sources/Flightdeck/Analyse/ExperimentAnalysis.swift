@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Pure computation of ExperimentFigures: Welch or chi-square per metric, significance, the seed's recommendation.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Computes performance figures (seed 000's performance report and seed 002's old/new comparisons).
@@ -63,8 +64,8 @@ package enum PerformanceAnalysis {
             let delta = Statistics.ratio(c.newDuration - c.oldDuration, c.oldDuration)
             let memory = c.oldMemoryMb.flatMap { old in c.newMemoryMb.flatMap { Statistics.ratio($0 - old, old) } }
             var reasons: [String] = []
-            if let delta, delta >= t.maxSlowdown { reasons.append("\(percent(delta)) slower (limit \(percent(t.maxSlowdown)))") }
-            if let memory, memory >= t.maxMemoryIncrease { reasons.append("\(percent(memory)) more memory (limit \(percent(t.maxMemoryIncrease)))") }
+            if let delta, delta >= t.maxSlowdown { reasons.append("\(FigureText.percent(delta)) slower (limit \(FigureText.percent(t.maxSlowdown)))") }
+            if let memory, memory >= t.maxMemoryIncrease { reasons.append("\(FigureText.percent(memory)) more memory (limit \(FigureText.percent(t.maxMemoryIncrease)))") }
             return ComparisonFigures.Operation(comparison: c, performanceDelta: delta, memoryDelta: memory,
                                                speedup: Statistics.ratio(c.oldDuration, c.newDuration), passed: reasons.isEmpty, reasons: reasons)
         }
@@ -84,17 +85,15 @@ package enum PerformanceAnalysis {
         guard let rate else {
             return comparisons == nil ? (nil, nil) : (.readyForProduction, "every operation is within the regression limits")
         }
-        let shown = percent(rate)
+        let shown = FigureText.percent(rate)
         if rate >= t.minSuccessRate, !hasSuccessful || (efficiency ?? 0) > t.minEfficiency {
-            return (.readyForProduction, "success rate \(shown) and mean efficiency \(String(format: "%.2f", efficiency ?? 0))x")
+            return (.readyForProduction, "success rate \(shown) and mean efficiency \(FigureText.fixed(efficiency ?? 0, decimals: 2))x")
         }
         if rate >= t.conditionalSuccessRate {
             return (.conditionalGo, rate >= t.minSuccessRate
-                ? "mean efficiency \(String(format: "%.2f", efficiency ?? 0))x is not above \(t.minEfficiency)x"
-                : "success rate \(shown) is below \(percent(t.minSuccessRate))")
+                ? "mean efficiency \(FigureText.fixed(efficiency ?? 0, decimals: 2))x is not above \(t.minEfficiency)x"
+                : "success rate \(shown) is below \(FigureText.percent(t.minSuccessRate))")
         }
-        return (.notReady, "success rate \(shown) is below \(percent(t.conditionalSuccessRate))")
+        return (.notReady, "success rate \(shown) is below \(FigureText.percent(t.conditionalSuccessRate))")
     }
-
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
 }

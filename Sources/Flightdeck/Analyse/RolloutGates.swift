@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// The five rollout gates (seeds 002 and 003), each judged on one stage with a reason in words.
 enum RolloutGates {
     /// Every gate's verdict on a reached stage, in a fixed order.

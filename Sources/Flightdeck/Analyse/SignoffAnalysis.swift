@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// Where each required role stands, and whether each sign-off still stands on what it approved.

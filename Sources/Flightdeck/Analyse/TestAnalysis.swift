@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Computes test figures: totals by outcome, success rate and the seed's verdict bands, per suite,
@@ -70,16 +71,12 @@ package enum TestAnalysis {
     static func verdict(_ counts: OutcomeCounts, _ t: TestThresholds) -> (TestVerdict, String) {
         guard let rate = counts.successRate else { return (.notReady, "no tests ran") }
         let percent = rate * 100
-        let shown = String(format: "%.1f%%", percent)
-        if percent >= t.readyPercent { return (.ready, "success rate \(shown) is at least \(format(t.readyPercent))%") }
+        let shown = FigureText.percent(rate)
+        if percent >= t.readyPercent { return (.ready, "success rate \(shown) is at least \(FigureText.number(t.readyPercent, decimals: 6))%") }
         if percent >= t.cautionPercent {
-            return (.proceedWithCaution, "success rate \(shown) is below \(format(t.readyPercent))% but at least \(format(t.cautionPercent))%")
+            return (.proceedWithCaution, "success rate \(shown) is below \(FigureText.number(t.readyPercent, decimals: 6))% but at least \(FigureText.number(t.cautionPercent, decimals: 6))%")
         }
-        return (.notReady, "success rate \(shown) is below \(format(t.cautionPercent))%")
-    }
-
-    private static func format(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
+        return (.notReady, "success rate \(shown) is below \(FigureText.number(t.cautionPercent, decimals: 6))%")
     }
 
     /// Compares by test id; a test id seen twice in one release counts by its last occurrence (the totals count every test).

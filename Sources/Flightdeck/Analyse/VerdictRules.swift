@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// The rules that turn figures into verdict reasons, one function per area (see docs/verdict.md).
@@ -119,7 +120,7 @@ enum VerdictRules {
         }
     }
 
-    /// What a gate that has not been met yet still needs: "4h 0m more in stage canary (rollout gate min_stage_minutes)".
+    /// What a gate that has not been met yet still needs: "4h more in stage canary (rollout gate min_stage_minutes)".
     private static func shortfall(_ gate: RolloutGateResult, stage: String) -> String {
         let observed = gate.observed ?? 0
         switch gate.gate {
@@ -160,7 +161,7 @@ enum VerdictRules {
                          message: "open \(major.map { "\($0.element.severity.rawValue) \($0.element.id)" }.joined(separator: ", "))",
                          needs: major.map { "incident \($0.element.id) resolved" }, evidence: "#incident-\(first.offset + 1)")
         }
-        let mttr = i.mttrMinutes.map { String(format: "; MTTR %.0f min", $0) } ?? ""
+        let mttr = i.mttrMinutes.map { "; MTTR " + FigureText.duration(minutes: $0) } ?? ""
         if i.openCount > 0 {
             return .init(level: .pass, area: "incidents", message: "\(i.openCount) minor incident\(i.openCount == 1 ? "" : "s") open, none SEV1/SEV2\(mttr)",
                          evidence: "#incidents")

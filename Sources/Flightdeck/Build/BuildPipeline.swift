@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// The pipeline: Load → Ingest → Analyse → Render → Write, run as named steps.

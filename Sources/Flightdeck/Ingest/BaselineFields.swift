@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// The columns of a baseline record and the rules both the JSON and the CSV readers check.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Summarises per-request A/B records (seed 004's `record_ab_test_result` dictionaries) into per-variant samples.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// Typed getters for the measured quantities of operational data: counts, percents, durations, instants.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// Reads typed fields from a mapping node, reporting every problem to a log with its place and field.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Reads the seed rollout controller's state JSON (seed 002 `RolloutController._save_state`) unchanged.

@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// Creates new sites and release folders from commented stubs (`flightdeck init`, `flightdeck new release`).

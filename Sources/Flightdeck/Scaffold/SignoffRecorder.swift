@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// Records a sign-off in a release's signoffs.yaml (`flightdeck signoff`).

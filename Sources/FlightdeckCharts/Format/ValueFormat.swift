@@ -1,10 +1,12 @@
+import FlightdeckCore
+
 /// How a chart writes its values: on axes (compact, per tick step) and in tables and tooltips (full).
 public enum ValueFormat: Sendable, Hashable {
     /// A plain number with this many decimals (tables group thousands: "12,345.6"; axes use k, M, G, T).
     case number(decimals: Int)
     /// A percentage given in percent points (12.5 → "12.5%"), with this many decimals.
     case percent(decimals: Int)
-    /// A duration whose values are in `unit`, written as "350 ms", "12.5 s", "4m 30s", "2h 05m" or "3d 4h".
+    /// A duration whose values are in `unit`, written as `FigureText.duration(seconds:)` does: "350 ms", "12.5 s", "4m 30s", "2h 5m" or "3d 4h".
     case duration(DurationUnit)
     /// A size in bytes, written with binary units ("1.5 MiB").
     case bytes
@@ -21,17 +23,17 @@ public enum ValueFormat: Sendable, Hashable {
         guard value.isFinite else { return "—" }
         switch self {
         case .number(let decimals):
-            return NumberText.fixed(value, decimals: decimals, grouped: true)
+            return FigureText.fixed(value, decimals: decimals, grouped: true)
         case .percent(let decimals):
-            return NumberText.fixed(value, decimals: decimals, grouped: true) + "%"
+            return FigureText.percent(points: value, decimals: decimals)
         case .duration(let unit):
-            return DurationText.full(seconds: value * unit.seconds)
+            return FigureText.duration(seconds: value * unit.seconds)
         case .bytes:
             return ByteText.full(value)
         case .date:
-            return CivilTime(epochSeconds: value)?.isoDate ?? NumberText.scientific(value)
+            return CivilTime(epochSeconds: value)?.isoDate ?? FigureText.scientific(value)
         case .dateTime:
-            guard let time = CivilTime(epochSeconds: value) else { return NumberText.scientific(value) }
+            guard let time = CivilTime(epochSeconds: value) else { return FigureText.scientific(value) }
             return time.isoDate + " " + time.hourMinute + " UTC"
         }
     }
@@ -39,7 +41,7 @@ public enum ValueFormat: Sendable, Hashable {
     /// The finest axis step worth labelling: whole numbers for 0 decimals, 0.1 for 1, and so on.
     var smallestStep: Double {
         switch self {
-        case .number(let decimals), .percent(let decimals): return NumberText.pow10(-min(max(decimals, 0), 9))
+        case .number(let decimals), .percent(let decimals): return FigureText.pow10(-min(max(decimals, 0), 9))
         case .bytes: return 1
         default: return 0
         }

@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 extension TimelineChart {
     /// The chart as an inline, accessible `<svg>`.
     public func svg() -> String {
@@ -41,7 +43,7 @@ extension TimelineChart {
             let y = frame.rowY(index), end = Self.end(item)
             let style = item.tone.map(FillStyle.tone) ?? .series(sectionIndex)
             var tip = item.label + ": " + format.format(item.start)
-            if end > item.start { tip += " to " + format.format(end) + " (" + DurationText.full(seconds: end - item.start) + ")" }
+            if end > item.start { tip += " to " + format.format(end) + " (" + FigureText.duration(seconds: end - item.start) + ")" }
             if end > item.start {
                 let paint = doc.paint(style, base: "fd-bar")
                 doc.writer.rect(Rect(x: scale(item.start), y: y - 7, width: max(scale(end) - scale(item.start), 2), height: 14),

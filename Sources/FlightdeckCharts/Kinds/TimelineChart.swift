@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// One bar of a timeline: a phase or interval with dates, or a milestone when it ends where it starts.
 public struct TimelineItem: Sendable, Hashable {
     /// The row label.
@@ -78,7 +80,7 @@ public struct TimelineChart: ChartSpec, Hashable {
             guard let item = row.item else { return nil }
             let end = Self.end(item)
             return [item.label, item.section, format.format(item.start), end > item.start ? format.format(end) : "milestone",
-                    end > item.start ? DurationText.full(seconds: end - item.start) : "—"]
+                    end > item.start ? FigureText.duration(seconds: end - item.start) : "—"]
         }
         table.groups = [("Markers", markers.filter(\.x.isFinite).prefix(Limits.maxEvents).map { [format.format($0.x), $0.label] })]
         return table.html()

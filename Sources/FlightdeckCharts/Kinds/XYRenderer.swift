@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// The prepared data of an `XYChart`: finite points sorted by x, series capped and downsampled, with notes on what was left out.
 struct XYRenderer<Join: XYJoin> {
     let chart: XYChart<Join>
@@ -24,7 +26,7 @@ struct XYRenderer<Join: XYJoin> {
                 sorted = sorted.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
             }
             if sorted.count > share {
-                notes.append("\(name): \(NumberText.group(String(sorted.count))) points downsampled to \(share).")
+                notes.append("\(name): \(FigureText.group(String(sorted.count))) points downsampled to \(share).")
             }
             prepared.append((name, Downsample.lttb(sorted, threshold: share)))
         }

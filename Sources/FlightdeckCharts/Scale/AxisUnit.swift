@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// The unit an axis writes its tick labels in: values are divided by `divisor` and followed by `suffix`.
 struct AxisUnit: Equatable {
     var divisor: Double
@@ -37,8 +39,8 @@ struct AxisUnit: Equatable {
     /// The label of a tick at `value` on an axis stepping by `step` (both in data units).
     func label(_ value: Double, step: Double) -> String {
         if value == 0 { return "0" + (suffix == "%" ? suffix : "") }
-        if scientific { return NumberText.scientific(value / divisor) + suffix }
+        if scientific { return FigureText.scientific(value / divisor) + suffix }
         let decimals = NiceTicks.decimals(for: step / divisor)
-        return NumberText.fixed(value / divisor, decimals: decimals, grouped: true) + suffix
+        return FigureText.fixed(value / divisor, decimals: decimals, grouped: true) + suffix
     }
 }

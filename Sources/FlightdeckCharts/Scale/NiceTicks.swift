@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Axis ticks at 1-2-5 steps (…, 0.1, 0.2, 0.5, 1, 2, 5, 10, …).
@@ -9,7 +10,7 @@ enum NiceTicks {
     static func step(atLeast raw: Double) -> Double {
         guard raw.isFinite, raw > 0 else { return 1 }
         let exponent = Int(log10(raw).rounded(.down))
-        let magnitude = NumberText.pow10(exponent)
+        let magnitude = FigureText.pow10(exponent)
         let residual = raw / magnitude
         let factor: Double = residual <= 1.000_001 ? 1 : residual <= 2.000_001 ? 2 : residual <= 5.000_001 ? 5 : 10
         return factor * magnitude
@@ -18,7 +19,7 @@ enum NiceTicks {
     /// The 1-2-5 step closest (in log space, as d3 does) to `raw`, so that an axis gets about the ticks it asked for.
     static func step(near raw: Double) -> Double {
         guard raw.isFinite, raw > 0 else { return 1 }
-        let magnitude = NumberText.pow10(Int(log10(raw).rounded(.down)))
+        let magnitude = FigureText.pow10(Int(log10(raw).rounded(.down)))
         let error = raw / magnitude
         let factor: Double = error >= 50.0.squareRoot() ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
         return factor * magnitude
@@ -73,7 +74,7 @@ enum NiceTicks {
     static func clean(_ value: Double, step: Double) -> Double {
         let decimals = decimals(for: step)
         guard decimals > 0, abs(value) < 1e15 else { return value == 0 ? 0 : value }
-        let scale = NumberText.pow10(decimals)
+        let scale = FigureText.pow10(decimals)
         let rounded = (value * scale).rounded() / scale
         return rounded == 0 ? 0 : rounded
     }

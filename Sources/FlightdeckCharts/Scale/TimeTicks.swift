@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// Calendar ticks for instants in epoch seconds (UTC): seconds to weeks at fixed steps, then months and years.
 enum TimeTicks {
     /// Fixed steps in seconds, up to two weeks.
@@ -55,8 +57,8 @@ enum TimeTicks {
         index = (index + every - 1) / every * every
         var values: [Double] = []
         while values.count < NiceTicks.maxTicks {
-            let days = CivilTime.days(year: index / 12, month: index % 12 + 1, day: 1)
-            let seconds = Double(days) * 86_400
+            guard let first = CivilDate(year: index / 12, month: index % 12 + 1, day: 1) else { break }
+            let seconds = Double(first.daysSinceEpoch) * 86_400
             if seconds > b { break }
             if seconds >= a { values.append(seconds) }
             index += every

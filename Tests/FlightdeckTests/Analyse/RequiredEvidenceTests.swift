@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Flightdeck
+import FlightdeckCore
 
 /// The verdict's required inputs, unknown files, new-failure rules and releases that cannot be judged (docs/verdict.md).
 @Suite struct RequiredEvidenceTests {
@@ -198,7 +199,7 @@ import Testing
         #expect(reason.level == .pending)
         #expect(reason.needs == [
             "40 more requests in stage canary (rollout gate min_operations)",
-            "4h 0m more in stage canary (rollout gate min_stage_minutes)",
+            "4h more in stage canary (rollout gate min_stage_minutes)",
             "the rollout completed at 100%, through general_availability (100%)",
         ])
     }

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 import Testing
 @testable import Flightdeck
@@ -23,7 +24,7 @@ struct RolloutAnalysisTests {
         #expect(canary.passed == true)
         #expect(canary.gates.map(\.reason) == [
             "success rate 99.8% ≥ 99.0%", "error rate 0.2% ≤ 5.0%", "2000 requests ≥ 100",
-            "1d 0h in stage ≥ 2h 0m", "p99 420 ms is +5.0% vs baseline 400 ms ≤ +20.0%",
+            "1d in stage ≥ 2h", "p99 420 ms is +5.0% vs baseline 400 ms ≤ +20.0%",
         ])
         let early = storage.stages[1]
         #expect(early.passed == false)
@@ -41,7 +42,7 @@ struct RolloutAnalysisTests {
         let gates = try #require(api.stages.first?.gates)
         #expect(gates.map(\.reason) == [
             "success rate 99.9% ≥ 99.0%", "error rate 0.12% > 0.10%", "800 requests < 1000",
-            "2d 3h in stage ≥ 2h 0m", "not judged: no p99 latency for the stage",
+            "2d 3h in stage ≥ 2h", "not judged: no p99 latency for the stage",
         ])
         #expect(gates.map(\.outcome) == [.pass, .fail, .fail, .pass, .noData])
     }
@@ -75,7 +76,7 @@ struct RolloutAnalysisTests {
         #expect(c.stages.map(\.status) == [.completed, .rolledBack])
         #expect(c.stages[1].errorRate == 0.09)
         #expect(c.stages[1].gates.map(\.outcome) == [.fail, .fail, .pass, .fail, .noData])
-        #expect(c.stages[1].gates[3].reason == "40m in stage < 1h 0m")
+        #expect(c.stages[1].gates[3].reason == "40m in stage < 1h")
         #expect(c.rollbacks.first?.reason == "data mismatch in registration records")
     }
 
@@ -107,7 +108,7 @@ struct RolloutAnalysisTests {
         let c = try #require(f.components.first)
         #expect(c.thresholds.minSuccessRate == 0.98 && c.thresholds.maxErrorRate == 0.02 && c.thresholds.minStageMinutes == 2880)
         #expect(c.stages[0].gates.map(\.reason).prefix(4) == [
-            "success rate 99.0% ≥ 98.0%", "error rate 1.0% ≤ 2.0%", "1000 requests ≥ 100", "1d 0h in stage < 2d 0h",
+            "success rate 99.0% ≥ 98.0%", "error rate 1.0% ≤ 2.0%", "1000 requests ≥ 100", "1d in stage < 2d",
         ])
     }
 

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 import Testing
 @testable import Flightdeck

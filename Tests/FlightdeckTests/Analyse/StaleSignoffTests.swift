@@ -1,6 +1,8 @@
+import FlightdeckCore
 import Foundation
 import Testing
 @testable import Flightdeck
+import FlightdeckCore
 
 /// Sign-offs bound to what they approved: digests, stale and unverified sign-offs (docs/verdict.md).
 @Suite struct StaleSignoffTests {

@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// An element's attributes, looked up by a linear scan (elements have few; cheaper than a dictionary).

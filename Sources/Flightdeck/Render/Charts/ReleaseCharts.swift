@@ -1,4 +1,5 @@
 import FlightdeckCharts
+import FlightdeckCore
 
 /// Maps a release's data and figures to charts, keyed by name (`tests_outcomes`, `rollout_traffic`...).
 ///

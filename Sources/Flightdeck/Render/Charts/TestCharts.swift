@@ -1,4 +1,5 @@
 import FlightdeckCharts
+import FlightdeckCore
 
 /// Charts of test-suite figures.
 enum TestCharts {
@@ -8,7 +9,7 @@ enum TestCharts {
         let slices = [("Passed", c.passed - c.flaky, Tone.positive), ("Passed after reruns", c.flaky, .warning), ("Failed", c.failed, .negative),
                       ("Errors", c.error, .critical), ("Skipped", c.skipped, .neutral)]
             .filter { $0.1 > 0 }.map { Slice(label: $0.0, value: Double($0.1), tone: $0.2) }
-        let rate = tests.successRate.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        let rate = tests.successRate.map { FigureText.percent($0) } ?? "–"
         charts["tests_outcomes"] = .donut(DonutChart(
             id: "\(prefix)-tests-outcomes", title: "Test outcomes",
             description: "\(c.total) tests: \(c.passed) passed (\(c.flaky) of them flaky), \(c.failed) failed, \(c.error) errors, \(c.skipped) skipped.",

@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// The data kinds a release page reports as sections, in page order, and the ones it lacks.
 enum ReleaseSections {
     struct Section: Sendable, Encodable {
