@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Pure computation of IncidentFigures.
@@ -5,12 +6,16 @@ package enum IncidentAnalysis {
     /// Computes durations per incident and the release's means and counts.
     package static func analyse(_ incidents: Incidents) -> IncidentFigures {
         let times = incidents.incidents.map { i in
-            IncidentTimes(id: i.id, severity: i.severity, status: i.status, isOpen: !i.status.isClosed,
-                          timeToDetectMinutes: minutes(i.started, i.detected),
-                          timeToMitigateMinutes: minutes(i.started, i.mitigated),
-                          timeToResolveMinutes: minutes(i.started, i.resolved),
-                          actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)
+            let detect = minutes(i.started, i.detected), mitigate = minutes(i.started, i.mitigated), resolve = minutes(i.started, i.resolved)
+            return IncidentTimes(id: i.id, severity: i.severity, status: i.status, isOpen: !i.status.isClosed,
+                                 timeToDetectMinutes: detect, timeToMitigateMinutes: mitigate, timeToResolveMinutes: resolve,
+                                 timeToDetectText: detect.map(FigureText.duration(minutes:)),
+                                 timeToMitigateText: mitigate.map(FigureText.duration(minutes:)),
+                                 timeToResolveText: resolve.map(FigureText.duration(minutes:)),
+                                 actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)
         }
+        let mttd = mean(times.compactMap(\.timeToDetectMinutes)), mttm = mean(times.compactMap(\.timeToMitigateMinutes))
+        let mttr = mean(times.compactMap(\.timeToResolveMinutes))
         let bySeverity = Incident.Severity.allCases.map { level in
             SeverityCount(severity: level, total: times.filter { $0.severity == level }.count,
                           open: times.filter { $0.severity == level && $0.isOpen }.count)
@@ -18,9 +23,9 @@ package enum IncidentAnalysis {
         return IncidentFigures(
             incidents: times, count: times.count, openCount: times.filter(\.isOpen).count,
             openMajor: times.filter { $0.isOpen && $0.severity <= .sev2 }.count, bySeverity: bySeverity,
-            mttdMinutes: mean(times.compactMap(\.timeToDetectMinutes)),
-            mttmMinutes: mean(times.compactMap(\.timeToMitigateMinutes)),
-            mttrMinutes: mean(times.compactMap(\.timeToResolveMinutes)),
+            mttdMinutes: mttd, mttmMinutes: mttm, mttrMinutes: mttr,
+            mttdText: mttd.map(FigureText.duration(minutes:)), mttmText: mttm.map(FigureText.duration(minutes:)),
+            mttrText: mttr.map(FigureText.duration(minutes:)),
             rollbacksTriggered: incidents.incidents.filter(\.rollbackTriggered).count,
             openActionItems: times.reduce(0) { $0 + $1.openActionItems },
             worstOpenSeverity: times.filter(\.isOpen).map(\.severity).min())

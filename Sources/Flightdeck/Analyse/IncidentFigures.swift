@@ -18,6 +18,10 @@ package struct IncidentFigures: Sendable, Encodable {
     package var mttmMinutes: Double?
     /// Mean time to resolve: mean of (resolved − started) over incidents with a resolved time, minutes.
     package var mttrMinutes: Double?
+    /// The three means as the pages print durations ("3h 33m"), when known.
+    package var mttdText: String?
+    package var mttmText: String?
+    package var mttrText: String?
     /// Incidents that triggered a rollback.
     package var rollbacksTriggered: Int
     /// Action items not done, across all incidents.
@@ -42,6 +46,10 @@ package struct IncidentTimes: Sendable, Encodable {
     package var timeToMitigateMinutes: Double?
     /// resolved − started, minutes.
     package var timeToResolveMinutes: Double?
+    /// The three times as the pages print durations ("1h 5m"), when known.
+    package var timeToDetectText: String?
+    package var timeToMitigateText: String?
+    package var timeToResolveText: String?
     /// Action items in total.
     package var actionItems: Int
     /// Action items not done.

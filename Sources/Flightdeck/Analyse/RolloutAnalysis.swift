@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Pure computation of RolloutFigures: stage rates, gate verdicts, current stage and traffic, status.
@@ -55,6 +56,8 @@ package enum RolloutAnalysis {
             name: c.name, status: status, thresholds: thresholds,
             currentStage: current.map { c.stages[$0].name }, currentTrafficPercent: traffic,
             timeInStageMinutes: current.flatMap { stages[$0].durationMinutes },
+            timeInStageText: current.flatMap { stages[$0].durationMinutes }.map(FigureText.duration(minutes:)),
+            minStageText: FigureText.duration(minutes: thresholds.minStageMinutes),
             stages: stages, rollbacks: rollbacks,
             totalRequests: c.stages.reduce(0) { $0 + ($1.requests ?? 0) },
             totalErrors: c.stages.reduce(0) { $0 + ($1.errors ?? 0) })

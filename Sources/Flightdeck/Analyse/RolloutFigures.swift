@@ -42,6 +42,10 @@ package struct RolloutComponentFigures: Sendable, Encodable {
     package var currentTrafficPercent: Double
     /// Minutes in the current stage: (end, else as-of) − start.
     package var timeInStageMinutes: Double?
+    /// The same as the pages print durations ("1d 2h"), when known.
+    package var timeInStageText: String?
+    /// The `min_stage_minutes` gate as the pages print durations.
+    package var minStageText: String
     /// Per stage, in rollout order.
     package var stages: [RolloutStageFigures]
     /// The rollback and emergency-rollback events, in time order.

@@ -218,8 +218,8 @@ package enum EmbeddedTheme {
 <ul class="cards">
   <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
   <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
-  <li class="card"><span class="label">MTTD</span><span class="value">{{ '%.0f min' | format(i.mttd_minutes) if i.mttd_minutes is defined else '–' }}</span></li>
-  <li class="card"><span class="label">MTTR</span><span class="value">{{ '%.0f min' | format(i.mttr_minutes) if i.mttr_minutes is defined else '–' }}</span></li>
+  <li class="card"><span class="label">MTTD</span><span class="value">{{ i.mttd_text | default('–') }}</span></li>
+  <li class="card"><span class="label">MTTR</span><span class="value">{{ i.mttr_text | default('–') }}</span></li>
   <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
 </ul>
 {%- if 'incidents_timeline' in charts %}{% set chart = charts['incidents_timeline'] %}{% include "partials/chart.html" %}{% endif %}
@@ -228,9 +228,9 @@ package enum EmbeddedTheme {
 <article class="incident" aria-labelledby="incident-{{ loop.index }}">
   <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h3>
   <p class="meta-line">Status <strong>{{ incident.status }}</strong> · started {{ incident.started[:16] | replace('T', ' ') }} UTC
-    {%- if times.time_to_detect_minutes is defined %} · detected after {{ '%.0f' | format(times.time_to_detect_minutes) }} min{% endif %}
-    {%- if times.time_to_mitigate_minutes is defined %} · mitigated after {{ '%.0f' | format(times.time_to_mitigate_minutes) }} min{% endif %}
-    {%- if times.time_to_resolve_minutes is defined %} · resolved after {{ '%.0f' | format(times.time_to_resolve_minutes) }} min{% endif %}
+    {%- if times.time_to_detect_text is defined %} · detected after {{ times.time_to_detect_text }}{% endif %}
+    {%- if times.time_to_mitigate_text is defined %} · mitigated after {{ times.time_to_mitigate_text }}{% endif %}
+    {%- if times.time_to_resolve_text is defined %} · resolved after {{ times.time_to_resolve_text }}{% endif %}
     {%- if incident.rollback_triggered %} · <strong>rollback triggered</strong>{% endif %}
     {%- if incident.components %} · {{ incident.components | join(', ') }}{% endif %}</p>
   {%- if incident.action_items %}
@@ -324,8 +324,8 @@ package enum EmbeddedTheme {
 </div>
 {%- for c in r.components %}
 <h3>{{ c.name }} <span class="badge badge-{{ c.status }}">{{ c.status | replace('_', ' ') }}</span></h3>
-<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_minutes is defined %} for {{ '%.0f' | format(c.time_in_stage_minutes) }} minutes{% endif %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors.
-Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, errors ≤ {{ '%g%%' | format(c.thresholds.max_error_rate * 100) }}, at least {{ c.thresholds.min_operations }} operations and {{ '%g' | format(c.thresholds.min_stage_minutes) }} minutes, p99 regression ≤ {{ '%g%%' | format(c.thresholds.max_latency_regression * 100) }}.</p>
+<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_text is defined %} for {{ c.time_in_stage_text }}{% endif %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors.
+Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, errors ≤ {{ '%g%%' | format(c.thresholds.max_error_rate * 100) }}, at least {{ c.thresholds.min_operations }} operations and {{ c.min_stage_text }} in a stage, p99 regression ≤ {{ '%g%%' | format(c.thresholds.max_latency_regression * 100) }}.</p>
 <div class="table-wrap">
 <table class="stages">
   <caption class="visually-hidden">Stages of {{ c.name }} with their gates</caption>
