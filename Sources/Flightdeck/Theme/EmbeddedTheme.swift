@@ -833,6 +833,7 @@ details.trace pre { max-height: 20rem; }
 }
 @media (max-width: 40rem) {
   h1 { font-size: 1.5rem; }
+  .reason-level { min-width: 0; margin-right: 0.35rem; } /* no column to align to on a phone */
   th, td { padding: 0.3rem 0.4rem; }
 }
 @media print {
