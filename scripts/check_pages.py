@@ -8,7 +8,8 @@ For each HTML page, at a 360 px wide phone viewport (and 1280 px when taking scr
     an element that scrolls on its own (a .table-wrap, a <pre>) does not count, as the browser
     already keeps it inside that element; what overflows is named, to find it in the theme;
   - the page loads nothing from the network: every request is file: or data: (offline, no CDN);
-  - no JavaScript error is thrown.
+  - no JavaScript error is thrown;
+  - printed, even from a browser in dark mode, no element has a dark background.
 With --screenshots DIR it also writes DIR/<site>/<page>-360.png and -1280.png (the full page).
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe: JSON
@@ -59,6 +60,29 @@ OVERFLOW_PROBE = r"""
     }
   }
   return {viewport: vw, width: width, culprits: culprits};
+})()
+"""
+
+
+# Printed, even from a browser in dark mode, no element has a dark background (ink, legibility).
+PRINT_PROBE = r"""
+(() => {
+  const dark = [];
+  const luminance = (c) => {
+    const m = c.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
+    if (!m || (m[4] !== undefined && parseFloat(m[4]) < 0.2)) return 1;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const el of [document.documentElement, document.body, ...document.body.querySelectorAll('*')]) {
+    const bg = getComputedStyle(el).backgroundColor;
+    const r = el.getBoundingClientRect();
+    if (r.width * r.height > 400 && luminance(bg) < 0.4) {
+      dark.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' ' + bg);
+      if (dark.length >= 5) break;
+    }
+  }
+  return dark;
 })()
 """
 
@@ -223,6 +247,10 @@ def check_page(tab, path, width):
     if probe["width"] > probe["viewport"]:
         problems.append(f"scrolls sideways at {width} px: the page is {probe['width']} px wide")
         problems.extend(f"  overflows: {c}" for c in probe["culprits"])
+    tab.call("Emulation.setEmulatedMedia", {"media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    dark = tab.evaluate(PRINT_PROBE)
+    tab.call("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    problems.extend(f"dark background in print (dark mode browser): {d}" for d in dark)
     for event in tab.drain("Network.requestWillBeSent"):
         url = event["params"]["request"]["url"]
         if not url.startswith(("file:", "data:", "about:")):

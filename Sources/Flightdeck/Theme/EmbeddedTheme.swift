@@ -720,7 +720,7 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
   --fd-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
   color-scheme: light dark;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) { /* screen only: paper stays light */
   :root {
     --fd-bg: #12151c;
     --fd-fg: #e6e9ef;
@@ -837,7 +837,7 @@ details.trace pre { max-height: 20rem; }
   th, td { padding: 0.3rem 0.4rem; }
 }
 @media print {
-  :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; }
+  :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; color-scheme: light; }
   .site-header nav, .skip, .toc { display: none; }
   main { max-width: none; padding: 0; }
   a { text-decoration: none; }
