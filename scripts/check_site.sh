@@ -15,7 +15,9 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 BIN=.build/debug/flightdeck
 WORK=.build/check-site
-BROKEN_RELEASE=2026.2-warehouse-cutover
+# The release to break (BROKEN_RELEASE=ID to choose another); the first one when the example changes.
+BROKEN_RELEASE=${BROKEN_RELEASE:-2026.2-warehouse-cutover}
+[ -d "content/releases/$BROKEN_RELEASE" ] || BROKEN_RELEASE=$(ls content/releases | sort | head -n 1)
 start=$(date +%s)
 
 step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
