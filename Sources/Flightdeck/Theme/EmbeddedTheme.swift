@@ -99,15 +99,15 @@ package enum EmbeddedTheme {
 <div class="table-wrap">
 <table class="releases">
   <caption class="visually-hidden">Releases, newest first, with their verdicts</caption>
-  <thead><tr><th scope="col">Release</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Verdict</th><th scope="col">Summary</th></tr></thead>
+  <thead><tr><th scope="col">Release</th><th scope="col">Verdict</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Summary</th></tr></thead>
   <tbody>
   {%- for r in releases %}
   <tr>
     <th scope="row"><a href="{{ r.url }}">{{ r.title }}</a></th>
+    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
     <td>{{ r.version | default('–') }}</td>
     <td>{{ r.date | default('–') }}</td>
     <td>{{ r.owner | default('–') }}</td>
-    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
     <td>{{ r.headline }}</td>
   </tr>
   {%- endfor %}
@@ -800,7 +800,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--fd-border); vertical-align: top; }
 thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.releases td:nth-child(3), .signoffs td:nth-child(4) { white-space: nowrap; }
+.releases td:nth-child(4), .signoffs td:nth-child(4) { white-space: nowrap; } /* dates */
 /* Prose columns keep a readable width; on a phone their table scrolls in its .table-wrap instead. */
 .releases td:last-child, .signoffs td:last-child, .gates { min-width: 14rem; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
