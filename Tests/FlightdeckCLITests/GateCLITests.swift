@@ -48,7 +48,7 @@ import Testing
         #expect(json["decision"] as? String == "pending")
         let reasons = try #require(json["reasons"] as? [[String: Any]])
         #expect(reasons.allSatisfy { Set($0.keys) == ["area", "status", "text", "needs", "evidence"] })
-        let evidence = try #require(reasons.first { $0["area"] as? String == "evidence" })
+        let evidence = try #require(reasons.first { $0["area"] as? String == "inputs" })
         #expect(evidence["status"] as? String == "pending")
         #expect(evidence["evidence"] as? String == "releases/1.0.0/index.html#missing")
         let inputs = try #require(json["inputs"] as? [String: [String]])
@@ -63,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLI.run(["gate", "1.0.0", "--format", "markdown"], in: folder)
         #expect(result.status == 2)
-        #expect(result.stdout.hasPrefix("### ⏳ 1.0.0: PENDING\n\n| Status | Area | Reason |\n|---|---|---|\n| pending | evidence | missing evidence: tests, performance, rollout (used 1 of 4 required inputs) |"))
+        #expect(result.stdout.hasPrefix("### ⏳ 1.0.0: PENDING\n\n| Status | Area | Reason |\n|---|---|---|\n| pending | inputs | missing evidence: tests, performance, rollout (used 1 of 4 required inputs) |"))
         #expect(result.stdout.contains("**Needs:**\n- tests data (JUnit XML or the test runner's JSON under tests/)\n"))
         #expect(result.stdout.contains("Inputs: used 1 of 4 required; missing tests, performance, rollout."))
     }

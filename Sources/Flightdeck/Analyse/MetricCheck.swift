@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// A checklist item's bound check, e.g. `tests.success_rate >= 95`, evaluated against the release's figures.
@@ -52,7 +53,8 @@ struct MetricCheck: Sendable, Equatable {
             }
             node = next
         }
-        let actual = node.scalarText
+        // Shown on the checklist page: a computed fraction as 0.9394, not 0.9393939393939394.
+        let actual = if case .double(let d) = node.kind { FigureText.number(d, decimals: 4) } else { node.scalarText }
         guard let op, let expected else {
             switch node.kind {
             case .bool(let b): return .success((b ? .met : .unmet, actual))

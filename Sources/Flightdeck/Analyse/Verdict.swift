@@ -38,7 +38,7 @@ package struct Verdict: Sendable, Encodable {
         package enum Level: String, Sendable, Encodable { case blocker, pending, pass }
         /// blocker, pending or pass.
         package var level: Level
-        /// The data kind it comes from: evidence, tests, rollout, incidents, checklist, signoffs...
+        /// The data kind it comes from: inputs (required evidence), tests, rollout, incidents, checklist, signoffs...
         package var area: String
         /// What was found, with the figures, e.g. "success rate 97.5% ≥ 95% (ready)".
         package var message: String

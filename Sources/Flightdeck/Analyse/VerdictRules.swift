@@ -27,7 +27,7 @@ enum VerdictRules {
     /// A required data kind that is missing holds the release at pending.
     static func evidence(missing: [DataKind], required: [DataKind]) -> Verdict.Reason {
         let used = required.count - missing.count
-        return .init(level: .pending, area: "evidence",
+        return .init(level: .pending, area: "inputs",
                      message: "missing evidence: \(missing.map(\.rawValue).joined(separator: ", ")) (used \(used) of \(required.count) required inputs)",
                      needs: missing.map { "\($0.rawValue) data (\($0.hint))" }, evidence: "#missing")
     }

@@ -76,6 +76,8 @@ package enum EmbeddedTheme {
 </ul>
 </section>
 {%- endfor %}
+{%- elif figures.verdict.decision == 'cannot_judge' %}
+<p class="empty">Not shown while this release's data has errors: fix <a href="index.html#diagnostics">the problems listed on its page</a> first.</p>
 {%- else %}
 <p class="empty">This release has no checklist. Add <code>checklist.md</code> with task lists (<code>- [ ] item</code>).</p>
 {%- endif %}
@@ -97,15 +99,15 @@ package enum EmbeddedTheme {
 <div class="table-wrap">
 <table class="releases">
   <caption class="visually-hidden">Releases, newest first, with their verdicts</caption>
-  <thead><tr><th scope="col">Release</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Verdict</th><th scope="col">Summary</th></tr></thead>
+  <thead><tr><th scope="col">Release</th><th scope="col">Verdict</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Summary</th></tr></thead>
   <tbody>
   {%- for r in releases %}
   <tr>
     <th scope="row"><a href="{{ r.url }}">{{ r.title }}</a></th>
+    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
     <td>{{ r.version | default('–') }}</td>
     <td>{{ r.date | default('–') }}</td>
     <td>{{ r.owner | default('–') }}</td>
-    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
     <td>{{ r.headline }}</td>
   </tr>
   {%- endfor %}
@@ -452,8 +454,8 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
     {%- if release.date is defined %}<div><dt>Date</dt><dd>{{ release.date[:10] }}</dd></div>{% endif %}
     {%- if release.owner is defined %}<div><dt>Owner</dt><dd>{{ release.owner }}</dd></div>{% endif %}
     {%- if release.environment is defined %}<div><dt>Environment</dt><dd>{{ release.environment }}</dd></div>{% endif %}
-    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist is defined %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% else %}none{% endif %}</a></dd></div>
-    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs is defined %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% else %}none{% endif %}</a></dd></div>
+    <div><dt>Checklist</dt><dd><a href="checklist.html">{% if figures.checklist is defined %}{{ figures.checklist.done }}/{{ figures.checklist.total }} done{% elif figures.verdict.decision == 'cannot_judge' %}not judged{% else %}none{% endif %}</a></dd></div>
+    <div><dt>Sign-offs</dt><dd><a href="signoffs.html">{% if figures.signoffs is defined %}{{ figures.signoffs.approved }}/{{ figures.signoffs.required }} approved{% elif figures.verdict.decision == 'cannot_judge' %}not judged{% else %}none{% endif %}</a></dd></div>
   </dl>
   {%- if release.summary is defined %}<p class="lead">{{ release.summary }}</p>{% endif %}
 </header>
@@ -571,6 +573,8 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <p class="hint">Unverified sign-offs were written by hand, without the digest of the evidence they approve, so they do not count as approvals. Record them again with <code>flightdeck signoff … --replace</code>.</p>
 {%- endif %}
 <p class="hint">Record a sign-off with <code>flightdeck signoff {{ release.id }} --role ROLE --approver NAME --decision approved</code>.</p>
+{%- elif figures.verdict.decision == 'cannot_judge' %}
+<p class="empty">Not shown while this release's data has errors: fix <a href="index.html#diagnostics">the problems listed on its page</a> first.</p>
 {%- else %}
 <p class="empty">This release has no <code>signoffs.yaml</code>.</p>
 {%- endif %}
@@ -743,7 +747,7 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
   --fd-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
   color-scheme: light dark;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) { /* screen only: paper stays light */
   :root {
     --fd-bg: #12151c;
     --fd-fg: #e6e9ef;
@@ -762,7 +766,7 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--fd-bg); color: var(--fd-fg); font: 1rem/1.55 var(--fd-font); }
+body { margin: 0; background: var(--fd-bg); color: var(--fd-fg); font: 1rem/1.55 var(--fd-font); overflow-wrap: break-word; }
 a { color: var(--fd-link); }
 a:focus-visible, summary:focus-visible { outline: 3px solid var(--fd-accent); outline-offset: 2px; }
 code, pre { font-family: var(--fd-mono); font-size: 0.92em; }
@@ -800,7 +804,7 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .verdict-pending { border-color: var(--fd-pending); background: var(--fd-pending-bg); }
 .reasons { list-style: none; padding: 0; margin: 0; }
 .reason { padding: 0.2rem 0; }
-.reason-level { display: inline-block; min-width: 5.5rem; font-weight: 700; text-transform: uppercase; font-size: 0.8rem; }
+.reason-level { display: inline-block; min-width: 5.5rem; text-indent: 0; font-weight: 700; text-transform: uppercase; font-size: 0.8rem; }
 .reason-blocker .reason-level { color: var(--fd-nogo); }
 .reason-pending .reason-level { color: var(--fd-pending); }
 .reason-pass .reason-level { color: var(--fd-go); }
@@ -814,7 +818,7 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .diagnostics ul { list-style: none; padding: 0; }
 .diagnostic { padding: 0.2rem 0; overflow-wrap: anywhere; }
 .toc ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
 .card { border: 1px solid var(--fd-border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--fd-surface); }
 .card .label { display: block; font-size: 0.8rem; color: var(--fd-muted); }
 .card .value { display: block; font-size: 1.4rem; font-weight: 700; }
@@ -824,9 +828,11 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--fd-border); vertical-align: top; }
 thead th { background: var(--fd-surface); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.releases td:nth-child(3), .signoffs td:nth-child(4) { white-space: nowrap; }
+.releases td:nth-child(4), .signoffs td:nth-child(4) { white-space: nowrap; } /* dates */
+/* Prose columns keep a readable width; on a phone their table scrolls in its .table-wrap instead. */
+.releases td:last-child, .signoffs td:last-child, .gates { min-width: 14rem; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
-figure.chart { margin: 1rem 0; min-width: 0; }
+figure.chart { margin: 1rem 0; min-width: 0; overflow-x: auto; } /* a chart keeps its legible minimum width and scrolls on a phone */
 figure.chart > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%; }
 .gates { list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
@@ -854,12 +860,16 @@ figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%;
 .prose th[align="right"], .prose td[align="right"] { text-align: right; }
 input.task { margin-right: 0.4em; }
 details.trace pre { max-height: 20rem; }
+@media (min-width: 40rem) {
+  .reason { padding-left: 5.5rem; text-indent: -5.5rem; } /* wrapped lines hang under the message */
+}
 @media (max-width: 40rem) {
   h1 { font-size: 1.5rem; }
+  .reason-level { min-width: 0; margin-right: 0.35rem; } /* no column to align to on a phone */
   th, td { padding: 0.3rem 0.4rem; }
 }
 @media print {
-  :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; }
+  :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; color-scheme: light; }
   .site-header nav, .skip, .toc { display: none; }
   main { max-width: none; padding: 0; }
   a { text-decoration: none; }
@@ -869,11 +879,14 @@ details.trace pre { max-height: 20rem; }
   h2, h3, h4 { break-after: avoid; }
   .chart-grid { display: block; }
   body { font-size: 10pt; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, figure.chart { overflow: visible; }
   .prose table { display: table; }
   table { font-size: 8pt; }
   th, td { padding: 0.15rem 0.3rem; }
   li, td, th, summary { overflow-wrap: anywhere; }
+  td.num, th.num { overflow-wrap: normal; } /* numbers stay whole; the text columns give way */
+  .gates { font-size: inherit; min-width: 12em; }
+  .reason .evidence { display: none; } /* a link is no use on paper */
   .verdict { border-width: 3px; }
 }
 

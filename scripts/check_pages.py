@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Open every page of a built site in headless Chromium and check what a reader would meet.
+
+    python3 scripts/check_pages.py public/ [more sites...] [--screenshots DIR] [--width 360]
+
+For each HTML page, at a 360 px wide phone viewport (and 1280 px when taking screenshots):
+  - the page must not scroll sideways: the document is no wider than the viewport. Content inside
+    an element that scrolls on its own (a .table-wrap, a <pre>) does not count, as the browser
+    already keeps it inside that element; what overflows is named, to find it in the theme;
+  - the page loads nothing from the network: every request is file: or data: (offline, no CDN);
+  - no JavaScript error is thrown;
+  - printed, even from a browser in dark mode, no element has a dark background.
+With --screenshots DIR it also writes DIR/<site>/<page>-360.png and -1280.png (the full page).
+
+Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe: JSON
+messages separated by NUL bytes on file descriptors 3 and 4), so the standard library is enough:
+no WebSocket client, no port. Exit status 1 when any page fails a check, 2 when Chromium misbehaves.
+"""
+import argparse
+import base64
+import fcntl
+import json
+import os
+import pathlib
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+OVERFLOW_PROBE = r"""
+(() => {
+  const vw = document.documentElement.clientWidth;
+  const width = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+  const culprits = [];
+  if (width > vw) {
+    const scrolls = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+      }
+      return false;
+    };
+    const name = (el) => {
+      let s = el.tagName.toLowerCase();
+      if (el.id) s += '#' + el.id;
+      if (el.classList.length) s += '.' + [...el.classList].join('.');
+      const sec = el.closest('section[id]');
+      if (sec && sec !== el) s = 'section#' + sec.id + ' ' + s;
+      return s;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > vw + 0.5 && !scrolls(el)) {
+        const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+        culprits.push(name(el) + ' right=' + Math.round(r.right) + (text ? ' "' + text + '"' : ''));
+        if (culprits.length >= 8) break;
+      }
+    }
+  }
+  return {viewport: vw, width: width, culprits: culprits};
+})()
+"""
+
+
+# Printed, even from a browser in dark mode, no element has a dark background (ink, legibility).
+PRINT_PROBE = r"""
+(() => {
+  const dark = [];
+  const luminance = (c) => {
+    const m = c.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
+    if (!m || (m[4] !== undefined && parseFloat(m[4]) < 0.2)) return 1;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (const el of [document.documentElement, document.body, ...document.body.querySelectorAll('*')]) {
+    const bg = getComputedStyle(el).backgroundColor;
+    const r = el.getBoundingClientRect();
+    if (r.width * r.height > 400 && luminance(bg) < 0.4) {
+      dark.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' ' + bg);
+      if (dark.length >= 5) break;
+    }
+  }
+  return dark;
+})()
+"""
+
+
+class ChromiumError(Exception):
+    pass
+
+
+class Chromium:
+    """A headless Chromium driven over --remote-debugging-pipe."""
+
+    def __init__(self, binary):
+        self.profile = tempfile.mkdtemp(prefix="check-pages-")
+        # The child reads commands on fd 3 and writes replies on fd 4. Its ends of the pipes are
+        # first moved above 10 so that placing them on 3 and 4 cannot overwrite one another.
+        to_child_r, self.to_child = os.pipe()
+        self.from_child, from_child_w = os.pipe()
+        child_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD_CLOEXEC, 10)
+        child_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD_CLOEXEC, 10)
+        os.close(to_child_r)
+        os.close(from_child_w)
+
+        def wire_fds():
+            os.dup2(child_r, 3)
+            os.dup2(child_w, 4)
+
+        args = [
+            binary, "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
+            "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+            "--disable-background-networking", "--disable-sync", "--mute-audio",
+            "--hide-scrollbars", "--force-color-profile=srgb", "--font-render-hinting=none",
+            f"--user-data-dir={self.profile}", "about:blank",
+        ]
+        # close_fds=False: subprocess would otherwise close 3 and 4 after wire_fds. Every other
+        # descriptor of ours is close-on-exec.
+        self.process = subprocess.Popen(
+            args, close_fds=False, preexec_fn=wire_fds,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(child_r)
+        os.close(child_w)
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+
+    def close(self):
+        try:
+            self.call("Browser.close", timeout=5)
+        except ChromiumError:
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for fd in (self.to_child, self.from_child):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def _read_message(self, deadline):
+        while b"\0" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ChromiumError("timed out waiting for Chromium")
+            ready, _, _ = select.select([self.from_child], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(self.from_child, 1 << 20)
+            if not chunk:
+                raise ChromiumError("Chromium closed the DevTools pipe (did it start?)")
+            self.buffer += chunk
+        message, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method, params=None, session=None, timeout=30):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_child, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._read_message(deadline)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise ChromiumError(f"{method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self.events.append(reply)
+
+    def wait_event(self, method, session, timeout=30):
+        deadline = time.monotonic() + timeout
+        while True:
+            for i, event in enumerate(self.events):
+                if event["method"] == method and event.get("sessionId") == session:
+                    del self.events[i]
+                    return event
+            reply = self._read_message(deadline)
+            if "method" in reply:
+                self.events.append(reply)
+
+
+class Tab:
+    """One page target, attached with a flat session."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Network"):
+            self.call(f"{domain}.enable")
+
+    def call(self, method, params=None, timeout=30):
+        return self.browser.call(method, params, session=self.session, timeout=timeout)
+
+    def open(self, url, width, height=800):
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 800})
+        self.browser.events.clear()
+        self.call("Page.navigate", {"url": url})
+        self.browser.wait_event("Page.loadEventFired", self.session)
+        # Fonts and layout settle before measuring.
+        self.call("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)",
+                                       "awaitPromise": True, "returnByValue": True})
+
+    def evaluate(self, expression):
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in result:
+            raise ChromiumError(result["exceptionDetails"].get("text", "exception"))
+        return result["result"].get("value")
+
+    def drain(self, method):
+        """Events of one kind received so far for this tab."""
+        found = [e for e in self.browser.events if e["method"] == method and e.get("sessionId") == self.session]
+        self.browser.events = [e for e in self.browser.events if e not in found]
+        return found
+
+    def screenshot(self, path, width):
+        height = self.evaluate("Math.ceil(document.documentElement.scrollHeight)") or 800
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": min(int(height), 16000), "deviceScaleFactor": 1, "mobile": width < 800})
+        data = self.call("Page.captureScreenshot", {"format": "png"}, timeout=60)["data"]
+        path.write_bytes(base64.b64decode(data))
+
+
+def pages(site):
+    return sorted(p for p in site.rglob("*.html") if p.is_file())
+
+
+def label(site):
+    """A folder name for a site's screenshots: its path, flattened."""
+    name = os.path.relpath(site.resolve()).replace(os.sep, "_").lstrip("._")
+    return name or "site"
+
+
+def check_page(tab, path, width):
+    problems = []
+    tab.open(path.resolve().as_uri(), width)
+    probe = tab.evaluate(OVERFLOW_PROBE)
+    if probe["width"] > probe["viewport"]:
+        problems.append(f"scrolls sideways at {width} px: the page is {probe['width']} px wide")
+        problems.extend(f"  overflows: {c}" for c in probe["culprits"])
+    tab.call("Emulation.setEmulatedMedia", {"media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    dark = tab.evaluate(PRINT_PROBE)
+    tab.call("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    problems.extend(f"dark background in print (dark mode browser): {d}" for d in dark)
+    for event in tab.drain("Network.requestWillBeSent"):
+        url = event["params"]["request"]["url"]
+        if not url.startswith(("file:", "data:", "about:")):
+            problems.append(f"loads from the network: {url}")
+    for event in tab.drain("Runtime.exceptionThrown"):
+        details = event["params"]["exceptionDetails"]
+        problems.append(f"JavaScript error: {details.get('exception', {}).get('description') or details.get('text')}")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sites", nargs="+", type=pathlib.Path, help="folders of built sites")
+    parser.add_argument("--width", type=int, default=360, help="phone viewport width in CSS px (360)")
+    parser.add_argument("--screenshots", type=pathlib.Path, help="also write full-page PNGs at 360 and 1280 px here")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
+    args = parser.parse_args()
+
+    browser = Chromium(args.chromium)
+    failures = checked = 0
+    try:
+        browser.call("Browser.getVersion", timeout=60)
+        tab = Tab(browser)
+        for site in args.sites:
+            for path in pages(site):
+                checked += 1
+                problems = check_page(tab, path, args.width)
+                shown = site / path.relative_to(site)
+                if problems:
+                    failures += 1
+                    print(f"{shown}: FAIL")
+                    for p in problems:
+                        print(f"  {p}")
+                if args.screenshots:
+                    stem = path.relative_to(site).with_suffix("").as_posix().replace("/", "_")
+                    out = args.screenshots / label(site)
+                    out.mkdir(parents=True, exist_ok=True)
+                    tab.screenshot(out / f"{stem}-{args.width}.png", args.width)
+                    tab.open(path.resolve().as_uri(), 1280)
+                    tab.screenshot(out / f"{stem}-1280.png", 1280)
+    except ChromiumError as error:
+        print(f"check_pages: Chromium: {error}", file=sys.stderr)
+        return 2
+    finally:
+        browser.close()
+    print(f"check_pages: {checked} pages at {args.width} px, {failures} with problems")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
