@@ -131,7 +131,8 @@ struct BuildPipeline {
         }
         if !options.keepGoing { try stopOnErrors(log) }
         return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),
-                         trends: TrendAnalysis.analyse(entries.map { ($0.data, $0.figures) }))
+                         // A release that cannot be judged has no figures to plot; it is left out, not drawn as zeros.
+                         trends: TrendAnalysis.analyse(entries.filter { !$0.hasErrors }.map { ($0.data, $0.figures) }))
     }
 
     /// Ingests releases in parallel; each release reports into its own log, merged in id order.

@@ -135,6 +135,8 @@ import FlightdeckCore
         #expect(bad.contains("<code>content/releases/bad/release.yaml:2:7</code> &#39;date&#39; must be a date YYYY-MM-DD, found &#34;yesterday&#34;"))
         #expect(try site.read("public/releases/good/index.html").contains(">GO<"))
         #expect(try site.read("public/index.html").contains("CANNOT JUDGE"))
+        let model = try BuildPipeline(root: site.root, options: options).model(log: DiagnosticLog())
+        #expect(model.trends.points.map(\.id) == ["good"], "a release that cannot be judged is not plotted")
     }
 
     @Test func gateJudgesOneReleaseWhateverTheOthersHold() throws {
