@@ -489,13 +489,8 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- for s in sections %}
 <section id="{{ s.id }}" class="data-section" aria-labelledby="{{ s.id }}-heading">
 <h2 id="{{ s.id }}-heading">{{ s.title }}</h2>
-{%- if s.id == 'tests' %}{% include "partials/tests.html" %}
-{%- elif s.id == 'baseline' %}{% include "partials/baseline.html" %}
-{%- elif s.id == 'performance' %}{% include "partials/performance.html" %}
-{%- elif s.id == 'rollout' %}{% include "partials/rollout.html" %}
-{%- elif s.id == 'incidents' %}{% include "partials/incidents.html" %}
-{%- elif s.id == 'experiments' %}{% include "partials/experiments.html" %}
-{%- endif %}
+{#- Each data kind's section is its own partial, named by the kind's id (see docs/architecture.md). #}
+{%- include "partials/" ~ s.id ~ ".html" %}
 </section>
 {%- endfor %}
 {%- if missing %}
