@@ -14,15 +14,9 @@ final class BuildCache: @unchecked Sendable {
         let modified: Double
     }
 
-    /// A release's measured data, as parsed.
+    /// A release's measured data kinds, as parsed into its `ReleaseData`, and what parsing them reported.
     struct Measured: Sendable {
-        var baseline: Baseline?
-        var tests: TestResults?
-        var performance: Performance?
-        var rollout: Rollout?
-        var incidents: Incidents?
-        var experiments: Experiments?
-        var postmortems: [String: String]
+        var data: ReleaseData
         var diagnostics: [Diagnostic]
     }
 

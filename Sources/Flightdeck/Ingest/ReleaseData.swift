@@ -34,28 +34,21 @@ struct ReleaseData: Sendable, Encodable {
 
 /// The Ingest stage for a release: runs every reader; each reports its problems to the log.
 enum ReleaseIngester {
-    /// Reads all data kinds of one release.
     /// The files directly in a release folder that are always read again (cheap); the rest is measured data.
-    static let narrativeFiles: Set<String> = ["release.yaml", "notes.md", "checklist.md", "signoffs.yaml"]
+    static let narrativeFiles: Set<String> = ["release.yaml", "notes.md", "checklist.md", "signoffs.yaml", SignoffEvidence.fileName]
 
+    /// Reads all data kinds of one release; the measured ones come from `cache` when their files are unchanged.
     static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog, cache: BuildCache? = nil) -> ReleaseData {
         let unsafe = config.markdownUnsafeHTML
         let measured = cache?.measured(for: source, key: "\(unsafe)") { measure(source, unsafe: unsafe) }
             ?? measure(source, unsafe: unsafe)
         log.report(contentsOf: measured.diagnostics)
-        var data = ReleaseData(
-            release: ReleaseReader.read(source, log: log),
-            notes: source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, ids: .releaseNotes, log: log) },
-            baseline: measured.baseline,
-            tests: measured.tests,
-            performance: measured.performance,
-            rollout: measured.rollout,
-            incidents: measured.incidents,
-            experiments: measured.experiments,
-            checklist: ChecklistReader.read(source, unsafeHTML: unsafe, log: log),
-            signoffs: SignoffReader.read(source, configuredRoles: config.signoffRoles, log: log),
-            postmortems: measured.postmortems
-        )
+        // The measured data kinds come from `measure` (or the cache); the cheap files are read every time.
+        var data = measured.data
+        data.release = ReleaseReader.read(source, log: log)
+        data.notes = source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, ids: .releaseNotes, log: log) }
+        data.checklist = ChecklistReader.read(source, unsafeHTML: unsafe, log: log)
+        data.signoffs = SignoffReader.read(source, configuredRoles: config.signoffRoles, log: log)
         ReleaseInputs.warnUnknown(source, data: data, log: log)
         if data.signoffs?.entries.contains(where: { $0.digest != nil }) == true {
             do {
@@ -67,27 +60,25 @@ enum ReleaseIngester {
         return data
     }
 
-    /// Parses the measured data files of a release (the expensive part of ingest).
+    /// Parses the measured data files of a release (the expensive part of ingest): every data kind but the
+    /// release's metadata, notes, checklist and sign-offs, which `ingest` fills in.
     private static func measure(_ source: ReleaseSource, unsafe: Bool) -> BuildCache.Measured {
         let log = DiagnosticLog()
-        var measured = BuildCache.Measured(
-            baseline: BaselineReader.read(source, log: log),
-            tests: TestResultsReader.read(source, log: log),
-            performance: PerformanceReader.read(source, log: log),
-            rollout: RolloutReader.read(source, log: log),
-            incidents: IncidentReader.read(source, log: log),
-            experiments: ExperimentReader.read(source, log: log),
-            postmortems: [:], diagnostics: []
-        )
-        for incident in measured.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        var data = ReleaseData(release: Release(id: source.id, title: source.id))
+        data.baseline = BaselineReader.read(source, log: log)
+        data.tests = TestResultsReader.read(source, log: log)
+        data.performance = PerformanceReader.read(source, log: log)
+        data.rollout = RolloutReader.read(source, log: log)
+        data.incidents = IncidentReader.read(source, log: log)
+        data.experiments = ExperimentReader.read(source, log: log)
+        for incident in data.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                measured.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true,
-                                                                              ids: .postmortem(incident.id)).html
+                data.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true,
+                                                                           ids: .postmortem(incident.id)).html
             } catch {
                 log.report(contentsOf: error.diagnostics)
             }
         }
-        measured.diagnostics = log.diagnostics
-        return measured
+        return BuildCache.Measured(data: data, diagnostics: log.diagnostics)
     }
 }
