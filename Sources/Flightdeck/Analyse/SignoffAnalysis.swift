@@ -51,6 +51,8 @@ package struct SignoffFigures: Sendable, Encodable {
         package var changedSince: String?
         /// "signed 2026-05-10 by Kim Park", for a role someone signed.
         package var signedText: String?
+        /// Why an unverified sign-off is unverified: "no digest", "edited by hand after flightdeck signoff recorded it".
+        package var unverifiedWhy: String?
     }
 
     /// Required roles in file order, then any extra roles that signed.
@@ -86,6 +88,7 @@ package enum SignoffAnalysis {
                                           comment: entry.comment, verification: check.state, changedFiles: check.changedFiles,
                                           changedFigures: check.changedFigures, digest: entry.digest, flightdeck: entry.flightdeck)
             row.signedText = "signed\(entry.date.map { " \(Timestamp.dayString($0))" } ?? "") by \(entry.approver)"
+            row.unverifiedWhy = check.state == .unverified ? check.why : nil
             if check.state == .stale {
                 let changed = changedSince(check)
                 row.changedSince = changed

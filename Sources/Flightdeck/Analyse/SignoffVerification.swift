@@ -50,18 +50,31 @@ enum SignoffVerification {
         var changedFiles: [String]?
         /// Figures whose value changed since the signing.
         var changedFigures: [SignoffFigures.FigureChange]
+        /// Why an unverified sign-off is: "no digest", "edited by hand after flightdeck signoff recorded it".
+        var why: String?
     }
 
     /// Checks one entry against the release's current inputs and figures (`nil`: figures not compared yet).
     static func verify(_ entry: Signoffs.Entry, evidence: [String: SignoffEvidence], inputs: [SignoffEvidence.File]?,
                        figures: [SignoffEvidence.Figure]?) -> Status {
-        guard let digest = entry.digest, let inputs else { return Status(state: .unverified, changedFiles: [], changedFigures: []) }
+        guard let digest = entry.digest, let inputs else { return Status(state: .unverified, changedFiles: [], changedFigures: [], why: "no digest") }
         let signed = evidence[digest]
         let changedFigures = figures.flatMap { now in signed.map { changes(from: $0.figures, to: now) } } ?? []
         let filesChanged = SignoffEvidence.digest(of: inputs) != digest
         let changedFiles: [String]? = filesChanged ? signed.map { changes(from: $0.files, to: inputs) } : []
-        let stale = filesChanged || !changedFigures.isEmpty
-        return Status(state: stale ? .stale : .verified, changedFiles: changedFiles, changedFigures: changedFigures)
+        if filesChanged || !changedFigures.isEmpty {
+            return Status(state: .stale, changedFiles: changedFiles, changedFigures: changedFigures, why: nil)
+        }
+        // The files are as signed; the record of the signing must say this very decision was made on them.
+        guard let signed else {
+            return Status(state: .unverified, changedFiles: [], changedFigures: [],
+                          why: "its record is missing from \(SignoffEvidence.fileName)")
+        }
+        guard signed.signatures.contains(SignoffEvidence.Signature(entry)) else {
+            return Status(state: .unverified, changedFiles: [], changedFigures: [],
+                          why: "edited by hand after flightdeck signoff recorded it")
+        }
+        return Status(state: .verified, changedFiles: [], changedFigures: [], why: nil)
     }
 
     /// Paths whose hash differs, that were added, or that were removed, sorted.

@@ -207,7 +207,14 @@ enum VerdictRules {
         }
         needs += stale.map { "\($0.role) sign-off again on the current evidence" }
         if !s.unverified.isEmpty {
-            parts.append("unverified (no digest, written by hand): \(s.unverified.joined(separator: ", "))")
+            // Grouped by why: "unverified (no digest): qa; unverified (edited by hand after …): ops".
+            let rows = s.roles.filter { s.unverified.contains($0.role) }
+            var whys: [String] = []
+            for row in rows where !whys.contains(row.unverifiedWhy ?? "no digest") { whys.append(row.unverifiedWhy ?? "no digest") }
+            for why in whys {
+                let roles = rows.filter { ($0.unverifiedWhy ?? "no digest") == why }.map(\.role)
+                parts.append("unverified (\(why == "no digest" ? "no digest, written by hand" : why)): \(roles.joined(separator: ", "))")
+            }
             needs += s.unverified.map { "\($0) sign-off recorded with flightdeck signoff" }
         }
         if !s.outstanding.isEmpty {

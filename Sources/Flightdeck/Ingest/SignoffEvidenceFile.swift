@@ -1,3 +1,4 @@
+import FlightdeckCore
 import Foundation
 
 /// Reads and writes `signoffs.evidence.json`: for each digest a sign-off names, the files and figures it covered.
@@ -45,6 +46,15 @@ enum SignoffEvidenceFile {
                 }
                 file.warnUnknownKeys()
             }
+            var signatures: [SignoffEvidence.Signature] = []
+            for signatureNode in item.list("signatures") ?? [] {
+                guard let signature = ObjectReader(signatureNode, log: log, what: "each signature") else { continue }
+                if let role = signature.string("role", required: true), let approver = signature.string("approver", required: true),
+                   let decision = signature.string("decision", required: true) {
+                    signatures.append(.init(role: role, approver: approver, decision: decision, date: signature.string("date")))
+                }
+                signature.warnUnknownKeys()
+            }
             var figures: [SignoffEvidence.Figure] = []
             for figureNode in item.list("figures") ?? [] {
                 guard let figure = ObjectReader(figureNode, log: log, what: "each figure") else { continue }
@@ -55,7 +65,7 @@ enum SignoffEvidenceFile {
             }
             item.warnUnknownKeys()
             guard let digest, let version else { continue }
-            let evidence = SignoffEvidence(files: files, figures: figures, flightdeck: version)
+            let evidence = SignoffEvidence(files: files, figures: figures, flightdeck: version, signatures: signatures)
             guard evidence.digest == digest else {
                 log.error("the files listed for \(digest) do not hash to it; the evidence was edited by hand", at: node.location)
                 continue
@@ -66,15 +76,27 @@ enum SignoffEvidenceFile {
         return result
     }
 
-    /// The file's text: the evidence of every digest in `digests`, old ones kept, `added` put in, sorted by digest.
-    static func text(keeping digests: Set<String>, from old: [String: SignoffEvidence], adding added: SignoffEvidence) throws(DiagnosticError) -> String {
-        var all = old.filter { digests.contains($0.key) }
-        all[added.digest] = added
+    /// The file's text: the evidence of every digest the entries of signoffs.yaml name, each with the
+    /// signatures of the entries that name it; `added` (the evidence just recorded) put in. Sorted by digest.
+    static func text(for entries: [Signoffs.Entry], from old: [String: SignoffEvidence], adding added: SignoffEvidence) throws(DiagnosticError) -> String {
+        var all: [String: SignoffEvidence] = [:]
+        for entry in entries {
+            guard let digest = entry.digest else { continue }
+            // The record of this digest: the one just made, else the one kept; its signatures are rebuilt
+            // from the entries, so a signature no entry matches any more is dropped.
+            guard var record = all[digest] ?? (digest == added.digest ? added : old[digest]) else { continue }
+            if all[digest] == nil { record.signatures = [] }
+            let signature = SignoffEvidence.Signature(entry)
+            let known = (old[digest]?.signatures ?? []) + (digest == added.digest ? added.signatures : [])
+            if known.contains(signature), !record.signatures.contains(signature) { record.signatures.append(signature) }
+            all[digest] = record
+        }
         struct Entry: Encodable {
             let digest: String
             let flightdeck: String
             let files: [SignoffEvidence.File]
             let figures: [SignoffEvidence.Figure]
+            let signatures: [SignoffEvidence.Signature]
         }
         struct Document: Encodable {
             let formatVersion = 1
@@ -82,7 +104,8 @@ enum SignoffEvidenceFile {
             enum CodingKeys: String, CodingKey { case formatVersion = "format_version", evidence }
         }
         let document = Document(evidence: all.keys.sorted().compactMap { key in
-            all[key].map { Entry(digest: key, flightdeck: $0.flightdeck, files: $0.files, figures: $0.figures) }
+            all[key].map { Entry(digest: key, flightdeck: $0.flightdeck, files: $0.files, figures: $0.figures,
+                                 signatures: $0.signatures.sorted { ($0.role, $0.approver) < ($1.role, $1.approver) }) }
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -91,5 +114,13 @@ enum SignoffEvidenceFile {
         } catch {
             throw DiagnosticError(.error("cannot encode \(SignoffEvidence.fileName): \(error)", at: nil))
         }
+    }
+}
+
+extension SignoffEvidence.Signature {
+    /// The decision an entry of signoffs.yaml records.
+    init(_ entry: Signoffs.Entry) {
+        self.init(role: entry.role, approver: entry.approver, decision: entry.decision.rawValue,
+                  date: entry.date.map(Timestamp.dayString))
     }
 }

@@ -68,12 +68,12 @@ package enum SignoffRecorder {
             let check = DiagnosticLog()
             let written = SignoffReader.read(text, path: path, log: check)
             if check.hasErrors { throw DiagnosticError(check.diagnostics) }
-            if let evidence = request.evidence {
-                // The evidence first: a digest in signoffs.yaml must always find its files and figures.
+            if var evidence = request.evidence {
+                // The evidence first: a digest in signoffs.yaml must always find its files, figures and signature.
                 let sidecar = root.appendingPathComponent("\(id.folder)/\(SignoffEvidence.fileName)")
                 let old = try currentEvidence(sidecar, path: "\(id.folder)/\(SignoffEvidence.fileName)")
-                let kept = Set((written?.entries ?? []).compactMap(\.digest))
-                let json = try SignoffEvidenceFile.text(keeping: kept, from: old, adding: evidence)
+                if let entry = written?.entries.first(where: { $0.role == request.role }) { evidence.signatures = [.init(entry)] }
+                let json = try SignoffEvidenceFile.text(for: written?.entries ?? [], from: old, adding: evidence)
                 try AtomicFile.replace(sidecar.path, with: Data(json.utf8))
             }
             try AtomicFile.replace(url.path, with: Data((bom + text).utf8))

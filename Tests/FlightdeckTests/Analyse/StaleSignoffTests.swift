@@ -129,6 +129,43 @@ import FlightdeckCore
         #expect(reason.needs == ["qa sign-off recorded with flightdeck signoff"])
     }
 
+    @Test func aDecisionEditedByHandAfterRecordingIsUnverified() throws {
+        let site = try site()
+        defer { site.remove() }
+        try sign(site, "qa", decision: "rejected")
+        try sign(site, "product")
+        let path = "content/releases/1.0/signoffs.yaml"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "decision: rejected", with: "decision: approved"))
+        let figures = try figures(site)
+        #expect(figures.signoffs?.roles.map(\.verification) == [.unverified, .verified])
+        #expect(figures.signoffs?.roles.first?.unverifiedWhy == "edited by hand after flightdeck signoff recorded it")
+        #expect(figures.verdict.decision == .pending)
+        #expect(figures.verdict.reasons.first { $0.area == "signoffs" }?.message
+            == "1 of 2 approved; unverified (edited by hand after flightdeck signoff recorded it): qa")
+    }
+
+    @Test func everyRoleSignedOnTheSameEvidenceKeepsItsOwnSignature() throws {
+        let site = try site()
+        defer { site.remove() }
+        try sign(site, "qa")
+        try sign(site, "product", by: "Ana Lima", on: "2026-05-11")
+        try sign(site, "qa", by: "Kim Park", on: "2026-05-12")
+        let evidence = try site.read("content/releases/1.0/signoffs.evidence.json")
+        #expect(evidence.components(separatedBy: "\"role\" :").count - 1 == 2, "one signature a role: \(evidence)")
+        #expect(evidence.contains("2026-05-12") && !evidence.contains("2026-05-10"), "the replaced signature is dropped")
+        #expect(try figures(site).signoffs?.roles.map(\.verification) == [.verified, .verified])
+    }
+
+    @Test func withoutItsEvidenceFileAnUnchangedSignoffIsUnverified() throws {
+        let site = try site()
+        defer { site.remove() }
+        try sign(site, "qa")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/releases/1.0/signoffs.evidence.json"))
+        let qa = try #require(try figures(site).signoffs?.roles.first)
+        #expect(qa.verification == .unverified)
+        #expect(qa.unverifiedWhy == "its record is missing from signoffs.evidence.json")
+    }
+
     @Test func withoutItsEvidenceFileAStaleSignoffStillIsStale() throws {
         let site = try site()
         defer { site.remove() }

@@ -18,12 +18,24 @@ package struct SignoffEvidence: Sendable, Encodable, Equatable {
         package var value: String
     }
 
+    /// One decision recorded against this evidence, as `flightdeck signoff` wrote it into signoffs.yaml.
+    package struct Signature: Sendable, Encodable, Equatable {
+        package var role: String
+        package var approver: String
+        package var decision: String
+        /// YYYY-MM-DD.
+        package var date: String?
+    }
+
     /// Input files, sorted by path.
     package var files: [File]
     /// Figures, in a fixed order.
     package var figures: [Figure]
     /// The Flightdeck version that computed them.
     package var flightdeck: String
+    /// The decisions recorded against this evidence: an entry of signoffs.yaml that names this digest but
+    /// matches none of them was edited by hand after it was recorded.
+    package var signatures: [Signature] = []
 
     /// `sha256:` and the SHA-256 of the manifest: one `<sha256>  <path>` line a file, as `sha256sum` prints
     /// them, sorted by path. It depends on the files alone, so anyone can check it with sha256sum.
