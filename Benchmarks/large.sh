@@ -27,8 +27,8 @@ gen_start=$(date +%s.%N)
 python3 Benchmarks/large_site.py "$SITE" "$N" "$M"
 gen_end=$(date +%s.%N)
 INPUT_MB=$(du -sm "$SITE/content" | cut -f1)
-NEWEST=$(ls "$SITE/content/releases" | tail -1)
-OLDEST=$(ls "$SITE/content/releases" | head -1)
+NEWEST=$(ls "$SITE/content/releases" | sed -n '$p')   # not head/tail -1: ls would die of SIGPIPE under pipefail
+OLDEST=$(ls "$SITE/content/releases" | sed -n 1p)
 echo "site: $N releases x $M test cases, ${INPUT_MB} MB of input, generated in $(python3 -c "print(f'{$gen_end - $gen_start:.1f}')") s"
 
 EDIT=0
