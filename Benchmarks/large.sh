@@ -63,7 +63,7 @@ CLEAN="rm -rf '$SITE/public' '$SITE/.public.previous'"
 : >"$WORK/runs"
 ROUNDS=$(( RUNS_CLEAN > RUNS_REBUILD ? RUNS_CLEAN : RUNS_REBUILD ))
 for round in $(seq "$ROUNDS"); do
-  if [ "$round" -le "$RUNS_CLEAN" ]; then run clean "$CLEAN"; else run clean-untimed "$CLEAN"; fi
+  if [ "$round" -le "$RUNS_CLEAN" ]; then run clean "$CLEAN"; fi
   if [ "$round" -le "$RUNS_REBUILD" ]; then
     run nochange ":"
     run newest "edit_junit '$NEWEST'"
@@ -88,7 +88,7 @@ for line in open(sys.argv[5]):  # best (lowest wall) run per scenario, its CPU; 
     cpus[name] = min(cpus.get(name, 1e9), run[1])
     if name not in rows or run[0] < rows[name][0]:
         rows[name] = run
-rows = {name: (*run, peaks[name]) for name, run in rows.items() if name != "clean-untimed"}
+rows = {name: (*run, peaks[name]) for name, run in rows.items()}
 labels = {"clean": "clean build", "nochange": "rebuild, nothing changed",
           "newest": "rebuild, newest release's JUnit edited", "oldest": "rebuild, oldest release's JUnit edited"}
 print(f"\n{n} releases x {m} test cases: {pages} pages, {out_mb} MB of output")
