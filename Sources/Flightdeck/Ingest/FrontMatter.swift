@@ -8,23 +8,59 @@ package struct FrontMatter: Sendable {
     package let bodyLine: Int
 
     /// Splits and parses. A block that opens with `---` but never closes is an error at the opening line.
+    ///
+    /// Only the front matter's lines are looked at; the body is the rest of the text from the closing line's
+    /// end, taken as it is (no split and join of a whole document).
     package init(parsing file: SourceFile) throws(DiagnosticError) {
         let text = file.text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingSuffixCR == "---" else {
+        var lines = LineCursor(text)
+        guard let first = lines.next(), first.trimmingSuffixCR == "---" else {
             fields = DataNode(.object([]), at: .file(file.path))
             body = text
             bodyLine = 1
             return
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingSuffixCR == "---" || $0.trimmingSuffixCR == "..." }) else {
+        var yaml: [Substring] = []
+        var closed = false
+        while let line = lines.next() {
+            if line.trimmingSuffixCR == "---" || line.trimmingSuffixCR == "..." {
+                closed = true
+                break
+            }
+            yaml.append(line)
+        }
+        guard closed else {
             throw DiagnosticError(.error("front matter opened with '---' never closes; add a line '---' after it",
                                          at: SourceLocation(file: file.path, line: 1, column: 1)))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        fields = try YAMLReader.read(yaml, path: file.path, lineOffset: 1)
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyLine = close + 2
+        fields = try YAMLReader.read(yaml.joined(separator: "\n"), path: file.path, lineOffset: 1)
+        body = String(text[lines.rest])
+        bodyLine = yaml.count + 3
+    }
+}
+
+/// The lines of a text one at a time, split at `\n`, and where the text after the last one given starts.
+private struct LineCursor {
+    private let text: String
+    private(set) var rest: Range<String.Index>
+
+    init(_ text: String) {
+        self.text = text
+        rest = text.startIndex..<text.endIndex
+    }
+
+    /// The next line without its `\n`, or nil at the end of the text.
+    mutating func next() -> Substring? {
+        guard rest.lowerBound < text.endIndex else { return nil }
+        let remaining = text.utf8[rest]
+        if let newline = remaining.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = text[rest.lowerBound..<newline]
+            rest = text.utf8.index(after: newline)..<text.endIndex
+            return line
+        }
+        let line = text[rest]
+        rest = text.endIndex..<text.endIndex
+        return line
     }
 }
 
