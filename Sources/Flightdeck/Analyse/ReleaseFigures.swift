@@ -27,26 +27,25 @@ enum ReleaseAnalyser {
         figures.incidents = data.incidents.map { IncidentAnalysis.analyse($0) }
         figures.experiments = data.experiments.map { ExperimentAnalysis.analyse($0, thresholds: thresholds.experiments) }
         figures.signoffs = data.signoffs.map { SignoffAnalysis.analyse($0, inputs: data.inputs) }
-        if let checklist = data.checklist {
-            // Checks read figures by their exported names; encode them only when some item has a check.
-            var tree = DataNode(.object([]), at: .file(checklist.path))
-            if checklist.tasks.contains(where: { $0.check != nil }) {
-                do {
-                    tree = try FiguresJSON.tree(of: figures)
-                } catch {
-                    log.error("cannot encode the figures the checklist's checks read: \(error)", at: .file(checklist.path))
-                }
+        // Checklist checks and sign-offs' kept figures read figures by their exported names: the tree is
+        // encoded once, only when some item has a check or some sign-off a digest.
+        let hasChecks = data.checklist?.tasks.contains(where: { $0.check != nil }) == true
+        let hasDigests = data.signoffs?.entries.contains(where: { $0.digest != nil }) == true
+        var tree: DataNode?
+        if hasChecks || hasDigests {
+            do {
+                tree = try FiguresJSON.tree(of: figures)
+            } catch {
+                log.error("cannot encode the figures checks and sign-offs read: \(error)", at: nil)
             }
-            figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree, log: log)
+        }
+        if let checklist = data.checklist {
+            figures.checklist = ChecklistAnalysis.analyse(checklist, figures: tree ?? DataNode(.object([]), at: .file(checklist.path)), log: log)
         }
         // Sign-offs made with a digest also keep figures: compare those now that every other figure is known.
-        if let signoffs = data.signoffs, signoffs.entries.contains(where: { $0.digest != nil }) {
-            do {
-                let snapshot = try SignoffVerification.snapshot(of: figures, checklist: data.checklist)
-                figures.signoffs = SignoffAnalysis.analyse(signoffs, inputs: data.inputs, figures: snapshot)
-            } catch {
-                log.report(contentsOf: error.diagnostics)
-            }
+        if let signoffs = data.signoffs, hasDigests, let tree {
+            let snapshot = SignoffVerification.snapshot(of: tree, checklist: data.checklist)
+            figures.signoffs = SignoffAnalysis.analyse(signoffs, inputs: data.inputs, figures: snapshot)
         }
         let present = Set(DataKind.allCases.filter { $0.isPresent(in: data) })
         figures.verdict = VerdictRules.verdict(for: figures, present: present, required: required)

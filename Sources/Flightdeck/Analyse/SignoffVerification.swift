@@ -14,7 +14,8 @@ enum SignoffVerification {
     ]
 
     /// What a sign-off keeps: the verdict's figures and every checklist check's figure, except the
-    /// sign-offs' own (they change as people sign, which must not make the others stale).
+    /// sign-offs' own (they change as people sign, which must not make the others stale) and the
+    /// checklist's own (checklist.md is an input already, and its figures derive from the others).
     static func snapshot(of figures: ReleaseFigures, checklist: Checklist?) throws(DiagnosticError) -> [SignoffEvidence.Figure] {
         let tree: DataNode
         do {
@@ -31,7 +32,8 @@ enum SignoffVerification {
         for task in checklist?.tasks ?? [] {
             guard let check = task.check, case .success(let parsed) = MetricCheck.parse(check) else { continue }
             let name = parsed.path.joined(separator: ".")
-            if parsed.path.first != DataKind.signoffs.rawValue, !names.contains(name) { names.append(name) }
+            let own: Set<String> = [DataKind.signoffs.rawValue, DataKind.checklist.rawValue]
+            if let kind = parsed.path.first, !own.contains(kind), !names.contains(name) { names.append(name) }
         }
         return names.compactMap { name in
             var node: DataNode? = tree
