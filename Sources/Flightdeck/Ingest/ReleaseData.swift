@@ -49,10 +49,11 @@ enum ReleaseIngester {
         data.notes = source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, ids: .releaseNotes, log: log) }
         data.checklist = ChecklistReader.read(source, unsafeHTML: unsafe, log: log)
         data.signoffs = SignoffReader.read(source, configuredRoles: config.signoffRoles, log: log)
-        ReleaseInputs.warnUnknown(source, data: data, log: log)
+        let taken = ReleaseInputs.taken(source, data: data)
+        ReleaseInputs.warnUnknown(source, taken: taken, log: log)
         if data.signoffs?.entries.contains(where: { $0.digest != nil }) == true {
             do {
-                data.inputs = try ReleaseInputs.hashed(source, data: data)
+                data.inputs = try ReleaseInputs.hashed(source, data: data, taken: taken)
             } catch {
                 log.report(contentsOf: error.diagnostics)
             }

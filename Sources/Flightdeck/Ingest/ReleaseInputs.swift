@@ -9,10 +9,11 @@ enum ReleaseInputs {
 
     /// The inputs a sign-off approves, by path relative to the release folder and SHA-256: every file a
     /// reader takes except the sign-offs themselves (signoffs.yaml and its evidence file).
-    static func hashed(_ source: ReleaseSource, data: ReleaseData) throws(DiagnosticError) -> [SignoffEvidence.File] {
+    /// `taken` is `taken(source, data:)`, when the caller has it already.
+    static func hashed(_ source: ReleaseSource, data: ReleaseData, taken: [ContentFile]? = nil) throws(DiagnosticError) -> [SignoffEvidence.File] {
         let own = Set(DataKind.signoffs.fileNames.map { "\(source.folder)/\($0)" })
         var files: [SignoffEvidence.File] = []
-        for file in taken(source, data: data) where !own.contains(file.path) {
+        for file in taken ?? self.taken(source, data: data) where !own.contains(file.path) {
             files.append(.init(path: String(file.path.dropFirst(source.folder.count + 1)), sha256: SHA256.hex(try file.readData())))
         }
         return files.sorted { $0.path < $1.path }
@@ -23,8 +24,8 @@ enum ReleaseInputs {
     /// Ignored without a word: `*.example` stubs written by `flightdeck new release` (rename one to use it)
     /// and READMEs (`README`, `README.md`, `README.txt`) that explain a folder. Hidden files never reach
     /// this point: the loader skips them.
-    static func warnUnknown(_ source: ReleaseSource, data: ReleaseData, log: DiagnosticLog) {
-        let taken = Set(taken(source, data: data).map(\.path))
+    static func warnUnknown(_ source: ReleaseSource, taken: [ContentFile], log: DiagnosticLog) {
+        let taken = Set(taken.map(\.path))
         for file in source.files where !taken.contains(file.path) && !isExplanation(file.name) {
             let relative = String(file.path.dropFirst(source.folder.count + 1))
             log.warning("not a known data file" + suggestion(for: relative), at: .file(file.path))

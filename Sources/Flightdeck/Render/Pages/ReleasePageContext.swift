@@ -59,11 +59,10 @@ struct ReleaseRow: Sendable, Encodable {
         owner = release.owner
         url = SitePaths.release(release.id)
         decision = entry.figures.verdict.decision.rawValue
-        decisionLabel = Self.label(entry.figures.verdict.decision)
+        decisionLabel = entry.figures.verdict.decision.label
         headline = entry.figures.verdict.reasons.first.map { "\($0.area): \($0.message)" } ?? release.summary ?? ""
     }
 
-    static func label(_ decision: Verdict.Decision) -> String { decision.label }
 }
 
 /// One diagnostic of a release's own files, as its page lists it.
