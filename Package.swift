@@ -32,6 +32,8 @@ let package = Package(
     targets: [
         // libcmark through its C API (Debian: libcmark-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // SHA-256 from the system's OpenSSL (Debian: libssl-dev), which uses the CPU's SHA extensions.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Civil dates, instants, and the text of numbers, percents and durations: one implementation beneath the rest.
         .target(name: "FlightdeckCore", swiftSettings: settings),
         // The Jinja2-subset template engine; knows nothing of releases.
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "Flightdeck",
             dependencies: [
-                "CCmark", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
+                "CCmark", "CCrypto", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: settings
