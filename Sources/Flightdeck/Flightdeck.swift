@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// Build every release that can be built: a release whose own data has errors gets a page that lists
     /// them, with the verdict "cannot judge", instead of stopping the build (`build --keep-going`).
     public var keepGoing = false
+    /// Where the build cache is kept (`--cache DIR`); default `.flightdeck-cache/` beside the output folder.
+    public var cacheFolder: URL?
+    /// Build without a build cache, reading and analysing everything (`--no-cache`).
+    public var noCache = false
 
     /// Default options.
     public init(output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -54,9 +58,6 @@ public struct Site: Sendable {
     public let root: URL
     /// Build options.
     public let options: BuildOptions
-    /// What repeated builds of this site (`flightdeck serve`) reuse.
-    let cache = BuildCache()
-
     /// A site rooted at `root`.
     public init(root: URL, options: BuildOptions = .init()) {
         self.root = root
@@ -64,13 +65,18 @@ public struct Site: Sendable {
     }
 
     /// Loads, ingests, analyses, renders and writes the site; `public/` is replaced only if everything succeeds.
+    ///
+    /// Unless `noCache` is set, the build cache (`cacheFolder`, default `.flightdeck-cache/` beside the output)
+    /// lets it read, analyse and render again only what changed since the last build; the output is the same.
     public func build() async throws(DiagnosticError) -> BuildReport {
         let log = DiagnosticLog()
+        let output = options.output ?? root.appendingPathComponent("public")
+        let cache = options.noCache ? nil : try BuildCache(folder: options.cacheFolder ?? output.deletingLastPathComponent().appendingPathComponent(".flightdeck-cache"))
         let run = try BuildPipeline(root: root, options: options, cache: cache, through: .write).run(log: log)
         return BuildReport(pageCount: run.files.filter { $0.path.hasSuffix(".html") }.count, fileCount: run.files.count,
                            diagnostics: BuildPipeline.sorted(log.diagnostics),
-                           releasesWithErrors: run.model.releases.filter(\.hasErrors).map(\.data.release.id),
-                           output: run.output ?? root.appendingPathComponent("public"))
+                           releasesWithErrors: run.model.listing.filter(\.hasErrors).map(\.id),
+                           output: run.output ?? output)
     }
 
     /// Runs every stage but writing, and returns all diagnostics (errors and warnings).

@@ -24,11 +24,23 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("keep-going"), help: "Build every other release when one release's data has errors; that release's page lists them (exit 1 all the same).")
     var keepGoing = false
 
+    @Option(name: .long, help: "Keep the build cache in this folder (default: .flightdeck-cache/ beside the output).")
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Read, analyse and render everything, without reading or writing the build cache.")
+    var noCache = false
+
+    func validate() throws {
+        if cache != nil && noCache { throw ValidationError("--cache and --no-cache cannot be used together") }
+    }
+
     func run() async throws {
         let started = Date()
         var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
         options.keepGoing = keepGoing
         if let output { options.output = GlobalOptions.absolute(output) }
+        if let cache { options.cacheFolder = GlobalOptions.absolute(cache) }
+        options.noCache = noCache
         // Steps show with --verbose, and on an interactive terminal unless --quiet.
         if global.verbose || (!global.quiet && isatty(STDERR_FILENO) == 1) { options.progress = { Console.error($0) } }
         let report: BuildReport

@@ -3,7 +3,7 @@ package import Foundation
 /// Figures across releases, oldest first, for the home page.
 package struct Trends: Sendable, Encodable {
     /// One release's headline numbers.
-    package struct Point: Sendable, Encodable {
+    package struct Point: Sendable, Codable, Equatable {
         /// The release id.
         package var id: String
         /// The release title.
@@ -30,13 +30,11 @@ package struct Trends: Sendable, Encodable {
 
 /// Pure computation of trends.
 enum TrendAnalysis {
-    /// Headline numbers per release, in the order given (oldest first).
-    static func analyse(_ releases: [(ReleaseData, ReleaseFigures)]) -> Trends {
-        Trends(points: releases.map { data, figures in
-            Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
-                         decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent,
-                         testSuccessRate: figures.tests?.successRate, testCount: figures.tests?.counts.total,
-                         incidents: figures.incidents?.count ?? 0, mttrMinutes: figures.incidents?.mttrMinutes)
-        })
+    /// One release's headline numbers.
+    static func point(_ data: ReleaseData, _ figures: ReleaseFigures) -> Trends.Point {
+        Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
+                     decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent,
+                     testSuccessRate: figures.tests?.successRate, testCount: figures.tests?.counts.total,
+                     incidents: figures.incidents?.count ?? 0, mttrMinutes: figures.incidents?.mttrMinutes)
     }
 }

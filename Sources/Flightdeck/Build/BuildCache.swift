@@ -1,74 +1,371 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// What `flightdeck serve` keeps between builds, so a change re-reads and re-renders only what it touches.
+/// The persistent, content-addressed build cache: `.flightdeck-cache/` beside the output, or `--cache DIR`.
 ///
-/// - A release's data files (everything but release.yaml, notes.md, checklist.md and signoffs.yaml,
-///   which are cheap and always read) are parsed again only when one of its files changed
-///   (path, size or modification time).
-/// - A page is rendered again only when its template context or the site's templates changed.
+/// Between builds it keeps:
+/// - each input file's SHA-256 by path, trusted again only while the file's size, modification time and
+///   inode are those it was hashed with (as git's index does). Every key is made of content digests, so a
+///   fresh checkout, whose files all have new modification times, still finds its releases;
+/// - per release, a `ReleaseRecord`: the keys of its inputs, its analysis and its pages, what the home page
+///   and navigation show of it, and the diagnostics its files gave;
+/// - each rendered release page and home page, as `pages/<key>.html`, hard-linked into the output.
+///
+/// Safe to delete at any time. A manifest that cannot be parsed, or that another Flightdeck version wrote,
+/// is ignored with a warning and replaced. One build at a time uses a cache folder (an exclusive `flock`).
 final class BuildCache: @unchecked Sendable {
-    /// A file's identity for change detection.
-    struct Stamp: Hashable, Sendable {
-        let path: String
-        let size: Int
-        let modified: Double
+    /// What the cache holds of one release from the build that last analysed it.
+    struct ReleaseRecord: Sendable, Equatable {
+        var id: String
+        /// Digest of the site key and the release folder's files (paths and contents).
+        var inputs: String
+        /// Digest of `inputs` and the previous release's `inputs`: what its figures depend on.
+        var analysis: String
+        /// Digest of `analysis` and everything its pages share (templates, navigation, options).
+        var render: String
+        /// Whether it cannot be judged (errors in its files or found by its analysis).
+        var hasErrors: Bool
+        /// Whether its files have errors: it is then nobody's previous release.
+        var ingestErrors: Bool
+        /// From release.yaml: what orders releases and groups them for comparisons.
+        var draft: Bool
+        var product: String?
+        var date: Double?
+        var title: String
+        /// The JSON of its `ReleaseSummary` (the home page's row and trend point).
+        var summary: String
+        /// The JSON of the diagnostics its files gave, replayed when it is not read again.
+        var diagnostics: String
     }
 
-    /// A release's measured data kinds, as parsed into its `ReleaseData`, and what parsing them reported.
-    struct Measured: Sendable {
-        var data: ReleaseData
-        var diagnostics: [Diagnostic]
+    /// The manifest format; a manifest of another format is ignored.
+    static let formatVersion = 1
+
+    /// The cache folder.
+    let folder: URL
+    /// Why the stored manifest was ignored, when it was (said as a warning by the pipeline).
+    private(set) var ignored: String?
+    /// Whether the manifest was written by another build of this same version, and so ignored without a warning.
+    private(set) var otherBuild = false
+    /// What this build took from the cache, for `--verbose`.
+    private(set) var reused = Reuse()
+
+    /// Counts of what a build reused and what it did again.
+    struct Reuse: Sendable, Equatable {
+        var filesHashed = 0
+        var filesKnown = 0
+        var releasesRead = 0
+        var releasesAnalysed = 0
+        var releasesReused = 0
+        var pagesRendered = 0
+        var pagesReused = 0
     }
 
+    private let identity: String
+    private var files: [String: FileRecord] = [:]
+    private var releases: [String: ReleaseRecord] = [:]
+    private var nextFiles: [String: FileRecord] = [:]
+    private var nextReleases: [String: ReleaseRecord] = [:]
+    private var referencedPages: Set<String> = []
+    private let started = Date().timeIntervalSince1970
     private let lock = NSLock()
-    private var measured: [String: (stamps: [Stamp], value: Measured)] = [:]
-    private var pages: [String: (key: PageKey, html: Data)] = [:]
-    private(set) var renderedPages = 0
+    private var lockFile: Int32 = -1
 
-    /// The measured data of a release, from the cache when its files are unchanged.
-    func measured(for release: ReleaseSource, key: String, _ make: () -> Measured) -> Measured {
-        let stamps = Self.stamps(release.files.filter { !ReleaseIngester.narrativeFiles.contains($0.name) || $0.path.dropFirst(release.folder.count + 1).contains("/") })
-        let cacheKey = key + "\u{0}" + release.id
-        lock.lock()
-        let cached = measured[cacheKey]
-        lock.unlock()
-        if let cached, cached.stamps == stamps { return cached.value }
-        let value = make()
-        lock.lock()
-        measured[cacheKey] = (stamps, value)
-        lock.unlock()
-        return value
+    /// A file's content digest and the stamp it was taken with.
+    private struct FileRecord: Sendable, Equatable {
+        var size: Int
+        var modified: Int64
+        var inode: UInt64
+        var sha256: String
     }
 
-    /// What a page's HTML depends on: the site's templates, the template and its context.
-    struct PageKey: Equatable {
-        let templates: [Stamp]
-        let template: String
-        let context: TemplateRenderer.Context
-    }
-
-    /// A page's HTML, from the cache when its key is the same as last time.
-    func page(_ url: String, key: PageKey, _ render: () throws(DiagnosticError) -> Data) throws(DiagnosticError) -> Data {
-        lock.lock()
-        let cached = pages[url]
-        lock.unlock()
-        if let cached, cached.key == key { return cached.html }
-        let html = try render()
-        lock.lock()
-        pages[url] = (key, html)
-        renderedPages += 1
-        lock.unlock()
-        return html
-    }
-
-    /// Stamps of files, in path order; unreadable files get size -1 so they never match a good stamp.
-    static func stamps(_ files: [ContentFile]) -> [Stamp] {
-        files.map { file in
-            // stat(2) directly: Foundation's resource values also list extended attributes, for every file.
-            var info = stat()
-            guard stat(file.url.path, &info) == 0 else { return Stamp(path: file.path, size: -1, modified: 0) }
-            return Stamp(path: file.path, size: Int(info.st_size),
-                         modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    /// Opens (creating it if needed) the cache at `folder` and reads its manifest. Problems with an existing
+    /// cache are never errors: it is then empty, and `ignored` says why.
+    init(folder: URL) throws(DiagnosticError) {
+        self.folder = folder
+        identity = Self.binaryIdentity()
+        do {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(.error("cannot create the build cache \(folder.path): \(error.localizedDescription); pass --cache DIR or --no-cache", at: nil))
         }
+        lockFile = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lockFile >= 0 { flock(lockFile, LOCK_EX) }
+        let manifest = folder.appendingPathComponent("manifest.tsv").path
+        let data: Data
+        do {
+            data = try Folder.read(manifest)
+        } catch {
+            if error.code != .ENOENT { ignored = "cannot read \(manifest): \(String(cString: strerror(error.code.rawValue)))" }
+            return
+        }
+        do {
+            try parse(data)
+        } catch {
+            files = [:]
+            releases = [:]
+            ignored = "\(manifest) \(error.reason); the cache was ignored and is rebuilt"
+        }
+    }
+
+    deinit {
+        if lockFile >= 0 { close(lockFile) }
+    }
+
+    // MARK: Files
+
+    /// The SHA-256 of each file by path: from the manifest while its stamp is unchanged, hashed otherwise
+    /// (in parallel). An unreadable file gets no digest, so nothing keyed by it is ever reused.
+    func digests(of files: [ContentFile]) -> [String: String] {
+        let known = self.files
+        let started = started
+        let results = ConcurrentMap.map(files) { file -> (String, FileRecord?, Bool) in
+            var info = stat()
+            guard stat(file.url.path, &info) == 0 else { return (file.path, nil, false) }
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            let size = Int(info.st_size), inode = UInt64(info.st_ino)
+            if let record = known[file.path], record.size == size, record.modified == modified, record.inode == inode {
+                return (file.path, record, true)
+            }
+            do {
+                let data = try Folder.read(file.url.path)
+                return (file.path, FileRecord(size: size, modified: modified, inode: inode, sha256: SHA256.hex(data)), false)
+            } catch {
+                // The reader of this file reports why it cannot be read; without a digest nothing keyed by it is reused.
+                return (file.path, nil, false)
+            }
+        }
+        var digests: [String: String] = [:]
+        lock.withLock {
+            for (path, record, wasKnown) in results {
+                guard let record else { continue }
+                digests[path] = record.sha256
+                if wasKnown { reused.filesKnown += 1 } else { reused.filesHashed += 1 }
+                // A file changed within the last second could change again within the same clock tick
+                // unseen: it is not remembered, so the next build hashes it again.
+                if Double(record.modified) / 1e9 < started - 1 { nextFiles[path] = record }
+            }
+        }
+        return digests
+    }
+
+    // MARK: Releases
+
+    /// The record of release `id` from the last build, if any.
+    func release(_ id: String) -> ReleaseRecord? {
+        lock.withLock { releases[id] }
+    }
+
+    /// Keeps a release's record for the next build.
+    func keep(_ record: ReleaseRecord) {
+        lock.withLock { nextReleases[record.id] = record }
+    }
+
+    /// Counts a release as read, analysed or reused, for `--verbose`.
+    func count(read: Int = 0, analysed: Int = 0, reusedReleases: Int = 0) {
+        lock.withLock {
+            reused.releasesRead += read
+            reused.releasesAnalysed += analysed
+            reused.releasesReused += reusedReleases
+        }
+    }
+
+    // MARK: Pages
+
+    /// Where the page with this key is kept.
+    func pagePath(_ key: String) -> String {
+        folder.path + "/pages/" + key + ".html"
+    }
+
+    /// Whether a page with this key is kept (and so may be reused).
+    func hasPage(_ key: String) -> Bool {
+        var info = stat()
+        return stat(pagePath(key), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// A kept page as output: counted as reused, and kept past this build's clean-up.
+    func reusePage(_ key: String, at path: String) -> OutputFile {
+        lock.withLock {
+            referencedPages.insert(key)
+            reused.pagesReused += 1
+        }
+        return OutputFile(path: path, body: .file(pagePath(key)))
+    }
+
+    /// Stores a rendered page under its key and returns it as output linked to the stored file. When the
+    /// page cannot be stored, the bytes themselves are the output: the build goes on without caching it.
+    func store(_ html: Data, key: String, at path: String) -> OutputFile {
+        let target = pagePath(key)
+        let temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var stored = false
+        if fd >= 0 {
+            do {
+                try Folder.write(html, to: fd)
+                stored = true
+            } catch {
+                stored = false  // a page that cannot be cached is still output, as bytes, below
+            }
+            close(fd)
+            stored = stored && rename(temporary, target) == 0
+            if !stored { unlink(temporary) }
+        }
+        lock.withLock {
+            reused.pagesRendered += 1
+            if stored { referencedPages.insert(key) }
+        }
+        return stored ? OutputFile(path: path, body: .file(target)) : OutputFile(path: path, body: .bytes(html))
+    }
+
+    /// Counts pages rendered that the cache does not keep (404, the site's own pages).
+    func countRendered(_ count: Int) {
+        lock.withLock { reused.pagesRendered += count }
+    }
+
+    // MARK: Saving
+
+    /// Writes the manifest for the next build (atomically) and deletes the pages this build did not use.
+    /// Releases not seen in this build are forgotten.
+    func save() throws(DiagnosticError) {
+        let (text, keep) = lock.withLock { (manifestText(), referencedPages) }
+        let manifest = folder.appendingPathComponent("manifest.tsv").path
+        let temporary = manifest + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        do {
+            guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(fd) }
+            try Folder.write(Data(text.utf8), to: fd)
+            guard rename(temporary, manifest) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temporary)
+            throw DiagnosticError(.error("cannot write the build cache's manifest \(manifest): \(error.localizedDescription)", at: nil))
+        }
+        let pages = folder.path + "/pages"
+        let entries: [Folder.Entry]
+        do {
+            entries = try Folder.entries(of: pages)
+        } catch {
+            return  // nothing to clean up when the folder cannot be listed; the next build tries again
+        }
+        for entry in entries where !entry.isFolder {
+            let key = entry.name.hasSuffix(".html") ? String(entry.name.dropLast(5)) : entry.name
+            if !keep.contains(key) { unlink(pages + "/" + entry.name) }
+        }
+    }
+
+    /// Identifies the running binary: its version, and the size and time of its executable, so that a
+    /// cache written by another build of Flightdeck (even of the same version) is never trusted.
+    private static func binaryIdentity() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return flightdeckVersion }
+        return "\(flightdeckVersion) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// The version a manifest's identity names.
+    private static func version(of identity: String) -> String {
+        String(identity.prefix { $0 != " " })
+    }
+
+    // MARK: Manifest text
+
+    private func manifestText() -> String {
+        var lines = ["flightdeck-cache\t\(Self.formatVersion)\t\(CacheText.escape(identity))"]
+        for (path, record) in nextFiles.sorted(by: { $0.key < $1.key }) {
+            lines.append(["F", CacheText.escape(path), String(record.size), String(record.modified), String(record.inode), record.sha256].joined(separator: "\t"))
+        }
+        for record in nextReleases.values.sorted(by: { $0.id < $1.id }) {
+            lines.append(["R", record.id, record.inputs, record.analysis, record.render, record.hasErrors ? "1" : "0",
+                          record.ingestErrors ? "1" : "0", record.draft ? "1" : "0",
+                          record.product.map { "=" + $0 } ?? "", record.date.map { "\($0)" } ?? "", record.title, record.summary, record.diagnostics]
+                .map(CacheText.escape).joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why a manifest cannot be used.
+    private struct Unusable: Error { let reason: String }
+
+    private func parse(_ data: Data) throws(Unusable) {
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard let header = lines.next()?.split(separator: "\t", omittingEmptySubsequences: false), header.count == 3,
+              header[0] == "flightdeck-cache" else { throw Unusable(reason: "is not a Flightdeck cache manifest") }
+        guard header[1] == "\(Self.formatVersion)" else {
+            throw Unusable(reason: "has format \(header[1]), this Flightdeck reads format \(Self.formatVersion)")
+        }
+        let written = CacheText.unescape(header[2])
+        guard written == identity else {
+            // Another build of the same version (a developer's rebuild) is ignored quietly; another version is said.
+            if Self.version(of: written) == flightdeckVersion {
+                otherBuild = true
+                return
+            }
+            throw Unusable(reason: "was written by Flightdeck \(Self.version(of: written)), this is \(flightdeckVersion)")
+        }
+        var number = 1
+        while let line = lines.next() {
+            number += 1
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(CacheText.unescape)
+            switch (fields.first, fields.count) {
+            case ("F", 6):
+                guard let size = Int(fields[2]), let modified = Int64(fields[3]), let inode = UInt64(fields[4]) else {
+                    throw Unusable(reason: "line \(number): bad file record")
+                }
+                files[fields[1]] = FileRecord(size: size, modified: modified, inode: inode, sha256: fields[5])
+            case ("R", 13):
+                let date: Double?
+                if fields[9].isEmpty { date = nil } else if let value = Double(fields[9]) { date = value } else {
+                    throw Unusable(reason: "line \(number): bad release date")
+                }
+                releases[fields[1]] = ReleaseRecord(
+                    id: fields[1], inputs: fields[2], analysis: fields[3], render: fields[4], hasErrors: fields[5] == "1",
+                    ingestErrors: fields[6] == "1", draft: fields[7] == "1", product: fields[8].isEmpty ? nil : String(fields[8].dropFirst()),
+                    date: date, title: fields[10], summary: fields[11], diagnostics: fields[12])
+            default:
+                throw Unusable(reason: "line \(number): unknown record")
+            }
+        }
+    }
+}
+
+/// Free text in the cache manifest's tab-separated fields: backslash, tab, newline and carriage return escaped.
+enum CacheText {
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var result = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    static func unescape<S: StringProtocol>(_ text: S) -> String {
+        guard text.utf8.contains(0x5C) else { return String(text) }
+        var result = ""
+        var escaped = false
+        for character in text.unicodeScalars {
+            if escaped {
+                switch character {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
     }
 }

@@ -34,7 +34,7 @@ struct BuildPipeline {
 
     let root: URL
     let options: BuildOptions
-    /// Kept between builds by `flightdeck serve`; nil for one-off builds.
+    /// The build cache: what earlier builds left for this one to reuse (nil: do everything).
     var cache: BuildCache? = nil
     /// The last step this run goes through.
     var last: Step = .write
@@ -65,6 +65,15 @@ struct BuildPipeline {
         begin(.write)
         let output = options.output ?? root.appendingPathComponent("public")
         try SiteWriter.write(files, to: output, siteRoot: root)
+        if let cache {
+            try cache.save()
+            if let report = options.progress {
+                let r = cache.reused
+                report("Build cache \(cache.folder.path): releases \(r.releasesReused) reused, \(r.releasesAnalysed) analysed (\(r.releasesRead) read); "
+                       + "pages \(r.pagesReused) reused, \(r.pagesRendered) rendered; files \(r.filesKnown) known, \(r.filesHashed) hashed"
+                       + (cache.otherBuild ? " (the cache was written by another build of Flightdeck \(flightdeckVersion): nothing reused)" : ""))
+            }
+        }
         finish()
         return Run(model: model, files: files, output: output)
     }
@@ -74,6 +83,7 @@ struct BuildPipeline {
         begin(.load)
         let source = try ContentLoader.load(root: root, log: log)
         try stopOnErrors(log)
+        if let ignored = cache?.ignored { log.warning("build cache: \(ignored)", at: nil) }
 
         begin(.ingest)
         let unsafe = source.config.markdownUnsafeHTML
@@ -87,86 +97,13 @@ struct BuildPipeline {
         let pages = read.compactMap(\.0)
             .filter { options.includeDrafts || !$0.draft }
             .sorted { ($0.weight, $0.title, $0.slug) < ($1.weight, $1.title, $1.slug) }
-        let releases = ingestReleases(source, log: log)
-        let ingested = releases.filter { options.includeDrafts || !$0.data.release.draft }
-        // With keep-going, a release whose own data has errors is judged "cannot judge"; any other error stops.
-        let releaseErrors = releases.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .error }.count }
-        let siteErrors = log.diagnostics.filter { $0.severity == .error }.count - releaseErrors
-        if options.keepGoing ? siteErrors > 0 : log.hasErrors { throw DiagnosticError(Self.sorted(log.diagnostics)) }
-
-        begin(.analyse)
-        let oldestFirst = ingested.sorted { Self.order($0.data.release) < Self.order($1.data.release) }
-        // The previous release of each: the latest earlier one of the same product (releases without a
-        // product are one group of their own).
-        // A release with errors is nobody's previous release: its data cannot be trusted.
-        var latest: [String?: ReleaseData] = [:]
-        let previous = oldestFirst.map { item in
-            defer { if !item.hasErrors { latest[item.data.release.product] = item.data } }
-            return latest[item.data.release.product]
-        }
-        // Releases are analysed in parallel, each reporting into its own log, merged in order.
-        let config = source.config
-        let analysed = ConcurrentMap.map(Array(oldestFirst.indices)) { position -> (SiteModel.Entry, [Diagnostic]) in
-            let item = oldestFirst[position]
-            guard !item.hasErrors else {
-                var figures = ReleaseFigures()
-                figures.verdict = .cannotJudge(errors: item.diagnostics.filter { $0.severity == .error }.count)
-                return (.init(source: item.source, data: item.data, figures: figures, diagnostics: item.diagnostics), [])
-            }
-            let releaseLog = DiagnosticLog()
-            let figures = ReleaseAnalyser.analyse(item.data, previous: previous[position], thresholds: config.thresholds,
-                                                  required: config.required(forProduct: item.data.release.product), log: releaseLog)
-            return (.init(source: item.source, data: item.data, figures: figures,
-                          diagnostics: item.diagnostics + releaseLog.diagnostics), releaseLog.diagnostics)
-        }
-        var entries: [SiteModel.Entry] = []
-        for (var entry, diagnostics) in analysed {
-            log.report(contentsOf: diagnostics)
-            // An error found by analysis (a misspelt checklist check) also leaves the release unjudged.
-            if entry.hasErrors, entry.figures.verdict.decision != .cannotJudge {
-                entry.figures = ReleaseFigures()
-                entry.figures.verdict = .cannotJudge(errors: entry.diagnostics.filter { $0.severity == .error }.count)
-            }
-            entries.append(entry)
-        }
-        if !options.keepGoing { try stopOnErrors(log) }
-        return SiteModel(source: source, index: index, pages: pages, releases: entries.reversed(),
-                         // A release that cannot be judged has no figures to plot; it is left out, not drawn as zeros.
-                         trends: TrendAnalysis.analyse(entries.filter { !$0.hasErrors }.map { ($0.data, $0.figures) }))
-    }
-
-    /// Ingests releases in parallel; each release reports into its own log, merged in id order.
-    private func ingestReleases(_ source: SiteSource, log: DiagnosticLog) -> [Ingested] {
-        let releases = source.releases
-        let cache = cache
-        let results = ConcurrentMap.map(releases) { release -> (ReleaseData, [Diagnostic]) in
-            let releaseLog = DiagnosticLog()
-            let data = ReleaseIngester.ingest(release, config: source.config, log: releaseLog, cache: cache)
-            return (data, releaseLog.diagnostics)
-        }
-        var output: [Ingested] = []
-        for (release, (data, diagnostics)) in zip(releases, results) {
-            log.report(contentsOf: diagnostics)
-            output.append(.init(source: release, data: data, diagnostics: diagnostics))
-        }
-        return output
-    }
-
-    /// One release after Ingest, with the diagnostics its files produced.
-    private struct Ingested {
-        let source: ReleaseSource
-        let data: ReleaseData
-        let diagnostics: [Diagnostic]
-        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    }
-
-    /// Releases sort by date (undated last), then id.
-    private static func order(_ release: Release) -> (Double, String) {
-        (release.date?.timeIntervalSince1970 ?? .greatestFiniteMagnitude, release.id)
+        let releases = try releases(source, pages: pages, log: log)
+        return SiteModel(source: source, index: index, pages: pages, releases: releases.entries, listing: releases.listing,
+                         homeKey: releases.homeKey)
     }
 
     /// Starts a step: its progress line, and its clock.
-    private func begin(_ step: Step) {
+    func begin(_ step: Step) {
         guard let report = options.progress else { return }
         clock.start(step.name)
         report("[\(step.rawValue)/\(last.rawValue)] \(step.name)")
@@ -179,7 +116,7 @@ struct BuildPipeline {
     }
 
     /// The build time to print: from SOURCE_DATE_EPOCH when set, else now if the config asks for it, else none.
-    private func buildTime(_ config: SiteConfig) -> String? {
+    func buildTime(_ config: SiteConfig) -> String? {
         guard last >= .write else { return nil }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
             return Timestamp.instantString(Date(timeIntervalSince1970: seconds))

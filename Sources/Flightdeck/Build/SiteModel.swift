@@ -10,9 +10,24 @@ struct SiteModel: Sendable {
         var figures: ReleaseFigures
         /// The diagnostics of its own files (ingest and analysis), errors and warnings.
         var diagnostics: [Diagnostic] = []
+        /// The key its pages are kept under in the build cache (none without a cache).
+        var renderKey: String?
 
         /// Whether its own data has errors, so it cannot be judged.
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// A release as navigation, the home page and trends show it: every release of the site, whether
+    /// analysed in this build or, unchanged, taken from the build cache.
+    struct Listed: Sendable {
+        let id: String
+        let title: String
+        /// Whether it cannot be judged (errors in its own data).
+        let hasErrors: Bool
+        /// Its home-page row and trend point; nil only when the home page itself comes from the cache.
+        let summary: ReleaseSummary?
+        /// When its pages come from the build cache: their key (see `ReleasePages`).
+        let reusedKey: String?
     }
 
     /// Config and file lists.
@@ -21,8 +36,44 @@ struct SiteModel: Sendable {
     let index: Page?
     /// content/pages/*.md, rendered, in navigation order.
     let pages: [Page]
-    /// Releases, newest first (by date, then id).
+    /// The releases analysed in this build, newest first (by date, then id): every release without a
+    /// build cache; with one, those whose inputs, previous release or pages' inputs changed.
     let releases: [Entry]
-    /// Trends across releases, oldest first.
-    let trends: Trends
+    /// Every release, newest first.
+    let listing: [Listed]
+    /// The home page's key in the build cache, when there is a cache.
+    var homeKey: String? = nil
+
+    /// Trends across releases, oldest first; releases that cannot be judged are left out, not drawn as zeros.
+    var trends: Trends {
+        Trends(points: listing.reversed().filter { !$0.hasErrors }.compactMap(\.summary?.point))
+    }
+}
+
+/// What the home page and trends show of one release, kept by the build cache for unchanged releases.
+struct ReleaseSummary: Sendable, Codable, Equatable {
+    /// Its row in the release table.
+    var row: ReleaseRow
+    /// Its headline numbers for the trend charts.
+    var point: Trends.Point
+
+    init(_ entry: SiteModel.Entry) {
+        row = ReleaseRow(entry)
+        point = TrendAnalysis.point(entry.data, entry.figures)
+    }
+}
+
+/// The pages each release has, with their templates: the one list Render and the build cache share.
+enum ReleasePages {
+    /// Template, URL, title and page kind of each page of release `id` titled `title`.
+    static func pages(id: String, title: String) -> [(template: String, url: String, title: String, kind: String)] {
+        [("release.html", SitePaths.release(id), title, "release"),
+         ("checklist.html", SitePaths.checklist(id), "Checklist · \(title)", "checklist"),
+         ("signoffs.html", SitePaths.signoffs(id), "Sign-offs · \(title)", "signoffs")]
+    }
+
+    /// The key one page of a release is kept under, from the release's render key.
+    static func key(_ renderKey: String, template: String) -> String {
+        SHA256.hex(renderKey + "\u{0}" + template)
+    }
 }

@@ -34,17 +34,10 @@ struct ReleaseData: Sendable, Encodable {
 
 /// The Ingest stage for a release: runs every reader; each reports its problems to the log.
 enum ReleaseIngester {
-    /// The files directly in a release folder that are always read again (cheap); the rest is measured data.
-    static let narrativeFiles: Set<String> = ["release.yaml", "notes.md", "checklist.md", "signoffs.yaml", SignoffEvidence.fileName]
-
-    /// Reads all data kinds of one release; the measured ones come from `cache` when their files are unchanged.
-    static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog, cache: BuildCache? = nil) -> ReleaseData {
+    /// Reads all data kinds of one release.
+    static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog) -> ReleaseData {
         let unsafe = config.markdownUnsafeHTML
-        let measured = cache?.measured(for: source, key: "\(unsafe)") { measure(source, unsafe: unsafe) }
-            ?? measure(source, unsafe: unsafe)
-        log.report(contentsOf: measured.diagnostics)
-        // The measured data kinds come from `measure` (or the cache); the cheap files are read every time.
-        var data = measured.data
+        var data = measure(source, unsafe: unsafe, log: log)
         data.release = ReleaseReader.read(source, log: log)
         data.notes = source.file(named: "notes.md").flatMap { PageReader.read($0, unsafeHTML: unsafe, nested: true, ids: .releaseNotes, log: log) }
         data.checklist = ChecklistReader.read(source, unsafeHTML: unsafe, log: log)
@@ -63,8 +56,7 @@ enum ReleaseIngester {
 
     /// Parses the measured data files of a release (the expensive part of ingest): every data kind but the
     /// release's metadata, notes, checklist and sign-offs, which `ingest` fills in.
-    private static func measure(_ source: ReleaseSource, unsafe: Bool) -> BuildCache.Measured {
-        let log = DiagnosticLog()
+    private static func measure(_ source: ReleaseSource, unsafe: Bool, log: DiagnosticLog) -> ReleaseData {
         var data = ReleaseData(release: Release(id: source.id, title: source.id))
         data.baseline = BaselineReader.read(source, log: log)
         data.tests = TestResultsReader.read(source, log: log)
@@ -80,6 +72,6 @@ enum ReleaseIngester {
                 log.report(contentsOf: error.diagnostics)
             }
         }
-        return BuildCache.Measured(data: data, diagnostics: log.diagnostics)
+        return data
     }
 }

@@ -5,10 +5,38 @@ import Glibc
 
 /// One file of the built site.
 struct OutputFile: Sendable {
+    /// Where a file's bytes are.
+    enum Body: Sendable {
+        /// In memory.
+        case bytes(Data)
+        /// In a file of the build cache (`pages/<key>.html`), which the output hard-links.
+        case file(String)
+    }
+
     /// Path relative to the output folder, `/`-separated.
     let path: String
-    /// The bytes.
-    let contents: Data
+    /// The bytes, or where they are.
+    let body: Body
+
+    /// A file whose bytes are in memory.
+    init(path: String, contents: Data) {
+        self.path = path
+        body = .bytes(contents)
+    }
+
+    /// A file with the given body.
+    init(path: String, body: Body) {
+        self.path = path
+        self.body = body
+    }
+
+    /// The bytes, read from the cache when that is where they are.
+    func contents() throws(POSIXError) -> Data {
+        switch body {
+        case .bytes(let data): data
+        case .file(let path): try Folder.read(path)
+        }
+    }
 }
 
 /// The Write stage: the whole site goes into a folder beside the output, which then takes the output's
@@ -73,14 +101,28 @@ enum SiteWriter {
         // Files go out on every core.
         let failures = ConcurrentMap.map(files) { file -> String? in
             let target = folder + "/" + file.path
-            if holds(file.contents, at: target) { return nil }
-            if unlink(target) != 0 && errno != ENOENT { return "\(file.path): \(String(cString: strerror(errno)))" }
-            if let current, holds(file.contents, at: current + "/" + file.path), link(current + "/" + file.path, target) == 0 { return nil }
-            do {
-                try writeFile(file.contents, to: target)
-                return nil
-            } catch {
-                return "\(file.path): \(error.localizedDescription)"
+            switch file.body {
+            case .bytes(let contents):
+                if holds(contents, at: target) { return nil }
+                if unlink(target) != 0 && errno != ENOENT { return "\(file.path): \(String(cString: strerror(errno)))" }
+                if let current, holds(contents, at: current + "/" + file.path), link(current + "/" + file.path, target) == 0 { return nil }
+                do {
+                    try writeFile(contents, to: target)
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
+                }
+            case .file(let source):
+                // A page kept in the build cache: the output links it, unless it already is that file.
+                if sameFile(source, target) { return nil }
+                if unlink(target) != 0 && errno != ENOENT { return "\(file.path): \(String(cString: strerror(errno)))" }
+                if link(source, target) == 0 { return nil }
+                do {
+                    try writeFile(try Folder.read(source), to: target)  // the cache is on another file system
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
+                }
             }
         }
         if let first = failures.compactMap({ $0 }).first { throw SiteWriteError(message: first) }
@@ -156,6 +198,12 @@ enum SiteWriter {
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         try Folder.write(data, to: fd)
+    }
+
+    /// True if both paths name the same file (one inode, hard-linked).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// True if `path` is a regular file (not a link) holding exactly `data`.

@@ -39,7 +39,7 @@ enum ReleaseSections {
 }
 
 /// One row of the home page's release table.
-struct ReleaseRow: Sendable, Encodable {
+struct ReleaseRow: Sendable, Codable, Equatable {
     var id: String
     var title: String
     var version: String?

@@ -22,36 +22,47 @@ struct SiteRenderer {
                         language: config.language, theme: Dictionary(config.theme, uniquingKeysWith: { $1 }),
                         buildTime: buildTime ?? ""),
             nav: .init(pages: model.pages.map { .init(title: $0.title, url: SitePaths.page($0.slug)) },
-                       releases: model.releases.map { .init(title: $0.data.release.title, url: SitePaths.release($0.data.release.id)) })
+                       releases: model.listing.map { .init(title: $0.title, url: SitePaths.release($0.id)) })
         )
         var context = TemplateRenderer.Context()
         try? context.add(shared.sharedValues)
         sharedContext = context
     }
 
-    /// One page to render: template, URL and its whole context.
+    /// One page to render: template, URL, its whole context, and the key the build cache keeps it under.
     private struct Job: Sendable {
         let template: String
         let url: String
         let context: TemplateRenderer.Context
+        var key: String?
     }
 
-    /// Renders every page (in parallel) and collects the assets; template errors stop it.
+    /// Renders every page (in parallel) and collects the assets; template errors stop it. With a build
+    /// cache, pages whose key it holds are taken from it, and the pages rendered are kept in it.
     func render() throws(DiagnosticError) -> [OutputFile] {
         let renderer = templates
         let cache = cache
-        let stamps = cache == nil ? [] : BuildCache.stamps(model.source.templateFiles)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        let outcomes = TemplateRenderer.concurrentMap(try jobs()) { job -> Result<OutputFile, DiagnosticError> in
-            do throws(DiagnosticError) {
-                let render = { () throws(DiagnosticError) -> Data in Data(try renderer.render(job.template, context: job.context).utf8) }
-                let html: Data
-                if let cache {
-                    html = try cache.page(job.url, key: .init(templates: stamps, template: job.template, context: job.context), render)
-                } else {
-                    html = try render()
+        var homeFromCache = false
+        if let cache {
+            if let key = model.homeKey, cache.hasPage(key) {
+                files.append(cache.reusePage(key, at: "index.html"))
+                homeFromCache = true
+            }
+            for listed in model.listing {
+                guard let key = listed.reusedKey else { continue }
+                for page in ReleasePages.pages(id: listed.id, title: listed.title) {
+                    files.append(cache.reusePage(ReleasePages.key(key, template: page.template), at: SitePaths.file(page.url)))
                 }
+            }
+        }
+        let jobs = try jobs(home: !homeFromCache)
+        cache?.countRendered(jobs.filter { $0.key == nil }.count)
+        let outcomes = TemplateRenderer.concurrentMap(jobs) { job -> Result<OutputFile, DiagnosticError> in
+            do throws(DiagnosticError) {
+                let html = Data(try renderer.render(job.template, context: job.context).utf8)
+                if let cache, let key = job.key { return .success(cache.store(html, key: key, at: SitePaths.file(job.url))) }
                 return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
             } catch {
                 return .failure(error)
@@ -80,14 +91,18 @@ struct SiteRenderer {
         return Job(template: template, url: url, context: context)
     }
 
-    private func jobs() throws(DiagnosticError) -> [Job] {
-        var home = TemplateRenderer.Context()
-        try home.add(["intro": nullable(model.index), "releases": model.releases.map(ReleaseRow.init),
-                      "trends": TrendCharts.charts(for: model.trends)])
-        var jobs = [
-            try job("index.html", "index.html", model.source.config.title, "home", home),
-            try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context()),
-        ]
+    /// Every page to render: the home page unless it comes from the cache, 404, the pages, and the pages of
+    /// each release analysed in this build.
+    private func jobs(home withHome: Bool) throws(DiagnosticError) -> [Job] {
+        var jobs = [try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context())]
+        if withHome {
+            var home = TemplateRenderer.Context()
+            try home.add(["intro": nullable(model.index), "releases": model.listing.compactMap(\.summary?.row),
+                          "trends": TrendCharts.charts(for: model.trends)])
+            var job = try job("index.html", "index.html", model.source.config.title, "home", home)
+            job.key = model.homeKey
+            jobs.append(job)
+        }
         for page in model.pages {
             var own = TemplateRenderer.Context()
             try own.add(["content": page])
@@ -120,11 +135,12 @@ struct SiteRenderer {
         try checklist.add(["checklist": nullable(entry.figures.checklist)])
         var signoffs = common
         try signoffs.add(["signoffs": nullable(entry.figures.signoffs)])
-        return [
-            try job("release.html", SitePaths.release(release.id), release.title, "release", main),
-            try job("checklist.html", SitePaths.checklist(release.id), "Checklist · \(release.title)", "checklist", checklist),
-            try job("signoffs.html", SitePaths.signoffs(release.id), "Sign-offs · \(release.title)", "signoffs", signoffs),
-        ]
+        let contexts = ["release.html": main, "checklist.html": checklist, "signoffs.html": signoffs]
+        return try ReleasePages.pages(id: release.id, title: release.title).map { page throws(DiagnosticError) in
+            var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common)
+            job.key = entry.renderKey.map { ReleasePages.key($0, template: page.template) }
+            return job
+        }
     }
 
     /// Keeps an absent value as `none` in the context instead of dropping the key.
