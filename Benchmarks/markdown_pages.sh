@@ -35,7 +35,7 @@ measure() {  # measure NAME PREPARE COMMAND...: best wall of $RUNS runs, with it
 FD=("$BIN" build --source "$WORK/fd" --quiet)
 HUGO=(hugo --source "$WORK/hugo" --quiet --destination "$WORK/hugo/public")
 # Interleaved, so that both tools see the same load on a shared machine.
-measure fd_clean "rm -rf '$WORK/fd/public' '$WORK/fd/.public.previous'" "${FD[@]}"
+measure fd_clean "rm -rf '$WORK/fd/public' '$WORK/fd/.public.previous' '$WORK/fd/.flightdeck-cache'" "${FD[@]}"
 measure hugo_clean "rm -rf '$WORK/hugo/public'" "${HUGO[@]}"
 measure fd_rebuild ":" "${FD[@]}"
 measure hugo_rebuild ":" "${HUGO[@]}"

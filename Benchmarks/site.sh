@@ -26,7 +26,7 @@ best() {  # best wall time of 5 runs, in seconds; PREPARE runs untimed before ea
   echo "$best"
 }
 # Clean: no output from an earlier build (a fresh CI checkout). Rebuild: the same site built again (preview, CI cache).
-PREPARE="rm -rf '$WORK/fd/public' '$WORK/fd/.public.previous'"
+PREPARE="rm -rf '$WORK/fd/public' '$WORK/fd/.public.previous' '$WORK/fd/.flightdeck-cache'"
 FD_CLEAN=$(best "$BIN" build --source "$WORK/fd" --quiet)
 PREPARE="rm -rf '$WORK/hugo/public'"
 HUGO_CLEAN=$(best hugo --source "$WORK/hugo" --quiet --destination "$WORK/hugo/public")

@@ -17,7 +17,7 @@ import Testing
         }
         let home = try String(contentsOf: site.appendingPathComponent("public/index.html"), encoding: .utf8)
         #expect(home.contains(#"href="releases/1.0.0/index.html""#))
-        #expect(try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8) == "public/\n.public.previous/\n.signoffs.yaml.lock\n")
+        #expect(try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8) == "public/\n.public.previous/\n.flightdeck-cache/\n.signoffs.yaml.lock\n")
     }
 
     @Test func contentErrorExitsOneAndLeavesThePreviousSiteUntouched() throws {

@@ -63,12 +63,15 @@ final class BuildCache: @unchecked Sendable {
         var pagesReused = 0
     }
 
-    private let identity: String
+    /// The running binary's identity (version and executable), which every key includes.
+    let identity: String
     private var files: [String: FileRecord] = [:]
     private var releases: [String: ReleaseRecord] = [:]
     private var nextFiles: [String: FileRecord] = [:]
     private var nextReleases: [String: ReleaseRecord] = [:]
     private var referencedPages: Set<String> = []
+    /// Pages stored in this build (none: no kept page can have become unused).
+    private var storedPages = 0
     private let started = Date().timeIntervalSince1970
     private let lock = NSLock()
     private var lockFile: Int32 = -1
@@ -123,14 +126,14 @@ final class BuildCache: @unchecked Sendable {
         let started = started
         let results = ConcurrentMap.map(files) { file -> (String, FileRecord?, Bool) in
             var info = stat()
-            guard stat(file.url.path, &info) == 0 else { return (file.path, nil, false) }
+            guard stat(file.absolutePath, &info) == 0 else { return (file.path, nil, false) }
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             let size = Int(info.st_size), inode = UInt64(info.st_ino)
             if let record = known[file.path], record.size == size, record.modified == modified, record.inode == inode {
                 return (file.path, record, true)
             }
             do {
-                let data = try Folder.read(file.url.path)
+                let data = try Folder.read(file.absolutePath)
                 return (file.path, FileRecord(size: size, modified: modified, inode: inode, sha256: SHA256.hex(data)), false)
             } catch {
                 // The reader of this file reports why it cannot be read; without a digest nothing keyed by it is reused.
@@ -214,6 +217,7 @@ final class BuildCache: @unchecked Sendable {
         }
         lock.withLock {
             reused.pagesRendered += 1
+            storedPages += 1
             if stored { referencedPages.insert(key) }
         }
         return stored ? OutputFile(path: path, body: .file(target)) : OutputFile(path: path, body: .bytes(html))
@@ -229,6 +233,9 @@ final class BuildCache: @unchecked Sendable {
     /// Writes the manifest for the next build (atomically) and deletes the pages this build did not use.
     /// Releases not seen in this build are forgotten.
     func save() throws(DiagnosticError) {
+        // Nothing new: the manifest and the kept pages are already right.
+        let unchanged = lock.withLock { ignored == nil && !otherBuild && nextReleases == releases && nextFiles == files && storedPages == 0 }
+        if unchanged { return }
         let (text, keep) = lock.withLock { (manifestText(), referencedPages) }
         let manifest = folder.appendingPathComponent("manifest.tsv").path
         let temporary = manifest + ".tmp-\(getpid())"
@@ -288,14 +295,19 @@ final class BuildCache: @unchecked Sendable {
     private struct Unusable: Error { let reason: String }
 
     private func parse(_ data: Data) throws(Unusable) {
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard let header = lines.next()?.split(separator: "\t", omittingEmptySubsequences: false), header.count == 3,
-              header[0] == "flightdeck-cache" else { throw Unusable(reason: "is not a Flightdeck cache manifest") }
+        // Split on bytes: tabs and newlines never occur inside a field (see `CacheText`).
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
+        func fields(_ line: ArraySlice<UInt8>) -> [String] {
+            line.split(separator: 0x09, omittingEmptySubsequences: false).map { CacheText.unescape(String(decoding: $0, as: UTF8.self)) }
+        }
+        guard let first = lines.next() else { throw Unusable(reason: "is empty") }
+        let header = fields(first)
+        guard header.count == 3, header[0] == "flightdeck-cache" else { throw Unusable(reason: "is not a Flightdeck cache manifest") }
         guard header[1] == "\(Self.formatVersion)" else {
             throw Unusable(reason: "has format \(header[1]), this Flightdeck reads format \(Self.formatVersion)")
         }
-        let written = CacheText.unescape(header[2])
+        let written = header[2]
         guard written == identity else {
             // Another build of the same version (a developer's rebuild) is ignored quietly; another version is said.
             if Self.version(of: written) == flightdeckVersion {
@@ -307,7 +319,7 @@ final class BuildCache: @unchecked Sendable {
         var number = 1
         while let line = lines.next() {
             number += 1
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(CacheText.unescape)
+            let fields = fields(line)
             switch (fields.first, fields.count) {
             case ("F", 6):
                 guard let size = Int(fields[2]), let modified = Int64(fields[3]), let inode = UInt64(fields[4]) else {
@@ -330,11 +342,15 @@ final class BuildCache: @unchecked Sendable {
     }
 }
 
-/// Free text in the cache manifest's tab-separated fields: backslash, tab, newline and carriage return escaped.
+/// Free text in the cache manifest's tab-separated fields. A field without tab, newline, carriage return or a
+/// leading U+0001 is written as it is (JSON, paths, titles: nearly always); any other is written as U+0001
+/// followed by the text with backslash, tab, newline and carriage return escaped.
 enum CacheText {
+    private static let marker: UInt8 = 0x01
+
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var result = ""
+        guard text.utf8.first == marker || text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var result = "\u{1}"
         for character in text.unicodeScalars {
             switch character {
             case "\\": result += "\\\\"
@@ -347,11 +363,11 @@ enum CacheText {
         return result
     }
 
-    static func unescape<S: StringProtocol>(_ text: S) -> String {
-        guard text.utf8.contains(0x5C) else { return String(text) }
+    static func unescape(_ text: String) -> String {
+        guard text.utf8.first == marker else { return text }
         var result = ""
         var escaped = false
-        for character in text.unicodeScalars {
+        for character in text.unicodeScalars.dropFirst() {
             if escaped {
                 switch character {
                 case "t": result += "\t"

@@ -7,7 +7,7 @@ import Foundation
 /// - `shared(...)`: what every page shares: the site's template files, the navigation, the base URL
 ///   and the build time.
 ///
-/// The binary's own identity is not in the keys: a manifest written by another binary is not read at all.
+/// The binary's identity is in `site`, hence in every key: pages another build of Flightdeck rendered are never reused.
 struct CacheKeys {
     /// SHA-256 of each input file by path (config, templates, index, release files).
     let digests: [String: String]
@@ -21,7 +21,7 @@ struct CacheKeys {
         let files = [config] + source.templateFiles + (source.index.map { [$0] } ?? []) + source.releases.flatMap(\.files)
         let digests = cache.digests(of: files)
         self.digests = digests
-        let site = SHA256.hex("site\u{0}\(digests[config.path] ?? "unread")\u{0}drafts=\(options.includeDrafts)\u{0}keep-going=\(options.keepGoing)")
+        let site = SHA256.hex("site\u{0}\(cache.identity)\u{0}\(digests[config.path] ?? "unread")\u{0}drafts=\(options.includeDrafts)\u{0}keep-going=\(options.keepGoing)")
         self.site = site
         var inputs: [String: String] = [:]
         for release in source.releases {

@@ -4,25 +4,41 @@ package import Foundation
 package struct ContentFile: Sendable, Hashable {
     /// Path relative to the site root, with `/` separators, as diagnostics show it.
     package let path: String
-    /// Absolute location on disk.
-    package let url: URL
+    /// Absolute path on disk (a string: building a `URL` per file costs more than listing a large site).
+    package let absolutePath: String
 
     /// Creates a file reference.
     package init(path: String, url: URL) {
         self.path = path
-        self.url = url
+        absolutePath = url.path
     }
 
-    /// The file name, e.g. `release.yaml`.
-    package var name: String { url.lastPathComponent }
+    /// Creates a file reference from its absolute path.
+    package init(path: String, absolutePath: String) {
+        self.path = path
+        self.absolutePath = absolutePath
+    }
 
-    /// The lower-cased extension, e.g. `yaml`.
-    package var fileExtension: String { url.pathExtension.lowercased() }
+    /// Absolute location on disk.
+    package var url: URL { URL(fileURLWithPath: absolutePath) }
+
+    /// The file name, e.g. `release.yaml`.
+    package var name: String {
+        guard let slash = absolutePath.lastIndex(of: "/") else { return absolutePath }
+        return String(absolutePath[absolutePath.index(after: slash)...])
+    }
+
+    /// The lower-cased extension, e.g. `yaml` (none for `.hidden` or `Makefile`).
+    package var fileExtension: String {
+        let name = name
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
 
     /// The raw bytes; an unreadable file is an error naming it.
     package func readData() throws(DiagnosticError) -> Data {
         do {
-            return try Folder.read(url.path)
+            return try Folder.read(absolutePath)
         } catch {
             throw DiagnosticError(.error("cannot read file: \(String(cString: strerror(error.code.rawValue)).lowercased())", at: .file(path)))
         }

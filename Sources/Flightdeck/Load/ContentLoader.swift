@@ -51,12 +51,17 @@ enum ContentLoader {
 
     /// A folder's entries, hidden and editor files left out, by name; none when the folder does not exist.
     private static func contents(of folder: URL) throws(DiagnosticError) -> [Folder.Entry] {
+        try contents(of: folder.path, relative: relativePath(of: folder))
+    }
+
+    /// The same, for a folder at `path` shown as `relative` in errors.
+    private static func contents(of path: String, relative: String) throws(DiagnosticError) -> [Folder.Entry] {
         let entries: [Folder.Entry]
         do {
-            entries = try Folder.entries(of: folder.path)
+            entries = try Folder.entries(of: path)
         } catch {
             guard error.code != .ENOENT else { return [] }
-            throw DiagnosticError(.error("cannot list folder: \(String(cString: strerror(error.code.rawValue)).lowercased())", at: .file(relativePath(of: folder))))
+            throw DiagnosticError(.error("cannot list folder: \(String(cString: strerror(error.code.rawValue)).lowercased())", at: .file(relative)))
         }
         return entries.filter { !isIgnored($0.name) }.sorted { $0.name < $1.name }
     }
@@ -68,15 +73,20 @@ enum ContentLoader {
 
     private static func files(in folder: URL, relative: String, recursive: Bool) throws(DiagnosticError) -> [ContentFile] {
         var result: [ContentFile] = []
-        for entry in try contents(of: folder) {
-            let url = folder.appendingPathComponent(entry.name, isDirectory: entry.isFolder)
+        try files(in: folder.path, relative: relative, recursive: recursive, into: &result)
+        return result
+    }
+
+    /// Lists with path strings: a `URL` per file costs more than the listing itself on a large site.
+    private static func files(in folder: String, relative: String, recursive: Bool, into result: inout [ContentFile]) throws(DiagnosticError) {
+        for entry in try contents(of: folder, relative: relative) {
+            let path = folder + "/" + entry.name
             if entry.isFolder {
-                if recursive { result += try files(in: url, relative: relative + "/" + entry.name, recursive: true) }
+                if recursive { try files(in: path, relative: relative + "/" + entry.name, recursive: true, into: &result) }
             } else {
-                result.append(ContentFile(path: relative + "/" + entry.name, url: url))
+                result.append(ContentFile(path: relative + "/" + entry.name, absolutePath: path))
             }
         }
-        return result
     }
 
     private static func relative(_ url: URL, to root: URL) -> String {

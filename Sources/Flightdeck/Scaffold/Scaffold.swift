@@ -18,7 +18,7 @@ package enum Scaffold {
         // The build output, the previous build kept beside it (see SiteWriter) and the lock files
         // `flightdeck signoff` leaves beside each signoffs.yaml stay out of version control.
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path) {
-            files[".gitignore"] = "public/\n.public.previous/\n\(SignoffRecorder.lockName)\n"
+            files[".gitignore"] = "public/\n.public.previous/\n.flightdeck-cache/\n\(SignoffRecorder.lockName)\n"
         }
         var created = try write(files, into: folder)
         created += try createRelease(id: try ReleaseID("1.0.0"), in: folder, today: today)

@@ -67,6 +67,12 @@ enum SitePaths {
     private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 
     private static func segment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        // Most ids are plain ASCII letters, digits and -._~: nothing to encode (Foundation's encoder is slow).
+        let plain = text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
+        }
+        if plain { return text }
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
