@@ -59,7 +59,7 @@ struct SiteRenderer {
         }
         let jobs = try jobs(home: !homeFromCache)
         cache?.countRendered(jobs.filter { $0.key == nil }.count)
-        let outcomes = TemplateRenderer.concurrentMap(jobs) { job -> Result<OutputFile, DiagnosticError> in
+        let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
                 let html = Data(try renderer.render(job.template, context: job.context).utf8)
                 if let cache, let key = job.key { return .success(cache.store(html, key: key, at: SitePaths.file(job.url))) }
@@ -68,6 +68,21 @@ struct SiteRenderer {
                 return .failure(error)
             }
         }
+        // A release's contexts are built and rendered by one worker and then dropped, so that a large site
+        // never holds every page's context at once.
+        let work = jobs.map(Work.page) + model.releases.map(Work.release)
+        let outcomes = TemplateRenderer.concurrentMap(work) { item -> [Result<OutputFile, DiagnosticError>] in
+            switch item {
+            case .page(let job):
+                return [render(job)]
+            case .release(let entry):
+                do throws(DiagnosticError) {
+                    return try releaseJobs(entry).map(render)
+                } catch {
+                    return [.failure(error)]
+                }
+            }
+        }.joined()
         for outcome in outcomes {
             switch outcome {
             case .success(let file): files.append(file)
@@ -91,8 +106,13 @@ struct SiteRenderer {
         return Job(template: template, url: url, context: context)
     }
 
-    /// Every page to render: the home page unless it comes from the cache, 404, the pages, and the pages of
-    /// each release analysed in this build.
+    /// What one render worker does: one page, or every page of one release.
+    private enum Work: Sendable {
+        case page(Job)
+        case release(SiteModel.Entry)
+    }
+
+    /// The pages to render besides releases': the home page unless it comes from the cache, 404, and the pages.
     private func jobs(home withHome: Bool) throws(DiagnosticError) -> [Job] {
         var jobs = [try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context())]
         if withHome {
@@ -107,15 +127,6 @@ struct SiteRenderer {
             var own = TemplateRenderer.Context()
             try own.add(["content": page])
             jobs.append(try job("page.html", SitePaths.page(page.slug), page.title, "page", own))
-        }
-        let perRelease = ConcurrentMap.map(model.releases) { entry -> Result<[Job], DiagnosticError> in
-            do throws(DiagnosticError) { return .success(try releaseJobs(entry)) } catch { return .failure(error) }
-        }
-        for result in perRelease {
-            switch result {
-            case .success(let releaseJobs): jobs += releaseJobs
-            case .failure(let error): throw error
-            }
         }
         return jobs
     }
