@@ -30,6 +30,8 @@ protocol EvidenceKind: SendableMetatype {
     static var placement: KindPlacement { get }
     /// Whether a release must have it before it can be GO when flightdeck.yaml sets no `require:`.
     static var requiredByDefault: Bool { get }
+    /// The file formats its reader takes, as `flightdeck add` recognises them (none: `add` does not place it).
+    static var formats: [DataFormat] { get }
 
     // MARK: Ingest
 
@@ -81,6 +83,7 @@ extension EvidenceKind {
     static var subfolder: (name: String, extensions: [String])? { nil }
     static var placement: KindPlacement { .releaseSection }
     static var requiredByDefault: Bool { false }
+    static var formats: [DataFormat] { [] }
     static func referencedFiles(in model: Model) -> [String] { [] }
     static func needsInputDigest(_ model: Model) -> Bool { false }
     static func readsFigureTree(_ model: Model) -> Bool { false }

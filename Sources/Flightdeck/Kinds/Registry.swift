@@ -19,6 +19,11 @@ enum Registry {
     /// Files every release folder may hold besides evidence: its metadata and narrative.
     static let releaseFileNames = ["release.yaml", "notes.md"]
 
+    /// Every file format of every kind, in kind order, with its kind's id.
+    static var formats: [(kind: String, format: DataFormat)] {
+        kinds.flatMap { kind in kind.formats.map { (kind.id, $0) } }
+    }
+
     /// The kind with this id, if there is one.
     static func kind(id: String) -> (any EvidenceKind.Type)? {
         kinds.first { $0.id == id }

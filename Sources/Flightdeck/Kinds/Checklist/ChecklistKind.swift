@@ -1,6 +1,13 @@
 /// The readiness checklist: checklist.md's task lists, whose items may bind to figures (`check:`).
 enum ChecklistKind: EvidenceKind {
     static let id = "checklist"
+    static let formats = [
+        DataFormat(id: "checklist-markdown", title: "a readiness checklist (Markdown task list)", destination: { _ in "checklist.md" },
+                   recognise: { sample in
+                       guard !sample.start.hasPrefix("{"), !sample.start.hasPrefix("<") else { return 0 }
+                       return sample.head.contains("- [ ]") || sample.head.contains("- [x]") || sample.head.contains("- [X]") ? 0.7 : 0
+                   }),
+    ]
     static let title = "Checklist"
     static let hint = "checklist.md"
     static let fileNames = ["checklist.md"]

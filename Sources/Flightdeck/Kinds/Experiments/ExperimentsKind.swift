@@ -5,6 +5,15 @@ enum ExperimentsKind: EvidenceKind {
     typealias Settings = ExperimentThresholds
 
     static let id = "experiments"
+    static let formats = [
+        DataFormat(id: "experiments-csv", title: "A/B experiment records (CSV)", destination: { _ in "experiments.csv" },
+                   recognise: { sample in
+                       let header = sample.firstLine
+                       return ["request_id", "test_variant"].allSatisfy { header.contains($0) } ? 0.9 : 0
+                   }),
+        DataFormat(id: "experiments-json", title: "A/B experiment definition (JSON)", destination: { _ in "experiments.json" },
+                   recognise: { $0.start.hasPrefix("{") ? $0.share(of: ["\"records\"", "\"aggregates\"", "\"test_variant\"", "\"min_sample_size\""]) * 0.9 : 0 }),
+    ]
     static let title = "Experiments"
     static let hint = "experiments.json or experiments.csv"
     static let fileNames = ["experiments.json", "experiments.csv"]

@@ -5,6 +5,14 @@ import Foundation
 /// Incident records: incidents/*.md, YAML front matter and a Markdown postmortem each.
 enum IncidentsKind: EvidenceKind {
     static let id = "incidents"
+    static let formats = [
+        DataFormat(id: "incident-markdown", title: "an incident with its postmortem (Markdown with front matter)",
+                   destination: { "incidents/\($0.hasSuffix(".md") ? $0 : $0 + ".md")" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("---") else { return 0 }
+                       return sample.share(of: ["\nid:", "\nseverity:", "\ndetected:"]) * 0.9
+                   }),
+    ]
     static let title = "Incidents"
     static let hint = "incidents/*.md"
     static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown"])

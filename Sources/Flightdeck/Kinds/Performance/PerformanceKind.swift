@@ -9,6 +9,18 @@ enum PerformanceKind: EvidenceKind {
     static let hint = "performance.json or performance.csv"
     static let fileNames = ["performance.json", "performance.csv"]
     static let requiredByDefault = true
+    static let formats = [
+        DataFormat(id: "performance-json", title: "Flightdeck performance tests (JSON)", destination: { _ in "performance.json" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("{") else { return 0 }
+                       return sample.share(of: ["\"expected_duration_min\"", "\"comparisons\"", "\"old_duration\"", "\"results\""]) > 0.4 ? 0.8 : 0
+                   }),
+        DataFormat(id: "performance-csv", title: "Flightdeck performance comparisons (CSV)", destination: { _ in "performance.csv" },
+                   recognise: { sample in
+                       let header = sample.firstLine
+                       return ["operation", "old_duration", "new_duration"].allSatisfy { header.contains($0) } ? 0.9 : 0
+                   }),
+    ]
     static let keptFigures = ["recommendation"]
 
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Performance? {

@@ -6,6 +6,15 @@ enum RolloutKind: EvidenceKind {
     typealias Settings = RolloutThresholds
 
     static let id = "rollout"
+    static let formats = [
+        DataFormat(id: "rollout-yaml", title: "Flightdeck rollout (YAML)", destination: { _ in "rollout.yaml" },
+                   recognise: { sample in
+                       guard !sample.start.hasPrefix("{"), !sample.start.hasPrefix("<") else { return 0 }
+                       return sample.head.contains("components:") && sample.head.contains("stages:") ? 0.8 : 0
+                   }),
+        DataFormat(id: "rollout-state-json", title: "the seed rollout controller's state (JSON)", destination: { _ in "rollout_state.json" },
+                   recognise: { $0.start.hasPrefix("{") ? $0.share(of: ["\"configs\"", "\"current_stages\"", "\"stage_duration_days\""]) * 0.9 : 0 }),
+    ]
     static let title = "Rollout"
     static let hint = "rollout.yaml or rollout_state.json"
     static let fileNames = ["rollout.yaml", "rollout.yml"] + RolloutReader.stateFileNames

@@ -10,6 +10,17 @@ enum TestsKind: EvidenceKind {
     static let hint = "JUnit XML or the test runner's JSON under tests/"
     static let subfolder: (name: String, extensions: [String])? = ("tests", ["xml", "json"])
     static let requiredByDefault = true
+    static let formats = [
+        DataFormat(id: "junit-xml", title: "JUnit XML (Surefire, pytest, Jest, gotestsum, CTest, Eclipse…)",
+                   destination: { "tests/\($0.hasSuffix(".xml") ? $0 : $0 + ".xml")" },
+                   recognise: { $0.startsWithElement(["testsuites", "testsuite", "testrun"]) ? 1 : 0 }),
+        DataFormat(id: "seed-test-json", title: "the seed test runner's JSON results",
+                   destination: { "tests/\($0.hasSuffix(".json") ? $0 : $0 + ".json")" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("[") || sample.start.hasPrefix("{") else { return 0 }
+                       return sample.share(of: ["\"test_name\"", "\"status\""]) * 0.9
+                   }),
+    ]
     static let keptFigures = ["counts.total", "counts.passed", "counts.failed", "counts.error", "counts.skipped", "success_rate", "verdict"]
 
     static func read(_ release: ReleaseSource, in context: ReadContext) -> TestResults? {
