@@ -35,6 +35,15 @@ import Testing
         #expect(Set(documented) == Set(Registry.kinds.map { $0.id }), "docs/formats.md's Kind column lists \(documented)")
     }
 
+    @Test func everyFormatIsDocumentedAndUnique() throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("docs/formats.md"), encoding: .utf8)
+        let ids = Registry.formats.map(\.format.id)
+        #expect(Set(ids).count == ids.count, "format ids are unique: \(ids)")
+        for (kind, format) in Registry.formats {
+            #expect(text.contains("| `\(format.id)` | `\(kind)` |"), "docs/formats.md lists \(format.id) as a \(kind) format")
+        }
+    }
+
     @Test func noFileOrSubfolderBelongsToTwoKinds() {
         let names = Registry.releaseFileNames + Registry.kinds.flatMap { $0.fileNames }
         #expect(Set(names).count == names.count, "\(names)")
