@@ -56,5 +56,14 @@ package struct TestCase: Sendable, Encodable {
     package var properties: [TestProperty] = []
 
     /// The key that identifies this test across releases: `classname.name`, or `suite.name` without a classname.
-    package var id: String { "\(className ?? suite)::\(name)" }
+    package var id: String {
+        // Built in one allocation (interpolation grows a buffer, then copies it).
+        let scope = className ?? suite
+        var id = String()
+        id.reserveCapacity(scope.utf8.count + 2 + name.utf8.count)
+        id += scope
+        id += "::"
+        id += name
+        return id
+    }
 }
