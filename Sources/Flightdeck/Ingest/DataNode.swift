@@ -4,7 +4,7 @@
 /// problem names its file, line, column and field.
 package struct DataNode: Sendable {
     /// The shape of a value.
-    package indirect enum Kind: Sendable {
+    package enum Kind: Sendable {
         case null
         case bool(Bool)
         case int(Int)
