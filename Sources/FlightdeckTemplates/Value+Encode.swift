@@ -48,26 +48,17 @@ final class ValueEncoder: Encoder {
         let date: Value.DateStrategy
     }
 
-    /// One member of an object or array: a finished value, or a nested encoder still being written.
-    enum Member {
-        case value(Value)
-        case encoder(ValueEncoder)
-
-        func finish() -> Value {
-            switch self {
-            case .value(let value): value
-            case .encoder(let encoder): encoder.finish()
-            }
-        }
-    }
-
     let options: Options
     /// The only members the top-level object keeps, if not all (always nil below the top level).
     let members: Set<String>?
     private var scalar: Value?
-    /// The keys when this is an object (as many as `values`), nil otherwise.
-    private var keys: [String]?
-    private var values: [Member] = []
+    /// Whether a keyed container was asked for: then this is an object of `pairs`, else an array of `items`.
+    private var isObject = false
+    private var pairs: [(key: String, value: Value)] = []
+    private var items: [Value] = []
+    /// Members still being written by their own encoder: their slot in `pairs` or `items` holds a placeholder
+    /// until `finish`, so finishing fills the arrays in place instead of building new ones.
+    private var nested: [(index: Int, encoder: ValueEncoder)] = []
 
     init(options: Options, members: Set<String>? = nil) {
         self.options = options
@@ -78,19 +69,20 @@ final class ValueEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    /// How many members the object or array has so far.
-    var count: Int { values.count }
+    /// How many elements the array has so far.
+    var count: Int { items.count }
 
     /// The value written: the scalar if one was set, else the object if a keyed container was asked for, else the array.
     func finish() -> Value {
         if let scalar { return scalar }
-        if let keys {
-            var pairs: [(key: String, value: Value)] = []
-            pairs.reserveCapacity(keys.count)
-            for index in keys.indices { pairs.append((key: keys[index], value: values[index].finish())) }
+        if isObject {
+            for (index, encoder) in nested { pairs[index].value = encoder.finish() }
+            nested = []
             return .object(pairs)
         }
-        return .array(values.map { $0.finish() })
+        for (index, encoder) in nested { items[index] = encoder.finish() }
+        nested = []
+        return .array(items)
     }
 
     /// False for a member of the top-level object that `members` leaves out.
@@ -100,7 +92,9 @@ final class ValueEncoder: Encoder {
 
     /// Makes this an object, if it is not one yet.
     func beginObject() {
-        if keys == nil { keys = [] }
+        guard !isObject else { return }
+        isObject = true
+        pairs.reserveCapacity(12)   // most objects are structs of a few fields: one allocation, no regrowth
     }
 
     /// Sets this value to a scalar.
@@ -108,33 +102,40 @@ final class ValueEncoder: Encoder {
         scalar = value
     }
 
-    /// Sets `key` to a member, replacing an earlier one with the same key.
-    func set(_ key: String, _ member: Member) {
+    /// Sets `key` to a value, replacing an earlier one with the same key.
+    func set(_ key: String, _ value: Value) {
+        _ = slot(forKey: key, value)
+    }
+
+    /// The index of `key` in `pairs`, set to `value` (an earlier member with the same key is replaced).
+    private func slot(forKey key: String, _ value: Value) -> Int {
         beginObject()
-        if let index = keys?.firstIndex(of: key) {
-            values[index] = member
-        } else {
-            keys?.append(key)
-            values.append(member)
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else {
+            pairs.append((key: key, value: value))
+            return pairs.count - 1
         }
+        pairs[index].value = value
+        if !nested.isEmpty { nested.removeAll { $0.index == index } }
+        return index
     }
 
     /// Appends an element to the array.
-    func append(_ member: Member) {
-        values.append(member)
+    func append(_ value: Value) {
+        items.append(value)
     }
 
     /// A new encoder for the value of `key`, replacing an earlier one with the same key.
     func child(forKey key: String) -> ValueEncoder {
         let child = ValueEncoder(options: options)
-        set(key, .encoder(child))
+        nested.append((index: slot(forKey: key, .null), encoder: child))
         return child
     }
 
     /// A new encoder for the next element of the array.
     func appendChild() -> ValueEncoder {
         let child = ValueEncoder(options: options)
-        values.append(.encoder(child))
+        nested.append((index: items.count, encoder: child))
+        items.append(.null)
         return child
     }
 

@@ -10,7 +10,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func set(_ value: Value, forKey key: Key) {
         let name = encoder.key(key)
         guard encoder.keeps(name) else { return }
-        encoder.set(name, .value(value))
+        encoder.set(name, value)
     }
 
     func encodeNil(forKey key: Key) throws { set(.null, forKey: key) }
@@ -59,21 +59,21 @@ struct UnkeyedValueContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { encoder.codingPath }
     var count: Int { encoder.count }
 
-    func encodeNil() throws { encoder.append(.value(.null)) }
-    func encode(_ value: Bool) throws { encoder.append(.value(.bool(value))) }
-    func encode(_ value: String) throws { encoder.append(.value(.string(value))) }
-    func encode(_ value: Double) throws { encoder.append(.value(.double(value))) }
-    func encode(_ value: Float) throws { encoder.append(.value(.double(Double(value)))) }
-    func encode(_ value: Int) throws { encoder.append(.value(.int(value))) }
-    func encode(_ value: Int8) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: Int16) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: Int32) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: Int64) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: UInt) throws { encoder.append(.value(try SingleValueContainer.int(UInt64(value)))) }
-    func encode(_ value: UInt8) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: UInt16) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: UInt32) throws { encoder.append(.value(.int(Int(value)))) }
-    func encode(_ value: UInt64) throws { encoder.append(.value(try SingleValueContainer.int(value))) }
+    func encodeNil() throws { encoder.append(.null) }
+    func encode(_ value: Bool) throws { encoder.append(.bool(value)) }
+    func encode(_ value: String) throws { encoder.append(.string(value)) }
+    func encode(_ value: Double) throws { encoder.append(.double(value)) }
+    func encode(_ value: Float) throws { encoder.append(.double(Double(value))) }
+    func encode(_ value: Int) throws { encoder.append(.int(value)) }
+    func encode(_ value: Int8) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: Int16) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: Int32) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: Int64) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: UInt) throws { encoder.append(try SingleValueContainer.int(UInt64(value))) }
+    func encode(_ value: UInt8) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: UInt16) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: UInt32) throws { encoder.append(.int(Int(value))) }
+    func encode(_ value: UInt64) throws { encoder.append(try SingleValueContainer.int(value)) }
 
     func encode<T: Encodable>(_ value: T) throws { try encoder.appendChild().encodeValue(value) }
 
