@@ -17,20 +17,23 @@ package enum TestAnalysis {
             for suite in file.suites {
                 var suiteCounts = OutcomeCounts([TestCase]())
                 var suiteDuration = 0.0
-                for test in suite.cases {
-                    suiteCounts.add(test)
-                    if let duration = test.duration {
+                // By index: `for test in suite.cases` would copy (and retain the strings of) every case.
+                for index in suite.cases.indices {
+                    let outcome = suite.cases[index].outcome
+                    suiteCounts.add(outcome, flaky: suite.cases[index].flaky)
+                    if let duration = suite.cases[index].duration {
                         suiteDuration += duration
                         if top.count < slowestCount || duration >= (top.last?.duration ?? 0) {
-                            top = slowest(top + [ref(test, path: file.path)], count: slowestCount)
+                            top = slowest(top + [ref(suite.cases[index], path: file.path)], count: slowestCount)
                         }
                     }
-                    switch test.outcome {
+                    switch outcome {
                     case .failed, .error:
+                        let test = suite.cases[index]
                         failures.append(TestFailure(test: ref(test, path: file.path), message: test.message, failureType: test.failureType,
                                                     trace: test.trace, systemOut: test.systemOut, systemErr: test.systemErr))
-                    case .skipped: skipped.append(ref(test, path: file.path))
-                    case .passed: if test.flaky { flaky.append(ref(test, path: file.path)) }
+                    case .skipped: skipped.append(ref(suite.cases[index], path: file.path))
+                    case .passed: if suite.cases[index].flaky { flaky.append(ref(suite.cases[index], path: file.path)) }
                     }
                 }
                 counts.add(suiteCounts)
@@ -87,12 +90,12 @@ package enum TestAnalysis {
         outcomes.reserveCapacity(max(count(current), count(previous)))
         for file in previous.files {
             for suite in file.suites {
-                for test in suite.cases { outcomes[test.id, default: (nil, nil)].before = test.outcome }
+                for index in suite.cases.indices { outcomes[suite.cases[index].id, default: (nil, nil)].before = suite.cases[index].outcome }
             }
         }
         for file in current.files {
             for suite in file.suites {
-                for test in suite.cases { outcomes[test.id, default: (nil, nil)].now = test.outcome }
+                for index in suite.cases.indices { outcomes[suite.cases[index].id, default: (nil, nil)].now = suite.cases[index].outcome }
             }
         }
         // One pass over the tests; only the (short) lists are sorted.
