@@ -60,6 +60,19 @@ import Testing
         }
         #expect(Escape.identifier("a b<c>") == "fd-a-b-c-")
         #expect(Escape.identifier("") == "fd-chart")
+        // ASCII ids are read byte by byte: the same as scalar by scalar.
+        func reference(_ raw: String) -> String {
+            var out = "fd-"
+            for scalar in raw.unicodeScalars.prefix(64) {
+                let isSafe = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+                out.unicodeScalars.append(isSafe ? scalar : "-")
+            }
+            return raw.isEmpty ? "fd-chart" : out
+        }
+        let ascii = String((0..<128).map { Character(UnicodeScalar(UInt8($0))) })
+        for raw in [ascii, String(ascii.reversed()), "rollout-api-error_rate", String(repeating: "ab", count: 40), "é-x", "x\u{AA}y"] {
+            #expect(Escape.identifier(raw) == reference(raw), "\(raw.debugDescription)")
+        }
     }
 
     @Test func deterministic() {

@@ -53,6 +53,16 @@ enum Escape {
 
     /// A page-unique, XML-valid id stem from a chart's `id`: "fd-" and the id with anything but `A-Z a-z 0-9 - _` as "-".
     static func identifier(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a byte is a scalar, and the alphabetic ones are A-Z and a-z.
+            var bytes: [UInt8] = Array("fd-".utf8)
+            for byte in raw.utf8.prefix(64) {
+                let isSafe = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                bytes.append(isSafe ? byte : UInt8(ascii: "-"))
+            }
+            return raw.isEmpty ? "fd-chart" : String(decoding: bytes, as: UTF8.self)
+        }
         var out = "fd-"
         for scalar in raw.unicodeScalars.prefix(64) {
             let isSafe = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
