@@ -1,13 +1,19 @@
 /// Parses JSON (RFC 8259) into a located `DataNode` tree; errors name line and column.
 package struct JSONReader {
     private let bytes: [UInt8]
-    private let source: SourceFile
+    private let path: String
     private var position = 0
+    /// The 1-based line of `position` and the offset that line starts at: JSON has line breaks only between
+    /// tokens, so `skipSpace` counts them, and a value's place needs no search of the line starts.
+    private var line = 1
+    private var lineStart = 0
+    /// The last column worked out (at `offset`), to count on from: columns count Unicode scalars.
+    private var columnCache = (offset: 0, column: 1)
     private static let maxDepth = 512
 
     private init(_ text: String, path: String) {
         self.bytes = Array(text.utf8)
-        self.source = SourceFile(path: path, text: text)
+        self.path = path
     }
 
     /// Parses a whole JSON document.
@@ -21,9 +27,18 @@ package struct JSONReader {
         return value
     }
 
-    private func here() -> SourceLocation { source.location(ofUTF8Offset: position) }
+    /// The place of `position`, as `SourceFile.location(ofUTF8Offset:)` gives it.
+    private mutating func here() -> SourceLocation {
+        var (from, column) = columnCache.offset >= lineStart && columnCache.offset <= position ? columnCache : (lineStart, 1)
+        while from < position {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        columnCache = (position, column)
+        return SourceLocation(file: path, line: line, column: column)
+    }
 
-    private func failure(_ message: String) -> DiagnosticError {
+    private mutating func failure(_ message: String) -> DiagnosticError {
         DiagnosticError(.error("invalid JSON: \(message)", at: here()))
     }
 
@@ -36,7 +51,11 @@ package struct JSONReader {
     private mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            case 0x20, 0x0D, 0x09: position += 1
+            case 0x0A:
+                position += 1
+                line += 1
+                lineStart = position
             default: return
             }
         }

@@ -60,7 +60,39 @@ import Testing
         }
     }
 
+    /// Every value's place, checked against the line starts `SourceFile` computes (CRLF, BOM, non-ASCII, long lines).
+    @Test func placesAgreeWithSourceFile() throws {
+        let texts = ["\u{FEFF}{\"é\": [1, \"ü\", {\"k\": true}],\r\n \"b\": null}",
+                     "[\n  \"😀😀\", 2,\n\n  [3, \"x\"], \"é\", 4\n]\n",
+                     "[" + (0..<300).map { "\"é\($0)\"" }.joined(separator: ",") + "]"]
+        for text in texts {
+            let source = SourceFile(path: "d.json", text: text)
+            let root = try JSONReader.read(text, path: "d.json")
+            var places: [(Flightdeck.SourceLocation, String)] = []
+            func walk(_ node: DataNode) {
+                switch node.kind {
+                case .array(let items): items.forEach(walk)
+                case .object(let entries): for entry in entries { places.append((entry.keyLocation, "\"" + entry.key + "\"")); walk(entry.value) }
+                default: places.append((node.location, node.scalarText.map { node.kind.isString ? "\"" + $0 + "\"" : $0 } ?? "null"))
+                }
+            }
+            walk(root)
+            for (location, token) in places {
+                // The token must start at that place.
+                let line = try #require(source.line(location.line))
+                let rest = String(line.unicodeScalars.dropFirst(location.column - 1))
+                #expect(rest.hasPrefix(token), "\(token) at \(location)")
+            }
+        }
+        #expect(error("[1,\r\n 2,\n  x]") == "d.json:3:3: error: invalid JSON: expected a value, found 'x'")
+        #expect(error("[\"é\", \n\"ü\" 1]") == "d.json:2:5: error: invalid JSON: expected ',' or ']', found '1'")
+    }
+
     @Test func deepNestingFailsCleanly() {
         #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 512 levels deep") == true)
     }
+}
+
+private extension DataNode.Kind {
+    var isString: Bool { if case .string = self { true } else { false } }
 }
