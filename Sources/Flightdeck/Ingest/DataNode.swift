@@ -81,6 +81,8 @@ package struct DataNode: Sendable {
 
     /// The value of `key` in an object node, or nil.
     package subscript(key: String) -> DataNode? {
-        entries?.first { $0.key == key }?.value
+        // By index: `first(where:)` hands back a copy of the whole entry.
+        guard case .object(let entries) = kind, let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        return entries[index].value
     }
 }
