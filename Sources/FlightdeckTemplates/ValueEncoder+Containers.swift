@@ -1,7 +1,8 @@
 /// The keyed, unkeyed and single-value containers of `ValueEncoder`.
 ///
-/// Each writes the standard scalars as values straight into its encoder (synthesized `Codable` calls these
-/// overloads); anything else gets a nested encoder.
+/// The keyed and unkeyed ones write the common scalars (Bool, String, Double, Int) as values straight into their
+/// encoder (synthesized `Codable` calls these overloads); anything else, the rarer number types included, gets a
+/// nested encoder, whose single-value container writes it.
 struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: ValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
@@ -17,17 +18,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), forKey: key) }
     func encode(_ value: String, forKey key: Key) throws { set(.string(value), forKey: key) }
     func encode(_ value: Double, forKey key: Key) throws { set(.double(value), forKey: key) }
-    func encode(_ value: Float, forKey key: Key) throws { set(.double(Double(value)), forKey: key) }
     func encode(_ value: Int, forKey key: Key) throws { set(.int(value), forKey: key) }
-    func encode(_ value: Int8, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: Int16, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: Int32, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: Int64, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: UInt, forKey key: Key) throws { set(try SingleValueContainer.int(UInt64(value)), forKey: key) }
-    func encode(_ value: UInt8, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: UInt16, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int(value)), forKey: key) }
-    func encode(_ value: UInt64, forKey key: Key) throws { set(try SingleValueContainer.int(value), forKey: key) }
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let name = encoder.key(key)
@@ -63,17 +54,7 @@ struct UnkeyedValueContainer: UnkeyedEncodingContainer {
     func encode(_ value: Bool) throws { encoder.append(.bool(value)) }
     func encode(_ value: String) throws { encoder.append(.string(value)) }
     func encode(_ value: Double) throws { encoder.append(.double(value)) }
-    func encode(_ value: Float) throws { encoder.append(.double(Double(value))) }
     func encode(_ value: Int) throws { encoder.append(.int(value)) }
-    func encode(_ value: Int8) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: Int16) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: Int32) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: Int64) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: UInt) throws { encoder.append(try SingleValueContainer.int(UInt64(value))) }
-    func encode(_ value: UInt8) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: UInt16) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: UInt32) throws { encoder.append(.int(Int(value))) }
-    func encode(_ value: UInt64) throws { encoder.append(try SingleValueContainer.int(value)) }
 
     func encode<T: Encodable>(_ value: T) throws { try encoder.appendChild().encodeValue(value) }
 
