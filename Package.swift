@@ -75,7 +75,9 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckChartsTests", dependencies: ["FlightdeckCharts", "FlightdeckCore"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts"],
+        // Yams only as the oracle YAMLPlainScalar is checked against.
+        .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
+                                                            .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck", .product(name: "Yams", package: "Yams")], swiftSettings: settings),
     ]

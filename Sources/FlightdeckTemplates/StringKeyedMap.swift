@@ -12,9 +12,9 @@ protocol StringKeyedMap {
 
 extension Dictionary: StringKeyedMap where Key == String, Value: Encodable {
     func encodeEntries(to encoder: ValueEncoder) throws {
-        if encoder.node.keys == nil { encoder.node.keys = [] }
+        encoder.beginObject()
         for (key, value) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where encoder.keeps(key) {
-            try encoder.nested(encoder.node.child(forKey: key), key: nil).encodeValue(value)
+            try encoder.child(forKey: key).encodeValue(value)
         }
     }
 }

@@ -76,6 +76,16 @@ import Testing
         #expect(TextMetrics.truncated("ok", toWidth: 100, size: 12) == nil)
     }
 
+    /// ASCII text is measured byte by byte; it must come to the very same width as character by character.
+    @Test func asciiWidthsAreCharacterWidths() {
+        var texts = ["", "a", "Hello, World!", "a\r\nb", "\r\n\r\n", "\r\r\n", "\n\r", "tabs\tand\u{7}bells\u{7F}", "MWmw@%"]
+        texts += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts.append(String((0..<128).map { Character(UnicodeScalar(UInt8($0))) }))
+        for text in texts {
+            #expect(TextMetrics.asciiWidth(text, size: 11) == TextMetrics.characterWidth(text, size: 11), "\(text.debugDescription)")
+        }
+    }
+
     @Test func rowLabelsFitTheirColumn() {
         let chart = HorizontalBarChart(id: "h", title: "h", bars: [Bar(label: String(repeating: "test_name_", count: 20), value: 3)])
         let svg = chart.svg()

@@ -50,8 +50,29 @@ import Testing
             }
         }
         #expect(Escape.xml("a\u{0}b\u{FFFE}<") == "a\u{FFFD}b\u{FFFD}&lt;")
+        // Each character that needs work, alone among ones that need none (the check reads UTF-8 bytes).
+        for (raw, escaped) in [("\u{7F}", "\u{FFFD}"), ("\u{80}", "\u{FFFD}"), ("\u{9F}", "\u{FFFD}"), ("\u{FFFF}", "\u{FFFD}"),
+                               ("\u{1F}", "\u{FFFD}"), ("'", "&#39;"), ("\"", "&quot;"), ("&", "&amp;"), (">", "&gt;")] {
+            #expect(Escape.xml("é\(raw)\u{FFFD}x") == "é\(escaped)\u{FFFD}x", "\(raw.unicodeScalars.first?.value ?? 0)")
+        }
+        for kept in ["\u{85}", "\u{A0}", "\u{FFFD}", "\u{EFBF}", "\t\n\r", "ῠ", "\u{1FFFE}", "plain"] {
+            #expect(Escape.xml(kept) == kept, "\(kept.unicodeScalars.map(\.value))")
+        }
         #expect(Escape.identifier("a b<c>") == "fd-a-b-c-")
         #expect(Escape.identifier("") == "fd-chart")
+        // ASCII ids are read byte by byte: the same as scalar by scalar.
+        func reference(_ raw: String) -> String {
+            var out = "fd-"
+            for scalar in raw.unicodeScalars.prefix(64) {
+                let isSafe = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+                out.unicodeScalars.append(isSafe ? scalar : "-")
+            }
+            return raw.isEmpty ? "fd-chart" : out
+        }
+        let ascii = String((0..<128).map { Character(UnicodeScalar(UInt8($0))) })
+        for raw in [ascii, String(ascii.reversed()), "rollout-api-error_rate", String(repeating: "ab", count: 40), "é-x", "x\u{AA}y"] {
+            #expect(Escape.identifier(raw) == reference(raw), "\(raw.debugDescription)")
+        }
     }
 
     @Test func deterministic() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one file with its line starts, to turn offsets into locations.
 package struct SourceFile: Sendable {
     /// Path relative to the site root, as shown in diagnostics.
@@ -13,6 +15,11 @@ package struct SourceFile: Sendable {
     package init(path: String, text: String) {
         self.path = path
         self.text = text
+        if let (starts, isASCII) = text.utf8.withContiguousStorageIfAvailable(Self.index) {
+            self.lineStarts = starts
+            self.isASCII = isASCII
+            return
+        }
         var starts = [0]
         var offset = 0
         var high: UInt8 = 0
@@ -23,6 +30,22 @@ package struct SourceFile: Sendable {
         }
         self.lineStarts = starts
         isASCII = high < 0x80
+    }
+
+    /// The line starts and whether all is ASCII, from contiguous UTF-8: `memchr` finds the line breaks and a plain
+    /// loop (which the compiler vectorises) ORs the bytes together; walking the string's UTF-8 view a byte at a
+    /// time was a noticeable part of reading every data file.
+    private static func index(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Int], Bool) {
+        var starts = [0]
+        guard let base = bytes.baseAddress else { return (starts, true) }
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(offset)
+        }
+        return (starts, high < 0x80)
     }
 
     /// The location of a UTF-8 offset into `text` (binary search of the line starts).

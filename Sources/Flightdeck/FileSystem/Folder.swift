@@ -47,6 +47,12 @@ enum Folder {
         return found == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The size in bytes of the item at `path` (a link's own, as `FileManager.attributesOfItem` gives it), or nil.
+    static func size(ofItem path: String) -> Int? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
     /// The whole contents of the file at `path`; the error is the POSIX reason (`ENOENT`, `EISDIR`, ...).
     static func read(_ path: String) throws(POSIXError) -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

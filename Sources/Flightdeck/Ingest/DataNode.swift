@@ -4,7 +4,7 @@
 /// problem names its file, line, column and field.
 package struct DataNode: Sendable {
     /// The shape of a value.
-    package indirect enum Kind: Sendable {
+    package enum Kind: Sendable {
         case null
         case bool(Bool)
         case int(Int)
@@ -81,6 +81,8 @@ package struct DataNode: Sendable {
 
     /// The value of `key` in an object node, or nil.
     package subscript(key: String) -> DataNode? {
-        entries?.first { $0.key == key }?.value
+        // By index: `first(where:)` hands back a copy of the whole entry.
+        guard case .object(let entries) = kind, let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        return entries[index].value
     }
 }

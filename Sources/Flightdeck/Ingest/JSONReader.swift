@@ -1,13 +1,19 @@
 /// Parses JSON (RFC 8259) into a located `DataNode` tree; errors name line and column.
 package struct JSONReader {
     private let bytes: [UInt8]
-    private let source: SourceFile
+    private let path: String
     private var position = 0
+    /// The 1-based line of `position` and the offset that line starts at: JSON has line breaks only between
+    /// tokens, so `skipSpace` counts them, and a value's place needs no search of the line starts.
+    private var line = 1
+    private var lineStart = 0
+    /// The last column worked out (at `offset`), to count on from: columns count Unicode scalars.
+    private var columnCache = (offset: 0, column: 1)
     private static let maxDepth = 512
 
     private init(_ text: String, path: String) {
         self.bytes = Array(text.utf8)
-        self.source = SourceFile(path: path, text: text)
+        self.path = path
     }
 
     /// Parses a whole JSON document.
@@ -21,9 +27,18 @@ package struct JSONReader {
         return value
     }
 
-    private func here() -> SourceLocation { source.location(ofUTF8Offset: position) }
+    /// The place of `position`, as `SourceFile.location(ofUTF8Offset:)` gives it.
+    private mutating func here() -> SourceLocation {
+        var (from, column) = columnCache.offset >= lineStart && columnCache.offset <= position ? columnCache : (lineStart, 1)
+        while from < position {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        columnCache = (position, column)
+        return SourceLocation(file: path, line: line, column: column)
+    }
 
-    private func failure(_ message: String) -> DiagnosticError {
+    private mutating func failure(_ message: String) -> DiagnosticError {
         DiagnosticError(.error("invalid JSON: \(message)", at: here()))
     }
 
@@ -34,7 +49,16 @@ package struct JSONReader {
     }
 
     private mutating func skipSpace() {
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0D, 0x09: position += 1
+            case 0x0A:
+                position += 1
+                line += 1
+                lineStart = position
+            default: return
+            }
+        }
     }
 
     private mutating func value(depth: Int) throws(DiagnosticError) -> DataNode {
@@ -72,7 +96,15 @@ package struct JSONReader {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key, found \(found)") }
             let keyLocation = here()
             let key = try string()
-            guard seen.insert(key).inserted else {
+            // Small objects (most) are checked by a scan of their keys; a set only once there are many.
+            let duplicate: Bool
+            if entries.count < 16 {
+                duplicate = entries.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(entries.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            guard !duplicate else {
                 throw DiagnosticError(.error("invalid JSON: duplicate key '\(key)'", at: keyLocation))
             }
             skipSpace()
@@ -106,15 +138,26 @@ package struct JSONReader {
 
     private mutating func string() throws(DiagnosticError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escapes: one decode of the bytes between the quotes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            position = end + 1
+            return text
+        }
+        // The text came from a String, so it is valid UTF-8, and an escape never splits a character: runs and
+        // escapes can be gathered as bytes and decoded once.
+        var utf8: [UInt8] = []
         var runStart = position
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        func flush(_ end: Int) { utf8.append(contentsOf: bytes[runStart..<end]) }
+        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { utf8.append($0) } }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 flush(position)
                 position += 1
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             }
             if byte < 0x20 { throw failure("control character in string; write it as an escape") }
             if byte != UInt8(ascii: "\\") { position += 1; continue }
@@ -124,14 +167,14 @@ package struct JSONReader {
             let escape = bytes[position]
             position += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""): append("\"")
+            case UInt8(ascii: "\\"): append("\\")
+            case UInt8(ascii: "/"): append("/")
+            case UInt8(ascii: "b"): append("\u{08}")
+            case UInt8(ascii: "f"): append("\u{0C}")
+            case UInt8(ascii: "n"): append("\n")
+            case UInt8(ascii: "r"): append("\r")
+            case UInt8(ascii: "t"): append("\t")
             case UInt8(ascii: "u"):
                 var code = try hex4()
                 if (0xD800...0xDBFF).contains(code), bytes.count - position >= 6,
@@ -142,7 +185,7 @@ package struct JSONReader {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw failure("unpaired surrogate in \\u escape") }
-                scalars.append(scalar)
+                append(scalar)
             default:
                 position -= 2
                 throw failure("unknown escape '\\\(Unicode.Scalar(escape))' in string")
@@ -182,11 +225,23 @@ package struct JSONReader {
             position += 1
             guard digits() > 0 else { throw failure("expected digits after '.'") }
         }
+        var hasExponent = false
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             isInteger = false
+            hasExponent = true
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard digits() > 0 else { throw failure("expected digits in exponent") }
+        }
+        if isInteger, position - intStart <= 18 {
+            // Up to 18 digits always fit an Int: no text to make and parse.
+            var value = 0
+            for k in intStart..<position { value = value * 10 + Int(bytes[k] &- UInt8(ascii: "0")) }
+            return .int(bytes[start] == UInt8(ascii: "-") ? -value : value)
+        }
+        if !isInteger, !hasExponent,
+           let double = bytes.withUnsafeBufferPointer({ NumberParser.double(UnsafeBufferPointer(rebasing: $0[start..<position])) }) {
+            return .double(double)   // the exact fast path for short decimals, as Double(String) would give
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let int = Int(text) { return .int(int) }

@@ -23,6 +23,7 @@ package final class ObjectReader {
         self.node = node
         self.log = log
         self.entries = entries
+        known.reserveCapacity(max(entries.count, 8))   // one allocation for the keys asked for
     }
 
     /// All keys present, in source order.
@@ -31,13 +32,15 @@ package final class ObjectReader {
     /// The raw node of a field, marking the key as known. Reports a missing required field.
     package func value(_ key: String, required: Bool = false) -> DataNode? {
         known.append(key)
-        if let entry = entries.first(where: { $0.key == key }) {
-            if case .null = entry.value.kind, required {
-                log.error("'\(key)' is required but is empty", at: entry.value.location)
+        // By index: `first(where:)` would copy every entry it passes (key, place and value).
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            let value = entries[index].value
+            if case .null = value.kind, required {
+                log.error("'\(key)' is required but is empty", at: value.location)
                 return nil
             }
-            if case .null = entry.value.kind { return nil }
-            return entry.value
+            if case .null = value.kind { return nil }
+            return value
         }
         if required { log.error("missing required field '\(key)'", at: node.location) }
         return nil

@@ -5,7 +5,8 @@ extension ContentFile {
     ///
     /// `limit` guards against files that would not fit in memory once parsed into located nodes.
     package func readText(log: DiagnosticLog, limit: Int = 64 << 20) -> SourceFile? {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+        // lstat, not FileManager.attributesOfItem, which also looks up the owner's user and group names on every call.
+        if let size = Folder.size(ofItem: url.path), size > limit {
             log.error("file is \(size >> 20) MiB; the limit for this kind of file is \(limit >> 20) MiB"
                       + " (aggregate the data, or split it)", at: .file(path))
             return nil

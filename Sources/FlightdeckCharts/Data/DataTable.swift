@@ -10,32 +10,57 @@ struct DataTable {
 
     /// The `<table>`.
     func html() -> String {
-        var out = "<table class=\"fd-chart-data\" id=\"" + stem + "-data\"><caption>" + Escape.xml(caption) + "</caption>\n<thead><tr>"
-        for column in columns { out += "<th scope=\"col\">" + Escape.xml(column) + "</th>" }
-        out += "</tr></thead>\n<tbody>\n"
+        // Gathered as UTF-8 bytes and made a String once (see `SVGWriter`).
+        var out = SVGWriter(capacity: 256 + 64 * rows.count)
+        out.raw("<table class=\"fd-chart-data\" id=\"")
+        out.raw(stem)
+        out.raw("-data\"><caption>")
+        out.raw(Escape.xml(caption))
+        out.raw("</caption>\n<thead><tr>")
+        for column in columns {
+            out.raw("<th scope=\"col\">")
+            out.raw(Escape.xml(column))
+            out.raw("</th>")
+        }
+        out.raw("</tr></thead>\n<tbody>\n")
         if rows.isEmpty {
-            out += "<tr><td colspan=\"" + String(max(columns.count, 1)) + "\">No data</td></tr>\n"
+            out.raw("<tr><td colspan=\"")
+            out.raw(String(max(columns.count, 1)))
+            out.raw("\">No data</td></tr>\n")
         }
-        for row in rows { out += Self.row(row, width: columns.count) }
-        out += "</tbody>\n"
+        for row in rows { Self.row(row, width: columns.count, into: &out) }
+        out.raw("</tbody>\n")
         for group in groups where !group.rows.isEmpty {
-            out += "<tbody><tr><th scope=\"rowgroup\" colspan=\"" + String(max(columns.count, 1)) + "\">"
-                + Escape.xml(group.heading) + "</th></tr>\n"
-            for row in group.rows { out += Self.row(row, width: columns.count) }
-            out += "</tbody>\n"
+            out.raw("<tbody><tr><th scope=\"rowgroup\" colspan=\"")
+            out.raw(String(max(columns.count, 1)))
+            out.raw("\">")
+            out.raw(Escape.xml(group.heading))
+            out.raw("</th></tr>\n")
+            for row in group.rows { Self.row(row, width: columns.count, into: &out) }
+            out.raw("</tbody>\n")
         }
-        return out + "</table>"
+        out.raw("</table>")
+        return out.text
     }
 
-    private static func row(_ cells: [String], width: Int) -> String {
-        guard let header = cells.first else { return "" }
-        var out = "<tr><th scope=\"row\">" + Escape.xml(header) + "</th>"
+    private static func row(_ cells: [String], width: Int, into out: inout SVGWriter) {
+        guard let header = cells.first else { return }
+        out.raw("<tr><th scope=\"row\">")
+        out.raw(Escape.xml(header))
+        out.raw("</th>")
         let rest = cells.dropFirst()
         for (index, cell) in rest.enumerated() {
             let span = index == rest.count - 1 && cells.count < width ? width - cells.count + 1 : 1
-            out += span > 1 ? "<td colspan=\"" + String(span) + "\">" : "<td>"
-            out += Escape.xml(cell) + "</td>"
+            if span > 1 {
+                out.raw("<td colspan=\"")
+                out.raw(String(span))
+                out.raw("\">")
+            } else {
+                out.raw("<td>")
+            }
+            out.raw(Escape.xml(cell))
+            out.raw("</td>")
         }
-        return out + "</tr>\n"
+        out.raw("</tr>\n")
     }
 }

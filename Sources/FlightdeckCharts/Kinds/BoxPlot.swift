@@ -91,7 +91,7 @@ public struct BoxPlot: ChartSpec, Hashable {
                 whiskers.move(x - width / 4, scale(end))
                 whiskers.horizontal(x + width / 4)
             }
-            doc.writer.path(whiskers.text, class: "fd-whisker")
+            doc.writer.path(whiskers, class: "fd-whisker")
             let tip = group.label + ": median " + format.format(s.median) + ", IQR " + format.format(s.q1) + " to "
                 + format.format(s.q3) + ", n = " + String(s.count)
             doc.writer.rect(Rect(x: x - width / 2, y: scale(s.q3), width: width, height: scale(s.q1) - scale(s.q3)),

@@ -15,7 +15,7 @@ extension DonutChart {
         if total <= 0 {
             var ring = PathData()
             Self.ring(&ring, cx: cx, cy: cy, outer: outer, inner: inner)
-            doc.writer.path(ring.text, class: "fd-slice fd-empty-ring fd-fill fd-tone-neutral")
+            doc.writer.path(ring, class: "fd-slice fd-empty-ring fd-fill fd-tone-neutral")
             doc.writer.label("No data", x: cx, y: cy, class: "fd-empty", anchor: .middle, middle: true)
             return doc.finish()
         }
@@ -29,7 +29,7 @@ extension DonutChart {
                 Self.wedge(&path, cx: cx, cy: cy, outer: outer, inner: inner, from: angle, to: angle + sweep)
             }
             let paint = doc.paint(style(index), base: "fd-slice")
-            doc.writer.path(path.text, class: paint.classes, fill: paint.fill,
+            doc.writer.path(path, class: paint.classes, fill: paint.fill,
                             tooltip: slice.label + ": " + format.format(slice.value) + " (" + share(slice) + ")")
             angle += sweep
         }

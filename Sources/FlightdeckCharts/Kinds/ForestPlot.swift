@@ -103,7 +103,7 @@ public struct ForestPlot: ChartSpec, Hashable {
                 ci.move(scale(end), y - 5)
                 ci.vertical(y + 5)
             }
-            doc.writer.path(ci.text, class: "fd-ci")
+            doc.writer.path(ci, class: "fd-ci")
             doc.writer.rect(Rect(x: scale(estimate.value) - 5, y: y - 5, width: 10, height: 10), class: "fd-estimate")
             doc.writer.label(summary(estimate), x: frame.plot.maxX + 10, y: y, class: "fd-value", middle: true)
             doc.writer.endGroup()

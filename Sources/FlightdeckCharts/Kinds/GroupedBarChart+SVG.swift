@@ -45,7 +45,7 @@ extension GroupedBarChart {
                     path.horizontal(centre + cap)
                     path.move(centre - cap, bottom)
                     path.horizontal(centre + cap)
-                    doc.writer.path(path.text, class: "fd-errorbar")
+                    doc.writer.path(path, class: "fd-errorbar")
                 }
                 let text = format.format(value)
                 if labels, TextMetrics.width(text, size: TextMetrics.tickSize) <= barWidth - 2 {

@@ -67,7 +67,7 @@ public struct Sparkline: ChartSpec, Hashable {
         for (index, point) in sampled.enumerated() {
             if index == 0 { path.move(x(point.x), y(point.y)) } else { path.line(x(point.x), y(point.y)) }
         }
-        if sampled.count > 1 { doc.writer.path(path.text, class: "fd-spark") }
+        if sampled.count > 1 { doc.writer.path(path, class: "fd-spark") }
         doc.writer.circle(x(last.x), y(last.y), radius: 2.2, class: "fd-fill fd-end",
                           tooltip: label(Int(last.x)) + ": " + format.format(last.y))
         doc.writer.endGroup()

@@ -83,7 +83,7 @@ extension XYRenderer {
                 path.line(x(point.x), y(point.y))
             }
         }
-        doc.writer.path(path.text, class: "fd-line")
+        doc.writer.path(path, class: "fd-line")
         // Every point gets a marker in short series; long ones get a few, only to tell series apart.
         let detailed = line.points.count <= 40
         guard detailed || series.count > 1 else { return doc.writer.endGroup() }

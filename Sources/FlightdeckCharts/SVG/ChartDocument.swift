@@ -35,14 +35,14 @@ struct ChartDocument {
     mutating func marker(_ shape: Int, x: Double, y: Double, tooltip: String? = nil) {
         let index = shape % SeriesStyle.markers.count
         markers.insert(index)
-        writer.raw("<use class=\"fd-marker\" href=\"#" + stem + "-m" + String(index) + "\"")
+        writer.raw("<use class=\"fd-marker\" href=\"#")
+        writer.raw(stem)
+        writer.raw("-m")
+        writer.raw(String(index))
+        writer.raw("\"")
         writer.attribute("x", x)
         writer.attribute("y", y)
-        if let tooltip {
-            writer.raw("><title>" + Escape.svg(tooltip, limit: Limits.maxTooltipLength) + "</title></use>")
-        } else {
-            writer.raw("/>")
-        }
+        writer.close(tooltip: tooltip, element: "use")
     }
 
     /// A short chart that only says "No data", whatever was drawn so far.
@@ -57,7 +57,7 @@ struct ChartDocument {
 
     /// The whole `<svg>`: root, title, description, the drawing and the `<defs>` it used.
     mutating func finish() -> String {
-        var root = SVGWriter(capacity: writer.text.utf8.count + 1024)
+        var root = SVGWriter(capacity: writer.count + 1024)
         root.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fd-chart fd-chart-" + kind + "\" id=\"" + stem + "\" viewBox=\"0 0 ")
         root.number(width)
         root.raw(" ")
@@ -65,7 +65,7 @@ struct ChartDocument {
         root.raw("\" width=\"100%\" font-size=\"12\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
         root.raw("<title id=\"" + stem + "-title\">" + Escape.svg(title, limit: Limits.maxTitleLength) + "</title>")
         root.raw("<desc id=\"" + stem + "-desc\">" + Escape.svg(description, limit: Limits.maxTitleLength) + "</desc>")
-        root.raw(writer.text)
+        root.raw(writer)
         writer = root
         if !fills.isEmpty || !markers.isEmpty {
             writer.raw("<defs>")

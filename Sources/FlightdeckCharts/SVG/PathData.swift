@@ -1,9 +1,9 @@
 /// Builds compact path data ("M1 2L3 4…") with coordinates as `SVGWriter` writes them.
 struct PathData {
-    private var writer = SVGWriter(capacity: 256)
+    private(set) var writer = SVGWriter(capacity: 256)
 
     /// Whether nothing has been drawn yet.
-    var isEmpty: Bool { writer.text.isEmpty }
+    var isEmpty: Bool { writer.isEmpty }
     /// The path data.
     var text: String { writer.text }
 

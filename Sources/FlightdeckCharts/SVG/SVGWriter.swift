@@ -1,32 +1,56 @@
 /// Writes SVG elements into a string: coordinates with at most one decimal, every data string escaped.
+///
+/// The markup gathers as UTF-8 bytes and becomes a `String` once, in `text`: appending many short pieces to a
+/// `String` costs a check of its storage each time, and concatenated pieces cost a temporary string each.
 struct SVGWriter {
     /// How a text label is anchored at its point.
     enum Anchor: String {
         case start, middle, end
     }
 
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
 
     init(capacity: Int = 8192) {
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The markup written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether nothing has been written.
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// How many bytes of markup have been written.
+    var count: Int { bytes.count }
 
     /// Appends markup that is already safe (element names, fixed attributes).
     mutating func raw(_ markup: String) {
-        text += markup
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    /// Appends what another writer wrote.
+    mutating func raw(_ other: SVGWriter) {
+        bytes.append(contentsOf: other.bytes)
     }
 
     /// Appends a coordinate: one decimal at most, no "-0", kept within ±1,000,000.
     mutating func number(_ value: Double) {
         let clamped = value.isFinite ? min(max(value, -1e6), 1e6) : 0
         let tenths = Int((clamped * 10).rounded())
-        if tenths < 0 { text += "-" }
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = tenths.magnitude
-        text += String(magnitude / 10)
+        digits(magnitude / 10)
         if magnitude % 10 != 0 {
-            text += "."
-            text += String(magnitude % 10)
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
+    }
+
+    /// Appends the decimal digits of `value`.
+    private mutating func digits(_ value: UInt) {
+        guard value >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        digits(value / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The text of a coordinate, as `number` writes it.
@@ -38,42 +62,64 @@ struct SVGWriter {
 
     /// Appends ` name="value"` with a coordinate value.
     mutating func attribute(_ name: String, _ value: Double) {
-        text += " " + name + "=\""
+        raw(" ")
+        raw(name)
+        raw("=\"")
         number(value)
-        text += "\""
+        raw("\"")
+    }
+
+    /// Appends `<element class="name"`, the start of an element.
+    private mutating func open(_ element: String, class name: String) {
+        raw("<")
+        raw(element)
+        raw(" class=\"")
+        raw(name)
+        raw("\"")
+    }
+
+    /// Appends ` fill="…"` when there is a fill.
+    private mutating func fill(_ fill: String?) {
+        guard let fill else { return }
+        raw(" fill=\"")
+        raw(fill)
+        raw("\"")
     }
 
     /// `<rect>` with a class, an optional pattern fill and an optional tooltip.
     mutating func rect(_ r: Rect, class name: String, fill: String? = nil, tooltip: String? = nil) {
-        text += "<rect class=\"" + name + "\""
+        open("rect", class: name)
         attribute("x", r.x)
         attribute("y", r.y)
         attribute("width", max(r.width, 0))
         attribute("height", max(r.height, 0))
-        if let fill { text += " fill=\"" + fill + "\"" }
+        self.fill(fill)
         close(tooltip: tooltip, element: "rect")
     }
 
     /// `<line>` from (x1, y1) to (x2, y2).
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class name: String) {
-        text += "<line class=\"" + name + "\""
+        open("line", class: name)
         attribute("x1", x1)
         attribute("y1", y1)
         attribute("x2", x2)
         attribute("y2", y2)
-        text += "/>"
+        raw("/>")
     }
 
-    /// `<path>` with path data built by `PathData`.
-    mutating func path(_ data: String, class name: String, fill: String? = nil, tooltip: String? = nil) {
-        text += "<path class=\"" + name + "\" d=\"" + data + "\""
-        if let fill { text += " fill=\"" + fill + "\"" }
+    /// `<path>` with the path data of `data`.
+    mutating func path(_ data: PathData, class name: String, fill: String? = nil, tooltip: String? = nil) {
+        open("path", class: name)
+        raw(" d=\"")
+        raw(data.writer)
+        raw("\"")
+        self.fill(fill)
         close(tooltip: tooltip, element: "path")
     }
 
     /// `<circle>` at (cx, cy).
     mutating func circle(_ cx: Double, _ cy: Double, radius: Double, class name: String, tooltip: String? = nil) {
-        text += "<circle class=\"" + name + "\""
+        open("circle", class: name)
         attribute("cx", cx)
         attribute("cy", cy)
         attribute("r", radius)
@@ -83,40 +129,56 @@ struct SVGWriter {
     /// `<text>` of escaped `content` at (x, y); `full` becomes a `<title>` tooltip when the label was shortened.
     mutating func label(_ content: String, x: Double, y: Double, class name: String,
                         anchor: Anchor = .start, rotate: Double? = nil, middle: Bool = false, full: String? = nil) {
-        text += "<text class=\"" + name + "\""
+        open("text", class: name)
         attribute("x", x)
         attribute("y", y)
-        if anchor != .start { text += " text-anchor=\"" + anchor.rawValue + "\"" }
-        if middle { text += " dy=\".35em\"" }
-        if let rotate {
-            text += " transform=\"rotate("
-            number(rotate)
-            text += " "
-            number(x)
-            text += " "
-            number(y)
-            text += ")\""
+        if anchor != .start {
+            raw(" text-anchor=\"")
+            raw(anchor.rawValue)
+            raw("\"")
         }
-        text += ">"
-        if let full { text += "<title>" + Escape.svg(full) + "</title>" }
-        text += Escape.svg(content) + "</text>"
+        if middle { raw(" dy=\".35em\"") }
+        if let rotate {
+            raw(" transform=\"rotate(")
+            number(rotate)
+            raw(" ")
+            number(x)
+            raw(" ")
+            number(y)
+            raw(")\"")
+        }
+        raw(">")
+        if let full {
+            raw("<title>")
+            raw(Escape.svg(full))
+            raw("</title>")
+        }
+        raw(Escape.svg(content))
+        raw("</text>")
     }
 
     /// Opens `<g class="…">`.
     mutating func group(_ name: String) {
-        text += "<g class=\"" + name + "\">"
+        raw("<g class=\"")
+        raw(name)
+        raw("\">")
     }
 
     /// Closes the innermost `<g>`.
     mutating func endGroup() {
-        text += "</g>"
+        raw("</g>")
     }
 
-    private mutating func close(tooltip: String?, element: String) {
+    /// Ends an element: with a `<title>` tooltip and a closing tag, or self-closed.
+    mutating func close(tooltip: String?, element: String) {
         if let tooltip {
-            text += "><title>" + Escape.svg(tooltip, limit: Limits.maxTooltipLength) + "</title></" + element + ">"
+            raw("><title>")
+            raw(Escape.svg(tooltip, limit: Limits.maxTooltipLength))
+            raw("</title></")
+            raw(element)
+            raw(">")
         } else {
-            text += "/>"
+            raw("/>")
         }
     }
 }

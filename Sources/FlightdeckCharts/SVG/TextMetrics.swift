@@ -11,6 +11,24 @@ enum TextMetrics {
 
     /// The estimated advance of `text` at `size`.
     static func width(_ text: String, size: Double) -> Double {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWidth(text, size: size) : characterWidth(text, size: size)
+    }
+
+    /// `width` of ASCII text: every byte is a character but CR LF, one character as wide as its CR. The same sum,
+    /// in the same order, as `characterWidth`, without breaking the text into grapheme clusters.
+    static func asciiWidth(_ text: String, size: Double) -> Double {
+        var em = 0.0
+        var previousCR = false
+        for byte in text.utf8 {
+            if previousCR && byte == 0x0A { previousCR = false; continue }
+            em += advance(Unicode.Scalar(byte))
+            previousCR = byte == 0x0D
+        }
+        return em * size
+    }
+
+    /// `width` of any text, character by character.
+    static func characterWidth(_ text: String, size: Double) -> Double {
         var em = 0.0
         for character in text { em += advance(character) }
         return em * size

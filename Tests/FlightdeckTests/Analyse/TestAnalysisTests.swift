@@ -17,6 +17,14 @@ struct TestAnalysisTests {
                                      suites: [TestSuite(name: "s", path: "tests/a.xml", cases: cases)])])
     }
 
+    @Test func idsJoinClassOrSuiteAndName() {
+        #expect(TestCase(suite: "s", className: "c", name: "n", outcome: .passed).id == "c::n")
+        #expect(TestCase(suite: "suite", className: nil, name: "n", outcome: .passed).id == "suite::n")
+        #expect(TestCase(suite: "", className: nil, name: "", outcome: .passed).id == "::")
+        let long = TestCase(suite: "s", className: "tests.test_mod0.TestCase0", name: "test_é_😀", outcome: .passed)
+        #expect(long.id == "tests.test_mod0.TestCase0::test_é_😀")
+    }
+
     @Test func successRateLeavesSkippedOutAndCountsFlakyAsPassed() {
         let cases = [test("a", .passed), flaky("b"), test("c", .skipped), test("d", .failed)]
         let figures = TestAnalysis.analyse(results(cases), previous: nil, thresholds: TestThresholds())

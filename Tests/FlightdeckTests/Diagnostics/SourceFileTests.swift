@@ -17,4 +17,15 @@ import Testing
         #expect(file.location(ofUTF8Offset: ok) == SourceLocation(file: "a.yaml", line: 2, column: 10))
         #expect(file.location(ofUTF8Offset: 3) == SourceLocation(file: "a.yaml", line: 1, column: 4))
     }
+
+    @Test func linesOfEmptyTrailingAndCRLFText() {
+        #expect(SourceFile(path: "e", text: "").location(ofUTF8Offset: 0) == SourceLocation(file: "e", line: 1, column: 1))
+        let file = SourceFile(path: "c", text: "a\r\nb\n\n")
+        #expect(file.location(ofUTF8Offset: 3) == SourceLocation(file: "c", line: 2, column: 1))
+        #expect(file.location(ofUTF8Offset: 6) == SourceLocation(file: "c", line: 4, column: 1))
+        #expect(file.line(1) == "a" && file.line(3) == "" && file.line(4) == "" && file.line(5) == nil)
+        // A bridged or shared string may not be contiguous UTF-8: the slow path indexes it the same way.
+        let lazy = String(Substring("x\né\ny"))
+        #expect(SourceFile(path: "l", text: lazy).location(ofUTF8Offset: 5) == SourceLocation(file: "l", line: 3, column: 1))
+    }
 }

@@ -36,7 +36,63 @@ import Testing
         #expect(error(input) == expected)
     }
 
+    @Test func readsStringsWithAndWithoutEscapes() throws {
+        let node = try JSONReader.read(#"["plain é", "a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00x", "ü\nü", "", "\u0041"]"#, path: "d.json")
+        #expect(node.elements?.map(\.scalarText) == ["plain é", "a\"b\\c/d\u{08}\u{0C}\n\r\t", "é😀x", "ü\nü", "", "A"])
+        #expect(error(#"["\ud83d\u0041"]"#) == "d.json:1:15: error: invalid JSON: unpaired surrogate in \\u escape")
+        #expect(error("[\"a\tb\"]") == "d.json:1:4: error: invalid JSON: control character in string; write it as an escape")
+    }
+
+    /// Numbers read without a text copy where they can be must equal `Int(String)` and `Double(String)`.
+    @Test func readsNumbersAsTheStandardLibraryParsesThem() throws {
+        let texts = ["0", "-0", "7", "-42", "123456789012345678", "1234567890123456789", "9223372036854775807", "9223372036854775808",
+                     "-9223372036854775808", "-9223372036854775809", "0.1", "-0.0", "2.5", "0.30000000000000004", "123456.789",
+                     "9007199254740993.5", "1.00000000000000000000001", "0.0000000000000000000000001", "1e5", "-2.5E-3", "12345678901234567890.5"]
+        let node = try JSONReader.read("[" + texts.joined(separator: ", ") + "]", path: "d.json")
+        for (text, value) in zip(texts, node.elements ?? []) {
+            switch value.kind {
+            case .int(let int): #expect(Int(text) == int, "\(text)")
+            case .double(let double):
+                #expect(Int(text) == nil || text.contains(".") || text.contains("e") || text.contains("E"), "\(text)")
+                #expect(Double(text) == double && Double(text)?.sign == double.sign, "\(text)")
+            default: Issue.record("\(text) is \(value.typeDescription)")
+            }
+        }
+    }
+
+    /// Every value's place, checked against the line starts `SourceFile` computes (CRLF, BOM, non-ASCII, long lines).
+    @Test func placesAgreeWithSourceFile() throws {
+        let texts = ["\u{FEFF}{\"é\": [1, \"ü\", {\"k\": true}],\r\n \"b\": null}",
+                     "[\n  \"😀😀\", 2,\n\n  [3, \"x\"], \"é\", 4\n]\n",
+                     "[" + (0..<300).map { "\"é\($0)\"" }.joined(separator: ",") + "]"]
+        for text in texts {
+            let source = SourceFile(path: "d.json", text: text)
+            let root = try JSONReader.read(text, path: "d.json")
+            var places: [(Flightdeck.SourceLocation, String)] = []
+            func walk(_ node: DataNode) {
+                switch node.kind {
+                case .array(let items): items.forEach(walk)
+                case .object(let entries): for entry in entries { places.append((entry.keyLocation, "\"" + entry.key + "\"")); walk(entry.value) }
+                default: places.append((node.location, node.scalarText.map { node.kind.isString ? "\"" + $0 + "\"" : $0 } ?? "null"))
+                }
+            }
+            walk(root)
+            for (location, token) in places {
+                // The token must start at that place.
+                let line = try #require(source.line(location.line))
+                let rest = String(line.unicodeScalars.dropFirst(location.column - 1))
+                #expect(rest.hasPrefix(token), "\(token) at \(location)")
+            }
+        }
+        #expect(error("[1,\r\n 2,\n  x]") == "d.json:3:3: error: invalid JSON: expected a value, found 'x'")
+        #expect(error("[\"é\", \n\"ü\" 1]") == "d.json:2:5: error: invalid JSON: expected ',' or ']', found '1'")
+    }
+
     @Test func deepNestingFailsCleanly() {
         #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 512 levels deep") == true)
     }
+}
+
+private extension DataNode.Kind {
+    var isString: Bool { if case .string = self { true } else { false } }
 }

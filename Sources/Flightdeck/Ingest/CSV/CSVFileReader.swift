@@ -42,7 +42,7 @@ package enum CSVFileReader {
                 try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
                     if record.isBlank { return }
                     let cells = (0..<record.count).map { record.string($0) }
-                    let columns = (0..<record.count).map { record.column($0) }
+                    let columns = record.columns()
                     guard let known = header else {
                         header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
                         return

@@ -20,14 +20,21 @@ enum CSVNodes {
 
     static func cell(_ text: String, _ location: SourceLocation) -> DataNode {
         if text.isEmpty { return DataNode(.null, at: location, text: text) }
-        switch text.lowercased() {
-        case "true": return DataNode(.bool(true), at: location, text: text)
-        case "false": return DataNode(.bool(false), at: location, text: text)
-        default: break
-        }
+        // `lowercased()` would allocate for every cell; only ASCII letters lowercase to these words.
+        if isWord(text, "true") { return DataNode(.bool(true), at: location, text: text) }
+        if isWord(text, "false") { return DataNode(.bool(false), at: location, text: text) }
         if let int = Int(text) { return DataNode(.int(int), at: location, text: text) }
         var copy = text
         if let double = copy.withUTF8({ NumberParser.double($0) }) { return DataNode(.double(double), at: location, text: text) }
         return DataNode(.string(text), at: location, text: text)
+    }
+
+    /// Whether `text` is `word` (lowercase ASCII) in any case.
+    private static func isWord(_ text: String, _ word: StaticString) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        for k in 0..<word.utf8CodeUnitCount {
+            guard let byte = utf8.next(), byte | 0x20 == word.utf8Start[k] else { return false }
+        }
+        return utf8.next() == nil
     }
 }

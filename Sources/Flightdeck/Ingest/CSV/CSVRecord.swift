@@ -67,6 +67,23 @@ package struct CSVRecord {
         return true
     }
 
+    /// `column(_:)` of every cell, counted in one pass along the record.
+    package func columns() -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(cells.count)
+        var column = 1
+        var offset = lineStart
+        for cell in cells {
+            let start = cell.start - (cell.quoted ? 1 : 0)
+            while offset < start {
+                if base[offset] & 0xC0 != 0x80 { column += 1 }
+                offset += 1
+            }
+            result.append(column)
+        }
+        return result
+    }
+
     /// The 1-based column (in Unicode scalars) where a cell starts, pointing at its opening quote when quoted.
     package func column(_ index: Int) -> Int {
         let start = cells[index].start - (cells[index].quoted ? 1 : 0)

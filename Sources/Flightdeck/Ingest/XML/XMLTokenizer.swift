@@ -375,6 +375,7 @@ package final class XMLTokenizer {
         while i < close, !Self.endsName(b[i]) { i += 1 }
         let tag = try name(pos + 1, i, here)
         var attributes: [(name: String, value: String)] = []
+        attributes.reserveCapacity(4)   // a testcase has three or four: one allocation
         var selfClosing = false
         while true {
             while i < close, Self.isSpace(b[i]) { i += 1 }

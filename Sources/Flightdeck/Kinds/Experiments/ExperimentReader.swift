@@ -8,8 +8,7 @@ package enum ExperimentReader {
         if file.fileExtension == "csv" {
             guard let table = table(source, log: log) else { return nil }
             if table.column("metric") != nil { return ExperimentAggregates.read(csv: table, log: log) }
-            return ExperimentRecords.read(CSVNodes.rows(table, known: table.header, log: log), declared: nil, path: file.path,
-                                           at: .file(file.path), log: log)
+            return ExperimentRecords.read(CSVRowRecord.records(table), declared: nil, path: file.path, at: .file(file.path), log: log)
         }
         let root: DataNode
         do {
@@ -47,8 +46,8 @@ package enum ExperimentReader {
                     return nil
                 }
                 guard let text = csv.readText(log: log), let table = table(text, log: log) else { return nil }
-                experiment = ExperimentRecords.read(CSVNodes.rows(table, known: table.header, log: log), declared: declared,
-                                                    path: path, at: records.location, log: log)
+                experiment = ExperimentRecords.read(CSVRowRecord.records(table), declared: declared, path: path,
+                                                    at: records.location, log: log)
                 experiment?.recordsPath = csv.path
             } else {
                 log.error("'records' must be a list of records or the name of a CSV file, found \(records.quoted)", at: records.location)

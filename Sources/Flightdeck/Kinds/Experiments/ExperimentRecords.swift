@@ -11,7 +11,7 @@ enum ExperimentRecords {
     static let reportLimit = 20
 
     /// The experiment, or nil when no metric could be read.
-    static func read(_ records: [DataNode], declared: [ExperimentMetricSpec]?, path: String, at location: SourceLocation,
+    static func read<Record: FieldRecord>(_ records: [Record], declared: [ExperimentMetricSpec]?, path: String, at location: SourceLocation,
                      log: DiagnosticLog) -> Experiments? {
         let specs = declared ?? ExperimentMetricSpec.seed.filter { spec in
             records.contains { record in spec.fields.contains { record[$0] != nil } }
@@ -28,7 +28,7 @@ enum ExperimentRecords {
         var start: Date?, end: Date?
         var used = 0
         for record in records {
-            guard record.entries != nil else {
+            guard record.isMapping else {
                 problems.report("each record must be a mapping, found \(record.typeDescription)", at: record.location)
                 continue
             }
@@ -39,8 +39,7 @@ enum ExperimentRecords {
             }
             used += 1
             for (index, spec) in specs.enumerated() {
-                guard let field = spec.fields.first(where: { record[$0] != nil && !isNull(record[$0]) }),
-                      let node = record[field] else { missing[index] += 1; continue }
+                guard let (field, node) = firstValue(of: spec.fields, in: record) else { missing[index] += 1; continue }
                 switch (spec.kind, node.kind) {
                 case (.continuous, .int(let i)): values[index][variant].append(Double(i))
                 case (.continuous, .double(let d)): values[index][variant].append(d)
@@ -77,12 +76,21 @@ enum ExperimentRecords {
         return false
     }
 
-    private static func variant(of record: DataNode, problems: inout Problems) -> Int? {
-        guard let node = record["variant"] ?? record["test_variant"], !isNull(node) else {
+    /// The first of `fields` the record has with a value that is not null, and that value.
+    private static func firstValue(of fields: [String], in record: some FieldRecord) -> (String, DataNode)? {
+        for field in fields {
+            if let node = record[field], !isNull(node) { return (field, node) }
+        }
+        return nil
+    }
+
+    private static func variant(of record: some FieldRecord, problems: inout Problems) -> Int? {
+        let variantNode = record["variant"]
+        guard let node = variantNode ?? record["test_variant"], !isNull(node) else {
             problems.report("missing required field 'variant' (or the seed's 'test_variant')", at: record.location)
             return nil
         }
-        let key = record["variant"] != nil ? "variant" : "test_variant"
+        let key = variantNode != nil ? "variant" : "test_variant"
         if let text = node.scalarText, let index = variants.firstIndex(of: text.lowercased()) { return index }
         let text = node.scalarText ?? node.quoted
         problems.report("'\(key)' must be one of control, treatment, found \"\(text)\"" + Suggestion.phrase(for: text, in: variants),
@@ -90,7 +98,7 @@ enum ExperimentRecords {
         return nil
     }
 
-    private static func timestamp(of record: DataNode, problems: inout Problems) -> Date? {
+    private static func timestamp(of record: some FieldRecord, problems: inout Problems) -> Date? {
         guard let node = record["timestamp"] else { return nil }
         switch node.kind {
         case .null: return nil

@@ -17,20 +17,23 @@ package enum TestAnalysis {
             for suite in file.suites {
                 var suiteCounts = OutcomeCounts([TestCase]())
                 var suiteDuration = 0.0
-                for test in suite.cases {
-                    suiteCounts.add(test)
-                    if let duration = test.duration {
+                // By index: `for test in suite.cases` would copy (and retain the strings of) every case.
+                for index in suite.cases.indices {
+                    let outcome = suite.cases[index].outcome
+                    suiteCounts.add(outcome, flaky: suite.cases[index].flaky)
+                    if let duration = suite.cases[index].duration {
                         suiteDuration += duration
                         if top.count < slowestCount || duration >= (top.last?.duration ?? 0) {
-                            top = slowest(top + [ref(test, path: file.path)], count: slowestCount)
+                            top = slowest(top + [ref(suite.cases[index], path: file.path)], count: slowestCount)
                         }
                     }
-                    switch test.outcome {
+                    switch outcome {
                     case .failed, .error:
+                        let test = suite.cases[index]
                         failures.append(TestFailure(test: ref(test, path: file.path), message: test.message, failureType: test.failureType,
                                                     trace: test.trace, systemOut: test.systemOut, systemErr: test.systemErr))
-                    case .skipped: skipped.append(ref(test, path: file.path))
-                    case .passed: if test.flaky { flaky.append(ref(test, path: file.path)) }
+                    case .skipped: skipped.append(ref(suite.cases[index], path: file.path))
+                    case .passed: if suite.cases[index].flaky { flaky.append(ref(suite.cases[index], path: file.path)) }
                     }
                 }
                 counts.add(suiteCounts)
@@ -43,7 +46,7 @@ package enum TestAnalysis {
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
             totalDuration: totalDuration, suites: suites, slowest: top, failures: failures, flaky: flaky, skipped: skipped,
-            comparison: previous.map { compare(results.cases, $0.cases) }, thresholds: thresholds)
+            comparison: previous.map { compare(results, $0) }, thresholds: thresholds)
     }
 
     /// The `count` slowest tests, slowest first, ties by id; one pass keeping a small sorted list.
@@ -80,25 +83,42 @@ package enum TestAnalysis {
     }
 
     /// Compares by test id; a test id seen twice in one release counts by its last occurrence (the totals count every test).
-    static func compare(_ current: [TestCase], _ previous: [TestCase]) -> TestComparison {
-        var now: [String: TestOutcome] = [:], before: [String: TestOutcome] = [:]
-        now.reserveCapacity(current.count)
-        before.reserveCapacity(previous.count)
-        for test in current { now[test.id] = test.outcome }
-        for test in previous { before[test.id] = test.outcome }
+    static func compare(_ current: TestResults, _ previous: TestResults) -> TestComparison {
+        // One table of both releases' outcomes by id (the last occurrence of an id winning in each), read in place:
+        // `TestResults.cases` would copy every case, and two tables would cost a second lookup per test.
+        var outcomes: [String: (now: TestOutcome?, before: TestOutcome?)] = [:]
+        outcomes.reserveCapacity(max(count(current), count(previous)))
+        for file in previous.files {
+            for suite in file.suites {
+                for index in suite.cases.indices { outcomes[suite.cases[index].id, default: (nil, nil)].before = suite.cases[index].outcome }
+            }
+        }
+        for file in current.files {
+            for suite in file.suites {
+                for index in suite.cases.indices { outcomes[suite.cases[index].id, default: (nil, nil)].now = suite.cases[index].outcome }
+            }
+        }
         // One pass over the tests; only the (short) lists are sorted.
-        var newFailures: [String] = [], fixed: [String] = [], stillFailing: [String] = [], added: [String] = []
-        for (id, outcome) in now {
-            let old = before[id]
-            if outcome.isFailing {
+        var newFailures: [String] = [], fixed: [String] = [], stillFailing: [String] = [], added: [String] = [], removed: [String] = []
+        for (id, outcome) in outcomes {
+            let old = outcome.before
+            guard let now = outcome.now else {
+                removed.append(id)
+                continue
+            }
+            if now.isFailing {
                 if old?.isFailing == true { stillFailing.append(id) } else { newFailures.append(id) }
-            } else if outcome == .passed && old?.isFailing == true {
+            } else if now == .passed && old?.isFailing == true {
                 fixed.append(id)
             }
             if old == nil { added.append(id) }
         }
-        let removed = before.keys.filter { now[$0] == nil }
-        return TestComparison(previousTotal: previous.count, newFailures: newFailures.sorted(), fixed: fixed.sorted(),
+        return TestComparison(previousTotal: count(previous), newFailures: newFailures.sorted(), fixed: fixed.sorted(),
                               stillFailing: stillFailing.sorted(), added: added.sorted(), removed: removed.sorted())
+    }
+
+    /// How many test cases the results hold.
+    private static func count(_ results: TestResults) -> Int {
+        results.files.reduce(0) { total, file in file.suites.reduce(total) { $0 + $1.cases.count } }
     }
 }

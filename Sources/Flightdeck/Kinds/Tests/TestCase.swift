@@ -56,5 +56,14 @@ package struct TestCase: Sendable, Encodable {
     package var properties: [TestProperty] = []
 
     /// The key that identifies this test across releases: `classname.name`, or `suite.name` without a classname.
-    package var id: String { "\(className ?? suite)::\(name)" }
+    package var id: String { TestCase.id(scope: className ?? suite, name: name) }
+
+    /// `scope::name`, its bytes copied once into a string of the right size (interpolation grows a buffer, then copies it).
+    private static func id(scope: String, name: String) -> String {
+        String(unsafeUninitializedCapacity: scope.utf8.count + 2 + name.utf8.count) { buffer in
+            var end = buffer.initialize(fromContentsOf: scope.utf8)
+            end = buffer[end...].initialize(fromContentsOf: "::".utf8)
+            return buffer[end...].initialize(fromContentsOf: name.utf8)
+        }
+    }
 }

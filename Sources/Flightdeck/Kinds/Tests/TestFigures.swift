@@ -20,9 +20,14 @@ package struct OutcomeCounts: Sendable, Encodable, Equatable {
 
     /// Adds one test.
     package mutating func add(_ test: TestCase) {
+        add(test.outcome, flaky: test.flaky)
+    }
+
+    /// Adds one test by its outcome and whether it was flaky.
+    package mutating func add(_ outcome: TestOutcome, flaky isFlaky: Bool) {
         total += 1
-        switch test.outcome {
-        case .passed: passed += 1; if test.flaky { flaky += 1 }
+        switch outcome {
+        case .passed: passed += 1; if isFlaky { flaky += 1 }
         case .failed: failed += 1
         case .error: error += 1
         case .skipped: skipped += 1

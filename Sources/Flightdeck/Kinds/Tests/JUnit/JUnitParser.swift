@@ -71,7 +71,9 @@ final class JUnitParser {
         let a = Attributes(list)
         let parent = elements.last
         elements.append(name)
-        if name.hasPrefix("flaky") || name.hasPrefix("rerun") { evidence.elements.insert(name) }
+        if let first = name.utf8.first, first == UInt8(ascii: "f") || first == UInt8(ascii: "r"), name.hasPrefix("flaky") || name.hasPrefix("rerun") {
+            evidence.elements.insert(name)
+        }
         if parent == nil {
             evidence.rootName = name
             for (key, value) in list where evidence.rootAttributes[key] == nil { evidence.rootAttributes[key] = value }
@@ -86,9 +88,13 @@ final class JUnitParser {
             let suiteName = a["name"].flatMap { $0.isEmpty ? nil : $0 } ?? (suites.last.map(\.name) ?? fileStem)
             let fullName = suites.last.map { $0.name == suiteName || suiteName.hasPrefix($0.name) ? suiteName : "\($0.name) › \(suiteName)" } ?? suiteName
             evidence.suiteNames.append(suiteName)
-            suites.append(JUnitSuiteFrame(name: fullName, location: location, declared: declaredCounts(a, location),
-                                          time: time(a["time"], location, what: "testsuite"),
-                                          timestamp: a["timestamp"].flatMap(timestamp), order: suiteCount))
+            let declared = declaredCounts(a, location)
+            var suite = JUnitSuiteFrame(name: fullName, location: location, declared: declared,
+                                        time: time(a["time"], location, what: "testsuite"),
+                                        timestamp: a["timestamp"].flatMap(timestamp), order: suiteCount)
+            // The declared count, when there is one, sizes the list once (a test case is a large value to move).
+            suite.cases.reserveCapacity(min(declared.tests ?? 0, 100_000))
+            suites.append(suite)
             suiteCount += 1
         case "testcase":
             if let open = current { enclosing.append(open); capture = nil; tokens.captureText = false }
@@ -147,17 +153,17 @@ final class JUnitParser {
     private func end(_ name: String) {
         elements.removeLast()
         switch name {
+        case "testcase":   // first: by far the most common, and each case is a string comparison
+            if let frame = current { finishCase(frame) }
+            current = enclosing.popLast()
+            capture = nil
+            tokens.captureText = false
         case "property":
             if let (propertyName, value) = captureProperty { addProperty(TestProperty(name: propertyName, value: value)) }
             captureProperty = nil
             tokens.captureText = capture != nil
         case "failure", "error", "skipped", "flakyFailure", "flakyError", "rerunFailure", "rerunError", "system-out", "system-err":
             if elements.last == "testcase" { capture = nil; tokens.captureText = false }
-        case "testcase":
-            if let frame = current { finishCase(frame) }
-            current = enclosing.popLast()
-            capture = nil
-            tokens.captureText = false
         case "testsuite" where current == nil:
             guard let suite = suites.popLast() else { return }
             compare(suite.declared, suite.counted, what: "<testsuite name=\"\(suite.name)\">", at: suite.location)
@@ -197,7 +203,9 @@ final class JUnitParser {
         var declared = JUnitTally.undeclared
         for key in ["tests", "failures", "errors", "skipped", "disabled", "ignored"] {
             guard let text = a[key] else { continue }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            // Digits alone need no trimming (Foundation's is slow); anything else is trimmed as before.
+            let digitsOnly = !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard let value = Int(digitsOnly ? text : text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
                 log.warning("'\(key)' must be a whole number ≥ 0, found \"\(text)\"; ignored", at: location)
                 continue
             }
