@@ -18,14 +18,14 @@ enum IncidentsKind: EvidenceKind {
     static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown"])
     static let keptFigures = ["count", "open_count"]
 
-    /// The incidents, each postmortem parsed (Render turns it into HTML).
+    /// The incidents, each postmortem rendered.
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Incidents? {
         guard var incidents = IncidentReader.read(release, log: context.log) else { return nil }
         for incident in incidents.incidents where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                incidents.postmortems[incident.id] = try MarkdownRenderer.parse(incident.body, file: incident.path,
-                                                                                unsafeHTML: context.config.markdownUnsafeHTML,
-                                                                                nested: true, ids: .postmortem(incident.id))
+                incidents.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path,
+                                                                                 unsafeHTML: context.config.markdownUnsafeHTML,
+                                                                                 nested: true, ids: .postmortem(incident.id)).html
             } catch {
                 context.log.report(contentsOf: error.diagnostics)
             }
