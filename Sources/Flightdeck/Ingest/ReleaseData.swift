@@ -66,8 +66,10 @@ enum ReleaseIngester {
         data.experiments = ExperimentReader.read(source, log: log)
         for incident in data.incidents?.incidents ?? [] where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                data.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true,
-                                                                           ids: .postmortem(incident.id)).html
+                let rendered = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: unsafe, nested: true,
+                                                           ids: .postmortem(incident.id), firstLine: incident.bodyLine)
+                log.report(contentsOf: rendered.warnings)
+                data.postmortems[incident.id] = rendered.html
             } catch {
                 log.report(contentsOf: error.diagnostics)
             }
