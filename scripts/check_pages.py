@@ -248,7 +248,8 @@ def console_problems(tab):
     problems = []
     for event in tab.drain("Log.entryAdded"):
         entry = event["params"]["entry"]
-        if entry.get("level") == "error":
+        # The browser's own favicon request fails on a served site that has none: not the page's doing.
+        if entry.get("level") == "error" and not entry.get("url", "").endswith("/favicon.ico"):
             kind = "Content-Security-Policy violation" if "Content Security Policy" in entry.get("text", "") else "console error"
             problems.append(f"{kind}: {entry.get('text', '').strip()}" + (f" ({entry['url']})" if entry.get("url") else ""))
     for event in tab.drain("Runtime.consoleAPICalled"):
