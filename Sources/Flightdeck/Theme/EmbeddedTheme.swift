@@ -27,9 +27,11 @@ package enum EmbeddedTheme {
 <meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{% block title %}{{ page.title }} · {{ site.title }}{% endblock %}</title>
+{%- block description %}
 {%- if site.description %}
 <meta name="description" content="{{ site.description }}">
 {%- endif %}
+{%- endblock %}
 {%- if page.canonical %}
 <link rel="canonical" href="{{ page.canonical|url }}">
 {%- endif %}
@@ -141,6 +143,11 @@ package enum EmbeddedTheme {
 """#,
         "page.html": #"""
 {% extends "base.html" %}
+{%- block description %}
+{%- if content.description is defined %}
+<meta name="description" content="{{ content.description }}">
+{%- else %}{{ super() }}{% endif %}
+{%- endblock %}
 {% block content %}
 <article class="prose">
 {{ content.html | safe }}
@@ -492,6 +499,13 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <section class="prose notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading">Release notes</h2>
 {{ notes.html | safe }}
+</section>
+{%- endif %}
+{%- if 'plan' in charts %}
+<section class="plan" aria-labelledby="plan-heading">
+<h2 id="plan-heading">Plan</h2>
+{%- set chart = charts['plan'] %}
+{% include "partials/chart.html" %}
 </section>
 {%- endif %}
 {%- for s in sections %}

@@ -20,7 +20,7 @@ enum ReleaseSections {
     private static let sectionKinds: [DataKind] = [.tests, .baseline, .performance, .rollout, .experiments, .incidents]
 
     /// The ids the release page's template gives its own elements, which release notes' headings must avoid.
-    static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "links-heading", "missing", "missing-heading",
+    static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "plan-heading", "links-heading", "missing", "missing-heading",
                           "diagnostics", "diagnostics-heading", "new-failures"]
         + DataKind.allCases.flatMap { [$0.rawValue, $0.rawValue + "-heading"] }
 
