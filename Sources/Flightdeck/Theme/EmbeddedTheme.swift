@@ -32,7 +32,7 @@ package enum EmbeddedTheme {
 <meta name="description" content="{{ site.description }}">
 {%- endif %}
 {%- endblock %}
-{%- if page.canonical %}
+{%- if page.canonical and page.canonical is safe_url %}
 <link rel="canonical" href="{{ page.canonical|url }}">
 {%- endif %}
 <meta name="generator" content="Flightdeck">
