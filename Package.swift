@@ -77,7 +77,7 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck"], swiftSettings: settings),
+        .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck", .product(name: "Yams", package: "Yams")], swiftSettings: settings),
     ]
 )
 

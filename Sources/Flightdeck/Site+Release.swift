@@ -36,7 +36,7 @@ extension Site {
                 + [.error("release '\(id.name)' cannot be judged, so it cannot be approved; fix the errors above first", at: nil)])
         }
         let files = try ReleaseInputs.hashed(entry.source, data: entry.data)
-        let figures = entry.hasErrors ? [] : try SignoffVerification.snapshot(of: entry.figures, checklist: entry.data.checklist)
+        let figures = entry.hasErrors ? [] : try SignoffVerification.snapshot(of: entry.figures, checklist: entry.data[ChecklistKind.self])
         return SignoffEvidence(files: files, figures: figures, flightdeck: flightdeckVersion)
     }
 

@@ -13,7 +13,7 @@ struct FlightdeckCommand: AsyncParsableCommand {
         abstract: "A static site generator for release reports.",
         version: flightdeckVersion,
         subcommands: [
-            InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self,
+            InitCommand.self, NewCommand.self, AddCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self,
             GateCommand.self, ExportCommand.self, TemplateCommand.self, SignoffCommand.self,
         ]
     )

@@ -33,8 +33,8 @@ enum TrendAnalysis {
     /// One release's headline numbers.
     static func point(_ data: ReleaseData, _ figures: ReleaseFigures) -> Trends.Point {
         Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
-                     decision: figures.verdict.decision.rawValue, checklistPercent: figures.checklist?.percent,
-                     testSuccessRate: figures.tests?.successRate, testCount: figures.tests?.counts.total,
-                     incidents: figures.incidents?.count ?? 0, mttrMinutes: figures.incidents?.mttrMinutes)
+                     decision: figures.verdict.decision.rawValue, checklistPercent: figures[ChecklistKind.self]?.percent,
+                     testSuccessRate: figures[TestsKind.self]?.successRate, testCount: figures[TestsKind.self]?.counts.total,
+                     incidents: figures[IncidentsKind.self]?.count ?? 0, mttrMinutes: figures[IncidentsKind.self]?.mttrMinutes)
     }
 }

@@ -1,9 +1,9 @@
 /// The files of a release folder that Flightdeck reads (its inputs), and warnings for the ones no reader takes.
 enum ReleaseInputs {
-    /// Every file a reader takes, sorted by path: release.yaml, notes, each data kind's files, and the CSV
-    /// files that rollout.yaml or experiments.json name.
+    /// Every file a reader takes, sorted by path: release.yaml, notes, each data kind's files, and the files
+    /// its model names (the CSV files that rollout.yaml or experiments.json name).
     static func taken(_ source: ReleaseSource, data: ReleaseData) -> [ContentFile] {
-        let referenced = Set([data.rollout?.metricsPath, data.experiments?.recordsPath].compactMap { $0 })
+        let referenced = Set(Registry.kinds.flatMap { referencedFiles($0, in: data) })
         return source.files.filter { isKnown($0, in: source) || referenced.contains($0.path) }
     }
 
@@ -11,7 +11,7 @@ enum ReleaseInputs {
     /// reader takes except the sign-offs themselves (signoffs.yaml and its evidence file).
     /// `taken` is `taken(source, data:)`, when the caller has it already.
     static func hashed(_ source: ReleaseSource, data: ReleaseData, taken: [ContentFile]? = nil) throws(DiagnosticError) -> [SignoffEvidence.File] {
-        let own = Set(DataKind.signoffs.fileNames.map { "\(source.folder)/\($0)" })
+        let own = Set(SignoffsKind.fileNames.map { "\(source.folder)/\($0)" })
         var files: [SignoffEvidence.File] = []
         for file in taken ?? self.taken(source, data: data) where !own.contains(file.path) {
             files.append(.init(path: String(file.path.dropFirst(source.folder.count + 1)), sha256: SHA256.hex(try file.readData())))
@@ -41,10 +41,10 @@ enum ReleaseInputs {
     private static func isKnown(_ file: ContentFile, in source: ReleaseSource) -> Bool {
         let relative = file.path.dropFirst(source.folder.count + 1)
         if !relative.contains("/") {
-            return DataKind.releaseFileNames.contains(String(relative))
-                || DataKind.allCases.contains { $0.fileNames.contains(String(relative)) }
+            return Registry.releaseFileNames.contains(String(relative))
+                || Registry.kinds.contains { $0.fileNames.contains(String(relative)) }
         }
-        return DataKind.allCases.contains { kind in
+        return Registry.kinds.contains { kind in
             guard let subfolder = kind.subfolder else { return false }
             return relative.hasPrefix(subfolder.name + "/") && subfolder.extensions.contains(file.fileExtension)
         }
@@ -54,7 +54,7 @@ enum ReleaseInputs {
     private static func suggestion(for relative: String) -> String {
         let parts = relative.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 {
-            let folders = DataKind.allCases.compactMap(\.subfolder)
+            let folders = Registry.kinds.compactMap { $0.subfolder }
             if let folder = folders.first(where: { $0.name == parts[0] }) {
                 return "; \(folder.name)/ takes \(folder.extensions.map { "." + $0 }.joined(separator: " and ")) files"
             }
@@ -63,7 +63,11 @@ enum ReleaseInputs {
             }
             return ""
         }
-        let names = DataKind.releaseFileNames + DataKind.allCases.flatMap(\.fileNames)
+        let names = Registry.releaseFileNames + Registry.kinds.flatMap { $0.fileNames }
         return Suggestion.phrase(for: relative, in: names)
+    }
+
+    private static func referencedFiles<Kind: EvidenceKind>(_ kind: Kind.Type, in data: ReleaseData) -> [String] {
+        data[kind].map(Kind.referencedFiles) ?? []
     }
 }

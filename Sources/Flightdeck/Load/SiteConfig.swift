@@ -85,9 +85,9 @@ package struct SiteConfig: Sendable {
     /// A `require:` list: data kind ids, each checked, duplicates dropped, in the registry's order.
     private static func dataKinds(_ list: [DataNode], log: DiagnosticLog) -> [DataKind] {
         var kinds: Set<DataKind> = []
-        let ids = DataKind.allCases.map(\.rawValue)
+        let ids = Registry.kinds.map { $0.id }
         for node in list {
-            guard let text = node.scalarText, let kind = DataKind(rawValue: text) else {
+            guard let text = node.scalarText, let kind = DataKind(id: text) else {
                 log.error("'require' lists data kinds (\(ids.joined(separator: ", "))), found \(node.quoted)"
                           + Suggestion.phrase(for: node.scalarText ?? "", in: ids), at: node.location)
                 continue

@@ -79,7 +79,7 @@ import Testing
         #expect(Verdict(reasons: []).decision == .pending)
     }
 
-    @Test func signoffsRejectedBlockAndOutstandingArePending() {
+    @Test func signoffsRejectedBlockAndOutstandingArePending() throws {
         let signoffs = Signoffs(path: "s.yaml", required: ["qa", "ops", "eng"], entries: [
             .init(role: "qa", approver: "A", decision: .rejected, date: nil, comment: "no", line: 3),
             .init(role: "ops", approver: "B", decision: .approved, date: nil, comment: nil, line: 4),
@@ -87,7 +87,7 @@ import Testing
         let figures = SignoffAnalysis.analyse(signoffs)
         #expect(figures.roles.map(\.status) == ["rejected", "approved", "missing"])
         #expect(figures.outstanding == ["eng"] && figures.rejected == ["qa"] && !figures.complete)
-        let reason = VerdictRules.signoffs(figures)
+        let reason = try #require(SignoffsKind.reason(figures))
         #expect(reason.level == .blocker)
         #expect(reason.message == "rejected by qa; unverified (no digest, written by hand): ops; waiting for eng")
         #expect(reason.needs == ["qa approval (now rejected)", "ops sign-off recorded with flightdeck signoff", "eng sign-off"])

@@ -52,7 +52,7 @@ import FlightdeckCore
         try sign(site, "qa")
         try sign(site, "product")
         let figures = try figures(site)
-        #expect(figures.signoffs?.roles.map(\.verification) == [.verified, .verified])
+        #expect(figures[SignoffsKind.self]?.roles.map(\.verification) == [.verified, .verified])
         let reason = try #require(figures.verdict.reasons.first { $0.area == "signoffs" })
         #expect(reason.level == .pass)
         #expect(reason.message == "all 2 required sign-offs approved on the current evidence")
@@ -76,19 +76,19 @@ import FlightdeckCore
         try sign(site, "product")
         try site.write("content/releases/1.0/\(path)", text)
         let stale = try figures(site)
-        let qa = try #require(stale.signoffs?.roles.first)
+        let qa = try #require(stale[SignoffsKind.self]?.roles.first)
         #expect(qa.verification == .stale)
         #expect(qa.changedFiles == [path])
         #expect(qa.staleText?.hasPrefix("stale: signed 2026-05-10 by Kim Park; changed since: \(path)") == true, "\(qa.staleText ?? "")")
         #expect(stale.verdict.decision != .go)
-        #expect(stale.signoffs?.stale == ["qa", "product"])
+        #expect(stale[SignoffsKind.self]?.stale == ["qa", "product"])
         #expect(stale.verdict.needs.contains("qa sign-off again on the current evidence"))
 
         try sign(site, "qa", on: "2026-05-11")
         try sign(site, "product", on: "2026-05-11")
         let fresh = try figures(site)
-        #expect(fresh.signoffs?.roles.map(\.verification) == [.verified, .verified])
-        #expect(fresh.signoffs?.stale == [])
+        #expect(fresh[SignoffsKind.self]?.roles.map(\.verification) == [.verified, .verified])
+        #expect(fresh[SignoffsKind.self]?.stale == [])
     }
 
     @Test func aRemovedInputIsAChangeToo() throws {
@@ -96,7 +96,7 @@ import FlightdeckCore
         defer { site.remove() }
         try sign(site, "qa")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/releases/1.0/notes.md"))
-        #expect(try figures(site).signoffs?.roles.first?.changedFiles == ["notes.md"])
+        #expect(try figures(site)[SignoffsKind.self]?.roles.first?.changedFiles == ["notes.md"])
     }
 
     @Test func aChangedFigureShowsBeforeAndAfter() throws {
@@ -105,7 +105,7 @@ import FlightdeckCore
         try sign(site, "qa")
         try site.write("content/releases/1.0/tests/junit.xml",
                        "<testsuite name=\"s\"><testcase classname=\"c\" name=\"a\"/><testcase classname=\"c\" name=\"b\"><failure/></testcase></testsuite>\n")
-        let qa = try #require(try figures(site).signoffs?.roles.first)
+        let qa = try #require(try figures(site)[SignoffsKind.self]?.roles.first)
         #expect(qa.changedFiles == ["tests/junit.xml"])
         #expect(qa.changedFigures.contains(.init(name: "tests.success_rate", before: "1", after: "0.5")))
         #expect(qa.changedFigures.contains(.init(name: "tests.counts.failed", before: "0", after: "1")))
@@ -121,8 +121,8 @@ import FlightdeckCore
             """)
         try sign(site, "product")
         let figures = try figures(site)
-        #expect(figures.signoffs?.roles.map(\.verification) == [.unverified, .verified])
-        #expect(figures.signoffs?.approved == 1)
+        #expect(figures[SignoffsKind.self]?.roles.map(\.verification) == [.unverified, .verified])
+        #expect(figures[SignoffsKind.self]?.approved == 1)
         #expect(figures.verdict.decision == .pending)
         let reason = try #require(figures.verdict.reasons.first { $0.area == "signoffs" })
         #expect(reason.message == "1 of 2 approved; unverified (no digest, written by hand): qa")
@@ -137,8 +137,8 @@ import FlightdeckCore
         let path = "content/releases/1.0/signoffs.yaml"
         try site.write(path, try site.read(path).replacingOccurrences(of: "decision: rejected", with: "decision: approved"))
         let figures = try figures(site)
-        #expect(figures.signoffs?.roles.map(\.verification) == [.unverified, .verified])
-        #expect(figures.signoffs?.roles.first?.unverifiedWhy == "edited by hand after flightdeck signoff recorded it")
+        #expect(figures[SignoffsKind.self]?.roles.map(\.verification) == [.unverified, .verified])
+        #expect(figures[SignoffsKind.self]?.roles.first?.unverifiedWhy == "edited by hand after flightdeck signoff recorded it")
         #expect(figures.verdict.decision == .pending)
         #expect(figures.verdict.reasons.first { $0.area == "signoffs" }?.message
             == "1 of 2 approved; unverified (edited by hand after flightdeck signoff recorded it): qa")
@@ -153,7 +153,7 @@ import FlightdeckCore
         let evidence = try site.read("content/releases/1.0/signoffs.evidence.json")
         #expect(evidence.components(separatedBy: "\"role\" :").count - 1 == 2, "one signature a role: \(evidence)")
         #expect(evidence.contains("2026-05-12") && !evidence.contains("2026-05-10"), "the replaced signature is dropped")
-        #expect(try figures(site).signoffs?.roles.map(\.verification) == [.verified, .verified])
+        #expect(try figures(site)[SignoffsKind.self]?.roles.map(\.verification) == [.verified, .verified])
     }
 
     @Test func withoutItsEvidenceFileAnUnchangedSignoffIsUnverified() throws {
@@ -161,7 +161,7 @@ import FlightdeckCore
         defer { site.remove() }
         try sign(site, "qa")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/releases/1.0/signoffs.evidence.json"))
-        let qa = try #require(try figures(site).signoffs?.roles.first)
+        let qa = try #require(try figures(site)[SignoffsKind.self]?.roles.first)
         #expect(qa.verification == .unverified)
         #expect(qa.unverifiedWhy == "its record is missing from signoffs.evidence.json")
     }
@@ -172,7 +172,7 @@ import FlightdeckCore
         try sign(site, "qa")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/releases/1.0/signoffs.evidence.json"))
         try site.write("content/releases/1.0/notes.md", "# Changed\n")
-        let qa = try #require(try figures(site).signoffs?.roles.first)
+        let qa = try #require(try figures(site)[SignoffsKind.self]?.roles.first)
         #expect(qa.verification == .stale)
         #expect(qa.changedFiles == nil)
         #expect(qa.staleText == "stale: signed 2026-05-10 by Kim Park; changed since: input files (the list signed is no longer in signoffs.evidence.json)")

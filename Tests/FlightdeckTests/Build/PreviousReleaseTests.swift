@@ -9,7 +9,7 @@ import Testing
         let (model, diagnostics) = site.model()
         #expect(diagnostics.map(\.description) == [])
         let entries = try #require(model).releases
-        return Dictionary(uniqueKeysWithValues: entries.compactMap { entry in entry.figures.tests.map { (entry.data.release.id, $0) } })
+        return Dictionary(uniqueKeysWithValues: entries.compactMap { entry in entry.figures[TestsKind.self].map { (entry.data.release.id, $0) } })
     }
 
     @Test func comparesWithTheLatestEarlierReleaseOfTheSameProduct() async throws {

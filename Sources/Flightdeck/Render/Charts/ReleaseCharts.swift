@@ -5,7 +5,7 @@ import FlightdeckCore
 ///
 /// Each chart's id starts with the release id, so ids stay unique when pages are combined.
 enum ReleaseCharts {
-    /// The charts of one release; kinds the release lacks give no chart.
+    /// The charts of one release: its plan, then each kind's; kinds the release lacks give no chart.
     static func charts(for entry: SiteModel.Entry) -> [String: ChartView] {
         var charts: [String: Chart] = [:]
         let release = entry.data.release
@@ -17,17 +17,17 @@ enum ReleaseCharts {
                 format: .date,
                 items: release.phases.map { TimelineItem(label: $0.name, start: $0.start.timeIntervalSince1970, end: $0.end.timeIntervalSince1970 + 86_400) }))
         }
-        if let tests = entry.figures.tests { charts.merge(TestCharts.charts(tests, prefix: prefix)) { $1 } }
-        if let baseline = entry.figures.baseline { charts["baseline_durations"] = BaselineCharts.durations(baseline, prefix: prefix) }
-        if let performance = entry.figures.performance { charts.merge(BaselineCharts.performance(performance, prefix: prefix)) { $1 } }
-        if let rollout = entry.data.rollout { charts.merge(RolloutCharts.charts(rollout, figures: entry.figures.rollout, prefix: prefix)) { $1 } }
-        if let incidents = entry.data.incidents, !incidents.incidents.isEmpty {
-            charts["incidents_timeline"] = RolloutCharts.incidents(incidents, asOf: entry.data.rollout?.asOf, prefix: prefix)
-        }
-        if let experiments = entry.figures.experiments, let chart = ExperimentCharts.forest(experiments, prefix: prefix) {
-            charts["experiments_differences"] = chart
+        let context = ChartContext(data: entry.data, figures: entry.figures, prefix: prefix)
+        for kind in Registry.kinds {
+            charts.merge(self.charts(kind, in: context)) { $1 }
         }
         return charts.mapValues(ChartView.init)
+    }
+
+    /// A kind's charts, when the release has its data and figures.
+    private static func charts<Kind: EvidenceKind>(_ kind: Kind.Type, in context: ChartContext) -> [String: Chart] {
+        guard let model = context.data[kind], let figures = context.figures[kind] else { return [:] }
+        return Kind.charts(model, figures: figures, in: context)
     }
 }
 

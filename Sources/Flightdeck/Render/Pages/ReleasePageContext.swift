@@ -1,6 +1,6 @@
 import FlightdeckCore
 
-/// The data kinds a release page reports as sections, in page order, and the ones it lacks.
+/// The data kinds a release page reports as sections (those placed there), in registry order, and the ones it lacks.
 enum ReleaseSections {
     struct Section: Sendable, Encodable {
         var id: String
@@ -16,22 +16,21 @@ enum ReleaseSections {
         var required: Bool
     }
 
-    /// The kinds shown as sections of the release page (checklist and sign-offs have pages of their own).
-    private static let sectionKinds: [DataKind] = [.tests, .baseline, .performance, .rollout, .experiments, .incidents]
-
     /// The ids the release page's template gives its own elements, which release notes' headings must avoid.
     static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "plan-heading", "links-heading", "missing", "missing-heading",
                           "diagnostics", "diagnostics-heading", "new-failures"]
-        + DataKind.allCases.flatMap { [$0.rawValue, $0.rawValue + "-heading"] }
+        + Registry.kinds.flatMap { [$0.id, $0.id + "-heading"] }
 
     /// Sections present, and kinds missing (the page's sections plus any other required kind).
     static func split(_ data: ReleaseData, required: [String]) -> (present: [Section], missing: [Missing]) {
         var present: [Section] = [], missing: [Missing] = []
-        for kind in DataKind.allCases where sectionKinds.contains(kind) || required.contains(kind.rawValue) {
-            if kind.isPresent(in: data) {
-                if sectionKinds.contains(kind) { present.append(.init(id: kind.rawValue, title: kind.title)) }
+        for kind in Registry.kinds {
+            let isSection = kind.placement == .releaseSection
+            guard isSection || required.contains(kind.id) else { continue }
+            if data.has(kind) {
+                if isSection { present.append(.init(id: kind.id, title: kind.title)) }
             } else {
-                missing.append(.init(id: kind.rawValue, title: kind.title, hint: kind.hint, required: required.contains(kind.rawValue)))
+                missing.append(.init(id: kind.id, title: kind.title, hint: kind.hint, required: required.contains(kind.id)))
             }
         }
         return (present, missing)

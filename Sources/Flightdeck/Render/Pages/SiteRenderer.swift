@@ -139,13 +139,13 @@ struct SiteRenderer {
         try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
         var main = common
         try main.add(["notes": nullable(entry.data.notes), "sections": present, "missing": missing,
-                      "charts": entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry), "postmortems": entry.data.postmortems,
+                      "charts": entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry), "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:],
                       "diagnostics": entry.diagnostics.map(DiagnosticRow.init)])
         try main.add("data", entry.data, usage: dataUsage)
         var checklist = common
-        try checklist.add(["checklist": nullable(entry.figures.checklist)])
+        try checklist.add(["checklist": nullable(entry.figures[ChecklistKind.self])])
         var signoffs = common
-        try signoffs.add(["signoffs": nullable(entry.figures.signoffs)])
+        try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
         let contexts = ["release.html": main, "checklist.html": checklist, "signoffs.html": signoffs]
         return try ReleasePages.pages(id: release.id, title: release.title).map { page throws(DiagnosticError) in
             var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common)

@@ -6,12 +6,8 @@ import Foundation
 /// **verified** while the inputs hash to that digest and the figures it kept are unchanged, **stale**
 /// once either changed, and **unverified** when it has no digest (written by hand).
 enum SignoffVerification {
-    /// The figures the verdict's reasons read, by their exported names.
-    static let verdictFigures = [
-        "tests.counts.total", "tests.counts.passed", "tests.counts.failed", "tests.counts.error", "tests.counts.skipped",
-        "tests.success_rate", "tests.verdict", "performance.recommendation", "rollout.status", "rollout.rollback_count",
-        "rollout.all_gates_passed", "experiments.recommendation.code", "incidents.count", "incidents.open_count",
-    ]
+    /// The figures the verdict's reasons read, by their exported names: each kind's `keptFigures`, in registry order.
+    static let verdictFigures = Registry.kinds.flatMap { kind in kind.keptFigures.map { "\(kind.id).\($0)" } }
 
     /// What a sign-off keeps: the verdict's figures and every checklist check's figure, except the
     /// sign-offs' own (they change as people sign, which must not make the others stale) and the
@@ -32,7 +28,7 @@ enum SignoffVerification {
         for task in checklist?.tasks ?? [] {
             guard let check = task.check, case .success(let parsed) = MetricCheck.parse(check) else { continue }
             let name = parsed.path.joined(separator: ".")
-            let own: Set<String> = [DataKind.signoffs.rawValue, DataKind.checklist.rawValue]
+            let own: Set<String> = [SignoffsKind.id, ChecklistKind.id]
             if let kind = parsed.path.first, !own.contains(kind), !names.contains(name) { names.append(name) }
         }
         return names.compactMap { name in

@@ -1,5 +1,5 @@
 /// Verdict bands for test-suite success rate, in percent (seed 000: 95 ready, 80 caution).
-package struct TestThresholds: Sendable, Encodable {
+package struct TestThresholds: ThresholdSection, Encodable {
     /// At or above this success rate (percent) the suite says ready.
     package var readyPercent = 95.0
     /// At or above this (and below ready) it says proceed with caution.

@@ -1,5 +1,5 @@
 /// Significance settings for A/B experiments (seed 004).
-package struct ExperimentThresholds: Sendable, Encodable {
+package struct ExperimentThresholds: ThresholdSection, Encodable {
     /// Confidence level for significance, e.g. 0.95.
     package var confidence = 0.95
     /// Minimum samples per variant before a result counts.

@@ -1,5 +1,5 @@
 /// Optimisation-target rules for baseline jobs (seed 000): a job type is a target when any rule trips.
-package struct BaselineThresholds: Sendable, Encodable {
+package struct BaselineThresholds: ThresholdSection, Encodable {
     /// Mean duration above this many minutes marks a job type for optimisation.
     package var maxMeanDurationMinutes = 45.0
     /// CPU efficiency (cpu_hours per duration hour) below this marks a job type.

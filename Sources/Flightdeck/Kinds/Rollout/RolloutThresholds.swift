@@ -1,5 +1,5 @@
 /// Default gate thresholds for rollout stages (seeds 002/003); a rollout.yaml may override them per file and per component.
-package struct RolloutThresholds: Sendable, Encodable, Equatable {
+package struct RolloutThresholds: ThresholdSection, Encodable, Equatable {
     /// Minimum success rate (fraction) in a stage.
     package var minSuccessRate = 0.99
     /// Maximum error rate (fraction) in a stage.

@@ -1,5 +1,5 @@
 /// Recommendation rules for performance tests (seed 000) and operation comparisons (seed 002).
-package struct PerformanceThresholds: Sendable, Encodable {
+package struct PerformanceThresholds: ThresholdSection, Encodable {
     /// Minimum duration improvement (fraction) for a job type to meet its target.
     package var minImprovement = 0.10
     /// Success rate (fraction) at or above which, with good efficiency, the tests say ready.

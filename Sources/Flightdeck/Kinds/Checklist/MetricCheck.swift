@@ -93,5 +93,5 @@ struct MetricCheck: Sendable, Equatable {
     }
 
     /// First path components that name a data kind a release may simply not have.
-    static let dataKinds = Set(DataKind.allCases.map(\.rawValue))
+    static let dataKinds = Set(Registry.kinds.map { $0.id })
 }

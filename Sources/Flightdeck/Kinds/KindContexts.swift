@@ -1,0 +1,32 @@
+/// What a kind's reader gets besides the release folder.
+struct ReadContext {
+    /// The site's settings (`markdown: unsafe_html`, `signoffs: roles`).
+    let config: SiteConfig
+    /// Where problems go.
+    let log: DiagnosticLog
+}
+
+/// What a kind's analysis gets besides its own model.
+struct AnalysisContext {
+    /// Everything ingested for the release, this kind's model included.
+    let data: ReleaseData
+    /// The latest earlier release of the same product, for comparisons.
+    let previous: ReleaseData?
+    /// The site's thresholds; a kind reads its own as `thresholds[Kind.self]`.
+    let thresholds: Thresholds
+    /// The figures computed so far: in the first round those of the kinds before it in the registry, in the
+    /// second round every kind's first-round figures.
+    let figures: ReleaseFigures
+    /// Where problems go (a misspelt checklist check).
+    let log: DiagnosticLog
+}
+
+/// What a kind's charts get besides its own model and figures.
+struct ChartContext {
+    /// Everything ingested for the release.
+    let data: ReleaseData
+    /// Everything computed for it.
+    let figures: ReleaseFigures
+    /// What every chart id starts with (the release id), so ids stay unique when pages are combined.
+    let prefix: String
+}

@@ -1,0 +1,51 @@
+import FlightdeckCharts
+
+/// Performance-test results (the seed tester's TestResult records) and old/new operation comparisons.
+enum PerformanceKind: EvidenceKind {
+    typealias Settings = PerformanceThresholds
+
+    static let id = "performance"
+    static let title = "Performance tests"
+    static let hint = "performance.json or performance.csv"
+    static let fileNames = ["performance.json", "performance.csv"]
+    static let requiredByDefault = true
+    static let formats = [
+        DataFormat(id: "performance-json", title: "Flightdeck performance tests (JSON)", destination: { _ in "performance.json" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("{") else { return 0 }
+                       return sample.share(of: ["\"expected_duration_min\"", "\"comparisons\"", "\"old_duration\"", "\"results\""]) > 0.4 ? 0.8 : 0
+                   }),
+        DataFormat(id: "performance-csv", title: "Flightdeck performance comparisons (CSV)", destination: { _ in "performance.csv" },
+                   recognise: { sample in
+                       let header = sample.firstLine
+                       return ["operation", "old_duration", "new_duration"].allSatisfy { header.contains($0) } ? 0.9 : 0
+                   }),
+    ]
+    static let keptFigures = ["recommendation"]
+
+    static func read(_ release: ReleaseSource, in context: ReadContext) -> Performance? {
+        PerformanceReader.read(release, log: context.log)
+    }
+
+    /// Compared with the release's baseline, when it has one.
+    static func analyse(_ performance: Performance, in context: AnalysisContext) -> PerformanceFigures? {
+        PerformanceAnalysis.analyse(performance, baseline: context.data[BaselineKind.self], thresholds: context.thresholds[PerformanceKind.self])
+    }
+
+    /// The performance recommendation: ready passes, conditional waits, not ready blocks.
+    static func reason(_ p: PerformanceFigures) -> Verdict.Reason? {
+        guard let recommendation = p.recommendation else { return nil }
+        let level: Verdict.Reason.Level = switch recommendation {
+        case .readyForProduction: .pass
+        case .conditionalGo: .pending
+        case .notReady: .blocker
+        }
+        let needs = level == .pass ? [] : ["performance tests at \(PerformanceRecommendation.readyForProduction.rawValue) (now \(recommendation.rawValue))"]
+        return .init(level: level, area: id, message: p.recommendationReason ?? recommendation.rawValue,
+                     needs: needs, evidence: "#performance")
+    }
+
+    static func charts(_ performance: Performance, figures: PerformanceFigures, in context: ChartContext) -> [String: Chart] {
+        PerformanceCharts.charts(figures, prefix: context.prefix)
+    }
+}

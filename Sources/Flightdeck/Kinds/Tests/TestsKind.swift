@@ -1,0 +1,76 @@
+import FlightdeckCharts
+import FlightdeckCore
+
+/// Test-suite results: JUnit XML from any common runner, or the seed runner's JSON, under tests/.
+enum TestsKind: EvidenceKind {
+    typealias Settings = TestThresholds
+
+    static let id = "tests"
+    static let title = "Test suites"
+    static let hint = "JUnit XML or the test runner's JSON under tests/"
+    static let subfolder: (name: String, extensions: [String])? = ("tests", ["xml", "json"])
+    static let requiredByDefault = true
+    static let formats = [
+        DataFormat(id: "junit-xml", title: "JUnit XML (Surefire, pytest, Jest, gotestsum, CTest, Eclipse…)",
+                   destination: { "tests/\($0.hasSuffix(".xml") ? $0 : $0 + ".xml")" },
+                   recognise: { $0.startsWithElement(["testsuites", "testsuite", "testrun"]) ? 1 : 0 }),
+        DataFormat(id: "seed-test-json", title: "the seed test runner's JSON results",
+                   destination: { "tests/\($0.hasSuffix(".json") ? $0 : $0 + ".json")" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("[") || sample.start.hasPrefix("{") else { return 0 }
+                       return sample.share(of: ["\"test_name\"", "\"status\""]) * 0.9
+                   }),
+    ]
+    static let keptFigures = ["counts.total", "counts.passed", "counts.failed", "counts.error", "counts.skipped", "success_rate", "verdict"]
+
+    static func read(_ release: ReleaseSource, in context: ReadContext) -> TestResults? {
+        TestResultsReader.read(release, log: context.log)
+    }
+
+    static func analyse(_ results: TestResults, in context: AnalysisContext) -> TestFigures? {
+        TestAnalysis.analyse(results, previous: context.previous?[TestsKind.self], thresholds: context.thresholds[TestsKind.self])
+    }
+
+    /// READY passes, PROCEED_WITH_CAUTION waits for a review, NOT_READY blocks; new failures since the
+    /// previous release weigh as `thresholds.tests.new_failures` says.
+    static func reason(_ t: TestFigures) -> Verdict.Reason? {
+        var message = t.verdictReason
+        var level: Verdict.Reason.Level = switch t.verdict {
+        case .ready: .pass
+        case .proceedWithCaution: .pending
+        case .notReady: .blocker
+        }
+        var needs: [String] = []
+        if t.verdict != .ready {
+            let now = t.successRate.map { " (now \(FigureText.percent($0)))" } ?? " (nothing ran)"
+            needs.append("test success rate ≥ \(FigureText.number(t.thresholds.readyPercent))%\(now)")
+        }
+        var evidence = "#tests"
+        if let new = t.comparison?.newFailures, !new.isEmpty {
+            let count = "\(new.count) new failure\(new.count == 1 ? "" : "s") since the previous release"
+            message += "; \(count): \(listed(new))"
+            evidence = "#new-failures"
+            switch t.thresholds.newFailures {
+            case .block:
+                level = .blocker
+                needs.append("\(count) fixed (tests.new_failures: block)")
+            case .pending:
+                if level == .pass { level = .pending }
+                needs.append("\(count) fixed or accepted (tests.new_failures: pending)")
+            case .ignore:
+                break
+            }
+        }
+        return .init(level: level, area: id, message: message, needs: needs, evidence: evidence)
+    }
+
+    /// Up to five items, then "and N more".
+    private static func listed(_ items: [String]) -> String {
+        let shown = items.prefix(5).joined(separator: ", ")
+        return items.count > 5 ? "\(shown) and \(items.count - 5) more" : shown
+    }
+
+    static func charts(_ results: TestResults, figures: TestFigures, in context: ChartContext) -> [String: Chart] {
+        TestCharts.charts(figures, prefix: context.prefix)
+    }
+}
