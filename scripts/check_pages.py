@@ -8,8 +8,11 @@ For each HTML page, at a 360 px wide phone viewport (and 1280 px when taking scr
     an element that scrolls on its own (a .table-wrap, a <pre>) does not count, as the browser
     already keeps it inside that element; what overflows is named, to find it in the theme;
   - the page loads nothing from the network: every request is file: or data: (offline, no CDN);
-  - no JavaScript error is thrown;
+  - no JavaScript error is thrown, and the console shows no error: in particular no Content-Security-Policy
+    violation (a blocked script, style, object or base URL), which Chromium reports there;
   - printed, even from a browser in dark mode, no element has a dark background.
+With --url URL (repeatable) it checks pages as a server serves them, e.g. `flightdeck serve` with its
+live-reload script, instead of (or beside) files on disk; requests to the page's own origin are allowed then.
 With --screenshots DIR it also writes DIR/<site>/<page>-360.png and -1280.png (the full page).
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe: JSON
@@ -194,7 +197,7 @@ class Tab:
         self.browser = browser
         target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Network"):
+        for domain in ("Page", "Runtime", "Network", "Log"):
             self.call(f"{domain}.enable")
 
     def call(self, method, params=None, timeout=30):
@@ -240,9 +243,29 @@ def label(site):
     return name or "site"
 
 
-def check_page(tab, path, width):
+def console_problems(tab):
+    """Errors the page logged: CSP violations (Log domain, source "security" or "violation"), console.error calls."""
     problems = []
-    tab.open(path.resolve().as_uri(), width)
+    for event in tab.drain("Log.entryAdded"):
+        entry = event["params"]["entry"]
+        # The browser's own favicon request fails on a served site that has none: not the page's doing.
+        if entry.get("level") == "error" and not entry.get("url", "").endswith("/favicon.ico"):
+            kind = "Content-Security-Policy violation" if "Content Security Policy" in entry.get("text", "") else "console error"
+            problems.append(f"{kind}: {entry.get('text', '').strip()}" + (f" ({entry['url']})" if entry.get("url") else ""))
+    for event in tab.drain("Runtime.consoleAPICalled"):
+        if event["params"].get("type") == "error":
+            args = event["params"].get("args", [])
+            problems.append("console.error: " + " ".join(str(a.get("value", a.get("description", ""))) for a in args))
+    return problems
+
+
+def check_page(tab, path, width):
+    return check_url(tab, path.resolve().as_uri(), width)
+
+
+def check_url(tab, url, width):
+    problems = []
+    tab.open(url, width)
     probe = tab.evaluate(OVERFLOW_PROBE)
     if probe["width"] > probe["viewport"]:
         problems.append(f"scrolls sideways at {width} px: the page is {probe['width']} px wide")
@@ -251,23 +274,28 @@ def check_page(tab, path, width):
     dark = tab.evaluate(PRINT_PROBE)
     tab.call("Emulation.setEmulatedMedia", {"media": "", "features": []})
     problems.extend(f"dark background in print (dark mode browser): {d}" for d in dark)
+    origin = "/".join(url.split("/")[:3]) + "/" if url.startswith(("http:", "https:")) else None
     for event in tab.drain("Network.requestWillBeSent"):
-        url = event["params"]["request"]["url"]
-        if not url.startswith(("file:", "data:", "about:")):
-            problems.append(f"loads from the network: {url}")
+        requested = event["params"]["request"]["url"]
+        if not requested.startswith(("file:", "data:", "about:")) and not (origin and requested.startswith(origin)):
+            problems.append(f"loads from the network: {requested}")
     for event in tab.drain("Runtime.exceptionThrown"):
         details = event["params"]["exceptionDetails"]
         problems.append(f"JavaScript error: {details.get('exception', {}).get('description') or details.get('text')}")
+    problems.extend(console_problems(tab))
     return problems
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sites", nargs="+", type=pathlib.Path, help="folders of built sites")
+    parser.add_argument("sites", nargs="*", type=pathlib.Path, help="folders of built sites")
+    parser.add_argument("--url", action="append", default=[], help="also check this served page (repeatable)")
     parser.add_argument("--width", type=int, default=360, help="phone viewport width in CSS px (360)")
     parser.add_argument("--screenshots", type=pathlib.Path, help="also write full-page PNGs at 360 and 1280 px here")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
+    if not args.sites and not args.url:
+        parser.error("name a built site folder or a --url")
 
     browser = Chromium(args.chromium)
     failures = checked = 0
@@ -291,6 +319,14 @@ def main():
                     tab.screenshot(out / f"{stem}-{args.width}.png", args.width)
                     tab.open(path.resolve().as_uri(), 1280)
                     tab.screenshot(out / f"{stem}-1280.png", 1280)
+        for url in args.url:
+            checked += 1
+            problems = check_url(tab, url, args.width)
+            if problems:
+                failures += 1
+                print(f"{url}: FAIL")
+                for p in problems:
+                    print(f"  {p}")
     except ChromiumError as error:
         print(f"check_pages: Chromium: {error}", file=sys.stderr)
         return 2

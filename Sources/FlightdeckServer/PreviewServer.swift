@@ -38,7 +38,7 @@ public struct PreviewServer: Sendable {
         let port = configuration.port
         let app = Application(
             router: parts.router,
-            server: .http1(configuration: http1Configuration),
+            server: PreviewHTTP1Channel.builder(configuration: http1Configuration),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: port), reuseAddress: true),
             services: configuration.liveReload ? [LiveReloadService(configuration: configuration, rebuilder: rebuilder, hub: parts.hub, cache: parts.folder.cache)] : [],
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },

@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// An `is` test: `x is even`, `x is divisibleby(3)`, `x is not none`.
 final class TemplateTest: Sendable {
     let name: String
@@ -42,7 +44,7 @@ enum Tests {
         switch name {
         case "defined": return false
         case "undefined": return true
-        case "none", "boolean", "true", "false", "number", "integer", "float", "string", "mapping": return false
+        case "none", "boolean", "true", "false", "number", "integer", "float", "string", "mapping", "safe_url": return false
         case "sequence": return !undefined.isStrict
         case "iterable", "eq", "equalto", "ne", "in":
             if undefined.isStrict { throw undefined.error }
@@ -83,6 +85,8 @@ enum Tests {
         compare("lt", .less), compare("lessthan", .less), compare("gt", .greater), compare("greaterthan", .greater),
         compare("le", .lessEqual), compare("ge", .greaterEqual),
         test("in", 1) { (value, args) throws(TemplateError) in try Operators.contains(args[0], value) },
+        // A Flightdeck addition: a string that SafeURL allows in an `href` or `src` (http, https, mailto or relative).
+        test("safe_url") { (value, _) throws(TemplateError) in value.text.map(SafeURL.isSafe) ?? false },
     ]
 
     static let byName: [String: TemplateTest] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

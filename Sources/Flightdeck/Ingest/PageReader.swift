@@ -12,7 +12,9 @@ enum PageReader {
             let weight = fields.int("weight") ?? 0
             let draft = fields.bool("draft") ?? false
             fields.warnUnknownKeys()
-            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids)
+            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids,
+                                                       firstLine: frontMatter.bodyLine)
+            log.report(contentsOf: rendered.warnings)
             let slug = String(file.name.dropLast(file.fileExtension.count + 1))
             return Page(path: file.path, slug: slug, title: title ?? rendered.firstHeading ?? slug,
                         description: description, weight: weight, html: rendered.html, draft: draft)

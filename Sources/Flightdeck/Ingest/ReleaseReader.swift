@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// Reads `release.yaml`.
 enum ReleaseReader {
     /// The release metadata; a release folder without release.yaml gets a title from its id and a warning.
@@ -29,7 +31,12 @@ enum ReleaseReader {
         for node in reader.list("links") ?? [] {
             guard let link = ObjectReader(node, log: log, what: "each link") else { continue }
             if let title = link.string("title", required: true), let url = link.string("url", required: true) {
-                result.links.append(.init(title: title, url: url))
+                let checked = Release.Link(title: title, url: url)
+                if !checked.safe, let node = link.value("url") {
+                    log.warning("url \(SafeURL.quoted(url)) of link '\(title)' is not an http, https, mailto or relative URL; "
+                                + "the link is shown as text", at: node.location)
+                }
+                result.links.append(checked)
             }
             link.warnUnknownKeys()
         }

@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// The site's settings from `flightdeck.yaml`.
 package struct SiteConfig: Sendable {
     /// The site title, shown in every page header.
@@ -43,7 +45,13 @@ package struct SiteConfig: Sendable {
         guard let reader = ObjectReader(root, log: log, what: "flightdeck.yaml") else { return }
         title = reader.string("title") ?? title
         description = reader.string("description") ?? description
-        baseURL = reader.string("base_url") ?? baseURL
+        if let url = reader.string("base_url") {
+            if SafeURL.isSafe(url) {
+                baseURL = url
+            } else if let node = reader.value("base_url") {
+                log.warning("base_url \(SafeURL.quoted(url)) is not an http, https or relative URL; pages get no canonical link", at: node.location)
+            }
+        }
         language = reader.string("language") ?? language
         if let markdown = reader.object("markdown") {
             markdownUnsafeHTML = markdown.bool("unsafe_html") ?? markdownUnsafeHTML

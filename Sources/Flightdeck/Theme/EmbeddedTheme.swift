@@ -17,13 +17,23 @@ package enum EmbeddedTheme {
 <html lang="{{ site.language }}">
 <head>
 <meta charset="utf-8">
+{#- Content-Security-Policy: a second wall behind escaping, so that a slip elsewhere cannot run script.
+    script-src 'self': scripts only from files of the site (`flightdeck serve` adds its live-reload script as
+    /__flightdeck/live-reload.js); no inline script, event handler or javascript: URL runs. The theme has no inline
+    script; if one is added, put its 'sha256-...' here (a test checks every inline script of the built pages
+    against this list). style-src 'self': the theme's stylesheets; neither the theme nor the SVG charts use style
+    attributes or <style> (the charts are styled by class from charts.css), so 'unsafe-inline' is not needed.
+    object-src 'none': no plugins. base-uri 'none': an injected <base> cannot move the site's relative links. #}
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{% block title %}{{ page.title }} · {{ site.title }}{% endblock %}</title>
+{%- block description %}
 {%- if site.description %}
 <meta name="description" content="{{ site.description }}">
 {%- endif %}
-{%- if page.canonical %}
-<link rel="canonical" href="{{ page.canonical }}">
+{%- endblock %}
+{%- if page.canonical and page.canonical is safe_url %}
+<link rel="canonical" href="{{ page.canonical|url }}">
 {%- endif %}
 <meta name="generator" content="Flightdeck">
 <link rel="stylesheet" href="{{ root }}assets/style.css">
@@ -37,7 +47,7 @@ package enum EmbeddedTheme {
     <ul>
       <li><a href="{{ root }}index.html"{% if page.kind == 'home' %} aria-current="page"{% endif %}>Releases</a></li>
       {%- for p in nav.pages %}
-      <li><a href="{{ root }}{{ p.url }}"{% if page.url == p.url %} aria-current="page"{% endif %}>{{ p.title }}</a></li>
+      <li><a href="{{ root }}{{ p.url|url }}"{% if page.url == p.url %} aria-current="page"{% endif %}>{{ p.title }}</a></li>
       {%- endfor %}
     </ul>
   </nav>
@@ -103,7 +113,7 @@ package enum EmbeddedTheme {
   <tbody>
   {%- for r in releases %}
   <tr>
-    <th scope="row"><a href="{{ r.url }}">{{ r.title }}</a></th>
+    <th scope="row"><a href="{{ r.url|url }}">{{ r.title }}</a></th>
     <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
     <td>{{ r.version | default('–') }}</td>
     <td>{{ r.date | default('–') }}</td>
@@ -133,6 +143,11 @@ package enum EmbeddedTheme {
 """#,
         "page.html": #"""
 {% extends "base.html" %}
+{%- block description %}
+{%- if content.description is defined %}
+<meta name="description" content="{{ content.description }}">
+{%- else %}{{ super() }}{% endif %}
+{%- endblock %}
 {% block content %}
 <article class="prose">
 {{ content.html | safe }}
@@ -424,7 +439,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   {%- if verdict.reasons %}
   <ul class="reasons">
     {%- for reason in verdict.reasons %}
-    <li class="reason reason-{{ reason.level }}"><span class="reason-level">{{ reason.level }}</span> <span class="reason-area">{{ reason.area }}</span> {{ reason.message }} <a class="evidence" href="{{ reason.evidence }}">evidence<span class="visually-hidden"> for {{ reason.area }}</span></a></li>
+    <li class="reason reason-{{ reason.level }}"><span class="reason-level">{{ reason.level }}</span> <span class="reason-area">{{ reason.area }}</span> {{ reason.message }} <a class="evidence" href="{{ reason.evidence|url }}">evidence<span class="visually-hidden"> for {{ reason.area }}</span></a></li>
     {%- endfor %}
   </ul>
   {%- else %}
@@ -486,6 +501,13 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {{ notes.html | safe }}
 </section>
 {%- endif %}
+{%- if 'plan' in charts %}
+<section class="plan" aria-labelledby="plan-heading">
+<h2 id="plan-heading">Plan</h2>
+{%- set chart = charts['plan'] %}
+{% include "partials/chart.html" %}
+</section>
+{%- endif %}
 {%- for s in sections %}
 <section id="{{ s.id }}" class="data-section" aria-labelledby="{{ s.id }}-heading">
 <h2 id="{{ s.id }}-heading">{{ s.title }}</h2>
@@ -508,7 +530,8 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <h2 id="links-heading">Links</h2>
 <ul class="links">
   {%- for link in release.links %}
-  <li><a href="{{ link.url }}">{{ link.title }}</a></li>
+  {#- An unsafe URL (not http, https, mailto or relative) arrives with an empty url: show it as text. #}
+  <li>{% if link.safe %}<a href="{{ link.url|url }}">{{ link.title }}</a>{% else %}{{ link.title }}: <code>{{ link.raw_url }}</code> <span class="muted">(not linked: only http, https, mailto and relative URLs are)</span>{% endif %}</li>
   {%- endfor %}
 </ul>
 </section>

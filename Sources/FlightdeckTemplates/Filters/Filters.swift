@@ -2,7 +2,8 @@
 enum Filters {
     static let byName: [String: Filter] = {
         var table: [String: Filter] = [:]
-        for filter in StringFilters.all + SequenceFilters.all + SelectionFilters.all + NumberFilters.all + MappingFilters.all {
+        for filter in StringFilters.all + SequenceFilters.all + SelectionFilters.all + NumberFilters.all + MappingFilters.all
+            + FlightdeckFilters.all {
             table[filter.name] = filter
         }
         for (alias, name) in [("e", "escape"), ("d", "default"), ("count", "length")] {
@@ -16,7 +17,7 @@ enum Filters {
     static func standIn(forUndefinedIn name: String) -> Value? {
         switch name {
         case "capitalize", "e", "escape", "format", "lower", "replace", "safe", "string", "striptags", "title", "trim",
-             "truncate", "upper", "urlencode", "wordcount":
+             "truncate", "upper", "url", "urlencode", "wordcount":
             .string("")
         case "batch", "count", "first", "groupby", "join", "last", "length", "list", "map", "max", "min", "reject",
              "rejectattr", "select", "selectattr", "sort", "sum", "unique":

@@ -22,9 +22,23 @@ import Testing
             if changedPaths.allSatisfy({ $0.hasSuffix(".css") }) {
                 return .built(changedOutputs: ["assets/style.css"], stylesheetsOnly: true)
             }
-            try? root.write("public/index.html", SampleSite.indexHTML.replacingOccurrences(of: "Releases", with: "Rebuilt \(texts.count)"))
+            try? root.write("public/index.html", BrowserLiveReloadTests.withThemePolicy(
+                SampleSite.indexHTML.replacingOccurrences(of: "Releases", with: "Rebuilt \(texts.count)")))
             return .built(changedOutputs: ["index.html"], stylesheetsOnly: false)
         }
+    }
+
+    /// The `<meta http-equiv="Content-Security-Policy">` line of the default theme's templates/base.html.
+    static let themePolicy: String = {
+        let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/base.html")
+        let text = (try? String(contentsOf: base, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").first { $0.hasPrefix("<meta http-equiv=\"Content-Security-Policy\"") }.map(String.init) ?? ""
+    }()
+
+    /// `html` with the theme's policy at the start of its head (the check fails on a page without one).
+    static func withThemePolicy(_ html: String) -> String {
+        html.replacingOccurrences(of: "<head>", with: "<head>" + themePolicy)
     }
 
     @Test func liveReloadWorksInChromium() async throws {
@@ -33,7 +47,8 @@ import Testing
         try root.write("templates/index.html", "<h1>{{ title }}</h1>\n")
         try root.write("templates/assets/style.css", "body { color: #222; }\n")
         try root.write("public/assets/style.css", "body { color: #222; }\n")
-        try root.write("public/index.html", SampleSite.indexHTML.replacingOccurrences(of: "/style.css", with: "/assets/style.css"))
+        // The pages carry the default theme's Content-Security-Policy: the injected script must work under it.
+        try root.write("public/index.html", Self.withThemePolicy(SampleSite.indexHTML.replacingOccurrences(of: "/style.css", with: "/assets/style.css")))
         let server = try await RunningServer.start(PreviewServer(configuration: SiteRoot.configuration(root), rebuilder: ScriptedRebuilder(root: root)))
 
         let profile = try TemporaryFolder()
@@ -58,7 +73,7 @@ import Testing
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         check.waitUntilExit()
         #expect(check.terminationStatus == 0, "\(text)")
-        #expect(text.components(separatedBy: "\n").filter { $0.hasPrefix("ok ") }.count == 8, "\(text)")
+        #expect(text.components(separatedBy: "\n").filter { $0.hasPrefix("ok ") }.count == 10, "\(text)")
         #expect(text.contains("<script>alert(1)</script>"), "the overlay shows markup as text: \(text)")
         await server.stop()
     }

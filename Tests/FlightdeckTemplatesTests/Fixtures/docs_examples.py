@@ -8,6 +8,8 @@ import pathlib
 
 import jinja2
 
+from flightdeck_additions import register
+
 HERE = pathlib.Path(__file__).resolve().parent
 CONTEXT = {}
 
@@ -58,14 +60,26 @@ TESTS = [
     ("in(seq)", ["{{ 2 is in [1, 2] }} {{ 'k' is in {'k': 1} }} {{ 'z' is not in 'abc' }}"]),
 ]
 
+# Flightdeck's additions: not in Jinja2; the oracle runs them from flightdeck_additions.py.
+ADDITION_FILTERS = [
+    ("url", ["{{ 'https://example.com/?a=1&b=2'|url }} [{{ 'javascript:alert(1)'|url }}] [{{ ' JaVa\\tScRiPt:x'|url }}]",
+             "{{ '../runbook.html#rollback'|url }} {{ 'mailto:ops@example.com'|url }} [{{ 'data:text/html,x'|url }}]",
+             "{% set u = 'vbscript:x' %}{% if u|url %}<a href=\"{{ u|url }}\">link</a>{% else %}{{ u }}{% endif %}"]),
+]
+
+ADDITION_TESTS = [
+    ("safe_url", ["{{ 'https://example.com' is safe_url }} {{ 'javascript:x' is safe_url }} {{ 'notes.html#risks' is safe_url }} {{ 42 is safe_url }}"]),
+]
+
 
 def slug(heading):
     return heading.split("(")[0].split(",")[0].split(" ")[0].strip()
 
 
 def main():
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "ok")), autoescape=True, undefined=jinja2.StrictUndefined)
-    for kind, table in (("filter", FILTERS), ("test", TESTS)):
+    env = register(jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "ok")), autoescape=True,
+                                      undefined=jinja2.StrictUndefined))
+    for kind, table in (("filter", FILTERS), ("test", TESTS), ("filter", ADDITION_FILTERS), ("test", ADDITION_TESTS)):
         print(f"| {kind.capitalize()} | Template | Output |\n|---|---|---|")
         for heading, examples in table:
             (HERE / "ok" / f"doc_{kind}_{slug(heading)}.jinja").write_text("\n".join(examples) + "\n", encoding="utf-8")

@@ -3,7 +3,8 @@
 
 For every ok/<case>.jinja (files starting with "_" are partials, not cases) this renders the template
 with ok/<case>.json as context (or an empty one) and writes ok/<case>.out. Environment as TEMPLATES.md
-says: FileSystemLoader on the folder, autoescape=True, StrictUndefined, default delimiters and whitespace.
+says: FileSystemLoader on the folder, autoescape=True, StrictUndefined, default delimiters and whitespace,
+plus Flightdeck's own additions in Python (flightdeck_additions.py).
 
 For errors/<case>.jinja it checks that Jinja2 fails too (TEMPLATES.md makes Flightdeck stricter in one
 place: an unknown filter or test fails even in a branch never taken; such cases are listed in STRICTER).
@@ -18,6 +19,8 @@ import sys
 
 import jinja2
 
+from flightdeck_additions import register
+
 HERE = pathlib.Path(__file__).resolve().parent
 STRICTER = {
     # TEMPLATES.md: unknown filters and tests fail at compile time, even where never used.
@@ -28,8 +31,9 @@ STRICTER = {
 
 
 def environment(folder):
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    # With Flightdeck's additions (the url filter and safe_url test) written in Python: flightdeck_additions.py.
+    return register(jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+                                       undefined=jinja2.StrictUndefined))
 
 
 def context(path):

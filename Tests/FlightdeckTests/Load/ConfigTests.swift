@@ -27,6 +27,16 @@ import Testing
         #expect(messages.contains("flightdeck.yaml:2:1: warning: unknown key 'tresholds'; did you mean 'thresholds'?"), "\(messages)")
     }
 
+    @Test func baseURLWithARefusedSchemeIsDroppedWithAWarning() async throws {
+        let site = try SiteFixture("-- flightdeck.yaml --\ntitle: Demo\nbase_url: ' JavaScript:alert(1)//'\n-- content/index.md --\nHi\n")
+        defer { site.remove() }
+        #expect(await site.check() == [
+            #"flightdeck.yaml:2:11: warning: base_url " JavaScript:alert(1)//" is not an http, https or relative URL; pages get no canonical link"#,
+        ])
+        _ = try await Site(root: site.root).build()
+        #expect(!(try site.read("public/index.html")).contains("canonical"))
+    }
+
     @Test func thresholdOutOfRangeIsAnError() async throws {
         let site = try SiteFixture("-- flightdeck.yaml --\nthresholds:\n  tests:\n    ready_percent: 140\n-- content/index.md --\nHi\n")
         defer { site.remove() }

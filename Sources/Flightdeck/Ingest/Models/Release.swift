@@ -1,3 +1,4 @@
+import FlightdeckCore
 package import Foundation
 
 /// A release's metadata from `release.yaml`.
@@ -25,12 +26,24 @@ package struct Release: Sendable, Encodable {
     /// Drafts are left out of builds unless `--drafts` is given.
     package var draft = false
 
-    /// A titled link.
+    /// A titled link; its URL is checked by `SafeURL` when it is read.
     package struct Link: Sendable, Encodable {
         /// The link text.
         package var title: String
-        /// The target URL.
+        /// The target URL when it is safe to link (http, https, mailto or relative), otherwise empty.
         package var url: String
+        /// The URL as written, to show as text when it is not safe.
+        package var rawUrl: String
+        /// Whether `url` may become an `href`.
+        package var safe: Bool
+
+        /// A link to `url`, which becomes an href only when `SafeURL` allows it.
+        package init(title: String, url: String) {
+            self.title = title
+            self.rawUrl = url
+            self.safe = SafeURL.isSafe(url)
+            self.url = safe ? url : ""
+        }
     }
 
     /// A phase of the release plan.

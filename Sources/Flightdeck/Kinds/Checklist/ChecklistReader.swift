@@ -6,7 +6,9 @@ enum ChecklistReader {
         do {
             let source = try file.readText()
             let frontMatter = try FrontMatter(parsing: source)
-            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML)
+            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
+                                                       firstLine: frontMatter.bodyLine)
+            log.report(contentsOf: rendered.warnings)
             let items = rendered.tasks.map {
                 Checklist.Item(text: $0.text, checked: $0.checked, section: $0.section,
                                line: $0.line + frontMatter.bodyLine - 1, check: $0.check)

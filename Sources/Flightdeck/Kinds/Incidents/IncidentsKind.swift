@@ -23,9 +23,10 @@ enum IncidentsKind: EvidenceKind {
         guard var incidents = IncidentReader.read(release, log: context.log) else { return nil }
         for incident in incidents.incidents where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                incidents.postmortems[incident.id] = try MarkdownRenderer.render(incident.body, file: incident.path,
-                                                                                 unsafeHTML: context.config.markdownUnsafeHTML,
-                                                                                 nested: true, ids: .postmortem(incident.id)).html
+                let rendered = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
+                                                           nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine)
+                context.log.report(contentsOf: rendered.warnings)
+                incidents.postmortems[incident.id] = rendered.html
             } catch {
                 context.log.report(contentsOf: error.diagnostics)
             }

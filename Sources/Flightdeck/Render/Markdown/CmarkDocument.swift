@@ -15,6 +15,8 @@ final class CmarkDocument {
     private(set) lazy var lines = SourceLines(markdown)
     /// Which tildes were escaped, for strikethrough.
     private(set) lazy var escapedTildes = EscapedTildes(markdown)
+    /// The links and images `LinkFilter` took out, this document's and its table fragments'.
+    var refusedLinks: [LinkFilter.Refused] = []
 
     /// Parses CommonMark. Raw HTML is dropped (cmark's safe default) unless `unsafeHTML` is set.
     convenience init?(markdown: String, unsafeHTML: Bool) {

@@ -8,11 +8,13 @@ import Darwin
 ///
 /// See docs/markdown.md: pipe tables, strikethrough, extended autolinks (heading ids are `HeadingIDs`).
 enum MarkdownExtensions {
-    /// Runs every extension on a freshly parsed document.
+    /// Runs every extension on a freshly parsed document, then `LinkFilter` (after the tables, whose cells are
+    /// filtered as they are parsed, so that no link is looked at twice).
     static func apply(to document: CmarkDocument) {
         let features = Features(document.markdown)
         applyInline(to: document, features: features)
         if features.contains(.table) { TableExtension.apply(to: document) }
+        document.refusedLinks += LinkFilter.apply(to: document)
     }
 
     /// Autolinks, then strikethrough (which leaves the autolinks' text alone, as cmark-gfm does).

@@ -8,6 +8,8 @@ struct RenderedMarkdown: Sendable {
     let tasks: [TaskItem]
     /// The text of the first level-1 heading, if any.
     let firstHeading: String?
+    /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
+    let warnings: [Diagnostic]
 }
 
 /// Renders Markdown through libcmark, with the GitHub-flavoured extensions of `MarkdownExtensions`.
@@ -19,9 +21,11 @@ enum MarkdownRenderer {
     ///
     /// `nested` is for Markdown shown inside a page that has its own title (release notes, postmortems):
     /// a leading level-1 heading is dropped (the page shows the title) and other headings move down a level.
-    /// Headings get GitHub-style ids (see `HeadingIDs`), unique within `ids`' page.
+    /// Headings get GitHub-style ids (see `HeadingIDs`), unique within `ids`' page. Links and images whose URL is
+    /// not http, https, mailto or relative become text (`LinkFilter`), with warnings placed as if `text` started
+    /// on line `firstLine` of `file` (the line after front matter).
     static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
-                       ids: HeadingIDScope = .page) throws(DiagnosticError) -> RenderedMarkdown {
+                       ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> RenderedMarkdown {
         let size = text.utf8.count
         guard size <= maxBytes else {
             throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
@@ -40,7 +44,9 @@ enum MarkdownRenderer {
         var slugger = HeadingSlugger(reserving: ids.reserved)
         let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
         let tasks = TaskListExtractor.extract(from: document)
-        return RenderedMarkdown(html: HeadingIDs.insert(headingIDs, into: document.html()), tasks: tasks, firstHeading: heading)
+        let warnings = LinkFilter.warnings(document.refusedLinks, file: file, lines: document.lines, firstLine: firstLine)
+        return RenderedMarkdown(html: HeadingIDs.insert(headingIDs, into: document.html()), tasks: tasks, firstHeading: heading,
+                                warnings: warnings)
     }
 
     /// Drops a leading `#` heading and demotes the other headings by two levels (under the page's h1 and section h2).

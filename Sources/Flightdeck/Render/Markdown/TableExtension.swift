@@ -21,7 +21,9 @@ enum TableExtension {
         for node in candidates {
             guard let table = Table(node, lines: document.lines) else { continue }
             if references == nil { references = referenceDefinitions(document.lines) }
-            let fragments = TableFragments(document: document, references: references ?? "")
+            let start = Int(cmark_node_get_start_line(node))
+            let fragments = TableFragments(document: document, references: references ?? "",
+                                           lines: start...max(start, Int(cmark_node_get_end_line(node))))
             guard let html = fragments.html(of: table), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             for before in fragments.blocks(table.before) { place(before) { cmark_node_insert_before(node, $0) } }
             cmark_node_set_on_enter(block, html)

@@ -7,6 +7,8 @@ import CCmark
 struct TableFragments {
     let document: CmarkDocument
     let references: String
+    /// The source lines of the block the table came from, where the links `LinkFilter` refuses in it are reported.
+    let lines: ClosedRange<Int>
 
     /// Marks the end of the fragment's own blocks, before the appended reference definitions.
     private static let sentinel = "<!--flightdeck-fragment-end-->"
@@ -70,6 +72,12 @@ struct TableFragments {
             }
         }
         MarkdownExtensions.applyInline(to: fragment)
+        // The fragment's own positions mean nothing in the document: its links are looked for in the block's lines.
+        document.refusedLinks += LinkFilter.apply(to: fragment).map { refused in
+            var moved = refused
+            (moved.line, moved.lastLine, moved.column) = (lines.lowerBound, lines.upperBound, 0)
+            return moved
+        }
         return fragment
     }
 

@@ -17,7 +17,7 @@ enum ReleaseSections {
     }
 
     /// The ids the release page's template gives its own elements, which release notes' headings must avoid.
-    static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "links-heading", "missing", "missing-heading",
+    static let pageIDs = ["verdict-heading", "needs-heading", "notes-heading", "plan-heading", "links-heading", "missing", "missing-heading",
                           "diagnostics", "diagnostics-heading", "new-failures"]
         + Registry.kinds.flatMap { [$0.id, $0.id + "-heading"] }
 
