@@ -24,6 +24,9 @@ enum GatlingStatsReader {
         run.percentiles = percentileKeys.map { ReportedPercentile(figure: $0.0, source: $0.1) }
         if let stats = json.object(root["stats"], "stats") {
             run.labels.append(figures(stats, label: stats["name"]?.scalarText ?? root["name"]?.scalarText ?? "All Requests", isTotal: true, path: "stats", json))
+        } else if root["numberOfRequests"] != nil {
+            problems.error("this is Gatling's js/global_stats.json (all requests only); Flightdeck reads js/stats.json, written beside it, "
+                           + "which has each request too", at: root.location)
         } else {
             problems.error("missing stats: Gatling's js/stats.json has the global statistics there", at: root.location)
         }

@@ -1,4 +1,5 @@
 import FlightdeckCore
+import Foundation
 
 /// Compares each load-test label with its reference and judges it by `thresholds.performance`: a label
 /// fails when more than `max_error_rate` of its requests failed, or when its p95 rose by more than
@@ -15,9 +16,10 @@ package enum LoadTestAnalysis {
             (previous.filter { !$0.isBaseline }, previousRelease.map { "release \($0)" } ?? "previous release"),
         ]
         let figures = current.map { run in
-            LoadTestRunFigures(path: run.path, format: run.format.rawValue, tool: run.tool, percentileMethod: method(run),
-                               percentiles: run.percentiles, checksPassed: run.checksPassed, checksFailed: run.checksFailed,
-                               labels: run.labels.map { compare($0, in: run, references: references, t) })
+            let labels = run.labels.map { compare($0, in: run, references: references, t) }
+            return LoadTestRunFigures(path: run.path, file: releaseRelative(run.path), format: run.format.rawValue, tool: run.tool,
+                                      percentileMethod: method(run), percentiles: run.percentiles, comparedWith: comparedWith(labels),
+                                      checksPassed: run.checksPassed, checksFailed: run.checksFailed, labels: labels)
         }
         let rows = figures.flatMap(\.labels)
         let failures = rows.filter { !$0.passed }.map { "\($0.figures.label): \($0.reasons.joined(separator: ", "))" }
@@ -68,6 +70,35 @@ package enum LoadTestAnalysis {
             if label.isTotal, let total = candidate.total { return (total, candidate.path) }
         }
         return nil
+    }
+
+    /// `performance/…` of a path inside a release folder (the path itself when it has no such part).
+    static func releaseRelative(_ path: String) -> String {
+        guard let range = path.range(of: "/\(LoadTestReader.folder)/", options: .backwards) else { return path }
+        return String(path[path.index(after: range.lowerBound)...])
+    }
+
+    /// What a run's labels were compared with: "Compared with the baseline (performance/baseline/k6.json)",
+    /// several references counted, or that none had one.
+    static func comparedWith(_ labels: [LoadTestComparison]) -> String {
+        var references: [(source: String, path: String, count: Int)] = []
+        for label in labels {
+            guard let source = label.referenceSource, let path = label.referencePath else { continue }
+            if let index = references.firstIndex(where: { $0.source == source && $0.path == path }) {
+                references[index].count += 1
+            } else {
+                references.append((source, path, 1))
+            }
+        }
+        let missing = labels.count - references.reduce(0) { $0 + $1.count }
+        guard !references.isEmpty else { return "No baseline run or previous release has these labels: p95 is not compared." }
+        let parts = references.map { reference in
+            let what = reference.source == "baseline" || reference.source == "previous release" ? "the \(reference.source)" : reference.source
+            let count = references.count > 1 || missing > 0 ? " for \(reference.count) label\(reference.count == 1 ? "" : "s")" : ""
+            return "\(what) (\(releaseRelative(reference.path)))\(count)"
+        }
+        let rest = missing > 0 ? "; \(missing) label\(missing == 1 ? " has" : "s have") no reference" : ""
+        return "Compared with " + parts.joined(separator: ", ") + rest + "."
     }
 
     /// Where a run's percentiles come from, for the page.

@@ -33,6 +33,8 @@ package struct LoadTestComparison: Sendable, Encodable {
 package struct LoadTestRunFigures: Sendable, Encodable {
     /// The file.
     package let path: String
+    /// The file within the release folder (`performance/k6.json`), as the page names it.
+    package let file: String
     /// Its format id (`k6-summary`, `jmeter-jtl-csv`…).
     package let format: String
     /// The tool that wrote it.
@@ -41,6 +43,8 @@ package struct LoadTestRunFigures: Sendable, Encodable {
     package let percentileMethod: String
     /// Which percentiles it has and what the tool calls them.
     package let percentiles: [ReportedPercentile]
+    /// What its labels were compared with, in a sentence for the page.
+    package let comparedWith: String
     /// k6 checks that passed, when the file has them.
     package let checksPassed: Int?
     /// k6 checks that failed.
