@@ -9,6 +9,8 @@ final class LoadTestProblems {
     let path: String
     /// How many were found.
     private(set) var count = 0
+    /// Problems already reported, so one found twice (a metric read for two figures) is said once.
+    private var seen = Set<String>()
 
     /// Starts a file's report.
     init(log: DiagnosticLog, path: String) {
@@ -16,8 +18,9 @@ final class LoadTestProblems {
         self.path = path
     }
 
-    /// One problem at its place.
+    /// One problem at its place (a repeat of the same problem at the same place is not counted again).
     func error(_ message: String, at location: SourceLocation) {
+        guard seen.insert("\(location)\u{0}\(message)").inserted else { return }
         count += 1
         if count <= Self.limit { log.error(message, at: location) }
     }
