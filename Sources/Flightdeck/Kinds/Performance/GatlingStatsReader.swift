@@ -10,15 +10,8 @@ enum GatlingStatsReader {
 
     /// The run, or nil (with the errors logged) when the file cannot be read.
     static func read(_ source: SourceFile, log: DiagnosticLog) -> LoadTestRun? {
-        let root: DataNode
-        do {
-            root = try JSONReader.read(source.text, path: source.path)
-        } catch {
-            log.report(contentsOf: error.diagnostics)
-            return nil
-        }
-        let problems = LoadTestProblems(log: log, path: source.path)
-        let json = LoadTestJSON(problems: problems)
+        guard let (root, json) = LoadTestJSON.parse(source, log: log) else { return nil }
+        let problems = json.problems
         guard json.object(root, "the root") != nil else { return nil }
         var run = LoadTestRun(path: source.path, format: .gatlingStats)
         run.percentiles = percentileKeys.map { ReportedPercentile(figure: $0.0, source: $0.1) }

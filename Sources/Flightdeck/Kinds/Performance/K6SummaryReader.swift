@@ -23,15 +23,8 @@ enum K6SummaryReader {
 
     /// The run, or nil (with the errors logged) when the file cannot be read.
     static func read(_ source: SourceFile, log: DiagnosticLog) -> LoadTestRun? {
-        let root: DataNode
-        do {
-            root = try JSONReader.read(source.text, path: source.path)
-        } catch {
-            log.report(contentsOf: error.diagnostics)
-            return nil
-        }
-        let problems = LoadTestProblems(log: log, path: source.path)
-        let json = LoadTestJSON(problems: problems)
+        guard let (root, json) = LoadTestJSON.parse(source, log: log) else { return nil }
+        let problems = json.problems
         guard let metrics = json.object(root["metrics"], "metrics")?.entries else {
             if root["metrics"] == nil { log.error("a k6 summary needs \"metrics\", the end-of-test metrics", at: root.location) }
             return nil

@@ -6,6 +6,17 @@ struct LoadTestJSON {
     /// Where problems go.
     let problems: LoadTestProblems
 
+    /// A tool's JSON file parsed, with the reader of its numbers; nil (the error logged) when it is not JSON.
+    static func parse(_ source: SourceFile, log: DiagnosticLog) -> (root: DataNode, json: LoadTestJSON)? {
+        do {
+            let root = try JSONReader.read(source.text, path: source.path)
+            return (root, LoadTestJSON(problems: LoadTestProblems(log: log, path: source.path)))
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
     /// `parent.key` or `parent["key"]`, as a JSON path is written.
     static func path(_ parent: String, _ key: String) -> String {
         let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
