@@ -268,7 +268,7 @@ package enum EmbeddedTheme {
         "partials/performance.html": #"""
 {%- set p = figures.performance -%}
 {%- if p.recommendation is defined %}
-<p><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span>{% if p.recommendation_reason is defined %} {{ p.recommendation_reason | capitalize }}.{% endif %}</p>
+<p><span class="badge badge-{{ {'READY_FOR_PRODUCTION': 'go', 'CONDITIONAL_GO': 'pending', 'NOT_READY': 'no_go'}[p.recommendation] }}">{{ p.recommendation | replace('_', ' ') }}</span>{% if p.recommendation_reason is defined %} {{ p.recommendation_reason[:1] | upper }}{{ p.recommendation_reason[1:] }}.{% endif %}</p>
 {%- endif %}
 {%- if p.total > 0 %}
 <ul class="cards">
@@ -327,6 +327,45 @@ package enum EmbeddedTheme {
   </tbody>
 </table>
 </div>
+{%- endif %}
+{%- if p.load_tests is defined %}
+{%- set lt = p.load_tests %}
+<h3 id="load-tests">Load tests</h3>
+<p>{% if lt.failed > 0 %}<span class="badge badge-fail">{{ lt.failed }} of {{ lt.labels }} over a limit</span>{% else %}<span class="badge badge-pass">{{ lt.labels }} within the limits</span>{% endif %} Each label passes with at most {{ '%.1f%%' | format(p.thresholds.max_error_rate * 100) }} of its requests failed and a p95 at most {{ '%.1f%%' | format(p.thresholds.max_p95_regression * 100) }} above its reference: the same label in the baseline run, or else in the previous release.</p>
+{%- if lt.baseline_paths %}
+<p class="hint">Baseline run: {% for path in lt.baseline_paths %}<code>{{ path }}</code>{% if not loop.last %}, {% endif %}{% endfor %}.</p>
+{%- endif %}
+{%- for run in lt.runs %}
+<h4>{{ run.tool }}: <code>{{ run.file }}</code></h4>
+<p class="hint">{{ run.percentile_method }} {{ run.compared_with }}{% if run.checks_passed is defined %} Checks: {{ run.checks_passed }} passed, {{ run.checks_failed | default(0) }} failed.{% endif %}</p>
+{%- set key = 'performance_load_tests_' ~ loop.index %}
+{%- if key in charts %}
+{%- set chart = charts[key] %}
+<div class="chart-grid">
+{% include "partials/chart.html" %}
+</div>
+{%- endif %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">{{ run.tool }} results per label, {{ run.file }}</caption>
+  <thead><tr><th scope="col">Label</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Mean (ms)</th><th scope="col" class="num">p50 (ms)</th><th scope="col" class="num">p90 (ms)</th><th scope="col" class="num">p95 (ms)</th><th scope="col" class="num">p99 (ms)</th><th scope="col" class="num">Req/s</th><th scope="col" class="num">p95 change</th><th scope="col">Result</th></tr></thead>
+  <tbody>
+  {%- for row in run.labels %}
+  {%- set f = row.figures %}
+  <tr><th scope="row">{{ f.label }}</th><td class="num">{{ f.count if f.count is defined else '–' }}</td><td class="num">{% if f.errors is defined %}{{ f.errors }}{% if f.error_rate is defined %} ({{ '%.2f%%' | format(f.error_rate * 100) }}){% endif %}{% else %}–{% endif %}</td><td class="num">{{ '%.1f' | format(f.mean_ms) if f.mean_ms is defined else '–' }}</td><td class="num">{{ '%.1f' | format(f.p50_ms) if f.p50_ms is defined else '–' }}</td><td class="num">{{ '%.1f' | format(f.p90_ms) if f.p90_ms is defined else '–' }}</td><td class="num">{{ '%.1f' | format(f.p95_ms) if f.p95_ms is defined else '–' }}</td><td class="num">{{ '%.1f' | format(f.p99_ms) if f.p99_ms is defined else '–' }}</td><td class="num">{{ '%.2f' | format(f.throughput_rps) if f.throughput_rps is defined else '–' }}</td><td class="num">{{ '%+.1f%%' | format(row.p95_change * 100) if row.p95_change is defined else '–' }}</td><td>{% if row.passed %}<span class="badge badge-pass">pass</span>{% else %}<span class="badge badge-fail">fail</span>{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- set failing = run.labels | rejectattr('passed') | list %}
+{%- if failing %}
+<ul>
+  {%- for row in failing %}
+  <li><strong>{{ row.figures.label }}</strong>: {{ row.reasons | join('; ') }}</li>
+  {%- endfor %}
+</ul>
+{%- endif %}
+{%- endfor %}
 {%- endif %}
 
 """#,

@@ -46,9 +46,10 @@ package struct OperationComparison: Sendable, Encodable {
     package var newMemoryMb: Double?
 }
 
-/// performance.json or performance.csv: performance-test results, definitions and/or operation comparisons.
+/// performance.json or performance.csv: performance-test results, definitions and/or operation comparisons;
+/// and the load-test tools' own files in `performance/`.
 package struct Performance: Sendable, Encodable {
-    /// The file they came from.
+    /// The file they came from (the `performance/` folder when the release has only load-test files).
     package var path: String
     /// Test definitions (optional).
     package var definitions: [PerformanceTestDefinition] = []
@@ -56,4 +57,20 @@ package struct Performance: Sendable, Encodable {
     package var results: [PerformanceResult] = []
     /// Old/new operation comparisons.
     package var comparisons: [OperationComparison] = []
+    /// Load-test tools' files from `performance/` (baseline runs included), in path order.
+    package var loadTests: [LoadTestRun] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case path, definitions, results, comparisons, loadTests
+    }
+
+    /// Encodes the members; `load_tests` only when there are some, so a release without them exports as before.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(definitions, forKey: .definitions)
+        try container.encode(results, forKey: .results)
+        try container.encode(comparisons, forKey: .comparisons)
+        if !loadTests.isEmpty { try container.encode(loadTests, forKey: .loadTests) }
+    }
 }

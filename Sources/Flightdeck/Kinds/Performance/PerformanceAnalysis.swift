@@ -3,8 +3,10 @@ import Foundation
 
 /// Computes performance figures (seed 000's performance report and seed 002's old/new comparisons).
 package enum PerformanceAnalysis {
-    /// Computes the figures; improvements need the release's baseline.
-    package static func analyse(_ performance: Performance, baseline: Baseline?, thresholds t: PerformanceThresholds) -> PerformanceFigures {
+    /// Computes the figures; improvements need the release's baseline, load-test comparisons the previous
+    /// release's performance data (`previousRelease` is its id, for messages).
+    package static func analyse(_ performance: Performance, baseline: Baseline?, previous: Performance? = nil, previousRelease: String? = nil,
+                                thresholds t: PerformanceThresholds) -> PerformanceFigures {
         let results = performance.results
         let successful = results.filter(\.success)
         let knownTypes = BaselineAnalysis.knownTypes + Set((baseline?.metrics ?? []).map(\.jobType)).sorted()
@@ -20,8 +22,10 @@ package enum PerformanceAnalysis {
         let efficiency = Statistics.mean(successful.map(\.resourceEfficiency))
         let totalCost = Statistics.sum(successful.map(\.costEstimate))
         let comparisons = performance.comparisons.isEmpty ? nil : compare(performance.comparisons, t)
-        let (recommendation, reason) = recommend(rate: rate, efficiency: efficiency, hasSuccessful: !successful.isEmpty,
-                                                 comparisons: comparisons, t)
+        let loadTests = LoadTestAnalysis.analyse(performance.loadTests, previous: previous?.loadTests ?? [],
+                                                 previousRelease: previousRelease, thresholds: t)
+        let (recommendation, reason) = combine(recommend(rate: rate, efficiency: efficiency, hasSuccessful: !successful.isEmpty,
+                                                         comparisons: comparisons, t), with: loadTests)
         return PerformanceFigures(
             path: performance.path, total: results.count, successful: successful.count, failed: results.count - successful.count,
             successRate: rate, totalDurationMinutes: Statistics.sum(results.map(\.durationMinutes)), meanEfficiency: efficiency,
@@ -30,7 +34,7 @@ package enum PerformanceAnalysis {
             improvements: baseline.map { improvements(tests, hasDefinitions: !definitions.isEmpty, baseline: $0, t) } ?? [],
             efficiencyLevel: efficiency.map { $0 > t.excellentEfficiency ? "excellent" : $0 > t.minEfficiency ? "good" : "concern" },
             reliabilityLevel: rate.map { $0 >= t.minSuccessRate ? "high" : $0 >= t.moderateSuccessRate ? "moderate" : "low" },
-            comparisons: comparisons, recommendation: recommendation, recommendationReason: reason, thresholds: t)
+            comparisons: comparisons, loadTests: loadTests, recommendation: recommendation, recommendationReason: reason, thresholds: t)
     }
 
     /// Per job type: successful single-job tests of that type against successful baseline jobs of that type.
@@ -95,5 +99,16 @@ package enum PerformanceAnalysis {
                 : "success rate \(shown) is below \(FigureText.percent(t.minSuccessRate))")
         }
         return (.notReady, "success rate \(shown) is below \(FigureText.percent(t.conditionalSuccessRate))")
+    }
+
+    /// The recommendation with the load tests': any label over a limit makes it NOT_READY, all within them
+    /// READY_FOR_PRODUCTION; the worse of the two stands, with both sentences. Without load tests, unchanged.
+    static func combine(_ seed: (PerformanceRecommendation?, String?), with loadTests: LoadTestsFigures?) -> (PerformanceRecommendation?, String?) {
+        guard let loadTests else { return seed }
+        let own: PerformanceRecommendation = loadTests.failed > 0 ? .notReady : .readyForProduction
+        guard let current = seed.0 else { return (own, loadTests.reason) }
+        let order: [PerformanceRecommendation] = [.readyForProduction, .conditionalGo, .notReady]
+        let worse = (order.firstIndex(of: own) ?? 0) > (order.firstIndex(of: current) ?? 0) ? own : current
+        return (worse, [seed.1, loadTests.reason].compactMap { $0 }.joined(separator: "; "))
     }
 }

@@ -2,7 +2,7 @@ import FlightdeckCharts
 
 /// Charts of performance-test figures.
 enum PerformanceCharts {
-    /// Baseline against optimised duration per job type; operation speed-ups for comparisons.
+    /// Baseline against optimised duration per job type; operation speed-ups for comparisons; load tests' percentiles per label.
     static func charts(_ performance: PerformanceFigures, prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let improvements = performance.improvements
@@ -26,6 +26,9 @@ enum PerformanceCharts {
                     let value = (op.performanceDelta ?? 0) * 100
                     return Bar(label: op.comparison.operation, value: value, tone: op.passed ? .positive : .negative)
                 }))
+        }
+        if let loadTests = performance.loadTests {
+            charts.merge(LoadTestCharts.charts(loadTests, prefix: prefix)) { first, _ in first }
         }
         return charts
     }

@@ -106,6 +106,8 @@ package struct PerformanceFigures: Sendable, Encodable {
     package let reliabilityLevel: String?
     /// The comparisons' figures, when there are comparisons.
     package let comparisons: ComparisonFigures?
+    /// The load-test files' figures, when the release has some in `performance/`.
+    package let loadTests: LoadTestsFigures?
     /// The recommendation; nil when there is nothing to judge.
     package let recommendation: PerformanceRecommendation?
     /// Why, in a sentence.

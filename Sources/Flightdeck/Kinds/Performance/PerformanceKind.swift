@@ -1,13 +1,16 @@
 import FlightdeckCharts
 
-/// Performance-test results (the seed tester's TestResult records) and old/new operation comparisons.
+/// Performance-test results (the seed tester's TestResult records), old/new operation comparisons, and the
+/// load-test tools' own files (k6, JMeter, Locust, Gatling) in `performance/`.
 enum PerformanceKind: EvidenceKind {
     typealias Settings = PerformanceThresholds
 
     static let id = "performance"
     static let title = "Performance tests"
+    /// Unchanged since before load tests, so the verdict's "needs" for a release without performance data reads as it did.
     static let hint = "performance.json or performance.csv"
     static let fileNames = ["performance.json", "performance.csv"]
+    static let subfolder: (name: String, extensions: [String])? = (LoadTestReader.folder, LoadTestReader.extensions)
     static let requiredByDefault = true
     static let formats = [
         DataFormat(id: "performance-json", title: "Flightdeck performance tests (JSON)", destination: { _ in "performance.json" },
@@ -20,16 +23,17 @@ enum PerformanceKind: EvidenceKind {
                        let header = sample.firstLine
                        return ["operation", "old_duration", "new_duration"].allSatisfy { header.contains($0) } ? 0.9 : 0
                    }),
-    ]
+    ] + LoadTestSniffer.dataFormats
     static let keptFigures = ["recommendation"]
 
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Performance? {
         PerformanceReader.read(release, log: context.log)
     }
 
-    /// Compared with the release's baseline, when it has one.
+    /// Compared with the release's baseline, when it has one; load tests also with the previous release's.
     static func analyse(_ performance: Performance, in context: AnalysisContext) -> PerformanceFigures? {
-        PerformanceAnalysis.analyse(performance, baseline: context.data[BaselineKind.self], thresholds: context.thresholds[PerformanceKind.self])
+        PerformanceAnalysis.analyse(performance, baseline: context.data[BaselineKind.self], previous: context.previous?[PerformanceKind.self],
+                                    previousRelease: context.previous?.release.id, thresholds: context.thresholds[PerformanceKind.self])
     }
 
     /// The performance recommendation: ready passes, conditional waits, not ready blocks.

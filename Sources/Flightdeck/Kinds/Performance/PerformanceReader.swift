@@ -3,14 +3,22 @@
 /// JSON: a list of the seed's TestResult records, or a mapping with `results` (TestResult records),
 /// optional `tests` (PerformanceTest definitions) and/or `comparisons` (old/new operation timings).
 /// CSV: one row per TestResult, or per comparison when the header has `old_duration`.
+/// Beside them, the load-test tools' own files in `performance/` (`LoadTestReader`).
 package enum PerformanceReader {
     /// The release's performance data, or nil when the release has none. Problems go to the log.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Performance? {
-        guard let file = release.file(stem: "performance", extensions: ["json", "csv"]) else { return nil }
-        if file.fileExtension == "json", let other = release.file(named: "performance.csv") {
+        let file = release.file(stem: "performance", extensions: ["json", "csv"])
+        if let file, file.fileExtension == "json", let other = release.file(named: "performance.csv") {
             log.warning("ignored: the release already has performance.json", at: .file(other.path))
         }
-        return read(file, log: log)
+        let loadTests = release.files(in: LoadTestReader.folder, extensions: LoadTestReader.extensions)
+        guard file != nil || !loadTests.isEmpty else { return nil }
+        let runs = LoadTestReader.read(release, log: log)
+        guard var performance = file.flatMap({ read($0, log: log) }) else {
+            return loadTests.isEmpty ? nil : Performance(path: "\(release.folder)/\(LoadTestReader.folder)", loadTests: runs)
+        }
+        performance.loadTests = runs
+        return performance
     }
 
     /// Reads one performance file by its extension.

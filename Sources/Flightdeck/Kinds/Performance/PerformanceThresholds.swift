@@ -1,4 +1,4 @@
-/// Recommendation rules for performance tests (seed 000) and operation comparisons (seed 002).
+/// Recommendation rules for performance tests (seed 000), operation comparisons (seed 002) and load tests.
 package struct PerformanceThresholds: ThresholdSection, Encodable {
     /// Minimum duration improvement (fraction) for a job type to meet its target.
     package var minImprovement = 0.10
@@ -16,6 +16,10 @@ package struct PerformanceThresholds: ThresholdSection, Encodable {
     package var maxSlowdown = 0.20
     /// Largest memory increase (fraction, new vs old) an operation may show.
     package var maxMemoryIncrease = 0.50
+    /// Largest rise of a load-test label's p95 (fraction) against its baseline or the previous release.
+    package var maxP95Regression = 0.20
+    /// Largest share of a load-test label's requests that may fail (0–1).
+    package var maxErrorRate = 0.01
 
     /// The defaults.
     package init() {}
@@ -30,5 +34,7 @@ package struct PerformanceThresholds: ThresholdSection, Encodable {
         moderateSuccessRate = r.double("moderate_success_rate", in: 0...1) ?? moderateSuccessRate
         maxSlowdown = r.double("max_slowdown", in: -1...100) ?? maxSlowdown
         maxMemoryIncrease = r.double("max_memory_increase", in: -1...100) ?? maxMemoryIncrease
+        maxP95Regression = r.double("max_p95_regression", in: -1...100) ?? maxP95Regression
+        maxErrorRate = r.double("max_error_rate", in: 0...1) ?? maxErrorRate
     }
 }
