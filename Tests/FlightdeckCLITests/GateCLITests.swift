@@ -64,7 +64,7 @@ import Testing
         let result = try CLI.run(["gate", "1.0.0", "--format", "markdown"], in: folder)
         #expect(result.status == 2)
         #expect(result.stdout.hasPrefix("### ⏳ 1.0.0: PENDING\n\n| Status | Area | Reason |\n|---|---|---|\n| pending | inputs | missing evidence: tests, performance, rollout (used 1 of 4 required inputs) |"))
-        #expect(result.stdout.contains("**Needs:**\n- tests data (JUnit XML or the test runner's JSON under tests/)\n"))
+        #expect(result.stdout.contains("**Needs:**\n- tests data (JUnit XML, TRX, NUnit 3 XML or the test runner's JSON under tests/)\n"))
         #expect(result.stdout.contains("Inputs: used 1 of 4 required; missing tests, performance, rollout."))
     }
 

@@ -92,7 +92,7 @@ import FlightdeckCore
         #expect(diagnostics == [
             "content/releases/1.0/screenshot.png:1:1: warning: not a known data file",
             "content/releases/1.0/test/junit.xml:1:1: warning: not a known data file; did you mean 'tests/junit.xml'?",
-            "content/releases/1.0/tests/output.txt:1:1: warning: not a known data file; tests/ takes .xml and .json files",
+            "content/releases/1.0/tests/output.txt:1:1: warning: not a known data file; tests/ takes .xml and .trx and .json files",
         ])
     }
 

@@ -35,6 +35,10 @@ package struct Incident: Sendable, Encodable {
     package var started: Date
     /// When someone (or an alert) noticed.
     package var detected: Date?
+    /// When a responder acknowledged it (PagerDuty's first acknowledgement, Opsgenie's `report.ackTime`).
+    package var acknowledged: Date?
+    /// The paging tool it was imported from (`PagerDuty`, `Opsgenie`); nil for a Markdown incident.
+    package var source: String?
     /// When the impact stopped.
     package var mitigated: Date?
     /// When the cause was fixed.
@@ -62,6 +66,8 @@ package struct Incident: Sendable, Encodable {
         self.status = status
         self.started = started
         self.detected = detected
+        self.acknowledged = nil
+        self.source = nil
         self.mitigated = mitigated
         self.resolved = resolved
         self.components = components

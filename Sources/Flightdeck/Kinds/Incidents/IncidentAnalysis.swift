@@ -6,14 +6,16 @@ package enum IncidentAnalysis {
     /// Computes durations per incident and the release's means and counts.
     package static func analyse(_ incidents: Incidents) -> IncidentFigures {
         let times = incidents.incidents.map { i in
+            let acknowledge = minutes(i.detected ?? i.started, i.acknowledged)
             let detect = minutes(i.started, i.detected), mitigate = minutes(i.started, i.mitigated), resolve = minutes(i.started, i.resolved)
             return IncidentTimes(id: i.id, severity: i.severity, status: i.status, isOpen: !i.status.isClosed,
-                                 timeToDetectMinutes: detect, timeToMitigateMinutes: mitigate, timeToResolveMinutes: resolve,
+                                 timeToDetectMinutes: detect, timeToAcknowledgeMinutes: acknowledge, timeToMitigateMinutes: mitigate, timeToResolveMinutes: resolve,
                                  timeToDetectText: detect.map(FigureText.duration(minutes:)),
                                  timeToMitigateText: mitigate.map(FigureText.duration(minutes:)),
                                  timeToResolveText: resolve.map(FigureText.duration(minutes:)),
                                  actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)
         }
+        let mtta = mean(times.compactMap(\.timeToAcknowledgeMinutes))
         let mttd = mean(times.compactMap(\.timeToDetectMinutes)), mttm = mean(times.compactMap(\.timeToMitigateMinutes))
         let mttr = mean(times.compactMap(\.timeToResolveMinutes))
         let bySeverity = Incident.Severity.allCases.map { level in
@@ -23,7 +25,7 @@ package enum IncidentAnalysis {
         return IncidentFigures(
             incidents: times, count: times.count, openCount: times.filter(\.isOpen).count,
             openMajor: times.filter { $0.isOpen && $0.severity <= .sev2 }.count, bySeverity: bySeverity,
-            mttdMinutes: mttd, mttmMinutes: mttm, mttrMinutes: mttr,
+            mttdMinutes: mttd, mttaMinutes: mtta, mttaText: mtta.map(FigureText.duration(minutes:)), mttmMinutes: mttm, mttrMinutes: mttr,
             mttdText: mttd.map(FigureText.duration(minutes:)), mttmText: mttm.map(FigureText.duration(minutes:)),
             mttrText: mttr.map(FigureText.duration(minutes:)),
             rollbacksTriggered: incidents.incidents.filter(\.rollbackTriggered).count,

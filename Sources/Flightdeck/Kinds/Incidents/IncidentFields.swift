@@ -40,7 +40,7 @@ enum IncidentFields {
         return levels.first { $0.rawValue == word || $0.seedName == word }
     }
 
-    private static func readActionItem(_ node: DataNode, log: DiagnosticLog) -> ActionItem? {
+    static func readActionItem(_ node: DataNode, log: DiagnosticLog) -> ActionItem? {
         guard let a = ObjectReader(node, log: log, what: "each action item") else { return nil }
         let title = a.string("title", required: true)
         let owner = a.string("owner", required: true)

@@ -14,6 +14,10 @@ package struct IncidentFigures: Sendable, Encodable {
     package var bySeverity: [SeverityCount]
     /// Mean time to detect: mean of (detected − started) over incidents with a detected time, minutes.
     package var mttdMinutes: Double?
+    /// Mean time to acknowledge: mean of (acknowledged − detected, or − started) over incidents with an acknowledged time, minutes.
+    package var mttaMinutes: Double?
+    /// Mean time to acknowledge as the pages print durations, when known.
+    package var mttaText: String?
     /// Mean time to mitigate: mean of (mitigated − started) over incidents with a mitigated time, minutes.
     package var mttmMinutes: Double?
     /// Mean time to resolve: mean of (resolved − started) over incidents with a resolved time, minutes.
@@ -42,6 +46,8 @@ package struct IncidentTimes: Sendable, Encodable {
     package var isOpen: Bool
     /// detected − started, minutes.
     package var timeToDetectMinutes: Double?
+    /// acknowledged − detected (or − started), minutes.
+    package var timeToAcknowledgeMinutes: Double?
     /// mitigated − started, minutes.
     package var timeToMitigateMinutes: Double?
     /// resolved − started, minutes.

@@ -1,12 +1,25 @@
-/// Reads incidents/*.md: YAML front matter (id, severity, times, action items) and the Markdown postmortem.
+/// Reads incidents/: Markdown incidents (YAML front matter and a postmortem), PagerDuty incidents API JSON and
+/// Opsgenie alert JSON. A Markdown file with `incident:` is the postmortem of an imported incident.
 package enum IncidentReader {
     /// The release's incidents, or nil when it has no incidents/ files. Bad files are reported and left out.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Incidents? {
-        let files = release.files(in: "incidents", extensions: ["md", "markdown"])
+        let files = release.files(in: "incidents", extensions: ["md", "markdown", "json"])
         guard !files.isEmpty else { return nil }
         var incidents: [Incident] = []
         var seen: [String: String] = [:]
-        for file in files {
+        var postmortems: [(FrontMatter, ContentFile)] = []
+        // Imported incidents first, so that postmortems can refer to any of them.
+        for file in files where file.fileExtension == "json" {
+            for incident in IncidentImport.read(file, log: log) {
+                if let first = seen[incident.id] {
+                    log.error("duplicate incident id '\(incident.id)' (also in \(first))", at: .file(file.path))
+                    continue
+                }
+                seen[incident.id] = file.path
+                incidents.append(incident)
+            }
+        }
+        for file in files where file.fileExtension != "json" {
             guard let source = file.readText(log: log, limit: 4 << 20) else { continue }
             let frontMatter: FrontMatter
             do {
@@ -20,6 +33,10 @@ package enum IncidentReader {
                           at: .file(file.path))
                 continue
             }
+            if frontMatter.fields["incident"] != nil {
+                postmortems.append((frontMatter, file))
+                continue
+            }
             guard let incident = IncidentFields.read(frontMatter, path: file.path, log: log) else { continue }
             if let first = seen[incident.id] {
                 log.error("duplicate incident id '\(incident.id)' (also in \(first))", at: frontMatter.fields["id"]?.location)
@@ -27,6 +44,9 @@ package enum IncidentReader {
             }
             seen[incident.id] = file.path
             incidents.append(incident)
+        }
+        for (frontMatter, file) in postmortems {
+            IncidentPostmortem.attach(frontMatter, path: file.path, to: &incidents, log: log)
         }
         return Incidents(incidents: incidents)
     }

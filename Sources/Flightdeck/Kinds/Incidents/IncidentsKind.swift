@@ -2,7 +2,8 @@ import FlightdeckCharts
 import FlightdeckCore
 import Foundation
 
-/// Incident records: incidents/*.md, YAML front matter and a Markdown postmortem each.
+/// Incident records: incidents/*.md (YAML front matter and a Markdown postmortem each), PagerDuty incidents API JSON and
+/// Opsgenie alert JSON (incidents/*.json); a Markdown file with `incident:` is the postmortem of an imported one.
 enum IncidentsKind: EvidenceKind {
     static let id = "incidents"
     static let formats = [
@@ -12,10 +13,23 @@ enum IncidentsKind: EvidenceKind {
                        guard sample.start.hasPrefix("---") else { return 0 }
                        return sample.share(of: ["\nid:", "\nseverity:", "\ndetected:"]) * 0.9
                    }),
+        DataFormat(id: "pagerduty-incidents", title: "PagerDuty incidents API JSON (GET /incidents, GET /incidents/{id})",
+                   destination: { "incidents/\($0.hasSuffix(".json") ? $0 : $0 + ".json")" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("{") else { return 0 }
+                       let root = sample.head.contains("\"incidents\"") || sample.head.contains("\"incident\"")
+                       return root ? sample.share(of: ["\"incident_number\"", "\"urgency\"", "\"created_at\""]) : 0
+                   }),
+        DataFormat(id: "opsgenie-alerts", title: "Opsgenie alert API JSON (GET /v2/alerts)",
+                   destination: { "incidents/\($0.hasSuffix(".json") ? $0 : $0 + ".json")" },
+                   recognise: { sample in
+                       guard sample.start.hasPrefix("{"), sample.head.contains("\"data\"") else { return 0 }
+                       return sample.share(of: ["\"tinyId\"", "\"createdAt\"", "\"acknowledged\""])
+                   }),
     ]
     static let title = "Incidents"
-    static let hint = "incidents/*.md"
-    static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown"])
+    static let hint = "incidents/*.md, or PagerDuty or Opsgenie JSON under incidents/"
+    static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown", "json"])
     static let keptFigures = ["count", "open_count"]
 
     /// The incidents, each postmortem rendered.

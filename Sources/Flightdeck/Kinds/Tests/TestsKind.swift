@@ -1,19 +1,28 @@
 import FlightdeckCharts
 import FlightdeckCore
 
-/// Test-suite results: JUnit XML from any common runner, or the seed runner's JSON, under tests/.
+/// Test-suite results under tests/: JUnit XML from any common runner, Visual Studio TRX, NUnit 3 XML, or the seed runner's JSON.
 enum TestsKind: EvidenceKind {
     typealias Settings = TestThresholds
 
     static let id = "tests"
     static let title = "Test suites"
-    static let hint = "JUnit XML or the test runner's JSON under tests/"
-    static let subfolder: (name: String, extensions: [String])? = ("tests", ["xml", "json"])
+    static let hint = "JUnit XML, TRX, NUnit 3 XML or the test runner's JSON under tests/"
+    static let subfolder: (name: String, extensions: [String])? = ("tests", ["xml", "trx", "json"])
     static let requiredByDefault = true
     static let formats = [
         DataFormat(id: "junit-xml", title: "JUnit XML (Surefire, pytest, Jest, gotestsum, CTest, Eclipse…)",
                    destination: { "tests/\($0.hasSuffix(".xml") ? $0 : $0 + ".xml")" },
                    recognise: { $0.startsWithElement(["testsuites", "testsuite", "testrun"]) ? 1 : 0 }),
+        DataFormat(id: "trx", title: "Visual Studio test results (TRX: dotnet test, vstest, MSTest, xUnit, NUnit adapters)",
+                   destination: { "tests/\($0.hasSuffix(".trx") ? $0 : $0 + ".trx")" },
+                   recognise: { sample in
+                       guard sample.startsWithElement(["TestRun"]) else { return 0 }
+                       return sample.head.contains("schemas/VisualStudio/TeamTest") ? 1 : 0.8
+                   }),
+        DataFormat(id: "nunit3-xml", title: "NUnit 3 result XML (nunit3-console, NUnit engine, Unity)",
+                   destination: { "tests/\($0.hasSuffix(".xml") ? $0 : $0 + ".xml")" },
+                   recognise: { $0.startsWithElement(["test-run"]) ? 1 : 0 }),
         DataFormat(id: "seed-test-json", title: "the seed test runner's JSON results",
                    destination: { "tests/\($0.hasSuffix(".json") ? $0 : $0 + ".json")" },
                    recognise: { sample in
