@@ -17,8 +17,8 @@ enum RolloutFolderReader {
         var responses: [String: DataNode] = [:]
         /// Where each response starts, for the warning about one that no binding uses.
         var responseLocations: [String: SourceLocation] = [:]
-        /// AnalysisRuns whose Rollout is not in the folder, by name.
-        var strayRuns: [String] = []
+        /// AnalysisRuns whose Rollout is not in the folder: their names and where they are written.
+        var strayRuns: [(name: String, location: SourceLocation)] = []
     }
 
     /// Reads every file of the folder; problems go to the log.

@@ -28,16 +28,17 @@ enum RolloutKind: EvidenceKind {
         RolloutAnalysis.analyse(rollout, thresholds: context.thresholds[RolloutKind.self])
     }
 
-    /// Rolled back, failed or a failed gate blocks; in progress or paused waits; complete passes only when every
-    /// reached stage had at least one gate judged (a controller's stages without counts or analyses wait).
+    /// Rolled back, failed or a failed gate blocks; in progress or paused waits; complete passes only on evidence:
+    /// some stage had a gate judged, and so did every reached stage below 100% traffic (a controller's canary stages
+    /// without request counts or analyses wait; the final 100% stage is the outcome, not evidence).
     ///
     /// In the active stage, too little time or too few operations so far is not a failure: it waits.
     static func reason(_ r: RolloutFigures) -> Verdict.Reason? {
-        var failed: [String] = [], waiting: [String] = [], needs: [String] = [], unjudged: [String] = []
+        var failed: [String] = [], waiting: [String] = [], needs: [String] = [], unjudged: [String] = [], judged = false
         for component in r.components {
             let prefix = r.components.count > 1 ? "\(component.name)/" : ""
             for stage in component.stages where stage.status != .planned {
-                if stage.passed == nil { unjudged.append(prefix + stage.name) }
+                if stage.passed != nil { judged = true } else if stage.trafficPercent < 100 { unjudged.append(prefix + stage.name) }
                 let failing = stage.gates.filter { $0.outcome == .fail }
                 let notYet: Set<RolloutGateResult.Gate> = [.timeInStage, .minOperations]
                 if stage.status == .active, !failing.isEmpty, failing.allSatisfy({ notYet.contains($0.gate) }) {
@@ -72,10 +73,11 @@ enum RolloutKind: EvidenceKind {
             let rest = planned.isEmpty ? "the rollout completed at 100%" : "the rollout completed at 100%, through \(planned.joined(separator: ", "))"
             return .init(level: .pending, area: id, message: "in progress at \(position(of: r)); \(wait)",
                          needs: needs + [rest], evidence: "#rollout")
-        case .complete where !unjudged.isEmpty:
-            return .init(level: .pending, area: id,
-                         message: "complete at 100%, but no gate could be judged in \(unjudged.joined(separator: ", "))",
-                         needs: unjudged.map { "request and error counts, or a controller's analysis, for stage \($0)" }, evidence: "#rollout")
+        case .complete where !unjudged.isEmpty || !judged:
+            let stages = unjudged.isEmpty ? "any stage" : unjudged.joined(separator: ", ")
+            return .init(level: .pending, area: id, message: "complete at 100%, but no gate could be judged in \(stages)",
+                         needs: (unjudged.isEmpty ? ["any stage"] : unjudged).map { "request and error counts, or a controller's analysis, for \($0)" },
+                         evidence: "#rollout")
         case .complete:
             return .init(level: .pass, area: id, message: "complete at 100%; every gate passed", evidence: "#rollout")
         }

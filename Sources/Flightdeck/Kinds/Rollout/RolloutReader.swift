@@ -28,10 +28,9 @@ package enum RolloutReader {
         } else if !folder.components.isEmpty {
             rollout = Rollout(path: "\(release.folder)/\(RolloutFolderReader.folder)", format: .controllerObjects, components: folder.components)
         } else {
-            if !folder.strayRuns.isEmpty {
-                log.error("\(RolloutFolderReader.folder)/ has AnalysisRuns (\(folder.strayRuns.joined(separator: ", "))) but no Rollout, Canary "
-                          + "or rollout.yaml they belong to; add the Rollout (kubectl get rollout NAME -o yaml)",
-                          at: .file("\(release.folder)/\(RolloutFolderReader.folder)"))
+            if let first = folder.strayRuns.first {
+                log.error("\(RolloutFolderReader.folder)/ has AnalysisRuns (\(folder.strayRuns.map(\.name).joined(separator: ", "))) but no "
+                          + "Rollout, Canary or rollout.yaml they belong to; add the Rollout (kubectl get rollout NAME -o yaml)", at: first.location)
             }
             warnUnbound(folder, bound: [], log: log)
             return controller.map(RolloutStateReader.rollout(from:))

@@ -3,9 +3,10 @@
 /// pre-promotion analysis the preview stage and a post-promotion one the promoted stage.
 enum ArgoAnalysisChecks {
     /// Attaches each run to the Rollout that owns it (the only Rollout, when the run names no owner); returns the
-    /// names of runs whose Rollout is not among `rollouts`, after a warning for each.
-    static func attach(_ runs: [ArgoAnalysisRunReader.Read], to rollouts: inout [ControllerRollout], log: DiagnosticLog) -> [String] {
-        var stray: [String] = []
+    /// runs whose Rollout is not among `rollouts` (name and place), after a warning for each.
+    static func attach(_ runs: [ArgoAnalysisRunReader.Read], to rollouts: inout [ControllerRollout],
+                       log: DiagnosticLog) -> [(name: String, location: SourceLocation)] {
+        var stray: [(name: String, location: SourceLocation)] = []
         let argo = rollouts.indices.filter { rollouts[$0].component.source?.controller == .argoRollouts }
         for read in runs {
             let owner = read.owner.flatMap { name in
@@ -16,7 +17,7 @@ enum ArgoAnalysisChecks {
                 log.warning("AnalysisRun '\(read.run.name)' belongs to " + (read.owner.map { "Rollout '\($0)', which is not" } ?? "no Rollout")
                             + " in \(RolloutFolderReader.folder)/; add it (kubectl get rollout NAME -o yaml) for the analysis to judge its stages",
                             at: read.location)
-                stray.append(read.run.name)
+                stray.append((read.run.name, read.location))
                 continue
             }
             var run = read.run

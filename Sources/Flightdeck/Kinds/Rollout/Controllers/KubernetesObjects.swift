@@ -46,7 +46,8 @@ enum KubernetesObjects {
         let versions = known.filter { $0.kind == object.kind }
         guard !versions.contains(where: { $0.apiVersion == object.apiVersion }) else { return true }
         let names = versions.map { "\($0.apiVersion) (\($0.controller))" }.joined(separator: " or ")
-        log.error("'apiVersion' of a \(object.kind) must be \(names), found \"\(object.apiVersion)\"", at: object.node["apiVersion"]?.location)
+        let article = "AEIOU".contains(object.kind.prefix(1)) ? "an" : "a"
+        log.error("'apiVersion' of \(article) \(object.kind) must be \(names), found \"\(object.apiVersion)\"", at: object.node["apiVersion"]?.location)
         return false
     }
 }

@@ -42,17 +42,22 @@ struct RolloutPrometheusBinding {
                     if let value = s.string(key) { selector.append(.init(name: key, value: value)) }
                 }
             }
-            let scale = b.double("scale")
-            if let scale, scale <= 0 {
+            var scale = b.double("scale") ?? 1
+            if scale <= 0 {
                 c.log.error("'scale' must be a number above 0, found \(b.node["scale"]?.quoted ?? "")", at: b.node["scale"]?.location)
+                scale = 1
             }
             b.warnUnknownKeys()
-            if let file, let component, (scale ?? 1) > 0 {
+            if let file, let component {
                 bindings.append(.init(component: component, role: role, file: file, location: b.node["file"]?.location ?? node.location,
-                                      selector: selector, scale: scale ?? 1))
+                                      selector: selector, scale: scale))
             }
         }
-        p.warnUnknownKeys()
+        let roles = RolloutPrometheusSeries.Role.allCases.map(\.rawValue)
+        for (key, location, _) in p.node.entries ?? [] where !roles.contains(key) {
+            c.log.warning("unknown series role '\(key)'; prometheus: binds \(roles.joined(separator: " and "))"
+                          + Suggestion.phrase(for: key, in: roles), at: location)
+        }
         return bindings
     }
 }
