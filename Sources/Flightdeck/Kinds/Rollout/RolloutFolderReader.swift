@@ -56,7 +56,8 @@ enum RolloutFolderReader {
                         continue
                     }
                     let read = object.kind == "Rollout" ? ArgoRolloutReader.read(object, log: log) : FlaggerCanaryReader.read(object, log: log)
-                    guard let read else { continue }
+                    guard var read else { continue }
+                    read.component.source?.file = String(file.path.dropFirst(release.folder.count + 1))
                     if let first = seen[read.component.name] {
                         log.error("a second rollout named '\(read.component.name)' (the first is at \(first)); each Rollout or Canary "
                                   + "becomes one component, so names must differ", at: read.location)

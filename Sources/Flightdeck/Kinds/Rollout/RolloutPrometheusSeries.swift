@@ -22,6 +22,8 @@ package struct RolloutPrometheusSeries: Sendable, Encodable {
     package var role: Role
     /// The response file, relative to the site root.
     package var path: String
+    /// The same file relative to the release folder (`rollout/error-rate.json`), as the page names it.
+    package var file: String
     /// The labels of the series used (`metric` in the response), sorted by name.
     package var labels: [Label]
     /// The factor each value was multiplied by (`scale:` in the binding; 1 by default).

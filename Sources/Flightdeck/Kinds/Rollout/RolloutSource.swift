@@ -40,6 +40,8 @@ package struct RolloutSource: Sendable, Encodable {
     package var controllerTitle: String
     /// The file it was read from, relative to the site root.
     package var path: String
+    /// The same file relative to the release folder (`rollout/checkout.yaml`), as the page names it.
+    package var file: String
     /// `apiVersion`.
     package var apiVersion: String
     /// `kind` (`Rollout`, `Canary`).
@@ -84,6 +86,7 @@ package struct RolloutSource: Sendable, Encodable {
         self.controller = controller
         self.controllerTitle = controller.title
         self.path = path
+        self.file = path
         self.apiVersion = apiVersion
         self.kind = kind
         self.name = name

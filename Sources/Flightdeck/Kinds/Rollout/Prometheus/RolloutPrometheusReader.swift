@@ -94,7 +94,7 @@ enum RolloutPrometheusReader {
                         + "has nothing to draw", at: binding.location)
         }
         result.points += points
-        result.series.append(RolloutPrometheusSeries(component: binding.component, role: binding.role, path: path,
+        result.series.append(RolloutPrometheusSeries(component: binding.component, role: binding.role, path: path, file: binding.file,
                                                      labels: series.labels, scale: binding.scale, points: points.count, gaps: gaps))
     }
 
