@@ -371,38 +371,105 @@ package enum EmbeddedTheme {
 """#,
         "partials/rollout.html": #"""
 {%- set r = figures.rollout -%}
+{%- set d = data.rollout -%}
+{%- set controllers = r.components | selectattr('source', 'defined') | map(attribute='source') | map(attribute='controller_title') | unique | list -%}
+{%- set phases = {'Successful': 'pass', 'Succeeded': 'pass', 'Healthy': 'pass', 'Failed': 'fail', 'Error': 'fail', 'Degraded': 'fail', 'Terminated': 'fail', 'Running': 'in_progress', 'Progressing': 'in_progress', 'Promoting': 'in_progress', 'Finalising': 'in_progress', 'Paused': 'paused', 'Waiting': 'paused', 'WaitingPromotion': 'paused'} -%}
 <p>Status: <span class="badge badge-{{ r.status }}">{{ r.status | replace('_', ' ') }}</span>{% if r.rollback_count %} · {{ r.rollback_count }} rollback{{ 's' if r.rollback_count != 1 }}{% endif %}{% if r.as_of is defined %} · as of {{ r.as_of[:16] | replace('T', ' ') }} UTC{% endif %}</p>
+<p class="muted">Source: {% if d.format == 'yaml' %}<code>rollout.yaml</code>{% elif d.format == 'controller_state' %}the rollout controller's state{% endif %}{% if controllers %}{% if d.format in ['yaml', 'controller_state'] %}, {% endif %}{{ controllers | join(' and ') }} objects in <code>rollout/</code>{% endif %}{% if d.prometheus %}, Prometheus query_range responses{% endif %}{% if d.controller is defined %}, the rollout controller's state{% endif %}.</p>
 <div class="chart-grid">
 {%- for key in ['rollout_traffic', 'rollout_error_rate', 'rollout_latency'] if key in charts %}
 {%- set chart = charts[key] %}
 {% include "partials/chart.html" %}
 {%- endfor %}
 </div>
+{%- if d.prometheus %}
+<ul class="muted">
+{%- for p in d.prometheus %}
+  <li>Prometheus: {{ p.role | replace('_p99_ms', ' p99 (ms)') | replace('_', ' ') }} of {{ p.component }} from <code>{{ p.file }}</code>{% if p.labels %} {{ '{' }}{% for l in p.labels %}{{ l.name }}="{{ l.value }}"{{ ', ' if not loop.last }}{% endfor %}{{ '}' }}{% endif %}: {{ p.points }} sample{{ 's' if p.points != 1 }}{% if p.gaps %}, {{ p.gaps }} NaN (no value) left out{% endif %}{% if p.scale != 1 %}, each × {{ '%g' | format(p.scale) }}{% endif %}</li>
+{%- endfor %}
+</ul>
+{%- endif %}
 {%- for c in r.components %}
+{#- A controller's stages have no times or counts of their own: their table shows only what was judged. #}
+{%- set full = c.source is not defined or c.stages | selectattr('requests', 'defined') | list %}
 <h3>{{ c.name }} <span class="badge badge-{{ c.status }}">{{ c.status | replace('_', ' ') }}</span></h3>
-<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_text is defined %} for {{ c.time_in_stage_text }}{% endif %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors.
+<p>At {{ c.current_traffic_percent | round(1) }}%{% if c.current_stage is defined %} in stage <strong>{{ c.current_stage }}</strong>{% endif %}{% if c.time_in_stage_text is defined %} for {{ c.time_in_stage_text }}{% endif %}{% if full %}; {{ c.total_requests }} requests, {{ c.total_errors }} errors{% endif %}.
 Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, errors ≤ {{ '%g%%' | format(c.thresholds.max_error_rate * 100) }}, at least {{ c.thresholds.min_operations }} operations and {{ c.min_stage_text }} in a stage, p99 regression ≤ {{ '%g%%' | format(c.thresholds.max_latency_regression * 100) }}.</p>
+{%- if c.source is defined %}{% set src = c.source %}
+<p>Read from {{ src.controller_title }}: {{ src.kind }} <strong>{{ src.name }}</strong>{% if src.namespace is defined %} in namespace {{ src.namespace }}{% endif %} (<code>{{ src.file }}</code>), phase <span class="badge badge-{{ phases.get(src.phase, 'pending') }}">{{ src.phase }}</span>{% if src.phase_derived %} <span class="muted">(derived: the object has no status.phase)</span>{% endif %}{% if src.message is defined %} — {{ src.message }}{% endif %}</p>
+<ul class="muted">
+{%- if src.current_step_index is defined %}
+  <li>Steps done: {{ src.current_step_index }} of {{ src.step_count }}</li>
+{%- endif %}
+{%- if src.canary_weight is defined %}
+  <li>Weight on the new version, as the controller reports it: {{ src.canary_weight | round(1) }}%</li>
+{%- endif %}
+{%- if src.failed_checks is defined %}
+  <li>Failed checks: {{ src.failed_checks }}{% if src.threshold is defined %} (it rolls back at {{ src.threshold }}){% endif %}{% if src.iterations is defined %}; iterations: {{ src.iterations }}{% endif %}</li>
+{%- endif %}
+  <li>The controller records no stage times, request counts or latencies: those gates are not judged; its analyses are.</li>
+</ul>
+{%- endif %}
 <div class="table-wrap">
 <table class="stages">
   <caption class="visually-hidden">Stages of {{ c.name }} with their gates</caption>
-  <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Traffic</th><th scope="col">Status</th><th scope="col">Window (UTC)</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Success</th><th scope="col" class="num">Errors</th><th scope="col" class="num">p99 (ms)</th><th scope="col">Gates</th></tr></thead>
+  <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Traffic</th><th scope="col">Status</th>{% if full %}<th scope="col">Window (UTC)</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Success</th><th scope="col" class="num">Errors</th><th scope="col" class="num">p99 (ms)</th>{% endif %}<th scope="col">Gates</th></tr></thead>
   <tbody>
   {%- for s in c.stages %}
   <tr>
-    <th scope="row">{{ s.name }}</th>
+    <th scope="row">{{ s.name }}{% if s.detail is defined %}<br><span class="muted">{{ s.detail }}</span>{% endif %}</th>
     <td class="num">{{ s.traffic_percent | round(1) }}%</td>
     <td><span class="badge badge-{{ {'completed': 'pass', 'active': 'in_progress', 'planned': 'missing', 'rolled_back': 'rolled_back'}[s.status] }}">{{ s.status | replace('_', ' ') }}</span></td>
+    {%- if full %}
     <td>{% if s.start is defined %}{{ s.start[5:16] | replace('T', ' ') }}{% endif %}{% if s.end is defined %} – {{ s.end[5:16] | replace('T', ' ') }}{% endif %}</td>
     <td class="num">{{ s.requests if s.requests is defined else '–' }}</td>
     <td class="num">{{ '%.2f%%' | format(s.success_rate * 100) if s.success_rate is defined else '–' }}</td>
     <td class="num">{{ '%.2f%%' | format(s.error_rate * 100) if s.error_rate is defined else '–' }}</td>
     <td class="num">{{ s.latency_p99_ms | round(0) | int if s.latency_p99_ms is defined else '–' }}</td>
-    <td><ul class="gates">{% for g in s.gates %}<li class="gate gate-{{ g.outcome }}">{{ {'pass': '✓', 'fail': '✗', 'no_data': '?'}[g.outcome] }} {{ g.reason }}</li>{% endfor %}</ul></td>
+    {%- endif %}
+    {%- set shown = s.gates if full else s.gates | selectattr('gate', 'eq', 'analysis') | list %}
+    <td><ul class="gates">{% for g in shown %}<li class="gate gate-{{ g.outcome }}">{{ {'pass': '✓', 'fail': '✗', 'no_data': '?'}[g.outcome] }} {{ g.reason }}</li>{% endfor %}{% if not full and s.status != 'planned' and not shown %}<li class="gate gate-no_data">? not judged: no analysis for this stage</li>{% endif %}</ul></td>
   </tr>
   {%- endfor %}
   </tbody>
 </table>
 </div>
+{%- if c.source is defined and c.source.analyses %}
+<h4>Analyses of {{ c.name }}</h4>
+{%- for a in c.source.analyses %}
+<p><strong>{{ a.name }}</strong>{% if a.phase is defined %} <span class="badge badge-{{ phases.get(a.phase, 'pending') }}">{{ a.phase }}</span>{% endif %} <span class="muted">{{ {'step': 'step analysis' ~ (' (step ' ~ (a.step_index + 1) ~ ')' if a.step_index is defined else ''), 'background': 'background analysis: judges every reached stage', 'pre_promotion': 'pre-promotion analysis', 'post_promotion': 'post-promotion analysis', 'canary_analysis': 'Flagger canary analysis: its failed checks judge every reached stage'}[a.role] }}{% if not a.current %}; another revision, not judged{% endif %}</span>{% if a.message is defined %}: {{ a.message }}{% endif %}</p>
+{%- if a.metrics %}
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Metrics of {{ a.name }}{% if a.role != 'canary_analysis' %} with their counts and measurements{% endif %}</caption>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Passes when</th>{% if a.role != 'canary_analysis' %}<th scope="col">Phase</th><th scope="col" class="num">Measured</th><th scope="col" class="num">Successful</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Inconclusive</th><th scope="col" class="num">Errors</th><th scope="col">Measurements (latest last)</th>{% else %}<th scope="col">Interval</th>{% endif %}</tr></thead>
+  <tbody>
+  {%- for m in a.metrics %}
+  <tr>
+    <th scope="row">{{ m.name }}{% if m.provider is defined %}<br><span class="muted">{{ m.provider }}</span>{% endif %}</th>
+    <td>{% if m.success_condition is defined %}<code>{{ m.success_condition }}</code>{% endif %}{% if m.failure_condition is defined %}<br><span class="muted">fails when</span> <code>{{ m.failure_condition }}</code>{% endif %}{% if m.threshold_min is defined %}≥ {{ m.threshold_min }}{% endif %}{% if m.threshold_min is defined and m.threshold_max is defined %} and {% endif %}{% if m.threshold_max is defined %}≤ {{ m.threshold_max }}{% endif %}{% if m.failure_limit is defined %}<br><span class="muted">failure limit {{ m.failure_limit }}</span>{% endif %}{% if m.inconclusive_limit is defined %}<br><span class="muted">inconclusive limit {{ m.inconclusive_limit }}</span>{% endif %}</td>
+    {%- if a.role != 'canary_analysis' %}
+    <td>{% if m.phase is defined %}<span class="badge badge-{{ phases.get(m.phase, 'pending') }}">{{ m.phase }}</span>{% else %}–{% endif %}</td>
+    <td class="num">{{ m.count if m.count is defined else '–' }}</td>
+    <td class="num">{{ m.successful if m.successful is defined else '–' }}</td>
+    <td class="num">{{ m.failed if m.failed is defined else '–' }}</td>
+    <td class="num">{{ m.inconclusive if m.inconclusive is defined else '–' }}</td>
+    <td class="num">{{ m.error if m.error is defined else '–' }}</td>
+    <td>{% if m.measurements | length > 12 %}<span class="muted">{{ m.measurements | length - 12 }} earlier, then:</span>{% endif %}<ul class="gates">{% for e in m.measurements[-12:] %}<li class="gate gate-{{ {'Successful': 'pass', 'Failed': 'fail', 'Error': 'fail'}[e.phase] if e.phase in ['Successful', 'Failed', 'Error'] else 'no_data' }}">{{ e.value if e.value is defined else '–' }} <span class="muted">{{ e.phase if e.phase is defined else '' }}{% if e.finished_at is defined %} {{ e.finished_at[5:16] | replace('T', ' ') }}{% elif e.started_at is defined %} {{ e.started_at[5:16] | replace('T', ' ') }}{% endif %}</span></li>{% endfor %}</ul></td>
+    {%- else %}
+    <td>{{ m.interval if m.interval is defined else '–' }}</td>
+    {%- endif %}
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if a.role == 'canary_analysis' %}
+<p class="muted">Flagger keeps no measurements in the Canary object: only the failed checks count.</p>
+{%- endif %}
+{%- endif %}
+{%- endfor %}
+{%- endif %}
 {%- if c.rollbacks %}
 <ul class="rollbacks">{% for e in c.rollbacks %}<li><span class="badge badge-rolled_back">{{ e.kind | replace('_', ' ') }}</span> at {{ e.at[:16] | replace('T', ' ') }} UTC{% if e.reason is defined %}: {{ e.reason }}{% endif %}</li>{% endfor %}</ul>
 {%- endif %}

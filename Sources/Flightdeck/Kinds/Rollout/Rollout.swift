@@ -1,6 +1,7 @@
 package import Foundation
 
-/// A progressive rollout: rollout.yaml (with an optional metrics CSV) or the seed controller's state JSON.
+/// A progressive rollout: rollout.yaml (with an optional metrics CSV and Prometheus responses), the objects of
+/// progressive-delivery controllers in the release's `rollout/` folder, or the seed controller's state JSON.
 package struct Rollout: Sendable, Encodable {
     /// Where the rollout was read from.
     package enum SourceFormat: String, Sendable, Encodable {
@@ -8,6 +9,8 @@ package struct Rollout: Sendable, Encodable {
         case yaml
         /// The seed rollout controller's state JSON (rollout_state.json or rollout.json), read unchanged.
         case controllerState = "controller_state"
+        /// Argo Rollouts and Flagger objects in the `rollout/` folder, without a rollout.yaml.
+        case controllerObjects = "controller_objects"
     }
 
     /// The file the rollout came from, relative to the site root.
@@ -26,6 +29,8 @@ package struct Rollout: Sendable, Encodable {
     package var metrics: [RolloutMetricPoint]
     /// The controller state JSON read beside a rollout.yaml, when both exist.
     package var controller: RolloutControllerState?
+    /// The Prometheus `query_range` responses bound to series roles in rollout.yaml, in binding order.
+    package var prometheus: [RolloutPrometheusSeries] = []
 
     /// Creates a rollout.
     package init(path: String, format: SourceFormat, asOf: Date? = nil, gates: RolloutGateOverrides = .init(),
@@ -54,14 +59,17 @@ package struct RolloutComponent: Sendable, Encodable {
     package var stages: [RolloutStage]
     /// The events (advance, pause, resume, rollback, emergency rollback), sorted by time.
     package var events: [RolloutEvent]
+    /// The controller object the stages and events were mapped from (Argo Rollouts, Flagger); nil for rollout.yaml's own.
+    package var source: RolloutSource?
 
     /// Creates a component.
     package init(name: String, gates: RolloutGateOverrides = .init(), baselineLatencyP99Ms: Double? = nil,
-                 stages: [RolloutStage], events: [RolloutEvent] = []) {
+                 stages: [RolloutStage], events: [RolloutEvent] = [], source: RolloutSource? = nil) {
         self.name = name
         self.gates = gates
         self.baselineLatencyP99Ms = baselineLatencyP99Ms
         self.stages = stages
         self.events = events
+        self.source = source
     }
 }

@@ -51,10 +51,12 @@ enum RolloutCharts {
         let metrics = rollout.metrics
         if !metrics.isEmpty {
             let components = Array(Set(metrics.map { $0.component ?? "" })).sorted()
-            func series(_ value: (RolloutMetricPoint) -> Double) -> [LineSeries] {
-                components.map { name in
-                    LineSeries(name: name.isEmpty ? "all" : name,
-                               points: metrics.filter { ($0.component ?? "") == name }.map { Point(x: $0.timestamp.timeIntervalSince1970, y: value($0)) })
+            // Each role's series, per component; a component without samples of the role is left out.
+            func series(_ value: (RolloutMetricPoint) -> Double?) -> [LineSeries] {
+                components.compactMap { name in
+                    let points = metrics.filter { ($0.component ?? "") == name }
+                        .compactMap { point in value(point).map { Point(x: point.timestamp.timeIntervalSince1970, y: $0) } }
+                    return points.isEmpty ? nil : LineSeries(name: name.isEmpty ? "all" : name, points: points)
                 }
             }
             let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
@@ -68,23 +70,25 @@ enum RolloutCharts {
                 : applied.map { Threshold(label: "\($0.0) rollback at \(String(format: "%g", $0.1))%", value: $0.1, tone: .critical) }
             let against = distinct.count == 1 ? " against the \(String(format: "%g", distinct[0]))% rollback threshold"
                 : rollback.isEmpty ? "" : " against each component's rollback threshold"
-            charts["rollout_error_rate"] = .line(LineChart(
+            let errorSeries = series { $0.errorRate.map { $0 * 100 } }
+            let latencySeries = series(\.latencyP99Ms)
+            if !errorSeries.isEmpty { charts["rollout_error_rate"] = .line(LineChart(
                 id: "\(prefix)-rollout-error-rate", title: "Error rate during the rollout",
                 description: "Error rate over time\(against).",
                 xLabel: "Time (UTC)", yLabel: "Error rate", xFormat: .dateTime, format: .percent(decimals: 1),
-                series: series { $0.errorRate * 100 },
+                series: errorSeries,
                 thresholds: rollback,
-                events: events))
+                events: events)) }
             let limits = (figures?.series ?? []).compactMap { series in
                 series.latencyLimitMs.map { Threshold(label: "\(series.component.map { "\($0) " } ?? "")limit", value: $0, tone: .warning) }
             }
-            charts["rollout_latency"] = .line(LineChart(
+            if !latencySeries.isEmpty { charts["rollout_latency"] = .line(LineChart(
                 id: "\(prefix)-rollout-latency", title: "p99 latency during the rollout",
                 description: "99th percentile latency over time" + (limits.isEmpty ? "." : " against the regression limit."),
                 xLabel: "Time (UTC)", yLabel: "p99 latency", xFormat: .dateTime, format: .duration(.milliseconds),
-                series: series(\.latencyP99Ms),
+                series: latencySeries,
                 thresholds: limits,
-                events: events))
+                events: events)) }
         }
         return charts
     }

@@ -10,11 +10,15 @@ package enum RolloutStatus: String, Sendable, Encodable {
     case rolledBack = "rolled_back"
     /// Paused and not resumed.
     case paused
+    /// A controller reports the rollout failed without taking the traffic back (Argo Rollouts `Degraded` without an
+    /// abort, Flagger `Terminated`).
+    case failed
 }
 
 /// Figures computed from a rollout.
 package struct RolloutFigures: Sendable, Encodable {
-    /// The whole rollout: rolled_back if any component is, else paused if any is, else complete if all are, else in_progress.
+    /// The whole rollout: rolled_back if any component is, else failed if any is, else paused if any is, else complete
+    /// if all are, else in_progress.
     package var status: RolloutStatus
     /// The moment time-in-stage is measured to: `as_of`, else the latest time in the data.
     package var asOf: Date?
@@ -54,6 +58,8 @@ package struct RolloutComponentFigures: Sendable, Encodable {
     package var totalRequests: Int
     /// Sum of errors over stages that report them.
     package var totalErrors: Int
+    /// The controller object it was read from (Argo Rollouts, Flagger), with its analyses; nil for rollout.yaml's own.
+    package var source: RolloutSource?
 }
 
 /// Figures for one stage.
@@ -76,6 +82,8 @@ package struct RolloutStageFigures: Sendable, Encodable {
     package var trafficPercent: Double
     /// How far the rollout got with it.
     package var status: Status
+    /// What the stage consists of, when a controller's steps made it ("setWeight 20 · pause").
+    package var detail: String?
     /// When it began.
     package var start: Date?
     /// When it ended.
@@ -96,7 +104,7 @@ package struct RolloutStageFigures: Sendable, Encodable {
     package var latencyP99Ms: Double?
     /// (p99 − baseline p99) / baseline p99.
     package var latencyRegression: Double?
-    /// Each gate's verdict, in a fixed order; empty for a planned stage.
+    /// Each gate's verdict, in a fixed order, then the controller's checks (`analysis`); empty for a planned stage.
     package var gates: [RolloutGateResult]
     /// True when no gate failed and at least one could be judged; nil when none could.
     package var passed: Bool?
@@ -108,6 +116,8 @@ package struct RolloutGateResult: Sendable, Encodable {
     package enum Gate: String, Sendable, Encodable {
         case successRate = "success_rate", errorRate = "error_rate", minOperations = "min_operations"
         case timeInStage = "time_in_stage", latencyRegression = "latency_regression"
+        /// A check a controller judged (an AnalysisRun's metric, Flagger's failed checks).
+        case analysis
     }
 
     /// Pass, fail, or not judged for want of data.
@@ -115,12 +125,14 @@ package struct RolloutGateResult: Sendable, Encodable {
 
     /// Which gate.
     package var gate: Gate
+    /// For an `analysis` gate, what was checked (the metric's name).
+    package var name: String?
     /// The verdict.
     package var outcome: Outcome
     /// The observed value (a fraction, a count or minutes), when there was one.
     package var observed: Double?
-    /// The threshold it was held to.
-    package var threshold: Double
+    /// The threshold it was held to (none for an `analysis` gate: the controller judged it).
+    package var threshold: Double?
     /// The comparison in words, e.g. "error rate 0.8% ≤ 5.0%".
     package var reason: String
 }
@@ -131,10 +143,10 @@ package struct RolloutSeriesFigures: Sendable, Encodable {
     package var component: String?
     /// Number of samples.
     package var points: Int
-    /// Highest error rate seen, a fraction.
-    package var peakErrorRate: Double
-    /// Highest p99 latency seen, ms.
-    package var peakLatencyP99Ms: Double
+    /// Highest error rate seen, a fraction; none when no sample has an error rate.
+    package var peakErrorRate: Double?
+    /// Highest p99 latency seen, ms; none when no sample has a latency.
+    package var peakLatencyP99Ms: Double?
     /// The first sample whose error rate is above the component's maximum error rate.
     package var firstErrorRateBreach: Date?
     /// The p99 latency limit: baseline p99 × (1 + max regression), when a baseline is known.

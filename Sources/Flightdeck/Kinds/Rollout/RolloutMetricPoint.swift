@@ -1,20 +1,21 @@
 package import Foundation
 
-/// One sample of the rollout's metrics time series (the optional metrics CSV), for the charts.
+/// One sample of the rollout's metrics time series (the optional metrics CSV, or a Prometheus response bound to a
+/// series role), for the charts. A Prometheus sample carries the one value of its role.
 package struct RolloutMetricPoint: Sendable, Encodable {
     /// When the sample was taken.
     package var timestamp: Date
     /// The component it belongs to, when the CSV has a `component` column.
     package var component: String?
-    /// Traffic on the new version at that time, 0–100.
-    package var trafficPercent: Double
+    /// Traffic on the new version at that time, 0–100 (the CSV's; Prometheus samples have none).
+    package var trafficPercent: Double?
     /// Failed requests as a fraction of all requests, 0–1.
-    package var errorRate: Double
+    package var errorRate: Double?
     /// 99th-percentile latency in milliseconds.
-    package var latencyP99Ms: Double
+    package var latencyP99Ms: Double?
 
     /// Creates a sample.
-    package init(timestamp: Date, component: String? = nil, trafficPercent: Double, errorRate: Double, latencyP99Ms: Double) {
+    package init(timestamp: Date, component: String? = nil, trafficPercent: Double? = nil, errorRate: Double? = nil, latencyP99Ms: Double? = nil) {
         self.timestamp = timestamp
         self.component = component
         self.trafficPercent = trafficPercent

@@ -16,11 +16,11 @@ enum RolloutSeries {
             let limit = model?.baselineLatencyP99Ms.map { $0 * (1 + thresholds.maxLatencyRegression) }
             return RolloutSeriesFigures(
                 component: key, points: points.count,
-                peakErrorRate: points.map(\.errorRate).max() ?? 0,
-                peakLatencyP99Ms: points.map(\.latencyP99Ms).max() ?? 0,
-                firstErrorRateBreach: points.first { $0.errorRate > thresholds.maxErrorRate }?.timestamp,
+                peakErrorRate: points.compactMap(\.errorRate).max(),
+                peakLatencyP99Ms: points.compactMap(\.latencyP99Ms).max(),
+                firstErrorRateBreach: points.first { ($0.errorRate ?? 0) > thresholds.maxErrorRate }?.timestamp,
                 latencyLimitMs: limit,
-                firstLatencyBreach: limit.flatMap { l in points.first { $0.latencyP99Ms > l }?.timestamp })
+                firstLatencyBreach: limit.flatMap { l in points.first { ($0.latencyP99Ms ?? 0) > l }?.timestamp })
         }
     }
 }

@@ -18,6 +18,13 @@ package struct RolloutStage: Sendable, Encodable {
     package var latencyP50Ms: Double?
     /// 99th-percentile latency in milliseconds.
     package var latencyP99Ms: Double?
+    /// How far the rollout got with the stage when a controller reported it (it records no stage times); nil
+    /// means it follows from `start` and `end`.
+    package var reported: RolloutStageFigures.Status?
+    /// What the stage consists of, for people: the controller's steps ("setWeight 20 · pause 10m · analysis").
+    package var detail: String?
+    /// Checks a controller judged in the stage (an AnalysisRun's metrics, Flagger's failed checks).
+    package var checks: [RolloutCheck] = []
 
     /// Creates a stage.
     package init(name: String, trafficPercent: Double, start: Date? = nil, end: Date? = nil, requests: Int? = nil,
