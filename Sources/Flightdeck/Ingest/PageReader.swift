@@ -1,6 +1,6 @@
 /// Reads Markdown pages with optional front matter.
 enum PageReader {
-    /// Reads and renders one page; problems go to the log and give nil.
+    /// Reads and parses one page (Render turns its body into HTML); problems go to the log and give nil.
     static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, ids: HeadingIDScope = .page,
                      log: DiagnosticLog) -> Page? {
         do {
@@ -12,12 +12,12 @@ enum PageReader {
             let weight = fields.int("weight") ?? 0
             let draft = fields.bool("draft") ?? false
             fields.warnUnknownKeys()
-            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids,
-                                                       firstLine: frontMatter.bodyLine)
-            log.report(contentsOf: rendered.warnings)
+            let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids,
+                                                  firstLine: frontMatter.bodyLine)
+            log.report(contentsOf: body.warnings)
             let slug = String(file.name.dropLast(file.fileExtension.count + 1))
-            return Page(path: file.path, slug: slug, title: title ?? rendered.firstHeading ?? slug,
-                        description: description, weight: weight, html: rendered.html, draft: draft)
+            return Page(path: file.path, slug: slug, title: title ?? body.firstHeading ?? slug,
+                        description: description, weight: weight, html: body, draft: draft)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil

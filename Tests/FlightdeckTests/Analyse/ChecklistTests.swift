@@ -5,10 +5,10 @@ import Testing
     private func figures(_ json: String) throws -> DataNode { try JSONReader.read(json, path: "<figures>") }
 
     private func analyse(_ markdown: String, figures json: String = "{}") throws -> (ChecklistFigures, [String]) {
-        let rendered = try MarkdownRenderer.render(markdown, file: "c.md", unsafeHTML: false)
+        let rendered = try MarkdownRenderer.parse(markdown, file: "c.md", unsafeHTML: false)
         let checklist = Checklist(path: "c.md", tasks: rendered.tasks.map {
             .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
-        }, html: rendered.html)
+        }, html: rendered)
         let log = DiagnosticLog()
         let result = ChecklistAnalysis.analyse(checklist, figures: try figures(json), log: log)
         return (result, log.diagnostics.map(\.description))

@@ -102,7 +102,7 @@ import Testing
         // Incidents' front matter warns as a page's would; only the body matters here.
         let page = PageReader.read(ContentFile(path: "content/" + path, url: content.appendingPathComponent(path)), unsafeHTML: false,
                                    log: DiagnosticLog())
-        return try #require(page).html
+        return try #require(page).html.html()
     }
 
     @Test(arguments: files) func tablesRenderAsTables(_ path: String) throws {

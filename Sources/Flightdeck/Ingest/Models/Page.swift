@@ -10,8 +10,8 @@ package struct Page: Sendable, Encodable {
     package var description: String?
     /// Sort key for navigation (front matter `weight`, then title).
     package var weight: Int
-    /// The rendered body.
-    package var html: String
+    /// The body, parsed; templates get its HTML as `html`.
+    var html: MarkdownDocument
     /// Drafts are left out unless `--drafts` is given.
     package var draft: Bool
 }

@@ -18,6 +18,6 @@ package struct Checklist: Sendable, Encodable {
     package var path: String
     /// The items, in document order.
     package var tasks: [Item]
-    /// The whole checklist rendered as HTML (boxes as disabled checkboxes).
-    package var html: String
+    /// The whole checklist, parsed; templates get its HTML (boxes as disabled checkboxes) as `html`.
+    var html: MarkdownDocument
 }

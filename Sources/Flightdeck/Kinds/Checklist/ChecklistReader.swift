@@ -6,17 +6,17 @@ enum ChecklistReader {
         do {
             let source = try file.readText()
             let frontMatter = try FrontMatter(parsing: source)
-            let rendered = try MarkdownRenderer.render(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
-                                                       firstLine: frontMatter.bodyLine)
-            log.report(contentsOf: rendered.warnings)
-            let items = rendered.tasks.map {
+            let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
+                                                  firstLine: frontMatter.bodyLine)
+            log.report(contentsOf: body.warnings)
+            let items = body.tasks.map {
                 Checklist.Item(text: $0.text, checked: $0.checked, section: $0.section,
                                line: $0.line + frontMatter.bodyLine - 1, check: $0.check)
             }
             if items.isEmpty {
                 log.warning("checklist has no task-list items ('- [ ] text' or '- [x] text')", at: .file(file.path))
             }
-            return Checklist(path: file.path, tasks: items, html: rendered.html)
+            return Checklist(path: file.path, tasks: items, html: body)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil

@@ -2,8 +2,8 @@
 package struct Incidents: Sendable, Encodable {
     /// The incidents, in file path order.
     package var incidents: [Incident]
-    /// Each incident's postmortem rendered as HTML, by incident id (not exported: the export has each body).
-    package var postmortems: [String: String] = [:]
+    /// Each incident's postmortem, parsed (HTML at Render), by incident id (not exported: the export has each body).
+    var postmortems: [String: MarkdownDocument] = [:]
 
     /// Creates the collection.
     package init(incidents: [Incident]) { self.incidents = incidents }

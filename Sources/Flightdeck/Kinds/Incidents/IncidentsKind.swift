@@ -32,15 +32,15 @@ enum IncidentsKind: EvidenceKind {
     static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown", "json"])
     static let keptFigures = ["count", "open_count"]
 
-    /// The incidents, each postmortem rendered.
+    /// The incidents, each postmortem parsed (Render turns it into HTML).
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Incidents? {
         guard var incidents = IncidentReader.read(release, log: context.log) else { return nil }
         for incident in incidents.incidents where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                let rendered = try MarkdownRenderer.render(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
-                                                           nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine)
-                context.log.report(contentsOf: rendered.warnings)
-                incidents.postmortems[incident.id] = rendered.html
+                let body = try MarkdownRenderer.parse(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
+                                                      nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine)
+                context.log.report(contentsOf: body.warnings)
+                incidents.postmortems[incident.id] = body
             } catch {
                 context.log.report(contentsOf: error.diagnostics)
             }

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Markdown rendered to HTML, with what the pipeline needs from its tree.
 struct RenderedMarkdown: Sendable {
@@ -12,7 +13,44 @@ struct RenderedMarkdown: Sendable {
     let warnings: [Diagnostic]
 }
 
-/// Renders Markdown through libcmark, with the GitHub-flavoured extensions of `MarkdownExtensions`.
+/// Markdown parsed at Ingest: libcmark's tree after the GitHub-flavoured rewrites, with its heading ids,
+/// task items and first heading. Render turns it into HTML (`html()`); templates get that HTML wherever the
+/// document is encoded (`page.html`, `notes.html`, `postmortems[id]`).
+///
+/// Immutable once parsed; `html()` reads the tree under a lock, so a document shared by several pages is safe.
+final class MarkdownDocument: @unchecked Sendable, Encodable {
+    /// Task-list items, in document order.
+    let tasks: [TaskItem]
+    /// The text of the first level-1 heading, if any.
+    let firstHeading: String?
+    /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
+    let warnings: [Diagnostic]
+    private let document: CmarkDocument
+    private let headingIDs: [String]
+    private let lock = NSLock()
+
+    fileprivate init(document: CmarkDocument, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
+                     warnings: [Diagnostic]) {
+        self.warnings = warnings
+        self.document = document
+        self.headingIDs = headingIDs
+        self.tasks = tasks
+        self.firstHeading = firstHeading
+    }
+
+    /// The HTML body.
+    func html() -> String {
+        lock.withLock { HeadingIDs.insert(headingIDs, into: document.html()) }
+    }
+
+    /// Encoded as its HTML, which is what templates and the export show.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(html())
+    }
+}
+
+/// Parses Markdown through libcmark, with the GitHub-flavoured extensions of `MarkdownExtensions`.
 enum MarkdownRenderer {
     /// Markdown larger than this is refused, so a runaway file cannot stall a build.
     static let maxBytes = 8 * 1024 * 1024
@@ -26,6 +64,14 @@ enum MarkdownRenderer {
     /// on line `firstLine` of `file` (the line after front matter).
     static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
                        ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> RenderedMarkdown {
+        let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, ids: ids, firstLine: firstLine)
+        return RenderedMarkdown(html: parsed.html(), tasks: parsed.tasks, firstHeading: parsed.firstHeading,
+                                warnings: parsed.warnings)
+    }
+
+    /// Parses `file`'s Markdown `text` into a document that Render turns into HTML; the same options as `render`.
+    static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
+                      ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> MarkdownDocument {
         let size = text.utf8.count
         guard size <= maxBytes else {
             throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
@@ -45,7 +91,7 @@ enum MarkdownRenderer {
         let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
         let tasks = TaskListExtractor.extract(from: document)
         let warnings = LinkFilter.warnings(document.refusedLinks, file: file, lines: document.lines, firstLine: firstLine)
-        return RenderedMarkdown(html: HeadingIDs.insert(headingIDs, into: document.html()), tasks: tasks, firstHeading: heading,
+        return MarkdownDocument(document: document, headingIDs: headingIDs, tasks: tasks, firstHeading: heading,
                                 warnings: warnings)
     }
 
