@@ -235,6 +235,7 @@ package enum EmbeddedTheme {
 <ul class="cards">
   <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
   <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
+  <li class="card"><span class="label">MTTA</span><span class="value">{{ i.mtta_text | default('–') }}</span></li>
   <li class="card"><span class="label">MTTD</span><span class="value">{{ i.mttd_text | default('–') }}</span></li>
   <li class="card"><span class="label">MTTR</span><span class="value">{{ i.mttr_text | default('–') }}</span></li>
   <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
@@ -246,10 +247,12 @@ package enum EmbeddedTheme {
   <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h3>
   <p class="meta-line">Status <strong>{{ incident.status }}</strong> · started {{ incident.started[:16] | replace('T', ' ') }} UTC
     {%- if times.time_to_detect_text is defined %} · detected after {{ times.time_to_detect_text }}{% endif %}
+    {%- if times.time_to_acknowledge_text is defined %} · acknowledged after {{ times.time_to_acknowledge_text }}{% endif %}
     {%- if times.time_to_mitigate_text is defined %} · mitigated after {{ times.time_to_mitigate_text }}{% endif %}
     {%- if times.time_to_resolve_text is defined %} · resolved after {{ times.time_to_resolve_text }}{% endif %}
     {%- if incident.rollback_triggered %} · <strong>rollback triggered</strong>{% endif %}
-    {%- if incident.components %} · {{ incident.components | join(', ') }}{% endif %}</p>
+    {%- if incident.components %} · {{ incident.components | join(', ') }}{% endif %}
+    {%- if incident.source is defined %} · imported from {{ incident.source }}{% endif %}</p>
   {%- if incident.action_items %}
   <h4>Action items</h4>
   <ul class="checklist">

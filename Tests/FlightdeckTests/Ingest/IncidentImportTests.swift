@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FlightdeckCore
 @testable import Flightdeck
 
 /// PagerDuty incidents API JSON and Opsgenie alert JSON: real files against their oracles
@@ -124,5 +125,24 @@ struct IncidentImportTests {
         #expect(messages.count == 2)
         #expect(messages[0].hasPrefix("r/incidents/a.json:1:1: error: expected PagerDuty's incidents API JSON"))
         #expect(messages[1].hasPrefix("r/incidents/b.json:1:") && messages[1].contains("did you mean 'resolved'?"), "\(messages[1])")
+    }
+}
+
+/// An imported incident on the release page: where it came from and its time to acknowledge.
+@Suite struct IncidentImportPageTests {
+    @Test func theReleasePageNamesTheSourceAndTheTimeToAcknowledge() async throws {
+        let site = try SiteFixture(minimalSite + """
+
+            -- content/releases/1.0/incidents/pagerduty.json --
+            \(try FixtureLoader.text("ingest/pagerduty-incidents/get-incident.json"))
+            """)
+        defer { site.remove() }
+        _ = try await Site(root: site.root).build()
+        let page = try site.read("public/releases/1.0/index.html")
+        // expected.json (from expected.py): PT4KHLK acknowledged 49142.166667 minutes after it was created.
+        let acknowledged = FigureText.duration(minutes: 49142.166667)
+        #expect(page.contains("· acknowledged after \(acknowledged)"), "per incident")
+        #expect(page.contains("<span class=\"label\">MTTA</span><span class=\"value\">\(acknowledged)</span>"), "the MTTA card")
+        #expect(page.contains("· imported from PagerDuty</p>"))
     }
 }

@@ -11,6 +11,7 @@ package enum IncidentAnalysis {
             return IncidentTimes(id: i.id, severity: i.severity, status: i.status, isOpen: !i.status.isClosed,
                                  timeToDetectMinutes: detect, timeToAcknowledgeMinutes: acknowledge, timeToMitigateMinutes: mitigate, timeToResolveMinutes: resolve,
                                  timeToDetectText: detect.map(FigureText.duration(minutes:)),
+                                 timeToAcknowledgeText: acknowledge.map(FigureText.duration(minutes:)),
                                  timeToMitigateText: mitigate.map(FigureText.duration(minutes:)),
                                  timeToResolveText: resolve.map(FigureText.duration(minutes:)),
                                  actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)

@@ -52,8 +52,9 @@ package struct IncidentTimes: Sendable, Encodable {
     package var timeToMitigateMinutes: Double?
     /// resolved − started, minutes.
     package var timeToResolveMinutes: Double?
-    /// The three times as the pages print durations ("1h 5m"), when known.
+    /// The four times as the pages print durations ("1h 5m"), when known.
     package var timeToDetectText: String?
+    package var timeToAcknowledgeText: String?
     package var timeToMitigateText: String?
     package var timeToResolveText: String?
     /// Action items in total.
