@@ -122,7 +122,7 @@ struct JUnitReaderTests {
         let cases = try #require(file.suites.first).cases
         #expect(cases.count == 2)
         #expect(cases[0].trace?.hasPrefix("a&b a&b") == true)
-        #expect((cases[0].trace?.utf8.count ?? 0) <= JUnitReader.textCap + 3)
-        #expect((cases[0].systemOut?.utf8.count ?? 0) <= JUnitReader.textCap + 3)
+        #expect((cases[0].trace?.utf8.count ?? 0) <= CapturedText.cap + 3)
+        #expect((cases[0].systemOut?.utf8.count ?? 0) <= CapturedText.cap + 3)
     }
 }

@@ -11,7 +11,7 @@ struct Attributes {
 }
 
 /// The state machine behind `JUnitReader`: turns XML events into suites and cases.
-final class JUnitParser {
+package final class JUnitParser: XMLResultsParser {
     private let tokens: XMLTokenizer
     private let log: DiagnosticLog
     private(set) var finished: [JUnitSuiteFrame] = []
@@ -31,12 +31,12 @@ final class JUnitParser {
     private var casesSeen = 0
     private static let details: Set<String> = ["failure", "error", "skipped", "flakyFailure", "flakyError", "rerunFailure", "rerunError"]
 
-    init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
+    package init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
         self.tokens = tokens
         self.log = log
     }
 
-    func run() throws(DiagnosticError) {
+    package func run() throws(DiagnosticError) {
         while let token = try tokens.next() {
             switch token {
             case .start(let name, let attributes, let location, _): start(name, attributes, location)
@@ -140,13 +140,11 @@ final class JUnitParser {
 
     private func append(_ text: String) {
         if let property = captureProperty {
-            if property.value.utf8.count < JUnitReader.textCap { captureProperty?.value += text }
+            if property.value.utf8.count < CapturedText.cap { captureProperty?.value += text }
             return
         }
         guard let path = capture, var frame = current else { return }
-        let room = JUnitReader.textCap - frame[keyPath: path].utf8.count
-        guard room > 0 else { return }
-        frame[keyPath: path] += text.utf8.count <= room ? text : String(decoding: text.utf8.prefix(room), as: UTF8.self) + "…"
+        CapturedText.append(text, to: &frame[keyPath: path])
         current = frame
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The state machine behind `NUnitReader`: turns the XML events of an NUnit 3 result file into test cases
 /// grouped by class, and checks the `<test-run>` totals.
-final class NUnitParser {
+package final class NUnitParser: XMLResultsParser {
     /// A `<test-case>` while it is read.
     struct Case {
         var name: String
@@ -33,12 +33,12 @@ final class NUnitParser {
     private var forbiddenCount = 0
     private var fileStem: String { ((tokens.path as NSString).lastPathComponent as NSString).deletingPathExtension }
 
-    init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
+    package init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
         self.tokens = tokens
         self.log = log
     }
 
-    func run() throws(DiagnosticError) {
+    package func run() throws(DiagnosticError) {
         while let token = try tokens.next() {
             switch token {
             case .start(let name, let attributes, let location, _): start(name, Attributes(attributes), location)
@@ -112,9 +112,7 @@ final class NUnitParser {
 
     private func append(_ text: String) {
         guard let path = capture, var c = current else { return }
-        let room = JUnitReader.textCap - c[keyPath: path].utf8.count
-        guard room > 0 else { return }
-        c[keyPath: path] += text.utf8.count <= room ? text : String(decoding: text.utf8.prefix(room), as: UTF8.self) + "…"
+        CapturedText.append(text, to: &c[keyPath: path])
         current = c
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The state machine behind `TRXReader`: turns XML events of a Visual Studio test results file into results,
 /// the test definitions they point to, and the declared `ResultSummary/Counters`.
-final class TRXParser {
+package final class TRXParser: XMLResultsParser {
     /// One `<UnitTestResult>` (or other result element) directly under `<Results>`.
     struct Result {
         var testId: String?
@@ -34,12 +34,12 @@ final class TRXParser {
     private var capture: WritableKeyPath<Result, String>?
     private var forbiddenCount = 0
 
-    init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
+    package init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
         self.tokens = tokens
         self.log = log
     }
 
-    func run() throws(DiagnosticError) {
+    package func run() throws(DiagnosticError) {
         while let token = try tokens.next() {
             switch token {
             case .start(let name, let attributes, let location, _): start(name, Attributes(attributes), location)
@@ -124,9 +124,7 @@ final class TRXParser {
 
     private func append(_ text: String) {
         guard let path = capture, var result = current else { return }
-        let room = JUnitReader.textCap - result[keyPath: path].utf8.count
-        guard room > 0 else { return }
-        result[keyPath: path] += text.utf8.count <= room ? text : String(decoding: text.utf8.prefix(room), as: UTF8.self) + "…"
+        CapturedText.append(text, to: &result[keyPath: path])
         current = result
     }
 

@@ -6,26 +6,9 @@ import Foundation
 /// Every result directly under `<Results>` is one test (MSTest's data rows under `InnerResults` are part of their
 /// parent, as the counters count them); its class comes from the `<TestDefinitions>` entry its `testId` names.
 /// `ResultSummary/Counters` that disagree with the results are warned about; the results are what count.
-package enum TRXReader {
-    /// Reads a file from disk.
-    package static func read(_ file: ContentFile, log: DiagnosticLog) -> TestFile? {
-        do {
-            return read(try XMLByteSource.open(file.url, path: file.path), path: file.path, log: log)
-        } catch {
-            log.report(contentsOf: error.diagnostics)
-            return nil
-        }
-    }
-
-    /// Reads from any byte source; nil (with the error logged) when the XML is malformed.
-    package static func read(_ source: XMLByteSource, path: String, log: DiagnosticLog, chunkSize: Int = 1 << 22) -> TestFile? {
-        let parser = TRXParser(XMLTokenizer(source, path: path, chunkSize: chunkSize), log: log)
-        do {
-            try parser.run()
-        } catch {
-            log.report(contentsOf: error.diagnostics)
-            return nil
-        }
+package enum TRXReader: XMLTestResultsFormat {
+    /// The test file a finished parser describes.
+    package static func testFile(from parser: TRXParser, path: String) -> TestFile {
         let fallback = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var suites: [TestSuite] = []
         var index: [String: Int] = [:]
