@@ -24,6 +24,8 @@ struct SiteModel: Sendable {
         let title: String
         /// Whether it cannot be judged (errors in its own data).
         let hasErrors: Bool
+        /// Its product (release.yaml `product`), which gives it a product feed.
+        let product: String?
         /// Its home-page row and trend point; nil only when the home page itself comes from the cache.
         let summary: ReleaseSummary?
         /// When its pages come from the build cache: their key (see `ReleasePages`).
@@ -65,15 +67,36 @@ struct ReleaseSummary: Sendable, Codable, Equatable {
 
 /// The pages each release has, with their templates: the one list Render and the build cache share.
 enum ReleasePages {
-    /// Template, URL, title and page kind of each page of release `id` titled `title`.
+    /// The template name of a release's `summary.json`, which is encoded, not rendered from a template.
+    static let summaryJSON = "summary.json"
+
+    /// Template, URL, title and page kind of each page of release `id` titled `title`, and its summary.json.
     static func pages(id: String, title: String) -> [(template: String, url: String, title: String, kind: String)] {
         [("release.html", SitePaths.release(id), title, "release"),
          ("checklist.html", SitePaths.checklist(id), "Checklist · \(title)", "checklist"),
-         ("signoffs.html", SitePaths.signoffs(id), "Sign-offs · \(title)", "signoffs")]
+         ("signoffs.html", SitePaths.signoffs(id), "Sign-offs · \(title)", "signoffs"),
+         (summaryJSON, SitePaths.summary(id), title, "summary")]
     }
 
     /// The key one page of a release is kept under, from the release's render key.
     static func key(_ renderKey: String, template: String) -> String {
         SHA256.hex(renderKey + "\u{0}" + template)
+    }
+}
+
+/// The site-wide files rendered with the home page (feeds and sitemap): the one list Render and the build cache
+/// share. They are kept in the build cache under the home page's key and reused with it.
+enum SiteFiles {
+    /// Template and path of each: the site's feed, one feed per product, and the sitemap when there is a base URL.
+    static func files(products: [String], sitemap: Bool) -> [(template: String, path: String, product: String?)] {
+        var files: [(template: String, path: String, product: String?)] = [("feed.xml", SitePaths.feed, nil)]
+        for product in Set(products).sorted() { files.append(("feed.xml", SitePaths.productFeed(product), product)) }
+        if sitemap { files.append(("sitemap.xml", SitePaths.sitemap, nil)) }
+        return files
+    }
+
+    /// The key one of them is kept under, from the home page's key.
+    static func key(_ homeKey: String, path: String) -> String {
+        SHA256.hex(homeKey + "\u{0}" + path)
     }
 }

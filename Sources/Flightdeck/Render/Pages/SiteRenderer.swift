@@ -11,8 +11,16 @@ struct SiteRenderer {
     /// What the templates read of `data` (the raw data is large; members no template reads are not encoded).
     private let dataUsage: TemplateRenderer.Usage
 
+    /// The feeds and sitemap, rendered with the home page.
+    private let siteFiles: [(template: String, path: String, product: String?)]
+    /// The base URL pages are served from ("" when not set).
+    private let baseURL: String
+
     init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
+        self.baseURL = baseURL ?? model.source.config.baseURL
+        siteFiles = SiteFiles.files(products: model.listing.compactMap(\.product),
+                                    sitemap: SiteFeeds.absoluteBase(baseURL ?? model.source.config.baseURL) != nil)
         self.cache = cache
         let config = model.source.config
         templates = TemplateRenderer(siteTemplates: model.source.templates, names: model.source.templateNames)
@@ -35,6 +43,8 @@ struct SiteRenderer {
         let url: String
         let context: TemplateRenderer.Context
         var key: String?
+        /// The file's bytes when they are encoded rather than rendered (a release's summary.json).
+        var body: Data? = nil
     }
 
     /// Renders every page (in parallel) and collects the assets; template errors stop it. With a build
@@ -46,8 +56,10 @@ struct SiteRenderer {
         var diagnostics: [Diagnostic] = []
         var homeFromCache = false
         if let cache {
-            if let key = model.homeKey, cache.hasPage(key) {
+            if let key = model.homeKey, cache.hasPage(key),
+               siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 files.append(cache.reusePage(key, at: "index.html"))
+                for file in siteFiles { files.append(cache.reusePage(SiteFiles.key(key, path: file.path), at: file.path)) }
                 homeFromCache = true
             }
             for listed in model.listing {
@@ -61,7 +73,8 @@ struct SiteRenderer {
         cache?.countRendered(jobs.filter { $0.key == nil }.count)
         let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
-                let html = Data(try renderer.render(job.template, context: job.context).utf8)
+                let html: Data
+                if let body = job.body { html = body } else { html = Data(try renderer.render(job.template, context: job.context).utf8) }
                 if let cache, let key = job.key { return .success(cache.store(html, key: key, at: SitePaths.file(job.url))) }
                 return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
             } catch {
@@ -99,9 +112,9 @@ struct SiteRenderer {
 
     /// Builds every page's context; each release's data and figures are encoded once for its three pages.
     private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
-                     _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
+                     _ own: TemplateRenderer.Context, share: PageContext.Share? = nil) throws(DiagnosticError) -> Job {
         var context = sharedContext
-        try context.add(shared.pageValues(title: title, kind: kind, url: url))
+        try context.add(shared.pageValues(title: title, kind: kind, url: url, share: share))
         context.merge(own)
         return Job(template: template, url: url, context: context)
     }
@@ -122,6 +135,15 @@ struct SiteRenderer {
             var job = try job("index.html", "index.html", model.source.config.title, "home", home)
             job.key = model.homeKey
             jobs.append(job)
+            let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: model.listing.compactMap(\.summary?.row),
+                                  pageURLs: model.pages.map { SitePaths.page($0.slug) }, baseURL: baseURL)
+            for file in siteFiles {
+                var own = TemplateRenderer.Context()
+                try own.add(file.template == "sitemap.xml" ? feeds.sitemap() : feeds.feed(at: file.path, product: file.product))
+                var fileJob = try self.job(file.template, file.path, model.source.config.title, "feed", own)
+                fileJob.key = model.homeKey.map { SiteFiles.key($0, path: file.path) }
+                jobs.append(fileJob)
+            }
         }
         for page in model.pages {
             var own = TemplateRenderer.Context()
@@ -147,8 +169,20 @@ struct SiteRenderer {
         var signoffs = common
         try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
         let contexts = ["release.html": main, "checklist.html": checklist, "signoffs.html": signoffs]
+        var alternates = [PageContext.Alternate(type: "application/json", url: SitePaths.summary(release.id), title: "\(release.title): data and figures (JSON)")]
+        if let product = release.product {
+            alternates.append(.init(type: "application/atom+xml", url: SitePaths.productFeed(product), title: "\(product): releases"))
+        }
+        let share = PageContext.Share(title: ReleaseRow.shareTitle(entry), description: release.summary ?? shared.site.description,
+                                      alternates: alternates)
         return try ReleasePages.pages(id: release.id, title: release.title).map { page throws(DiagnosticError) in
-            var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common)
+            if page.template == ReleasePages.summaryJSON {
+                return Job(template: page.template, url: page.url, context: TemplateRenderer.Context(),
+                           key: entry.renderKey.map { ReleasePages.key($0, template: page.template) },
+                           body: try ReleaseExport.summary(entry) + Data("\n".utf8))
+            }
+            var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common,
+                              share: page.kind == "release" ? share : nil)
             job.key = entry.renderKey.map { ReleasePages.key($0, template: page.template) }
             return job
         }
