@@ -1,16 +1,16 @@
 # Flightdeck — build, test and preview. Works on a fresh Debian machine as root or with sudo.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcmark-dev libssl-dev pkg-config
+APT_PACKAGES := libcmark-dev libssl-dev pkg-config libxml2-utils
 BIN := .build/debug/flightdeck
 
 .PHONY: all deps build site test serve bench install clean example validate check-site
 
 all: site
 
-## deps: install the system libraries the build needs (libcmark and OpenSSL's libcrypto through apt-get) when pkg-config cannot find them
+## deps: install what the build and tests need (libcmark, OpenSSL's libcrypto, and xmllint for the sitemap test) through apt-get when missing
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark libcrypto; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark libcrypto || ! command -v xmllint >/dev/null 2>&1; then \
 		echo "Installing $(APT_PACKAGES) with apt-get..."; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) </dev/null; \

@@ -1,5 +1,5 @@
 /// MarkupSafe's escaping: & < > " ' become &amp; &lt; &gt; &#34; &#39;.
-enum HTML {
+package enum HTML {
     @inline(__always)
     static func needsEscape(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
@@ -47,8 +47,9 @@ enum HTML {
         "copy": "©", "reg": "®", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·", "times": "×",
     ]
 
-    /// Python's `html.unescape` for named entities in common use and numeric references.
-    static func unescape(_ text: String) -> String {
+    /// Python's `html.unescape` for named entities in common use and numeric references (the link checker
+    /// reads attribute values with it too).
+    package static func unescape(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var out = ""
         var rest = Substring(text)

@@ -1,3 +1,5 @@
+import FlightdeckTemplates
+
 /// What the link checker reads of one HTML page: the URLs it refers to and the ids it defines.
 ///
 /// A small tokenizer over the bytes of a page, enough for HTML the theme and cmark write: start tags with
@@ -97,15 +99,15 @@ struct HTMLLinkScanner {
         let raw = String(decoding: bytes[start..<end], as: UTF8.self)
         switch attribute {
         case "id":
-            ids.insert(Self.decode(raw))
+            ids.insert(HTML.unescape(raw))
         case "name" where tag == "a":
-            ids.insert(Self.decode(raw))
+            ids.insert(HTML.unescape(raw))
         case "href", "src", "xlink:href":
             let (line, column) = place(start)
-            links.append(Link(attribute: attribute, url: Self.decode(raw).trimmingASCIISpace, raw: raw, line: line, column: column))
+            links.append(Link(attribute: attribute, url: HTML.unescape(raw).trimmingASCIISpace, raw: raw, line: line, column: column))
         case "srcset":
             let (line, column) = place(start)
-            for candidate in Self.decode(raw).split(separator: ",") {
+            for candidate in HTML.unescape(raw).split(separator: ",") {
                 guard let url = candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first else { continue }
                 links.append(Link(attribute: attribute, url: String(url), raw: raw, line: line, column: column))
             }
@@ -147,45 +149,6 @@ struct HTMLLinkScanner {
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
-
-    /// Decodes the character references of an attribute value (`&amp;`, `&#39;`, `&#x2F;` and the few named ones
-    /// escaping writes); an unknown reference stays as written.
-    static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semicolon = after.prefix(32).firstIndex(of: ";") {
-                let name = after[..<semicolon]
-                if let scalar = reference(name) {
-                    out.unicodeScalars.append(scalar)
-                    rest = after[after.index(after: semicolon)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after
-        }
-        return out + rest
-    }
-
-    private static func reference(_ name: Substring) -> Unicode.Scalar? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return "\u{A0}"
-        default: break
-        }
-        guard name.first == "#" else { return nil }
-        let digits = name.dropFirst()
-        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-        return value.flatMap(Unicode.Scalar.init)
-    }
 }
 
 extension String {
