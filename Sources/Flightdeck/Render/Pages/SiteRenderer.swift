@@ -52,8 +52,8 @@ struct SiteRenderer {
             }
             for listed in model.listing {
                 guard let key = listed.reusedKey else { continue }
-                for page in ReleasePages.pages(id: listed.id, title: listed.title) {
-                    files.append(cache.reusePage(ReleasePages.key(key, template: page.template), at: SitePaths.file(page.url)))
+                for page in listed.reusedPages {
+                    files.append(cache.reusePage(ReleasePages.key(key, url: page.url), at: SitePaths.file(page.url)))
                 }
             }
         }
@@ -97,7 +97,7 @@ struct SiteRenderer {
         return files + (try assets())
     }
 
-    /// Builds every page's context; each release's data and figures are encoded once for its three pages.
+    /// Builds one page's context from the shared one, its `page` and `root`, and its own variables.
     private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
                      _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
         var context = sharedContext
@@ -135,21 +135,42 @@ struct SiteRenderer {
         let release = entry.data.release
         // A release that cannot be judged shows its diagnostics instead of figures it does not have.
         let (present, missing) = entry.hasErrors ? ([], []) : ReleaseSections.split(entry.data, required: entry.figures.verdict.inputs.required)
+        let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
+        let charts = entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry)
+        // The verdict's evidence links point at the kinds' own pages.
+        var figures = entry.figures
+        for index in figures.verdict.reasons.indices {
+            let reason = figures.verdict.reasons[index]
+            figures.verdict.reasons[index].evidence = ReleasePages.evidenceLink(reason.evidence, area: reason.area, pages: pages)
+        }
         var common = TemplateRenderer.Context()
-        try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
-        var main = common
-        try main.add(["notes": nullable(entry.data.notes), "sections": present, "missing": missing,
-                      "charts": entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry), "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:],
-                      "diagnostics": entry.diagnostics.map(DiagnosticRow.init)])
-        try main.add("data", entry.data, usage: dataUsage)
+        try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
+                        "release_pages": pages.filter { $0.kind != "item" }.map(ReleasePageLink.init),
+                        "notes": nullable(entry.data.notes), "charts": charts,
+                        "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:]])
+        try common.add("data", entry.data, usage: dataUsage)
+        var overview = common
+        try overview.add(["sections": present, "missing": missing, "diagnostics": entry.diagnostics.map(DiagnosticRow.init),
+                          "cards": present.map { OverviewCard($0, figures: figures, charts: charts) }])
         var checklist = common
         try checklist.add(["checklist": nullable(entry.figures[ChecklistKind.self])])
         var signoffs = common
         try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
-        let contexts = ["release.html": main, "checklist.html": checklist, "signoffs.html": signoffs]
-        return try ReleasePages.pages(id: release.id, title: release.title).map { page throws(DiagnosticError) in
-            var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common)
-            job.key = entry.renderKey.map { ReleasePages.key($0, template: page.template) }
+        return try pages.map { page throws(DiagnosticError) in
+            var own: TemplateRenderer.Context
+            switch page.template {
+            case "release.html": own = overview
+            case "checklist.html": own = checklist
+            case "signoffs.html": own = signoffs
+            default:
+                own = common
+                if let id = page.section, let kind = Registry.kind(id: id) {
+                    try own.add(["section": ReleaseSections.Section(id: kind.id, title: kind.title)])
+                }
+                if let item = page.item { try own.add(["item": item, "item_title": page.label]) }
+            }
+            var job = try job(page.template, page.url, page.title, page.kind, own)
+            job.key = entry.renderKey.map { ReleasePages.key($0, url: page.url) }
             return job
         }
     }
