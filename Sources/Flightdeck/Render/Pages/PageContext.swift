@@ -56,8 +56,6 @@ struct PageContext: Sendable {
 /// URL paths of the pages, percent-encoded per segment so any release id links correctly.
 enum SitePaths {
     static func release(_ id: String) -> String { "releases/\(segment(id))/index.html" }
-    static func checklist(_ id: String) -> String { "releases/\(segment(id))/checklist.html" }
-    static func signoffs(_ id: String) -> String { "releases/\(segment(id))/signoffs.html" }
     static func page(_ slug: String) -> String { "pages/\(segment(slug)).html" }
 
     /// The file path on disk for a URL path (percent-decoding undone).
