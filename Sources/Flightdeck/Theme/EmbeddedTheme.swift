@@ -119,18 +119,10 @@ package enum EmbeddedTheme {
 <h2 id="timeline-heading">Timeline</h2>
 <ol class="timeline">
   <li><time datetime="{{ incident.started }}">{{ incident.started[:16] | replace('T', ' ') }} UTC</time> started</li>
-  {%- if incident.detected is defined %}
-  <li><time datetime="{{ incident.detected }}">{{ incident.detected[:16] | replace('T', ' ') }} UTC</time> detected{% if times.time_to_detect_text is defined %} <span class="muted">(after {{ times.time_to_detect_text }})</span>{% endif %}</li>
-  {%- endif %}
-  {%- if incident.acknowledged is defined %}
-  <li><time datetime="{{ incident.acknowledged }}">{{ incident.acknowledged[:16] | replace('T', ' ') }} UTC</time> acknowledged{% if times.time_to_acknowledge_text is defined %} <span class="muted">(after {{ times.time_to_acknowledge_text }})</span>{% endif %}</li>
-  {%- endif %}
-  {%- if incident.mitigated is defined %}
-  <li><time datetime="{{ incident.mitigated }}">{{ incident.mitigated[:16] | replace('T', ' ') }} UTC</time> mitigated{% if times.time_to_mitigate_text is defined %} <span class="muted">(after {{ times.time_to_mitigate_text }})</span>{% endif %}</li>
-  {%- endif %}
-  {%- if incident.resolved is defined %}
-  <li><time datetime="{{ incident.resolved }}">{{ incident.resolved[:16] | replace('T', ' ') }} UTC</time> resolved{% if times.time_to_resolve_text is defined %} <span class="muted">(after {{ times.time_to_resolve_text }})</span>{% endif %}</li>
-  {%- else %}
+  {%- for event, delay in [['detected', 'time_to_detect_text'], ['acknowledged', 'time_to_acknowledge_text'], ['mitigated', 'time_to_mitigate_text'], ['resolved', 'time_to_resolve_text']] if event in incident %}
+  <li><time datetime="{{ incident[event] }}">{{ incident[event][:16] | replace('T', ' ') }} UTC</time> {{ event }}{% if delay in times %} <span class="muted">(after {{ times[delay] }})</span>{% endif %}</li>
+  {%- endfor %}
+  {%- if incident.resolved is not defined %}
   <li>not resolved yet</li>
   {%- endif %}
 </ol>
