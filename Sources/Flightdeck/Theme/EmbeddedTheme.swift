@@ -1090,14 +1090,20 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .release-nav a { display: inline-block; padding: 0.15rem 0.6rem; border: 1px solid var(--fd-border); border-radius: 999px; text-decoration: none; }
 .release-nav a[aria-current="page"] { background: var(--fd-surface); font-weight: 700; border-color: currentColor; }
 .release-nav a[aria-current="true"] { font-weight: 700; }
-/* The overview's cards, one per kind of evidence: its reason, headline figures, small chart and a link. */
-.evidence-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 1rem; list-style: none; padding: 0; margin: 0.75rem 0; }
+/* The overview's cards, one per kind of evidence: its reason, headline figures and a link on the left, its
+   small chart on the right at about its drawn size (so chart text keeps its size); stacked on a narrow screen. */
+.evidence-cards { display: grid; gap: 1rem; list-style: none; padding: 0; margin: 0.75rem 0; }
 .evidence-card { border: 1px solid var(--fd-border); border-radius: 8px; padding: 0.6rem 0.9rem; background: var(--fd-surface); min-width: 0; }
 .evidence-card h3 { margin: 0 0 0.35rem; font-size: 1.1rem; }
-.evidence-card .reason { padding-left: 0; text-indent: 0; font-size: 0.92rem; }
+.evidence-card .reason { padding-left: 0; text-indent: 0; }
 .evidence-card .reason-level { min-width: 0; margin-right: 0.35rem; }
 .evidence-card figure.chart { margin: 0.5rem 0; }
 .evidence-card .more { margin: 0.25rem 0 0; }
+@media (min-width: 60rem) {
+  .evidence-card { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 40rem); grid-template-rows: repeat(4, auto) 1fr; column-gap: 1.5rem; }
+  .evidence-card > * { grid-column: 1; }
+  .evidence-card > figure.chart { grid-column: 2; grid-row: 1 / span 5; margin: 0; }
+}
 .headlines { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0.4rem 0; }
 .headlines dt { font-size: 0.8rem; color: var(--fd-muted); }
 .headlines dd { margin: 0; font-size: 1.2rem; font-weight: 700; }
