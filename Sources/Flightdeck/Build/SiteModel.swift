@@ -127,6 +127,16 @@ enum ReleasePages {
         SHA256.hex(renderKey + "\u{0}" + url)
     }
 
+    /// The verdict with each reason's evidence link pointing at the kind's own page (see `evidenceLink`).
+    static func linkingPages(_ verdict: Verdict, pages: [ReleasePage]) -> Verdict {
+        var verdict = verdict
+        for index in verdict.reasons.indices {
+            let reason = verdict.reasons[index]
+            verdict.reasons[index].evidence = evidenceLink(reason.evidence, area: reason.area, pages: pages)
+        }
+        return verdict
+    }
+
     /// Where an evidence link of the verdict (relative to the overview, `#tests`, `#incident-2`) points once the
     /// kind has a page of its own: `tests/index.html`, `incidents/index.html#incident-2`. Others are kept.
     static func evidenceLink(_ evidence: String, area: String, pages: [ReleasePage]) -> String {

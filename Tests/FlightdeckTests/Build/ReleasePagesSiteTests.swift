@@ -140,6 +140,23 @@ import Testing
         #expect(rollout.contains("canary (5%)") && rollout.contains("full (100%)") && rollout.contains(">Canary<"))
     }
 
+    @Test func gateLinksEachReasonToItsKindsPage() throws {
+        let site = try site()
+        defer { site.remove() }
+        let report = try Site(root: site.root).gate(ReleaseID("1.0"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        let reasons = try #require(json["reasons"] as? [[String: Any]])
+        let evidence = Dictionary(reasons.compactMap { reason in (reason["area"] as? String).map { ($0, reason["evidence"] as? String ?? "") } },
+                                  uniquingKeysWith: { first, _ in first })
+        #expect(evidence["tests"]?.hasPrefix("releases/1.0/tests/index.html") == true, "\(evidence)")
+        #expect(evidence["rollout"] == "releases/1.0/rollout/index.html", "\(evidence)")
+        #expect(evidence["signoffs"] == nil || evidence["signoffs"] == "releases/1.0/signoffs.html", "\(evidence)")
+        for link in evidence.values {
+            let file = String(link.prefix { $0 != "#" })
+            #expect(file.hasSuffix(".html"), "\(link) names a page")
+        }
+    }
+
     @Test func aSummaryOrFrontMatterDescriptionBecomesTheMetaDescription() async throws {
         let site = try site()
         defer { site.remove() }

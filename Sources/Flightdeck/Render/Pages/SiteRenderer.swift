@@ -139,10 +139,7 @@ struct SiteRenderer {
         let charts = entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry)
         // The verdict's evidence links point at the kinds' own pages.
         var figures = entry.figures
-        for index in figures.verdict.reasons.indices {
-            let reason = figures.verdict.reasons[index]
-            figures.verdict.reasons[index].evidence = ReleasePages.evidenceLink(reason.evidence, area: reason.area, pages: pages)
-        }
+        figures.verdict = ReleasePages.linkingPages(figures.verdict, pages: pages)
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
                         "release_pages": pages.filter { $0.kind != "item" }.map(ReleasePageLink.init),
