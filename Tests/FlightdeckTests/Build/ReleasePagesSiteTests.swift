@@ -24,6 +24,10 @@ import Testing
             # Notes
 
             Shipped on a Friday.
+
+            ## Known issues
+
+            None.
             -- content/releases/1.0/tests/junit.xml --
             <testsuite name="s" tests="2"><testcase classname="t" name="a"/><testcase classname="t" name="b"><failure message="boom"/></testcase></testsuite>
             -- content/releases/1.0/rollout.yaml --
@@ -165,6 +169,7 @@ import Testing
         #expect(overview.contains(#"<meta name="description" content="The first release, with &lt;everything&gt;.">"#))
         let notes = try site.read("public/releases/1.0/notes/index.html")
         #expect(notes.contains(#"<meta name="description" content="What changed &amp; why.">"#))
+        #expect(notes.contains(#"<h2 id="known-issues">Known issues</h2>"#) && !notes.contains(">Notes</h"), "its title goes, its h2 stays under the page's h1")
         let second = try site.read("public/releases/2.0/index.html")
         #expect(!second.contains(#"<meta name="description""#), "no summary, and no description in the config either")
     }
