@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(name: "FlightdeckTests", dependencies: ["Flightdeck", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
                                                             .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck", .product(name: "Yams", package: "Yams")], swiftSettings: settings),
+        .testTarget(name: "FlightdeckCLITests", dependencies: ["flightdeck", .product(name: "Yams", package: "Yams")],
+                    exclude: ["Fixtures"], swiftSettings: settings),
     ]
 )
 

@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: URL?
     /// Build without a build cache, reading and analysing everything (`--no-cache`).
     public var noCache = false
+    /// Check every internal link, image source and fragment of the rendered site (`check --links`,
+    /// `build --check-links`); a broken one is an error, and a build with one writes nothing.
+    public var checkLinks = false
 
     /// Default options.
     public init(output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -81,12 +84,26 @@ public struct Site: Sendable {
 
     /// Runs every stage but writing, and returns all diagnostics (errors and warnings).
     public func check() async -> [Diagnostic] {
+        await checkReport().diagnostics
+    }
+
+    /// Runs every stage but writing, then, with `checkLinks`, checks the links of the rendered pages.
+    public func checkReport() async -> CheckReport {
         let log = DiagnosticLog()
+        var external: [ExternalLink] = []
         do {
-            _ = try BuildPipeline(root: root, options: options, through: .render).run(log: log)
+            external = try BuildPipeline(root: root, options: options, through: .render).run(log: log).externalLinks
         } catch {
             for diagnostic in error.diagnostics where !log.diagnostics.contains(diagnostic) { log.report(diagnostic) }
         }
-        return BuildPipeline.sorted(log.diagnostics)
+        return CheckReport(diagnostics: BuildPipeline.sorted(log.diagnostics), externalLinks: external)
     }
+}
+
+/// What `check` found.
+public struct CheckReport: Sendable {
+    /// Errors and warnings, errors first; with `checkLinks`, one error per broken link.
+    public let diagnostics: [Diagnostic]
+    /// The links to other sites (with `checkLinks`), page by page; they are listed, never fetched.
+    public let externalLinks: [ExternalLink]
 }

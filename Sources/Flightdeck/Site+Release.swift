@@ -46,16 +46,6 @@ extension Site {
     package func export(_ id: ReleaseID) throws(DiagnosticError) -> Data {
         let entry = try entry(id, log: DiagnosticLog())
         if entry.hasErrors { throw DiagnosticError(BuildPipeline.sorted(entry.diagnostics)) }
-        struct Export: Encodable {
-            let formatVersion = 1
-            let id: String
-            let data: ReleaseData
-            let figures: ReleaseFigures
-        }
-        do {
-            return try FiguresJSON.data(of: Export(id: id.name, data: entry.data, figures: entry.figures))
-        } catch {
-            throw DiagnosticError(.error("cannot encode the export: \(error)", at: nil))
-        }
+        return try ReleaseExport.data(entry)
     }
 }

@@ -30,6 +30,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Read, analyse and render everything, without reading or writing the build cache.")
     var noCache = false
 
+    @Flag(name: .customLong("check-links"), help: "Check every internal link, image source and #fragment before writing; a broken one fails the build.")
+    var checkLinks = false
+
     func validate() throws {
         if cache != nil && noCache { throw ValidationError("--cache and --no-cache cannot be used together") }
     }
@@ -41,6 +44,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let output { options.output = GlobalOptions.absolute(output) }
         if let cache { options.cacheFolder = GlobalOptions.absolute(cache) }
         options.noCache = noCache
+        options.checkLinks = checkLinks
         // Steps show with --verbose, and on an interactive terminal unless --quiet.
         if global.verbose || (!global.quiet && isatty(STDERR_FILENO) == 1) { options.progress = { Console.error($0) } }
         let report: BuildReport

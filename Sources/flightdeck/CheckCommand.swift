@@ -19,10 +19,27 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include drafts.")
     var drafts = false
 
+    @Flag(name: .long, help: "Also check every internal link, image source and #fragment of the rendered pages.")
+    var links = false
+
+    @Flag(name: .long, help: "With --links: list the links to other sites (never fetched) on standard output.")
+    var external = false
+
+    func validate() throws {
+        if external && !links { throw ValidationError("--external lists what --links finds; add --links") }
+    }
+
     func run() async throws {
         var options = BuildOptions(includeDrafts: drafts)
+        options.checkLinks = links
         if global.verbose { options.progress = { Console.error($0) } }
-        let diagnostics = await Site(root: global.root, options: options).check()
+        let report = await Site(root: global.root, options: options).checkReport()
+        let diagnostics = report.diagnostics
+        if external {
+            for link in report.externalLinks {
+                Console.out("external: \(link.url) on \(link.page)" + (link.source.map { " (\($0))" } ?? ""))
+            }
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
         case .json:

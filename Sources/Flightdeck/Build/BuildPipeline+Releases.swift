@@ -99,7 +99,9 @@ extension BuildPipeline {
             homeKey = key
             // Rendering the home page again needs every reused release's summary: one that cannot be read is
             // analysed again.
-            if !cache.hasPage(key) {
+            let siteFiles = SiteFiles.files(products: listed.compactMap { known[$0]?.record?.product },
+                                            sitemap: SiteFeeds.absoluteBase(options.baseURL ?? source.config.baseURL) != nil)
+            if !cache.hasPage(key) || !siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 for index in reused {
                     if let summary = known[index]?.record.flatMap({ Self.decodeSummary($0.summary) }) {
                         summaries[index] = summary
@@ -155,10 +157,11 @@ extension BuildPipeline {
         for index in listed.reversed() {
             if let entry = entryAt[index] {
                 listing.append(.init(id: entry.data.release.id, title: entry.data.release.title, hasErrors: entry.hasErrors,
-                                     summary: ReleaseSummary(entry), reusedKey: nil, reusedPages: []))
+                                     product: entry.data.release.product, summary: ReleaseSummary(entry), reusedKey: nil, reusedPages: []))
             } else if let item = known[index], let record = item.record {
                 listing.append(.init(id: record.id, title: record.title, hasErrors: record.hasErrors,
-                                     summary: summaries[index], reusedKey: record.render, reusedPages: reusedPages[index] ?? []))
+                                     product: record.product, summary: summaries[index], reusedKey: record.render,
+                                     reusedPages: reusedPages[index] ?? []))
             }
         }
         if let cache {

@@ -30,6 +30,8 @@ struct BuildPipeline {
         let model: SiteModel
         let files: [OutputFile]
         let output: URL?
+        /// The external links the link checker listed (with `checkLinks`).
+        var externalLinks: [ExternalLink] = []
     }
 
     let root: URL
@@ -58,9 +60,18 @@ struct BuildPipeline {
         }
         begin(.render)
         let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
+        var external: [ExternalLink] = []
+        if options.checkLinks {
+            // Check reads the rendered files before anything is written: a build with broken links writes nothing.
+            let links = try LinkChecker(files: files, sources: LinkSources(model: model),
+                                        baseURL: options.baseURL ?? model.source.config.baseURL).check()
+            log.report(contentsOf: links.diagnostics)
+            external = links.external
+            if last >= .write { try stopOnErrors(log) }
+        }
         guard last >= .write else {
             finish()
-            return Run(model: model, files: files, output: nil)
+            return Run(model: model, files: files, output: nil, externalLinks: external)
         }
         begin(.write)
         let output = options.output ?? root.appendingPathComponent("public")
@@ -75,7 +86,7 @@ struct BuildPipeline {
             }
         }
         finish()
-        return Run(model: model, files: files, output: output)
+        return Run(model: model, files: files, output: output, externalLinks: external)
     }
 
     /// Runs Load, Ingest and Analyse; errors of any of them stop it with every diagnostic found so far.

@@ -26,6 +26,8 @@ struct SiteModel: Sendable {
         let title: String
         /// Whether it cannot be judged (errors in its own data).
         let hasErrors: Bool
+        /// Its product (release.yaml `product`), which gives it a product feed.
+        let product: String?
         /// Its home-page row and trend point; nil only when the home page itself comes from the cache.
         let summary: ReleaseSummary?
         /// When its pages come from the build cache: their key (see `ReleasePages`).
@@ -60,10 +62,13 @@ struct ReleaseSummary: Sendable, Codable, Equatable {
     var row: ReleaseRow
     /// Its headline numbers for the trend charts.
     var point: Trends.Point
+    /// The URLs of its HTML pages (`ReleasePages`), for the sitemap.
+    var pages: [String]
 
     init(_ entry: SiteModel.Entry) {
         row = ReleaseRow(entry)
         point = TrendAnalysis.point(entry.data, entry.figures)
+        pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors).filter { $0.template != ReleasePages.summaryJSON }.map(\.url)
     }
 }
 
@@ -88,9 +93,13 @@ struct ReleasePage: Sendable, Codable, Equatable {
 
 /// The pages each release has, with their templates: the one list Render and the build cache share.
 enum ReleasePages {
+    /// The template name of a release's `summary.json`, which is encoded, not rendered from a template.
+    static let summaryJSON = "summary.json"
+
     /// Every page of a release, in local-navigation order: overview, notes, a page per kind of evidence
     /// placed as a release section (registry order) followed by its item pages, then the kinds with pages of
-    /// their own. A release that cannot be judged has only its overview and the own pages.
+    /// their own, then its `summary.json` (kind `summary`, not a page people navigate to). A release that cannot
+    /// be judged has only its overview, the own pages and its summary.json.
     static func pages(_ data: ReleaseData, hasErrors: Bool) -> [ReleasePage] {
         let release = data.release
         let base = "releases/" + SitePaths.segment(release.id) + "/"
@@ -110,11 +119,17 @@ enum ReleasePages {
                                        kind: "item", label: item.title, section: kind.id, item: index))
                 }
             case .ownPage:
-                pages.append(.init(template: kind.id + ".html", url: base + kind.id + ".html", title: "\(kind.title) · \(release.title)",
+                pages.append(.init(template: kind.id + ".html", url: ownPageURL(kind, release: release.id), title: "\(kind.title) · \(release.title)",
                                    kind: kind.id, label: kind.title))
             }
         }
+        pages.append(.init(template: summaryJSON, url: SitePaths.summary(release.id), title: release.title, kind: "summary", label: "Data (JSON)"))
         return pages
+    }
+
+    /// The URL of the page of a kind placed on its own page (`releases/2.4/checklist.html`).
+    static func ownPageURL(_ kind: any EvidenceKind.Type, release id: String) -> String {
+        "releases/" + SitePaths.segment(id) + "/" + kind.id + ".html"
     }
 
     /// The item pages of a kind the release has.
@@ -164,5 +179,22 @@ struct ItemPage: Sendable, Equatable {
             return ascii ? Character(scalar) : "-"
         })
         return mapped.allSatisfy({ $0 == "-" }) ? fallback : mapped
+    }
+}
+
+/// The site-wide files rendered with the home page (feeds and sitemap): the one list Render and the build cache
+/// share. They are kept in the build cache under the home page's key and reused with it.
+enum SiteFiles {
+    /// Template and path of each: the site's feed, one feed per product, and the sitemap when there is a base URL.
+    static func files(products: [String], sitemap: Bool) -> [(template: String, path: String, product: String?)] {
+        var files: [(template: String, path: String, product: String?)] = [("feed.xml", SitePaths.feed, nil)]
+        for product in Set(products).sorted() { files.append(("feed.xml", SitePaths.productFeed(product), product)) }
+        if sitemap { files.append(("sitemap.xml", SitePaths.sitemap, nil)) }
+        return files
+    }
+
+    /// The key one of them is kept under, from the home page's key.
+    static func key(_ homeKey: String, path: String) -> String {
+        SHA256.hex(homeKey + "\u{0}" + path)
     }
 }

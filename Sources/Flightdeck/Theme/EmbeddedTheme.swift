@@ -36,6 +36,22 @@ package enum EmbeddedTheme {
 <link rel="canonical" href="{{ page.canonical|url }}">
 {%- endif %}
 <meta name="generator" content="Flightdeck">
+{#- Open Graph: a link pasted in chat previews as the page's share title ("2.4.0 — NO-GO: 2 new test failures"
+    on a release page); og:url only with an absolute base_url. #}
+<meta property="og:title" content="{{ page.share_title }}">
+<meta property="og:type" content="{{ 'article' if page.kind == 'release' else 'website' }}">
+<meta property="og:site_name" content="{{ site.title }}">
+{%- if page.share_description %}
+<meta property="og:description" content="{{ page.share_description }}">
+{%- endif %}
+{%- if page.share_url and page.share_url is safe_url %}
+<meta property="og:url" content="{{ page.share_url|url }}">
+{%- endif %}
+<link rel="icon" type="image/svg+xml" href="{{ root }}assets/favicon.svg">
+<link rel="alternate" type="application/atom+xml" href="{{ root }}feed.xml" title="{{ site.title }}: releases">
+{%- for alternate in page.alternates %}
+<link rel="alternate" type="{{ alternate.type }}" href="{{ root }}{{ alternate.url|url }}" title="{{ alternate.title }}">
+{%- endfor %}
 <link rel="stylesheet" href="{{ root }}assets/style.css">
 <link rel="stylesheet" href="{{ root }}assets/charts.css">
 </head>
@@ -104,6 +120,33 @@ package enum EmbeddedTheme {
 {%- include "partials/" ~ section.id ~ ".html" %}
 </section>
 {% endblock %}
+
+"""#,
+        "feed.xml": #"""
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>{{ feed.id }}</id>
+  <title>{{ feed.title }}</title>
+  <updated>{{ feed.updated }}</updated>
+  <author><name>{{ feed.author }}</name></author>
+  <generator>Flightdeck</generator>
+  {%- if feed.self_url %}
+  <link rel="self" type="application/atom+xml" href="{{ feed.self_url }}"/>
+  {%- endif %}
+  <link rel="alternate" type="text/html" href="{{ feed.home_url }}"/>
+  {%- for e in entries %}
+  <entry>
+    <id>{{ e.id }}</id>
+    <title>{{ e.title }}</title>
+    <updated>{{ e.updated }}</updated>
+    <link rel="alternate" type="text/html" href="{{ e.url }}"/>
+    <category term="{{ e.decision }}" label="{{ e.decision_label }}"/>
+    {%- if e.summary %}
+    <summary>{{ e.summary }}</summary>
+    {%- endif %}
+  </entry>
+  {%- endfor %}
+</feed>
 
 """#,
         "incident.html": #"""
@@ -849,6 +892,20 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {% endblock %}
 
 """#,
+        "sitemap.xml": #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{%- for u in urls %}
+  <url>
+    <loc>{{ u.loc }}</loc>
+    {%- if u.lastmod is defined %}
+    <lastmod>{{ u.lastmod }}</lastmod>
+    {%- endif %}
+  </url>
+{%- endfor %}
+</urlset>
+
+"""#,
     ]
 
     /// Static files copied to the output, by path, e.g. `assets/style.css`.
@@ -995,6 +1052,10 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
 }
 
 """#,
+        "assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Flightdeck</title><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M6 20h20l-3 4H9z" fill="#fff"/><path d="M15 8h2l4 10h-10z" fill="#7fc8f8"/></svg>
+
+"""##,
         "assets/style.css": #"""
 /* Flightdeck default theme. Colours are custom properties: override them in a site's templates/assets/style.css. */
 :root {

@@ -30,8 +30,15 @@ import Testing
         let output = site.root.appendingPathComponent("public")
         var files: [String: String] = [:]
         for case let path as String in FileManager.default.enumerator(atPath: output.path) ?? .init()
-        where path.hasSuffix(".html") || path.hasSuffix(".svg") || path.hasSuffix(".json") {
-            files[path] = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        where path.hasSuffix(".html") || path.hasSuffix(".svg") || path.hasSuffix(".json") || path.hasSuffix(".xml") {
+            let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            // A release's summary.json is its export: the data as written (every field, hidden or not), for
+            // programs, never shown as markup. It must only be JSON.
+            if path.hasSuffix("/summary.json") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any], "\(path) is a JSON object")
+                continue
+            }
+            files[path] = text
         }
         return (files, manifest.fields, report.diagnostics.map(\.description))
     }

@@ -99,7 +99,7 @@ enum LinkFilter {
     }
 
     /// The end line of the block that holds an inline node.
-    private static func blockEndLine(of node: OpaquePointer) -> Int {
+    static func blockEndLine(of node: OpaquePointer) -> Int {
         var current = cmark_node_parent(node)
         while let block = current {
             if CmarkNode.type(block).rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { return Int(cmark_node_get_end_line(block)) }

@@ -25,13 +25,17 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     let firstHeading: String?
     /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
     let warnings: [Diagnostic]
+    /// The links and images the HTML keeps, with where each is written: what the link checker names as a
+    /// broken link's source.
+    let links: [MarkdownLink]
     private let document: CmarkDocument
     private let headingIDs: [String]
     private let lock = NSLock()
 
     fileprivate init(document: CmarkDocument, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
-                     warnings: [Diagnostic]) {
+                     warnings: [Diagnostic], links: [MarkdownLink]) {
         self.warnings = warnings
+        self.links = links
         self.document = document
         self.headingIDs = headingIDs
         self.tasks = tasks
@@ -93,7 +97,7 @@ enum MarkdownRenderer {
         let tasks = TaskListExtractor.extract(from: document)
         let warnings = LinkFilter.warnings(document.refusedLinks, file: file, lines: document.lines, firstLine: firstLine)
         return MarkdownDocument(document: document, headingIDs: headingIDs, tasks: tasks, firstHeading: heading,
-                                warnings: warnings)
+                                warnings: warnings, links: MarkdownLink.all(in: document, file: file, firstLine: firstLine))
     }
 
     /// Drops a leading `#` heading and, with `demote`, moves the other headings down a level.

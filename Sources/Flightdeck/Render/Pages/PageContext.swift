@@ -23,6 +23,29 @@ struct PageContext: Sendable {
         var url: String
         /// Absolute URL when base_url is set, else "".
         var canonical: String
+        /// What a link to the page previews as (Open Graph `og:title`): the title, or for a release its verdict
+        /// line, "2.4.0 — NO-GO: 2 new test failures".
+        var shareTitle: String
+        /// The page's absolute URL (`og:url`) when base_url is an absolute http(s) URL, else "".
+        var shareUrl: String
+        /// The preview's text (`og:description`): a release's summary, else the site's description.
+        var shareDescription: String
+        /// Other forms of the page (`<link rel="alternate">`): a release's summary.json and its product's feed.
+        var alternates: [Alternate]
+    }
+
+    /// Another form of a page: its MIME type, URL from the site root and title.
+    struct Alternate: Sendable, Encodable {
+        var type: String
+        var url: String
+        var title: String
+    }
+
+    /// How a page previews when linked, and its other forms (defaults: its title, the site's description, none).
+    struct Share: Sendable {
+        var title: String
+        var description: String
+        var alternates: [Alternate] = []
     }
 
     /// `nav`: links shown on every page.
@@ -43,12 +66,14 @@ struct PageContext: Sendable {
     var sharedValues: [String: any Encodable & Sendable] { ["site": site, "nav": nav] }
 
     /// The per-page part of the shared context: `page`, and `root` to climb back to the site root.
-    func pageValues(title: String, kind: String, url: String) -> [String: any Encodable & Sendable] {
+    func pageValues(title: String, kind: String, url: String, share: Share? = nil) -> [String: any Encodable & Sendable] {
         let depth = url.split(separator: "/").count - 1
         let canonical = site.baseUrl.isEmpty ? "" : (site.baseUrl.hasSuffix("/") ? site.baseUrl : site.baseUrl + "/") + url
         return [
             "root": String(repeating: "../", count: depth),
-            "page": PageInfo(title: title, kind: kind, url: url, canonical: canonical),
+            "page": PageInfo(title: title, kind: kind, url: url, canonical: canonical,
+                             shareTitle: share?.title ?? title, shareUrl: SiteFeeds.absoluteBase(site.baseUrl).map { $0 + url } ?? "",
+                             shareDescription: share?.description ?? site.description, alternates: share?.alternates ?? []),
         ]
     }
 }
@@ -57,6 +82,14 @@ struct PageContext: Sendable {
 enum SitePaths {
     static func release(_ id: String) -> String { "releases/\(segment(id))/index.html" }
     static func page(_ slug: String) -> String { "pages/\(segment(slug)).html" }
+    /// A release's `summary.json`: `flightdeck export` with a `schema_version`.
+    static func summary(_ id: String) -> String { "releases/\(segment(id))/summary.json" }
+    /// The Atom feed of every release.
+    static let feed = "feed.xml"
+    /// The Atom feed of one product's releases.
+    static func productFeed(_ product: String) -> String { "products/\(segment(product))/feed.xml" }
+    /// The sitemap (only with a base URL).
+    static let sitemap = "sitemap.xml"
 
     /// The file path on disk for a URL path (percent-decoding undone).
     static func file(_ url: String) -> String { url.removingPercentEncoding ?? url }

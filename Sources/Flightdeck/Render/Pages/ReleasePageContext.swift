@@ -88,6 +88,14 @@ struct ReleaseRow: Sendable, Codable, Equatable {
     var decision: String
     var decisionLabel: String
     var headline: String
+    /// The product released, for its feed.
+    var product: String?
+    /// release.yaml's `summary`.
+    var summary: String?
+    /// The verdict in one line, as feeds and link previews show it: "2.4.0 — NO-GO: 2 new test failures".
+    var shareTitle: String
+    /// The release date as an instant (`YYYY-MM-DDT00:00:00Z`), for feeds and the sitemap; nil without a date.
+    var updated: String?
 
     init(_ entry: SiteModel.Entry) {
         let release = entry.data.release
@@ -100,6 +108,18 @@ struct ReleaseRow: Sendable, Codable, Equatable {
         decision = entry.figures.verdict.decision.rawValue
         decisionLabel = entry.figures.verdict.decision.label
         headline = entry.figures.verdict.reasons.first.map { "\($0.area): \($0.message)" } ?? release.summary ?? ""
+        product = release.product
+        summary = release.summary
+        shareTitle = Self.shareTitle(entry)
+        updated = release.date.map(Timestamp.instantString)
+    }
+
+    /// "2.4.0 — NO-GO: 2 new test failures": the version (else the title), the decision and its first reason.
+    static func shareTitle(_ entry: SiteModel.Entry) -> String {
+        let release = entry.data.release
+        let verdict = entry.figures.verdict
+        let reason = verdict.reasons.first.map { ": " + $0.message } ?? ""
+        return "\(release.version ?? release.title) — \(verdict.decision.label)\(reason)"
     }
 
 }

@@ -11,8 +11,16 @@ struct SiteRenderer {
     /// What the templates read of `data` (the raw data is large; members no template reads are not encoded).
     private let dataUsage: TemplateRenderer.Usage
 
+    /// The feeds and sitemap, rendered with the home page.
+    private let siteFiles: [(template: String, path: String, product: String?)]
+    /// The base URL pages are served from ("" when not set).
+    private let baseURL: String
+
     init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
+        self.baseURL = baseURL ?? model.source.config.baseURL
+        siteFiles = SiteFiles.files(products: model.listing.compactMap(\.product),
+                                    sitemap: SiteFeeds.absoluteBase(baseURL ?? model.source.config.baseURL) != nil)
         self.cache = cache
         let config = model.source.config
         templates = TemplateRenderer(siteTemplates: model.source.templates, names: model.source.templateNames)
@@ -35,6 +43,8 @@ struct SiteRenderer {
         let url: String
         let context: TemplateRenderer.Context
         var key: String?
+        /// The file's bytes when they are encoded rather than rendered (a release's summary.json).
+        var body: Data? = nil
     }
 
     /// Renders every page (in parallel) and collects the assets; template errors stop it. With a build
@@ -46,8 +56,10 @@ struct SiteRenderer {
         var diagnostics: [Diagnostic] = []
         var homeFromCache = false
         if let cache {
-            if let key = model.homeKey, cache.hasPage(key) {
+            if let key = model.homeKey, cache.hasPage(key),
+               siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 files.append(cache.reusePage(key, at: "index.html"))
+                for file in siteFiles { files.append(cache.reusePage(SiteFiles.key(key, path: file.path), at: file.path)) }
                 homeFromCache = true
             }
             for listed in model.listing {
@@ -61,7 +73,8 @@ struct SiteRenderer {
         cache?.countRendered(jobs.filter { $0.key == nil }.count)
         let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
-                let html = Data(try renderer.render(job.template, context: job.context).utf8)
+                let html: Data
+                if let body = job.body { html = body } else { html = Data(try renderer.render(job.template, context: job.context).utf8) }
                 if let cache, let key = job.key { return .success(cache.store(html, key: key, at: SitePaths.file(job.url))) }
                 return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
             } catch {
@@ -99,9 +112,9 @@ struct SiteRenderer {
 
     /// Builds one page's context from the shared one, its `page` and `root`, and its own variables.
     private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
-                     _ own: TemplateRenderer.Context) throws(DiagnosticError) -> Job {
+                     _ own: TemplateRenderer.Context, share: PageContext.Share? = nil) throws(DiagnosticError) -> Job {
         var context = sharedContext
-        try context.add(shared.pageValues(title: title, kind: kind, url: url))
+        try context.add(shared.pageValues(title: title, kind: kind, url: url, share: share))
         context.merge(own)
         return Job(template: template, url: url, context: context)
     }
@@ -122,6 +135,18 @@ struct SiteRenderer {
             var job = try job("index.html", "index.html", model.source.config.title, "home", home)
             job.key = model.homeKey
             jobs.append(job)
+            let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: model.listing.compactMap(\.summary?.row),
+                                  pageURLs: model.pages.map { SitePaths.page($0.slug) },
+                                  releasePages: Dictionary(model.listing.compactMap { listed in listed.summary.map { (listed.id, $0.pages) } },
+                                                           uniquingKeysWith: { first, _ in first }),
+                                  baseURL: baseURL)
+            for file in siteFiles {
+                var own = TemplateRenderer.Context()
+                try own.add(file.template == "sitemap.xml" ? feeds.sitemap() : feeds.feed(at: file.path, product: file.product))
+                var fileJob = try self.job(file.template, file.path, model.source.config.title, "feed", own)
+                fileJob.key = model.homeKey.map { SiteFiles.key($0, path: file.path) }
+                jobs.append(fileJob)
+            }
         }
         for page in model.pages {
             var own = TemplateRenderer.Context()
@@ -142,7 +167,7 @@ struct SiteRenderer {
         figures.verdict = ReleasePages.linkingPages(figures.verdict, pages: pages)
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
-                        "release_pages": pages.filter { $0.kind != "item" }.map(ReleasePageLink.init),
+                        "release_pages": pages.filter { $0.kind != "summary" }.map(ReleasePageLink.init),
                         "notes": nullable(entry.data.notes), "charts": charts,
                         "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:]])
         try common.add("data", entry.data, usage: dataUsage)
@@ -153,7 +178,18 @@ struct SiteRenderer {
         try checklist.add(["checklist": nullable(entry.figures[ChecklistKind.self])])
         var signoffs = common
         try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
+        var alternates = [PageContext.Alternate(type: "application/json", url: SitePaths.summary(release.id), title: "\(release.title): data and figures (JSON)")]
+        if let product = release.product {
+            alternates.append(.init(type: "application/atom+xml", url: SitePaths.productFeed(product), title: "\(product): releases"))
+        }
+        let share = PageContext.Share(title: ReleaseRow.shareTitle(entry), description: release.summary ?? shared.site.description,
+                                      alternates: alternates)
         return try pages.map { page throws(DiagnosticError) in
+            if page.template == ReleasePages.summaryJSON {
+                return Job(template: page.template, url: page.url, context: TemplateRenderer.Context(),
+                           key: entry.renderKey.map { ReleasePages.key($0, url: page.url) },
+                           body: try ReleaseExport.summary(entry) + Data("\n".utf8))
+            }
             var own: TemplateRenderer.Context
             switch page.template {
             case "release.html": own = overview
@@ -166,7 +202,7 @@ struct SiteRenderer {
                 }
                 if let item = page.item { try own.add(["item": item, "item_title": page.label]) }
             }
-            var job = try job(page.template, page.url, page.title, page.kind, own)
+            var job = try job(page.template, page.url, page.title, page.kind, own, share: page.kind == "release" ? share : nil)
             job.key = entry.renderKey.map { ReleasePages.key($0, url: page.url) }
             return job
         }
