@@ -23,7 +23,9 @@ extension Site {
     /// decision "cannot judge" (exit 3).
     package func gate(_ id: ReleaseID) throws(DiagnosticError) -> GateReport {
         let entry = try entry(id, log: DiagnosticLog())
-        return GateReport(release: id.name, verdict: entry.figures.verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
+        // Evidence links lead to the pages the site has for them (`releases/<id>/tests/index.html`).
+        let verdict = ReleasePages.linkingPages(entry.figures.verdict, pages: ReleasePages.pages(entry.data, hasErrors: entry.hasErrors))
+        return GateReport(release: id.name, verdict: verdict, diagnostics: BuildPipeline.sorted(entry.diagnostics))
     }
 
     /// What a sign-off of this release approves now: its inputs by SHA-256 and the figures the verdict

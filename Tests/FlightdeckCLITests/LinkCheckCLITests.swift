@@ -37,8 +37,8 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 3, "\(result.stderr)")
-        #expect(result.stderr.contains("content/releases/1.0.0/notes.md:5:18: error: broken link '#second-heading' on releases/1.0.0/index.html"), "\(result.stderr)")
-        #expect(result.stderr.contains("releases/1.0.0/index.html has no element with id 'second-heading'"), "\(result.stderr)")
+        #expect(result.stderr.contains("content/releases/1.0.0/notes.md:5:18: error: broken link '#second-heading' on releases/1.0.0/notes/index.html"), "\(result.stderr)")
+        #expect(result.stderr.contains("releases/1.0.0/notes/index.html has no element with id 'second-heading'"), "\(result.stderr)")
         #expect(!result.stderr.contains("'#first-heading'"), "a heading that exists is not broken: \(result.stderr)")
         #expect(result.stderr.contains("content/pages/process.md:7:14: error: broken image source 'img/flow.png' on pages/process.html"), "\(result.stderr)")
         #expect(result.stderr.contains("the site has no file pages/img/flow.png"), "\(result.stderr)")
@@ -72,7 +72,7 @@ import Testing
         #expect(!plain.stdout.contains("external:"))
         let listed = try CLI.run(["check", "--links", "--external"], in: folder)
         #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stdout.contains("external: https://runbooks.example.com/a?b=1&c=2 on releases/1.0.0/index.html (content/releases/1.0.0/notes.md:3:19)"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("external: https://runbooks.example.com/a?b=1&c=2 on releases/1.0.0/notes/index.html (content/releases/1.0.0/notes.md:3:19)"), "\(listed.stdout)")
         #expect(try CLI.run(["check", "--external"], in: folder).status == 64)
         #expect(try CLI.run(["build", "--check-links"], in: folder).status == 0)
     }

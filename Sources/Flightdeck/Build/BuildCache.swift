@@ -38,10 +38,12 @@ final class BuildCache: @unchecked Sendable {
         var summary: String
         /// The JSON of the diagnostics its files gave, replayed when it is not read again.
         var diagnostics: String
+        /// The JSON of its pages (`[ReleasePage]`), which depend on the kinds and items it has.
+        var pages: String
     }
 
     /// The manifest format; a manifest of another format is ignored.
-    static let formatVersion = 1
+    static let formatVersion = 3
 
     /// The cache folder.
     let folder: URL
@@ -285,7 +287,7 @@ final class BuildCache: @unchecked Sendable {
         for record in nextReleases.values.sorted(by: { $0.id < $1.id }) {
             lines.append(["R", record.id, record.inputs, record.analysis, record.render, record.hasErrors ? "1" : "0",
                           record.ingestErrors ? "1" : "0", record.draft ? "1" : "0",
-                          record.product.map { "=" + $0 } ?? "", record.date.map { "\($0)" } ?? "", record.title, record.summary, record.diagnostics]
+                          record.product.map { "=" + $0 } ?? "", record.date.map { "\($0)" } ?? "", record.title, record.summary, record.diagnostics, record.pages]
                 .map(CacheText.escape).joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -326,7 +328,7 @@ final class BuildCache: @unchecked Sendable {
                     throw Unusable(reason: "line \(number): bad file record")
                 }
                 files[fields[1]] = FileRecord(size: size, modified: modified, inode: inode, sha256: fields[5])
-            case ("R", 13):
+            case ("R", 14):
                 let date: Double?
                 if fields[9].isEmpty { date = nil } else if let value = Double(fields[9]) { date = value } else {
                     throw Unusable(reason: "line \(number): bad release date")
@@ -334,7 +336,7 @@ final class BuildCache: @unchecked Sendable {
                 releases[fields[1]] = ReleaseRecord(
                     id: fields[1], inputs: fields[2], analysis: fields[3], render: fields[4], hasErrors: fields[5] == "1",
                     ingestErrors: fields[6] == "1", draft: fields[7] == "1", product: fields[8].isEmpty ? nil : String(fields[8].dropFirst()),
-                    date: date, title: fields[10], summary: fields[11], diagnostics: fields[12])
+                    date: date, title: fields[10], summary: fields[11], diagnostics: fields[12], pages: fields[13])
             default:
                 throw Unusable(reason: "line \(number): unknown record")
             }

@@ -72,6 +72,7 @@ extension BuildPipeline {
         // whose pages are kept is reused as it is.
         var analysisKeys: [Int: String] = [:], renderKeys: [Int: String] = [:]
         var reused: Set<Int> = []
+        var reusedPages: [Int: [ReleasePage]] = [:]
         var summaries: [Int: ReleaseSummary] = [:]
         var homeKey: String?
         if let cache, let keys {
@@ -88,8 +89,9 @@ extension BuildPipeline {
                 analysisKeys[index] = analysis
                 renderKeys[index] = render
                 if let record = known[index]?.record, record.analysis == analysis, record.render == render,
-                   ReleasePages.pages(id: id, title: record.title).allSatisfy({ cache.hasPage(ReleasePages.key(render, template: $0.template)) }) {
+                   let pages = Self.decodePages(record.pages), pages.allSatisfy({ cache.hasPage(ReleasePages.key(render, url: $0.url)) }) {
                     reused.insert(index)
+                    reusedPages[index] = pages
                 }
             }
             let home = listed.reversed().map { "\(source.releases[$0].id)\t\(renderKeys[$0] ?? "-")" }.joined(separator: "\n")
@@ -155,10 +157,11 @@ extension BuildPipeline {
         for index in listed.reversed() {
             if let entry = entryAt[index] {
                 listing.append(.init(id: entry.data.release.id, title: entry.data.release.title, hasErrors: entry.hasErrors,
-                                     product: entry.data.release.product, summary: ReleaseSummary(entry), reusedKey: nil))
+                                     product: entry.data.release.product, summary: ReleaseSummary(entry), reusedKey: nil, reusedPages: []))
             } else if let item = known[index], let record = item.record {
                 listing.append(.init(id: record.id, title: record.title, hasErrors: record.hasErrors,
-                                     product: record.product, summary: summaries[index], reusedKey: record.render))
+                                     product: record.product, summary: summaries[index], reusedKey: record.render,
+                                     reusedPages: reusedPages[index] ?? []))
             }
         }
         if let cache {
@@ -200,17 +203,18 @@ extension BuildPipeline {
             guard let item, let inputs = keys.inputs[item.source.id] else { continue }
             if let entry = entries[index] {
                 guard let analysis = analysisKeys[index], let render = entry.renderKey,
-                      let summary = Self.encode(ReleaseSummary(entry)), let diagnostics = Self.encode(entry.diagnostics.map(StoredDiagnostic.init)) else { continue }
+                      let summary = Self.encode(ReleaseSummary(entry)), let diagnostics = Self.encode(entry.diagnostics.map(StoredDiagnostic.init)),
+                      let pages = Self.encode(ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)) else { continue }
                 cache.keep(.init(id: item.source.id, inputs: inputs, analysis: analysis, render: render, hasErrors: entry.hasErrors,
                                  ingestErrors: item.ingestErrors, draft: item.draft, product: item.product, date: item.date, title: item.title,
-                                 summary: summary, diagnostics: diagnostics))
+                                 summary: summary, diagnostics: diagnostics, pages: pages))
             } else if let record = item.record {
                 cache.keep(record)
             } else if let diagnostics = Self.encode((item.diagnostics ?? []).map(StoredDiagnostic.init)) {
                 // Read but not listed (a draft): known by its facts, never reused for pages.
                 cache.keep(.init(id: item.source.id, inputs: inputs, analysis: "", render: "", hasErrors: item.ingestErrors,
                                  ingestErrors: item.ingestErrors, draft: item.draft, product: item.product, date: item.date, title: item.title,
-                                 summary: "", diagnostics: diagnostics))
+                                 summary: "", diagnostics: diagnostics, pages: "[]"))
             }
         }
     }
@@ -230,6 +234,15 @@ extension BuildPipeline {
             return try JSONDecoder().decode(ReleaseSummary.self, from: Data(json.utf8))
         } catch {
             return nil  // an unreadable summary only costs an analysis
+        }
+    }
+
+    /// A record's pages, or nil when they cannot be read (the release is then rendered again).
+    private static func decodePages(_ json: String) -> [ReleasePage]? {
+        do {
+            return try JSONDecoder().decode([ReleasePage].self, from: Data(json.utf8))
+        } catch {
+            return nil  // unreadable pages only cost a render
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site after Ingest and Analyse: what the Render stage turns into pages.
 struct SiteModel: Sendable {
     /// One release with its data and figures.
@@ -30,6 +32,8 @@ struct SiteModel: Sendable {
         let summary: ReleaseSummary?
         /// When its pages come from the build cache: their key (see `ReleasePages`).
         let reusedKey: String?
+        /// When its pages come from the build cache: which pages it has.
+        let reusedPages: [ReleasePage]
     }
 
     /// Config and file lists.
@@ -58,11 +62,33 @@ struct ReleaseSummary: Sendable, Codable, Equatable {
     var row: ReleaseRow
     /// Its headline numbers for the trend charts.
     var point: Trends.Point
+    /// The URLs of its HTML pages (`ReleasePages`), for the sitemap.
+    var pages: [String]
 
     init(_ entry: SiteModel.Entry) {
         row = ReleaseRow(entry)
         point = TrendAnalysis.point(entry.data, entry.figures)
+        pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors).filter { $0.template != ReleasePages.summaryJSON }.map(\.url)
     }
+}
+
+/// One page of a release: its overview, a page per kind of evidence it has, one per item of a kind that has
+/// item pages (an incident), its notes, and the pages of the kinds placed on their own (checklist, sign-offs).
+struct ReleasePage: Sendable, Codable, Equatable {
+    /// The template that renders it.
+    var template: String
+    /// Its path from the site root, percent-encoded (`releases/2.4/tests/index.html`).
+    var url: String
+    /// Its `page.title`.
+    var title: String
+    /// Its `page.kind`: release, evidence, item, notes, or the id of a kind with its own page.
+    var kind: String
+    /// Its name in the release's local navigation and breadcrumbs ("Test suites").
+    var label: String
+    /// The kind of evidence it shows (`tests`), for evidence and item pages.
+    var section: String?
+    /// For an item page: the item's position in its kind's list (0-based).
+    var item: Int?
 }
 
 /// The pages each release has, with their templates: the one list Render and the build cache share.
@@ -70,17 +96,89 @@ enum ReleasePages {
     /// The template name of a release's `summary.json`, which is encoded, not rendered from a template.
     static let summaryJSON = "summary.json"
 
-    /// Template, URL, title and page kind of each page of release `id` titled `title`, and its summary.json.
-    static func pages(id: String, title: String) -> [(template: String, url: String, title: String, kind: String)] {
-        [("release.html", SitePaths.release(id), title, "release"),
-         ("checklist.html", SitePaths.checklist(id), "Checklist · \(title)", "checklist"),
-         ("signoffs.html", SitePaths.signoffs(id), "Sign-offs · \(title)", "signoffs"),
-         (summaryJSON, SitePaths.summary(id), title, "summary")]
+    /// Every page of a release, in local-navigation order: overview, notes, a page per kind of evidence
+    /// placed as a release section (registry order) followed by its item pages, then the kinds with pages of
+    /// their own, then its `summary.json` (kind `summary`, not a page people navigate to). A release that cannot
+    /// be judged has only its overview, the own pages and its summary.json.
+    static func pages(_ data: ReleaseData, hasErrors: Bool) -> [ReleasePage] {
+        let release = data.release
+        let base = "releases/" + SitePaths.segment(release.id) + "/"
+        var pages = [ReleasePage(template: "release.html", url: SitePaths.release(release.id), title: release.title, kind: "release", label: "Overview")]
+        if !hasErrors, data.notes != nil {
+            pages.append(.init(template: "notes.html", url: base + "notes/index.html", title: "Notes · \(release.title)", kind: "notes", label: "Notes"))
+        }
+        for kind in Registry.kinds {
+            switch kind.placement {
+            case .releaseSection:
+                guard !hasErrors, data.has(kind) else { continue }
+                let folder = base + kind.id + "/"
+                pages.append(.init(template: "evidence.html", url: folder + "index.html", title: "\(kind.title) · \(release.title)",
+                                   kind: "evidence", label: kind.title, section: kind.id))
+                for (index, item) in itemPages(kind, data).enumerated() {
+                    pages.append(.init(template: item.template, url: folder + item.slug + "/index.html", title: "\(item.title) · \(release.title)",
+                                       kind: "item", label: item.title, section: kind.id, item: index))
+                }
+            case .ownPage:
+                pages.append(.init(template: kind.id + ".html", url: ownPageURL(kind, release: release.id), title: "\(kind.title) · \(release.title)",
+                                   kind: kind.id, label: kind.title))
+            }
+        }
+        pages.append(.init(template: summaryJSON, url: SitePaths.summary(release.id), title: release.title, kind: "summary", label: "Data (JSON)"))
+        return pages
+    }
+
+    /// The URL of the page of a kind placed on its own page (`releases/2.4/checklist.html`).
+    static func ownPageURL(_ kind: any EvidenceKind.Type, release id: String) -> String {
+        "releases/" + SitePaths.segment(id) + "/" + kind.id + ".html"
+    }
+
+    /// The item pages of a kind the release has.
+    private static func itemPages<Kind: EvidenceKind>(_ kind: Kind.Type, _ data: ReleaseData) -> [ItemPage] {
+        data[kind].map(Kind.itemPages) ?? []
     }
 
     /// The key one page of a release is kept under, from the release's render key.
-    static func key(_ renderKey: String, template: String) -> String {
-        SHA256.hex(renderKey + "\u{0}" + template)
+    static func key(_ renderKey: String, url: String) -> String {
+        SHA256.hex(renderKey + "\u{0}" + url)
+    }
+
+    /// The verdict with each reason's evidence link pointing at the kind's own page (see `evidenceLink`).
+    static func linkingPages(_ verdict: Verdict, pages: [ReleasePage]) -> Verdict {
+        var verdict = verdict
+        for index in verdict.reasons.indices {
+            let reason = verdict.reasons[index]
+            verdict.reasons[index].evidence = evidenceLink(reason.evidence, area: reason.area, pages: pages)
+        }
+        return verdict
+    }
+
+    /// Where an evidence link of the verdict (relative to the overview, `#tests`, `#incident-2`) points once the
+    /// kind has a page of its own: `tests/index.html`, `incidents/index.html#incident-2`. Others are kept.
+    static func evidenceLink(_ evidence: String, area: String, pages: [ReleasePage]) -> String {
+        guard evidence.hasPrefix("#"), pages.contains(where: { $0.kind == "evidence" && $0.section == area }) else { return evidence }
+        let page = SitePaths.segment(area) + "/index.html"
+        return evidence == "#" + area ? page : page + evidence
+    }
+}
+
+/// A page of one item of a kind (an incident), declared by the kind (`EvidenceKind.itemPages`).
+struct ItemPage: Sendable, Equatable {
+    /// Its folder name below the kind's page: ASCII letters, digits, `-` and `_` only, unique in the kind even
+    /// where case is ignored.
+    var slug: String
+    /// Its name in breadcrumbs and its title.
+    var title: String
+    /// The template that renders it.
+    var template: String
+
+    /// A folder name made of `text`: ASCII letters, digits and `_` kept, anything else a `-`; `fallback` when
+    /// nothing is kept (so never empty, `.` or `..`).
+    static func slug(_ text: String, fallback: String) -> String {
+        let mapped = String(text.unicodeScalars.map { scalar -> Character in
+            let ascii = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "_")
+            return ascii ? Character(scalar) : "-"
+        })
+        return mapped.allSatisfy({ $0 == "-" }) ? fallback : mapped
     }
 }
 

@@ -7,11 +7,14 @@ struct LinkSources: Sendable {
     let markdown: [String: [MarkdownLink]]
     /// The site's templates, then the built-in theme's, as sources to search for a link written literally.
     let templates: [SourceFile]
+    /// The template of each release page, by page path (the others follow from their path: `template(of:)`).
+    let pageTemplates: [String: String]
 
     /// Sources given as they are.
-    init(markdown: [String: [MarkdownLink]], templates: [SourceFile]) {
+    init(markdown: [String: [MarkdownLink]], templates: [SourceFile], pageTemplates: [String: String] = [:]) {
         self.markdown = markdown
         self.templates = templates
+        self.pageTemplates = pageTemplates
     }
 
     /// The sources of a site: every page's Markdown, and every template the site's pages may use.
@@ -19,16 +22,32 @@ struct LinkSources: Sendable {
         var markdown: [String: [MarkdownLink]] = [:]
         if let index = model.index { markdown["index.html"] = index.html.links }
         for page in model.pages { markdown[SitePaths.file(SitePaths.page(page.slug))] = page.html.links }
+        var pageTemplates: [String: String] = [:]
         for entry in model.releases {
-            let id = entry.data.release.id
-            var links = entry.data.notes?.html.links ?? []
-            for (_, document) in (entry.data[IncidentsKind.self]?.postmortems ?? [:]).sorted(by: { $0.key < $1.key }) {
-                links += document.links
+            // Notes on the notes page, every postmortem on the incidents page and each on its incident's page, the
+            // checklist on its page.
+            let incidents = entry.data[IncidentsKind.self]
+            let postmortems = incidents?.postmortems ?? [:]
+            for page in ReleasePages.pages(entry.data, hasErrors: entry.hasErrors) {
+                let path = SitePaths.file(page.url)
+                pageTemplates[path] = page.template
+                switch (page.kind, page.section) {
+                case ("notes", _):
+                    markdown[path] = entry.data.notes?.html.links ?? []
+                case ("evidence", let section?) where section == IncidentsKind.id:
+                    markdown[path] = postmortems.sorted(by: { $0.key < $1.key }).flatMap(\.value.links)
+                case ("item", let section?) where section == IncidentsKind.id:
+                    let id = page.item.flatMap { incidents?.incidents.indices.contains($0) == true ? incidents?.incidents[$0].id : nil }
+                    markdown[path] = id.flatMap { postmortems[$0]?.links } ?? []
+                case (ChecklistKind.id, _):
+                    markdown[path] = entry.data[ChecklistKind.self]?.html.links ?? []
+                default:
+                    continue
+                }
             }
-            markdown[SitePaths.file(SitePaths.release(id))] = links
-            markdown[SitePaths.file(SitePaths.checklist(id))] = entry.data[ChecklistKind.self]?.html.links ?? []
         }
         self.markdown = markdown
+        self.pageTemplates = pageTemplates
         var templates: [SourceFile] = []
         var seen = Set<String>()
         for file in model.source.templateFiles where !file.path.hasPrefix("templates/assets/") {
@@ -57,7 +76,7 @@ struct LinkSources: Sendable {
 
     /// Traces the links of one page to their sources.
     func tracer(for page: String) -> Tracer {
-        Tracer(links: markdown[page] ?? [], templates: templates, template: Self.template(of: page))
+        Tracer(links: markdown[page] ?? [], templates: templates, template: pageTemplates[page] ?? Self.template(of: page))
     }
 
     /// Finds the source of each link of one page in turn: the n-th link with a URL on the page is matched with the

@@ -1,7 +1,8 @@
 /// Reads Markdown pages with optional front matter.
 enum PageReader {
     /// Reads and parses one page (Render turns its body into HTML); problems go to the log and give nil.
-    static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, ids: HeadingIDScope = .page,
+    /// `nested` and `demote` as in `MarkdownRenderer.render`.
+    static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true, ids: HeadingIDScope = .page,
                      log: DiagnosticLog) -> Page? {
         do {
             let source = try file.readText()
@@ -12,7 +13,7 @@ enum PageReader {
             let weight = fields.int("weight") ?? 0
             let draft = fields.bool("draft") ?? false
             fields.warnUnknownKeys()
-            let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, ids: ids,
+            let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
                                                   firstLine: frontMatter.bodyLine)
             log.report(contentsOf: body.warnings)
             let slug = String(file.name.dropLast(file.fileExtension.count + 1))

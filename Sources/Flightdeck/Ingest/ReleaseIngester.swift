@@ -5,7 +5,8 @@ enum ReleaseIngester {
     static func ingest(_ source: ReleaseSource, config: SiteConfig, log: DiagnosticLog) -> ReleaseData {
         var data = ReleaseData(release: ReleaseReader.read(source, log: log))
         data.notes = source.file(named: "notes.md").flatMap {
-            PageReader.read($0, unsafeHTML: config.markdownUnsafeHTML, nested: true, ids: .releaseNotes, log: log)
+            // Notes are a page of their own under the title "Release notes": their `#` title goes, their `##` stay h2.
+            PageReader.read($0, unsafeHTML: config.markdownUnsafeHTML, nested: true, demote: false, ids: .releaseNotes, log: log)
         }
         let context = ReadContext(config: config, log: log)
         for kind in Registry.kinds {

@@ -67,11 +67,16 @@ protocol EvidenceKind: SendableMetatype {
 
     /// Its charts on the release page, keyed by the name templates use (`tests_outcomes`).
     static func charts(_ model: Model, figures: Figures, in context: ChartContext) -> [String: Chart]
+    /// The charts its card on the release overview may show (`tests_outcomes`): the first the release has.
+    static var overviewCharts: [String] { get }
+    /// Pages of its own items below its page (one per incident), in the model's order.
+    static func itemPages(_ model: Model) -> [ItemPage]
 }
 
 /// Where the site shows a data kind.
 enum KindPlacement: Sendable {
-    /// A section of the release page, drawn by the template `partials/<id>.html`.
+    /// A page of its own below the release, `releases/<release>/<id>/`, drawn by the template `partials/<id>.html`,
+    /// with a card on the release overview.
     case releaseSection
     /// A page of its own beside the release page (checklist.html, signoffs.html).
     case ownPage
@@ -91,4 +96,6 @@ extension EvidenceKind {
     static func reason(_ figures: Figures) -> Verdict.Reason? { nil }
     static var keptFigures: [String] { [] }
     static func charts(_ model: Model, figures: Figures, in context: ChartContext) -> [String: Chart] { [:] }
+    static var overviewCharts: [String] { [] }
+    static func itemPages(_ model: Model) -> [ItemPage] { [] }
 }

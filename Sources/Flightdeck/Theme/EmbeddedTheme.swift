@@ -81,7 +81,7 @@ package enum EmbeddedTheme {
         "checklist.html": #"""
 {% extends "base.html" %}
 {% block content %}
-<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › <a href="index.html">{{ release.title }}</a> › Checklist</nav>
+{% include "partials/release-nav.html" %}
 <h1>Readiness checklist <span class="subtitle">{{ release.title }}</span></h1>
 {%- if checklist %}
 <p class="progress-line"><progress max="{{ checklist.total }}" value="{{ checklist.done }}">{{ checklist.percent | round(0) | int }}%</progress>
@@ -103,10 +103,22 @@ package enum EmbeddedTheme {
 </section>
 {%- endfor %}
 {%- elif figures.verdict.decision == 'cannot_judge' %}
-<p class="empty">Not shown while this release's data has errors: fix <a href="index.html#diagnostics">the problems listed on its page</a> first.</p>
+<p class="empty">Not shown while this release's data has errors: fix <a href="{{ root }}{{ (release_pages | first).url|url }}#diagnostics">the problems listed on its page</a> first.</p>
 {%- else %}
 <p class="empty">This release has no checklist. Add <code>checklist.md</code> with task lists (<code>- [ ] item</code>).</p>
 {%- endif %}
+{% endblock %}
+
+"""#,
+        "evidence.html": #"""
+{% extends "base.html" %}
+{% block content %}
+{% include "partials/release-nav.html" %}
+<h1>{{ section.title }} <span class="subtitle">{{ release.title }}</span></h1>
+<section id="{{ section.id }}" class="data-section" aria-label="{{ section.title }}">
+{#- Each data kind's page draws its partial, named by the kind's id (see docs/architecture.md). #}
+{%- include "partials/" ~ section.id ~ ".html" %}
+</section>
 {% endblock %}
 
 """#,
@@ -137,8 +149,46 @@ package enum EmbeddedTheme {
 </feed>
 
 """#,
+        "incident.html": #"""
+{% extends "base.html" %}
+{% block content %}
+{% include "partials/release-nav.html" %}
+{%- set incident = data.incidents.incidents[item] %}
+{%- set times = figures.incidents.incidents | selectattr('id', 'eq', incident.id) | first %}
+<article class="incident incident-page" aria-labelledby="incident-heading">
+<h1 id="incident-heading"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h1>
+{%- include "partials/incident.html" %}
+<section aria-labelledby="timeline-heading">
+<h2 id="timeline-heading">Timeline</h2>
+<ol class="timeline">
+  <li><time datetime="{{ incident.started }}">{{ incident.started[:16] | replace('T', ' ') }} UTC</time> started</li>
+  {%- for event, delay in [['detected', 'time_to_detect_text'], ['acknowledged', 'time_to_acknowledge_text'], ['mitigated', 'time_to_mitigate_text'], ['resolved', 'time_to_resolve_text']] if event in incident %}
+  <li><time datetime="{{ incident[event] }}">{{ incident[event][:16] | replace('T', ' ') }} UTC</time> {{ event }}{% if delay in times %} <span class="muted">(after {{ times[delay] }})</span>{% endif %}</li>
+  {%- endfor %}
+  {%- if incident.resolved is not defined %}
+  <li>not resolved yet</li>
+  {%- endif %}
+</ol>
+</section>
+<section class="postmortem" aria-labelledby="postmortem-heading">
+<h2 id="postmortem-heading">Postmortem</h2>
+{%- if incident.id in postmortems %}
+<div class="prose">{{ postmortems[incident.id] | safe }}</div>
+{%- else %}
+<p class="empty">No postmortem was written for this incident.</p>
+{%- endif %}
+</section>
+</article>
+{% endblock %}
+
+"""#,
         "index.html": #"""
 {% extends "base.html" %}
+{%- block description %}
+{%- if intro and intro.description is defined %}
+<meta name="description" content="{{ intro.description }}">
+{%- else %}{{ super() }}{% endif %}
+{%- endblock %}
 {% block content %}
 <h1>{{ site.title }}</h1>
 {%- if intro %}
@@ -181,6 +231,22 @@ package enum EmbeddedTheme {
 </div>
 </section>
 {%- endif %}
+{% endblock %}
+
+"""#,
+        "notes.html": #"""
+{% extends "base.html" %}
+{%- block description %}
+{%- if notes.description is defined %}
+<meta name="description" content="{{ notes.description }}">
+{%- else %}{{ super() }}{% endif %}
+{%- endblock %}
+{% block content %}
+{% include "partials/release-nav.html" %}
+<h1>Release notes <span class="subtitle">{{ release.title }}</span></h1>
+<div class="prose notes">
+{{ notes.html | safe }}
+</div>
 {% endblock %}
 
 """#,
@@ -273,21 +339,47 @@ package enum EmbeddedTheme {
 </div>
 
 """#,
-        "partials/incidents.html": #"""
-{%- set i = figures.incidents -%}
-<ul class="cards">
-  <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
-  <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
-  <li class="card"><span class="label">MTTA</span><span class="value">{{ i.mtta_text | default('–') }}</span></li>
-  <li class="card"><span class="label">MTTD</span><span class="value">{{ i.mttd_text | default('–') }}</span></li>
-  <li class="card"><span class="label">MTTR</span><span class="value">{{ i.mttr_text | default('–') }}</span></li>
-  <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
-</ul>
-{%- if 'incidents_timeline' in charts %}{% set chart = charts['incidents_timeline'] %}{% include "partials/chart.html" %}{% endif %}
-{%- for incident in data.incidents.incidents %}
-{%- set times = i.incidents | selectattr('id', 'eq', incident.id) | first %}
-<article class="incident" aria-labelledby="incident-{{ loop.index }}">
-  <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {{ incident.id }}: {{ incident.title }}</h3>
+        "partials/headlines.html": #"""
+{#- The two or three headline figures of one kind of evidence on its overview card; expects `card` (id). A kind
+    not listed here shows its verdict reason and chart only. -#}
+{%- set f = figures[card.id] %}
+<dl class="headlines">
+{%- if card.id == 'tests' %}
+  <div><dt>Success rate</dt><dd>{% if f.success_rate is defined %}{{ '%.1f%%' | format(f.success_rate * 100) }}{% else %}–{% endif %}</dd></div>
+  <div><dt>Failed + errors</dt><dd>{{ f.counts.failed + f.counts.error }}</dd></div>
+  <div><dt>Tests</dt><dd>{{ f.counts.total }}</dd></div>
+{%- elif card.id == 'baseline' %}
+  <div><dt>Jobs</dt><dd>{{ f.overall.jobs }}</dd></div>
+  <div><dt>Success rate</dt><dd>{% if f.overall.success_rate is defined %}{{ '%.1f%%' | format(f.overall.success_rate * 100) }}{% else %}–{% endif %}</dd></div>
+  {%- if f.period_days is defined %}<div><dt>Period</dt><dd>{{ f.period_days }} days</dd></div>{% endif %}
+{%- elif card.id == 'performance' %}
+  {%- if f.total > 0 %}
+  <div><dt>Tests</dt><dd>{{ f.total }}</dd></div>
+  <div><dt>Success rate</dt><dd>{{ '%.0f%%' | format(f.success_rate * 100) if f.success_rate is defined else '–' }}</dd></div>
+  {%- endif %}
+  {%- if f.comparisons is defined %}
+  <div><dt>Operations on target</dt><dd>{{ f.comparisons.passed }}/{{ f.comparisons.passed + f.comparisons.failed }}</dd></div>
+  {%- if f.comparisons.overall_delta is defined %}<div><dt>Duration change</dt><dd>{{ '%+.1f%%' | format(f.comparisons.overall_delta * 100) }}</dd></div>{% endif %}
+  {%- endif %}
+  {%- if f.recommendation is defined %}<div><dt>Recommendation</dt><dd>{{ f.recommendation | replace('_', ' ') | lower | capitalize }}</dd></div>{% endif %}
+{%- elif card.id == 'rollout' %}
+  <div><dt>Status</dt><dd>{{ f.status | replace('_', ' ') }}</dd></div>
+  <div><dt>Components</dt><dd>{{ f.components | length }}</dd></div>
+  <div><dt>Rollbacks</dt><dd>{{ f.rollback_count }}</dd></div>
+{%- elif card.id == 'incidents' %}
+  <div><dt>Incidents</dt><dd>{{ f.count }}</dd></div>
+  <div><dt>Open</dt><dd>{{ f.open_count }}</dd></div>
+  <div><dt>MTTR</dt><dd>{{ f.mttr_text | default('–') }}</dd></div>
+{%- elif card.id == 'experiments' %}
+  <div><dt>Recommendation</dt><dd>{{ f.recommendation.code | replace('_', ' ') | lower | capitalize }}</dd></div>
+  {%- if f.record_count is defined %}<div><dt>Records</dt><dd>{{ f.record_count }}</dd></div>{% endif %}
+{%- endif %}
+</dl>
+
+"""#,
+        "partials/incident.html": #"""
+{#- One incident's facts: status, times, action items. Expects `incident` (from data.incidents.incidents) and
+    `times` (its entry of figures.incidents.incidents). -#}
   <p class="meta-line">Status <strong>{{ incident.status }}</strong> · started {{ incident.started[:16] | replace('T', ' ') }} UTC
     {%- if times.time_to_detect_text is defined %} · detected after {{ times.time_to_detect_text }}{% endif %}
     {%- if times.time_to_acknowledge_text is defined %} · acknowledged after {{ times.time_to_acknowledge_text }}{% endif %}
@@ -304,6 +396,25 @@ package enum EmbeddedTheme {
     {%- endfor %}
   </ul>
   {%- endif %}
+
+"""#,
+        "partials/incidents.html": #"""
+{%- set i = figures.incidents -%}
+<ul class="cards">
+  <li class="card"><span class="label">Incidents</span><span class="value">{{ i.count }}</span></li>
+  <li class="card"><span class="label">Open</span><span class="value">{{ i.open_count }}</span></li>
+  <li class="card"><span class="label">MTTA</span><span class="value">{{ i.mtta_text | default('–') }}</span></li>
+  <li class="card"><span class="label">MTTD</span><span class="value">{{ i.mttd_text | default('–') }}</span></li>
+  <li class="card"><span class="label">MTTR</span><span class="value">{{ i.mttr_text | default('–') }}</span></li>
+  <li class="card"><span class="label">Open action items</span><span class="value">{{ i.open_action_items }}</span></li>
+</ul>
+{%- if 'incidents_timeline' in charts %}{% set chart = charts['incidents_timeline'] %}{% include "partials/chart.html" %}{% endif %}
+{%- set incident_pages = release_pages | selectattr('kind', 'eq', 'item') | selectattr('section', 'eq', 'incidents') | list %}
+{%- for incident in data.incidents.incidents %}
+{%- set times = i.incidents | selectattr('id', 'eq', incident.id) | first %}
+<article class="incident" aria-labelledby="incident-{{ loop.index }}">
+  <h3 id="incident-{{ loop.index }}"><span class="badge badge-{{ 'open' if times.is_open else 'pass' }}">{{ incident.severity }}</span> {% if incident_pages | length > loop.index0 %}<a href="{{ root }}{{ incident_pages[loop.index0].url|url }}">{{ incident.id }}: {{ incident.title }}</a>{% else %}{{ incident.id }}: {{ incident.title }}{% endif %}</h3>
+  {%- include "partials/incident.html" %}
   {%- if incident.id in postmortems %}
   <details class="postmortem"><summary>Postmortem</summary><div class="prose">{{ postmortems[incident.id] | safe }}</div></details>
   {%- endif %}
@@ -415,6 +526,27 @@ package enum EmbeddedTheme {
 {%- endif %}
 
 """#,
+        "partials/release-nav.html": #"""
+{#- Breadcrumbs and the release's local navigation, on every page of a release: `release_pages[]` (urls from the
+    site root), the current one marked with aria-current. -#}
+{%- set overview = release_pages | first %}
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> ›
+{%- if page.kind == 'release' %} <span aria-current="page">{{ release.title }}</span>
+{%- else %} <a href="{{ root }}{{ overview.url|url }}">{{ release.title }}</a>
+  {%- for p in release_pages if p.kind != 'item' and (p.url == page.url or (page.kind == 'item' and p.section is defined and p.section == section.id)) %} ›
+  {%- if p.url == page.url %} <span aria-current="page">{{ p.title }}</span>{% else %} <a href="{{ root }}{{ p.url|url }}">{{ p.title }}</a>{% endif %}
+  {%- endfor %}
+  {%- if page.kind == 'item' %} › <span aria-current="page">{{ item_title }}</span>{% endif %}
+{%- endif %}</nav>
+<nav class="release-nav" aria-label="Pages of this release">
+<ul>
+  {%- for p in release_pages if p.kind != 'item' %}
+  <li><a href="{{ root }}{{ p.url|url }}"{% if p.url == page.url %} aria-current="page"{% elif page.kind == 'item' and p.section is defined and p.section == section.id %} aria-current="true"{% endif %}>{{ p.title }}</a></li>
+  {%- endfor %}
+</ul>
+</nav>
+
+"""#,
         "partials/rollout.html": #"""
 {%- set r = figures.rollout -%}
 {%- set d = data.rollout -%}
@@ -520,6 +652,13 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <ul class="rollbacks">{% for e in c.rollbacks %}<li><span class="badge badge-rolled_back">{{ e.kind | replace('_', ' ') }}</span> at {{ e.at[:16] | replace('T', ' ') }} UTC{% if e.reason is defined %}: {{ e.reason }}{% endif %}</li>{% endfor %}</ul>
 {%- endif %}
 {%- endfor %}
+{%- if 'plan' in charts %}
+<section class="plan" aria-labelledby="plan-heading">
+<h2 id="plan-heading">Plan and actual rollout</h2>
+{%- set chart = charts['plan'] %}
+{% include "partials/chart.html" %}
+</section>
+{%- endif %}
 
 """#,
         "partials/tests.html": #"""
@@ -610,10 +749,15 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </section>
 
 """##,
-        "release.html": ##"""
+        "release.html": #"""
 {% extends "base.html" %}
+{%- block description %}
+{%- if release.summary is defined %}
+<meta name="description" content="{{ release.summary }}">
+{%- else %}{{ super() }}{% endif %}
+{%- endblock %}
 {% block content %}
-<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › {{ release.title }}</nav>
+{% include "partials/release-nav.html" %}
 <header class="release-header">
   <h1>{{ release.title }}{% if release.version is defined %} <span class="version">v{{ release.version }}</span>{% endif %}</h1>
   <dl class="meta">
@@ -638,35 +782,32 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </ul>
 </section>
 {%- endif %}
-{%- if sections %}
-<nav class="toc" aria-label="On this page">
-  <ul>
-  {%- for s in sections %}
-    <li><a href="#{{ s.id }}">{{ s.title }}</a></li>
+{%- if cards %}
+<section class="evidence" aria-labelledby="evidence-heading">
+<h2 id="evidence-heading">Evidence</h2>
+<ul class="evidence-cards">
+  {%- for card in cards %}
+  <li id="{{ card.id }}" class="evidence-card">
+    <h3 id="{{ card.id }}-heading"><a href="{{ card.url|url }}">{{ card.title }}</a></h3>
+    {%- if card.reason is defined %}
+    <p class="reason reason-{{ card.reason.level }}"><span class="reason-level">{{ card.reason.level }}</span> {{ card.reason.message }}</p>
+    {%- endif %}
+    {%- include "partials/headlines.html" %}
+    {%- if card.chart is defined %}{% set chart = charts[card.chart] %}{% include "partials/chart.html" %}{% endif %}
+    <p class="more"><a href="{{ card.url|url }}">{{ card.title }} in detail<span class="visually-hidden"> for {{ release.title }}</span></a></p>
+  </li>
   {%- endfor %}
-  </ul>
-</nav>
-{%- endif %}
-{%- if notes %}
-<section class="prose notes" aria-labelledby="notes-heading">
-<h2 id="notes-heading">Release notes</h2>
-{{ notes.html | safe }}
+</ul>
 </section>
 {%- endif %}
-{%- if 'plan' in charts %}
+{#- The plan is drawn on the rollout's page when the release has a rollout (it shows the stages as they ran). #}
+{%- if 'plan' in charts and figures.rollout is not defined %}
 <section class="plan" aria-labelledby="plan-heading">
 <h2 id="plan-heading">Plan</h2>
 {%- set chart = charts['plan'] %}
 {% include "partials/chart.html" %}
 </section>
 {%- endif %}
-{%- for s in sections %}
-<section id="{{ s.id }}" class="data-section" aria-labelledby="{{ s.id }}-heading">
-<h2 id="{{ s.id }}-heading">{{ s.title }}</h2>
-{#- Each data kind's section is its own partial, named by the kind's id (see docs/architecture.md). #}
-{%- include "partials/" ~ s.id ~ ".html" %}
-</section>
-{%- endfor %}
 {%- if missing %}
 <section id="missing" class="missing" aria-labelledby="missing-heading">
 <h2 id="missing-heading">Not reported</h2>
@@ -690,11 +831,11 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- endif %}
 {% endblock %}
 
-"""##,
+"""#,
         "signoffs.html": #"""
 {% extends "base.html" %}
 {% block content %}
-<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › <a href="index.html">{{ release.title }}</a> › Sign-offs</nav>
+{% include "partials/release-nav.html" %}
 <h1>Sign-offs <span class="subtitle">{{ release.title }}</span></h1>
 {%- if signoffs %}
 <p>{{ signoffs.approved }} of {{ signoffs.required }} required sign-offs approved on the current evidence{% if signoffs.rejected %}; <strong class="text-blocker">rejected by {{ signoffs.rejected | join(', ') }}</strong>{% endif %}
@@ -744,7 +885,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- endif %}
 <p class="hint">Record a sign-off with <code>flightdeck signoff {{ release.id }} --role ROLE --approver NAME --decision approved</code>.</p>
 {%- elif figures.verdict.decision == 'cannot_judge' %}
-<p class="empty">Not shown while this release's data has errors: fix <a href="index.html#diagnostics">the problems listed on its page</a> first.</p>
+<p class="empty">Not shown while this release's data has errors: fix <a href="{{ root }}{{ (release_pages | first).url|url }}#diagnostics">the problems listed on its page</a> first.</p>
 {%- else %}
 <p class="empty">This release has no <code>signoffs.yaml</code>.</p>
 {%- endif %}
@@ -1005,6 +1146,31 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .needs ul { margin: 0; padding-left: 1.25rem; }
 .diagnostics ul { list-style: none; padding: 0; }
 .diagnostic { padding: 0.2rem 0; overflow-wrap: anywhere; }
+/* A release's local navigation: its overview, notes, a page per kind of evidence, checklist and sign-offs. */
+.release-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
+.release-nav a { display: inline-block; padding: 0.15rem 0.6rem; border: 1px solid var(--fd-border); border-radius: 999px; text-decoration: none; }
+.release-nav a[aria-current="page"] { background: var(--fd-surface); font-weight: 700; border-color: currentColor; }
+.release-nav a[aria-current="true"] { font-weight: 700; }
+/* The overview's cards, one per kind of evidence: its reason, headline figures and a link on the left, its
+   small chart on the right at about its drawn size (so chart text keeps its size); stacked on a narrow screen. */
+.evidence-cards { display: grid; gap: 1rem; list-style: none; padding: 0; margin: 0.75rem 0; }
+.evidence-card { border: 1px solid var(--fd-border); border-radius: 8px; padding: 0.6rem 0.9rem; background: var(--fd-surface); min-width: 0; }
+.evidence-card h3 { margin: 0 0 0.35rem; font-size: 1.1rem; }
+.evidence-card .reason { padding-left: 0; text-indent: 0; }
+.evidence-card .reason-level { min-width: 0; margin-right: 0.35rem; }
+.evidence-card figure.chart { margin: 0.5rem 0; }
+.evidence-card .more { margin: 0.25rem 0 0; }
+@media (min-width: 60rem) {
+  .evidence-card { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 40rem); grid-template-rows: repeat(4, auto) 1fr; column-gap: 1.5rem; }
+  .evidence-card > * { grid-column: 1; }
+  .evidence-card > figure.chart { grid-column: 2; grid-row: 1 / span 5; margin: 0; }
+}
+.headlines { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0.4rem 0; }
+.headlines dt { font-size: 0.8rem; color: var(--fd-muted); }
+.headlines dd { margin: 0; font-size: 1.2rem; font-weight: 700; }
+.timeline { padding-left: 1.25rem; }
+.plan figure.chart { max-width: 56rem; } /* a Gantt chart stretched across a wide screen reads no better */
+.timeline time { font-variant-numeric: tabular-nums; font-weight: 600; }
 .toc ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
 .card { border: 1px solid var(--fd-border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--fd-surface); }
@@ -1058,12 +1224,12 @@ details.trace pre { max-height: 20rem; }
 }
 @media print {
   :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; color-scheme: light; }
-  .site-header nav, .skip, .toc { display: none; }
+  .site-header nav, .skip, .toc, .release-nav { display: none; }
   main { max-width: none; padding: 0; }
   a { text-decoration: none; }
   details.chart-data > summary { display: none; }
   details { display: block; }
-  figure, tr, .card, .verdict, .incident > h3 { break-inside: avoid; }
+  figure, tr, .card, .evidence-card, .verdict, .incident > h3 { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   .chart-grid { display: block; }
   body { font-size: 10pt; }

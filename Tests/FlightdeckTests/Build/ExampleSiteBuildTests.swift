@@ -41,7 +41,7 @@ import Testing
         return found
     }
 
-    @Test func everyIncidentShowsItsPostmortemOnItsReleasePage() async throws {
+    @Test func everyIncidentShowsItsPostmortemOnItsIncidentsPageAndItsOwnPage() async throws {
         let site = try copy()
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
@@ -49,12 +49,15 @@ import Testing
         try #require(incidents.count >= 3, "the example site has incidents")
         #expect(incidents.contains { $0.id == "INC-2026-051" })
         for incident in incidents {
-            let page = try site.read("public/releases/\(incident.release)/index.html")
+            let page = try site.read("public/releases/\(incident.release)/incidents/index.html")
             #expect(incident.sentence.count >= 20, "\(incident.id): a sentence long enough to be telling")
-            #expect(page.contains(incident.sentence), "\(incident.id): postmortem text on its release page")
+            #expect(page.contains(incident.sentence), "\(incident.id): postmortem text on its release's incidents page")
+            let own = try site.read("public/releases/\(incident.release)/incidents/\(incident.id)/index.html")
+            #expect(own.contains(incident.sentence), "\(incident.id): postmortem text on its own page")
+            #expect(own.contains(#"<h2 id="timeline-heading">Timeline</h2>"#), "\(incident.id): its timeline")
         }
         for release in Set(incidents.map(\.release)) {
-            let page = try site.read("public/releases/\(release)/index.html")
+            let page = try site.read("public/releases/\(release)/incidents/index.html")
             let shown = page.components(separatedBy: #"<details class="postmortem">"#).count - 1
             #expect(shown == incidents.filter { $0.release == release }.count, "\(release): one postmortem per incident")
         }

@@ -34,7 +34,7 @@ import Testing
         let site = try site(rollbacks: count)
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
-        let page = try site.read("public/releases/1.0/index.html")
+        let page = try site.read("public/releases/1.0/rollout/index.html")
         #expect(page.contains("· \(text)"), "\(page.components(separatedBy: "\n").filter { $0.contains("rollback") })")
     }
 }

@@ -67,7 +67,7 @@ import Testing
         defer { site.remove() }
         let report = try await Site(root: site.root).build()
         #expect(report.diagnostics.map(\.description) == [])
-        let page = try site.read("public/releases/1.0/index.html")
+        let page = try site.read("public/releases/1.0/rollout/index.html")
         #expect(page.contains("Argo Rollouts objects in <code>rollout/</code>, Prometheus query_range responses"))
         #expect(page.contains("Read from Argo Rollouts: Rollout <strong>checkout</strong> in namespace shop (<code>rollout/objects.yaml</code>)"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"))

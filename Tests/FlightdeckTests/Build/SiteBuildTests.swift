@@ -64,7 +64,9 @@ import Testing
             """)
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
-        let release = try site.read("public/releases/1.0/index.html")
+        let overview = try site.read("public/releases/1.0/index.html")
+        #expect(!overview.contains("<script>alert(1)") && !overview.contains("<img src=x"))
+        let release = try site.read("public/releases/1.0/tests/index.html")
         #expect(!release.contains("<script>alert(1)"))
         #expect(release.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!release.contains("<img src=x"))

@@ -138,7 +138,7 @@ struct IncidentImportTests {
             """)
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
-        let page = try site.read("public/releases/1.0/index.html")
+        let page = try site.read("public/releases/1.0/incidents/index.html")
         // expected.json (from expected.py): PT4KHLK acknowledged 49142.166667 minutes after it was created.
         let acknowledged = FigureText.duration(minutes: 49142.166667)
         #expect(page.contains("· acknowledged after \(acknowledged)"), "per incident")

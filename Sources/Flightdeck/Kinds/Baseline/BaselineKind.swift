@@ -15,6 +15,7 @@ enum BaselineKind: EvidenceKind {
                    }),
     ]
     static let title = "Performance baseline"
+    static let overviewCharts = ["baseline_durations"]
     static let hint = "baseline.json or baseline.csv"
     static let fileNames = ["baseline.json", "baseline.csv", "baseline_metrics.json", "baseline_metrics.csv"]
 

@@ -15,6 +15,7 @@ enum ExperimentsKind: EvidenceKind {
                    recognise: { $0.start.hasPrefix("{") ? $0.share(of: ["\"records\"", "\"aggregates\"", "\"test_variant\"", "\"min_sample_size\""]) * 0.9 : 0 }),
     ]
     static let title = "Experiments"
+    static let overviewCharts = ["experiments_differences"]
     static let hint = "experiments.json or experiments.csv"
     static let fileNames = ["experiments.json", "experiments.csv"]
     static let keptFigures = ["recommendation.code"]

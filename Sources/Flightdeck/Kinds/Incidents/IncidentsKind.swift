@@ -28,6 +28,20 @@ enum IncidentsKind: EvidenceKind {
                    }),
     ]
     static let title = "Incidents"
+    static let overviewCharts = ["incidents_timeline"]
+
+    /// A page per incident, `incidents/<slug of its id>/`; an id that gives no slug, or one already taken (ignoring
+    /// case), uses `incident-<n>`.
+    static func itemPages(_ model: Incidents) -> [ItemPage] {
+        var taken: Set<String> = []
+        return model.incidents.enumerated().map { offset, incident in
+            var slug = ItemPage.slug(incident.id, fallback: "incident-\(offset + 1)")
+            if taken.contains(slug.lowercased()) { slug = "incident-\(offset + 1)" }
+            while taken.contains(slug.lowercased()) { slug += "-" }
+            taken.insert(slug.lowercased())
+            return ItemPage(slug: slug, title: incident.id, template: "incident.html")
+        }
+    }
     static let hint = "incidents/*.md, or PagerDuty or Opsgenie JSON under incidents/"
     static let subfolder: (name: String, extensions: [String])? = ("incidents", ["md", "markdown", "json"])
     static let keptFigures = ["count", "open_count"]

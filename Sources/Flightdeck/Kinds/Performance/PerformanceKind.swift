@@ -7,6 +7,7 @@ enum PerformanceKind: EvidenceKind {
 
     static let id = "performance"
     static let title = "Performance tests"
+    static let overviewCharts = ["performance_vs_baseline", "performance_operations"]
     /// Unchanged since before load tests, so the verdict's "needs" for a release without performance data reads as it did.
     static let hint = "performance.json or performance.csv"
     static let fileNames = ["performance.json", "performance.csv"]

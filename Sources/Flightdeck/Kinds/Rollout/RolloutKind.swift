@@ -9,6 +9,7 @@ enum RolloutKind: EvidenceKind {
     static let id = "rollout"
     static let formats = RolloutFormats.all
     static let title = "Rollout"
+    static let overviewCharts = ["rollout_traffic"]
     static let hint = "rollout.yaml, rollout_state.json, or Argo Rollouts / Flagger objects (kubectl get -o yaml) in rollout/"
     static let fileNames = ["rollout.yaml", "rollout.yml"] + RolloutReader.stateFileNames
     static let subfolder: (name: String, extensions: [String])? = (RolloutFolderReader.folder, RolloutFolderReader.extensions)

@@ -7,6 +7,7 @@ enum TestsKind: EvidenceKind {
 
     static let id = "tests"
     static let title = "Test suites"
+    static let overviewCharts = ["tests_outcomes"]
     static let hint = "JUnit XML, TRX, NUnit 3 XML or the test runner's JSON under tests/"
     static let subfolder: (name: String, extensions: [String])? = ("tests", ["xml", "trx", "json"])
     static let requiredByDefault = true

@@ -10,18 +10,45 @@ enum ReleaseCharts {
         var charts: [String: Chart] = [:]
         let release = entry.data.release
         let prefix = release.id
-        if !release.phases.isEmpty {
-            charts["plan"] = .timeline(TimelineChart(
-                id: "\(prefix)-plan", title: "Release plan",
-                description: "The phases of \(release.title) from \(Timestamp.dayString(release.phases[0].start)).",
-                format: .date,
-                items: release.phases.map { TimelineItem(label: $0.name, start: $0.start.timeIntervalSince1970, end: $0.end.timeIntervalSince1970 + 86_400) }))
-        }
+        if let plan = plan(for: entry) { charts["plan"] = plan }
         let context = ChartContext(data: entry.data, figures: entry.figures, prefix: prefix)
         for kind in Registry.kinds {
             charts.merge(self.charts(kind, in: context)) { $1 }
         }
         return charts.mapValues(ChartView.init)
+    }
+
+    /// The release plan: the phases release.yaml lists, then the rollout's stages as they happened (each stage
+    /// that started, from its start to its end or the rollout's as-of time), on one date axis. Nil without phases.
+    static func plan(for entry: SiteModel.Entry) -> Chart? {
+        let release = entry.data.release
+        guard let first = release.phases.first else { return nil }
+        let day = 86_400.0
+        var items = release.phases.map {
+            TimelineItem(label: $0.name, section: "Planned", start: $0.start.timeIntervalSince1970, end: $0.end.timeIntervalSince1970 + day)
+        }
+        let components = entry.figures[RolloutKind.self]?.components ?? []
+        let asOf = entry.figures[RolloutKind.self]?.asOf
+        for component in components {
+            for stage in component.stages {
+                guard let start = stage.start else { continue }
+                let end = stage.end ?? asOf ?? start
+                let name = components.count > 1 ? "\(component.name): \(stage.name)" : stage.name
+                let tone: Tone? = switch stage.status {
+                case .rolledBack: .critical
+                case .completed: .positive
+                default: nil
+                }
+                items.append(TimelineItem(label: "\(name) (\(FigureText.number(stage.trafficPercent, decimals: 1))%)", section: "Actual rollout",
+                                          start: start.timeIntervalSince1970, end: end.timeIntervalSince1970, tone: tone))
+            }
+        }
+        let actual = items.count > release.phases.count
+        return .timeline(TimelineChart(
+            id: "\(release.id)-plan", title: actual ? "Release plan and actual rollout" : "Release plan",
+            description: "The phases of \(release.title) planned from \(Timestamp.dayString(first.start))"
+                + (actual ? ", and the rollout's stages as they ran." : "."),
+            yLabel: "Phase or stage", format: .date, items: items))
     }
 
     /// A kind's charts, when the release has its data and figures.

@@ -62,19 +62,20 @@ enum MarkdownRenderer {
     /// Renders `file`'s Markdown `text` (which may be the body after front matter).
     ///
     /// `nested` is for Markdown shown inside a page that has its own title (release notes, postmortems):
-    /// a leading level-1 heading is dropped (the page shows the title) and other headings move down a level.
+    /// a leading level-1 heading is dropped (the page shows the title) and, with `demote`, other headings move down
+    /// a level (a postmortem under its incident's heading; release notes on their own page keep theirs).
     /// Headings get GitHub-style ids (see `HeadingIDs`), unique within `ids`' page. Links and images whose URL is
     /// not http, https, mailto or relative become text (`LinkFilter`), with warnings placed as if `text` started
     /// on line `firstLine` of `file` (the line after front matter).
-    static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
+    static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                        ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> RenderedMarkdown {
-        let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, ids: ids, firstLine: firstLine)
+        let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids, firstLine: firstLine)
         return RenderedMarkdown(html: parsed.html(), tasks: parsed.tasks, firstHeading: parsed.firstHeading,
                                 warnings: parsed.warnings)
     }
 
     /// Parses `file`'s Markdown `text` into a document that Render turns into HTML; the same options as `render`.
-    static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false,
+    static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                       ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> MarkdownDocument {
         let size = text.utf8.count
         guard size <= maxBytes else {
@@ -90,7 +91,7 @@ enum MarkdownRenderer {
                 heading = CmarkNode.plainText(node)
             }
         }
-        if nested { nest(document) }
+        if nested { nest(document, demote: demote) }
         var slugger = HeadingSlugger(reserving: ids.reserved)
         let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
         let tasks = TaskListExtractor.extract(from: document)
@@ -99,13 +100,14 @@ enum MarkdownRenderer {
                                 warnings: warnings, links: MarkdownLink.all(in: document, file: file, firstLine: firstLine))
     }
 
-    /// Drops a leading `#` heading and demotes the other headings by two levels (under the page's h1 and section h2).
-    private static func nest(_ document: CmarkDocument) {
+    /// Drops a leading `#` heading and, with `demote`, moves the other headings down a level.
+    private static func nest(_ document: CmarkDocument, demote: Bool) {
         if let first = cmark_node_first_child(document.root), CmarkNode.type(first) == CMARK_NODE_HEADING,
            cmark_node_get_heading_level(first) == 1 {
             cmark_node_unlink(first)
             cmark_node_free(first)
         }
+        guard demote else { return }
         var headings: [OpaquePointer] = []
         document.forEachNode { if CmarkNode.type($0) == CMARK_NODE_HEADING { headings.append($0) } }
         for heading in headings {

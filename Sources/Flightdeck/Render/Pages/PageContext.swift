@@ -81,8 +81,6 @@ struct PageContext: Sendable {
 /// URL paths of the pages, percent-encoded per segment so any release id links correctly.
 enum SitePaths {
     static func release(_ id: String) -> String { "releases/\(segment(id))/index.html" }
-    static func checklist(_ id: String) -> String { "releases/\(segment(id))/checklist.html" }
-    static func signoffs(_ id: String) -> String { "releases/\(segment(id))/signoffs.html" }
     static func page(_ slug: String) -> String { "pages/\(segment(slug)).html" }
     /// A release's `summary.json`: `flightdeck export` with a `schema_version`.
     static func summary(_ id: String) -> String { "releases/\(segment(id))/summary.json" }
@@ -99,7 +97,8 @@ enum SitePaths {
     /// Characters a path segment keeps as they are (RFC 3986 unreserved).
     private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 
-    private static func segment(_ text: String) -> String {
+    /// One path segment, percent-encoded unless it is plain.
+    static func segment(_ text: String) -> String {
         // Most ids are plain ASCII letters, digits and -._~: nothing to encode (Foundation's encoder is slow).
         let plain = text.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

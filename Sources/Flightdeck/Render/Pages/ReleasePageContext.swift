@@ -37,6 +37,46 @@ enum ReleaseSections {
     }
 }
 
+/// One entry of a release's local navigation, `release_pages[]`.
+struct ReleasePageLink: Sendable, Encodable {
+    /// `release`, `notes`, `evidence`, or the id of a kind with its own page.
+    var kind: String
+    /// The kind of evidence it shows (evidence pages), else absent.
+    var section: String?
+    /// Its name in the navigation.
+    var title: String
+    /// Its path from the site root: prefix it with `root`.
+    var url: String
+
+    init(_ page: ReleasePage) {
+        kind = page.kind
+        section = page.section
+        title = page.label
+        url = page.url
+    }
+}
+
+/// One card of the release overview, `cards[]`: a kind of evidence the release has, linking to its page.
+struct OverviewCard: Sendable, Encodable {
+    /// The kind's id (`tests`).
+    var id: String
+    var title: String
+    /// Its page, relative to the overview (`tests/index.html`).
+    var url: String
+    /// The name of its small chart in `charts`, when the release has that chart.
+    var chart: String?
+    /// Its reason in the verdict, when it gives one.
+    var reason: Verdict.Reason?
+
+    init(_ section: ReleaseSections.Section, figures: ReleaseFigures, charts: [String: ChartView]) {
+        id = section.id
+        title = section.title
+        url = SitePaths.segment(section.id) + "/index.html"
+        chart = Registry.kind(id: section.id)?.overviewCharts.first { charts[$0] != nil }
+        reason = figures.verdict.reasons.first { $0.area == section.id }
+    }
+}
+
 /// One row of the home page's release table.
 struct ReleaseRow: Sendable, Codable, Equatable {
     var id: String

@@ -12,16 +12,19 @@ struct SiteFeeds {
     let rows: [ReleaseRow]
     /// The Markdown pages' URLs, for the sitemap.
     let pageURLs: [String]
+    /// The URLs of each release's pages, by release id, for the sitemap.
+    let releasePages: [String: [String]]
     /// The base URL with a final `/`, when it is an absolute http(s) URL.
     let base: String?
 
     /// The instant used when no release has a date.
     static let epoch = "1970-01-01T00:00:00Z"
 
-    init(siteTitle: String, rows: [ReleaseRow], pageURLs: [String], baseURL: String) {
+    init(siteTitle: String, rows: [ReleaseRow], pageURLs: [String], releasePages: [String: [String]] = [:], baseURL: String) {
         self.siteTitle = siteTitle
         self.rows = rows
         self.pageURLs = pageURLs
+        self.releasePages = releasePages
         base = Self.absoluteBase(baseURL)
     }
 
@@ -58,8 +61,7 @@ struct SiteFeeds {
         urls += pageURLs.map { SitemapURL(loc: base + $0, lastmod: nil) }
         for row in rows {
             let day = row.updated.map { String($0.prefix(10)) }
-            urls += ReleasePages.pages(id: row.id, title: row.title).filter { $0.template != ReleasePages.summaryJSON }
-                .map { SitemapURL(loc: base + $0.url, lastmod: day) }
+            urls += (releasePages[row.id] ?? [row.url]).map { SitemapURL(loc: base + $0, lastmod: day) }
         }
         return ["urls": urls]
     }

@@ -64,8 +64,8 @@ struct SiteRenderer {
             }
             for listed in model.listing {
                 guard let key = listed.reusedKey else { continue }
-                for page in ReleasePages.pages(id: listed.id, title: listed.title) {
-                    files.append(cache.reusePage(ReleasePages.key(key, template: page.template), at: SitePaths.file(page.url)))
+                for page in listed.reusedPages {
+                    files.append(cache.reusePage(ReleasePages.key(key, url: page.url), at: SitePaths.file(page.url)))
                 }
             }
         }
@@ -110,7 +110,7 @@ struct SiteRenderer {
         return files + (try assets())
     }
 
-    /// Builds every page's context; each release's data and figures are encoded once for its three pages.
+    /// Builds one page's context from the shared one, its `page` and `root`, and its own variables.
     private func job(_ template: String, _ url: String, _ title: String, _ kind: String,
                      _ own: TemplateRenderer.Context, share: PageContext.Share? = nil) throws(DiagnosticError) -> Job {
         var context = sharedContext
@@ -136,7 +136,10 @@ struct SiteRenderer {
             job.key = model.homeKey
             jobs.append(job)
             let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: model.listing.compactMap(\.summary?.row),
-                                  pageURLs: model.pages.map { SitePaths.page($0.slug) }, baseURL: baseURL)
+                                  pageURLs: model.pages.map { SitePaths.page($0.slug) },
+                                  releasePages: Dictionary(model.listing.compactMap { listed in listed.summary.map { (listed.id, $0.pages) } },
+                                                           uniquingKeysWith: { first, _ in first }),
+                                  baseURL: baseURL)
             for file in siteFiles {
                 var own = TemplateRenderer.Context()
                 try own.add(file.template == "sitemap.xml" ? feeds.sitemap() : feeds.feed(at: file.path, product: file.product))
@@ -157,33 +160,50 @@ struct SiteRenderer {
         let release = entry.data.release
         // A release that cannot be judged shows its diagnostics instead of figures it does not have.
         let (present, missing) = entry.hasErrors ? ([], []) : ReleaseSections.split(entry.data, required: entry.figures.verdict.inputs.required)
+        let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
+        let charts = entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry)
+        // The verdict's evidence links point at the kinds' own pages.
+        var figures = entry.figures
+        figures.verdict = ReleasePages.linkingPages(figures.verdict, pages: pages)
         var common = TemplateRenderer.Context()
-        try common.add(["release": release, "figures": entry.figures, "release_folder": entry.source.folder])
-        var main = common
-        try main.add(["notes": nullable(entry.data.notes), "sections": present, "missing": missing,
-                      "charts": entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry), "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:],
-                      "diagnostics": entry.diagnostics.map(DiagnosticRow.init)])
-        try main.add("data", entry.data, usage: dataUsage)
+        try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
+                        "release_pages": pages.filter { $0.kind != "summary" }.map(ReleasePageLink.init),
+                        "notes": nullable(entry.data.notes), "charts": charts,
+                        "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:]])
+        try common.add("data", entry.data, usage: dataUsage)
+        var overview = common
+        try overview.add(["sections": present, "missing": missing, "diagnostics": entry.diagnostics.map(DiagnosticRow.init),
+                          "cards": present.map { OverviewCard($0, figures: figures, charts: charts) }])
         var checklist = common
         try checklist.add(["checklist": nullable(entry.figures[ChecklistKind.self])])
         var signoffs = common
         try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
-        let contexts = ["release.html": main, "checklist.html": checklist, "signoffs.html": signoffs]
         var alternates = [PageContext.Alternate(type: "application/json", url: SitePaths.summary(release.id), title: "\(release.title): data and figures (JSON)")]
         if let product = release.product {
             alternates.append(.init(type: "application/atom+xml", url: SitePaths.productFeed(product), title: "\(product): releases"))
         }
         let share = PageContext.Share(title: ReleaseRow.shareTitle(entry), description: release.summary ?? shared.site.description,
                                       alternates: alternates)
-        return try ReleasePages.pages(id: release.id, title: release.title).map { page throws(DiagnosticError) in
+        return try pages.map { page throws(DiagnosticError) in
             if page.template == ReleasePages.summaryJSON {
                 return Job(template: page.template, url: page.url, context: TemplateRenderer.Context(),
-                           key: entry.renderKey.map { ReleasePages.key($0, template: page.template) },
+                           key: entry.renderKey.map { ReleasePages.key($0, url: page.url) },
                            body: try ReleaseExport.summary(entry) + Data("\n".utf8))
             }
-            var job = try job(page.template, page.url, page.title, page.kind, contexts[page.template] ?? common,
-                              share: page.kind == "release" ? share : nil)
-            job.key = entry.renderKey.map { ReleasePages.key($0, template: page.template) }
+            var own: TemplateRenderer.Context
+            switch page.template {
+            case "release.html": own = overview
+            case "checklist.html": own = checklist
+            case "signoffs.html": own = signoffs
+            default:
+                own = common
+                if let id = page.section, let kind = Registry.kind(id: id) {
+                    try own.add(["section": ReleaseSections.Section(id: kind.id, title: kind.title)])
+                }
+                if let item = page.item { try own.add(["item": item, "item_title": page.label]) }
+            }
+            var job = try job(page.template, page.url, page.title, page.kind, own, share: page.kind == "release" ? share : nil)
+            job.key = entry.renderKey.map { ReleasePages.key($0, url: page.url) }
             return job
         }
     }

@@ -21,7 +21,7 @@ import Testing
             """)
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
-        let page = try site.read("public/releases/1.0/index.html")
+        let page = try site.read("public/releases/1.0/performance/index.html")
         #expect(page.contains("<h3 id=\"load-tests\">Load tests</h3>"))
         #expect(page.contains("<h4>Apache JMeter: <code>performance/results.jtl</code></h4>"))
         #expect(page.contains("<h4>Locust: <code>performance/run_stats.csv</code></h4>"))
