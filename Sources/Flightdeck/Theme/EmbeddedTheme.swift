@@ -565,10 +565,10 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <div class="table-wrap">
 <table>
   <caption class="visually-hidden">The {{ t.slowest | length }} slowest tests, slowest first</caption>
-  <thead><tr><th scope="col">Test and suite</th><th scope="col" class="num">Time (s)</th><th scope="col">History</th></tr></thead>
+  <thead><tr><th scope="col">Test, suite and history</th><th scope="col" class="num">Time (s)</th></tr></thead>
   <tbody>
   {%- for s in t.slowest %}
-  <tr><th scope="row">{% if s.id in h.tests %}<a href="#{{ h.tests[s.id].anchor }}">{{ s.name }}</a>{% else %}{{ s.name }}{% endif %}<br><span class="muted test-id">{{ s.suite }}</span></th><td class="num">{{ '%.2f' | format(s.duration) }}</td><td>{{ strip(h, s.id) }}</td></tr>
+  <tr><th scope="row">{% if s.id in h.tests %}<a href="#{{ h.tests[s.id].anchor }}">{{ s.name }}</a>{% else %}{{ s.name }}{% endif %}<br><span class="muted test-id">{{ s.suite }}</span><br>{{ strip(h, s.id) }}</th><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
   {%- endfor %}
   </tbody>
 </table>
@@ -610,10 +610,10 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <div class="table-wrap">
 <table class="history-table">
   <caption class="visually-hidden">Outcome history of the failing, fixed, flaky and slowest tests</caption>
-  <thead><tr><th scope="col">Test</th><th scope="col">Outcomes, oldest first</th><th scope="col" class="num">Flips</th></tr></thead>
+  <thead><tr><th scope="col">Test and its outcomes, oldest first</th><th scope="col" class="num">Flips</th></tr></thead>
   <tbody>
   {%- for id, row in rows %}
-  <tr id="{{ row.anchor }}"><th scope="row" class="test-id">{{ id }}</th><td>{{ strip(h, id) }}</td><td class="num">{{ row.flips }}</td></tr>
+  <tr id="{{ row.anchor }}"><th scope="row"><span class="test-id">{{ id }}</span><br>{{ strip(h, id) }}</th><td class="num">{{ row.flips }}</td></tr>
   {%- endfor %}
   </tbody>
 </table>
@@ -1160,7 +1160,7 @@ details.trace pre { max-height: 20rem; }
 """#,
         "assets/tests.css": #"""
 /* The tests section: history strips, categories and the sortable suite table (linked from partials/tests.html). */
-.history { display: inline-flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; vertical-align: middle; }
+.history { display: inline-flex; flex-wrap: nowrap; gap: 2px; list-style: none; margin: 0; padding: 0; vertical-align: middle; }
 .history li { display: block; min-width: 1.25rem; height: 1.25rem; line-height: 1.25rem; margin: 0; padding: 0 1px;
   text-align: center; font-size: 0.8125rem; font-weight: 700; border-radius: 3px; color: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
