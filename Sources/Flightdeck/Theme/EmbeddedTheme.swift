@@ -482,16 +482,18 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
         "partials/tests.html": ##"""
 {%- set t = figures.tests -%}
 {%- set h = t.history -%}
+{#- A test's history strip: one cell per release, oldest first. Each cell's symbol comes from tests.css (✓ ✗ ! – ·)
+    and its words are visually hidden text, so the outcome never rests on colour alone. -#}
 {%- macro strip(h, id) -%}
 {%- if id in h.tests -%}
-{%- set symbols = {'passed': '✓', 'failed': '✗', 'error': '!', 'skipped': '–', 'absent': '·'} -%}
 <ol class="history" aria-label="Outcomes in the last {{ h.releases | length }} releases, oldest first">
-{%- for o in h.tests[id].outcomes %}<li class="h-{{ o }}{% if loop.last %} h-now{% endif %}" title="{{ h.releases[loop.index0] }}: {{ o }}"><span aria-hidden="true">{{ symbols[o] }}</span><span class="visually-hidden">{{ h.releases[loop.index0] }}{% if loop.last %} (this release){% endif %}: {{ o }}</span></li>{% endfor -%}
+{%- for o in h.tests[id].outcomes %}{% set r = h.releases[loop.index0] %}<li class="h-{{ o }}{% if loop.last %} h-now{% endif %}" title="{{ r }}: {{ o }}"><span class="visually-hidden">{{ r }}{% if loop.last %} (this release){% endif %}: {{ o }}</span></li>{% endfor -%}
 </ol>
 {%- endif -%}
 {%- endmacro -%}
+{#- A test id, linked to its row of the history table when it has one. -#}
 {%- macro linked(h, id) -%}
-{%- if id in h.tests %}<a class="test-id" href="#{{ h.tests[id].anchor }}">{{ id }}</a> {{ strip(h, id) }}{% else %}<span class="test-id">{{ id }}</span>{% endif -%}
+{%- if id in h.tests %}<a class="test-id" href="#{{ h.tests[id].anchor }}">{{ id }}</a>{% else %}<span class="test-id">{{ id }}</span>{% endif -%}
 {%- endmacro -%}
 {%- macro test_list(h, ids) -%}
 <ul class="test-list">{% for id in ids %}<li>{{ linked(h, id) }}</li>{% endfor %}</ul>
@@ -553,11 +555,11 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <h3 id="flaky-tests">Flaky tests</h3>
 {%- if t.flaky %}
 <p>Passed after failed attempts in this run; counted as passed.</p>
-{{ test_list(h, t.flaky | map(attribute='id') | list) }}
+<ul class="test-list">{% for f in t.flaky %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
 {%- endif %}
 {%- if t.flipping %}
 <p>Went from passing to failing or back at least twice in the last {{ h.releases | length }} releases.</p>
-{{ test_list(h, t.flipping | map(attribute='id') | list) }}
+<ul class="test-list">{% for f in t.flipping %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
 {%- endif %}
 {%- endif %}
 {%- if t.slowest %}
@@ -597,11 +599,11 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <h3 id="test-history">Test history</h3>
 <p>Each test's outcome in the last {{ h.releases | length }} releases of this product, oldest first; the outlined cell is this release.</p>
 <ul class="history-legend" aria-label="Legend">
-  <li><ol class="history" aria-hidden="true"><li class="h-passed">✓</li></ol>passed</li>
-  <li><ol class="history" aria-hidden="true"><li class="h-failed">✗</li></ol>failed</li>
-  <li><ol class="history" aria-hidden="true"><li class="h-error">!</li></ol>error (broken)</li>
-  <li><ol class="history" aria-hidden="true"><li class="h-skipped">–</li></ol>skipped</li>
-  <li><ol class="history" aria-hidden="true"><li class="h-absent">·</li></ol>absent</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-passed"></li></ol>passed</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-failed"></li></ol>failed</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-error"></li></ol>error (broken)</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-skipped"></li></ol>skipped</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-absent"></li></ol>absent</li>
 </ul>
 {%- set rows = h.tests | dictsort %}
 {%- if rows | length > 15 %}
@@ -1164,6 +1166,12 @@ details.trace pre { max-height: 20rem; }
 .history li { display: block; min-width: 1.25rem; height: 1.25rem; line-height: 1.25rem; margin: 0; padding: 0 1px;
   text-align: center; font-size: 0.8125rem; font-weight: 700; border-radius: 3px; color: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* The symbols are decoration beside the colour (screen readers get the cell's hidden words instead). */
+.history li.h-passed::before { content: "✓"; content: "✓" / ""; }
+.history li.h-failed::before { content: "✗"; content: "✗" / ""; }
+.history li.h-error::before { content: "!"; content: "!" / ""; }
+.history li.h-skipped::before { content: "–"; content: "–" / ""; }
+.history li.h-absent::before { content: "·"; content: "·" / ""; }
 .history li.h-passed { background: #1a7f37; }
 .history li.h-failed { background: #b42318; }
 .history li.h-error { background: #8a4b00; }
@@ -1178,11 +1186,15 @@ details.trace pre { max-height: 20rem; }
 table.history-table td, table.history-table th { vertical-align: middle; }
 table[data-sortable] th button.sort { font: inherit; font-weight: inherit; color: inherit; background: none; border: 0; padding: 0;
   cursor: pointer; text-align: inherit; text-decoration: underline dotted; }
-table[data-sortable] th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
-table[data-sortable] th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+table[data-sortable] th[aria-sort="ascending"] button.sort::after { content: " ▲"; content: " ▲" / ""; }
+table[data-sortable] th[aria-sort="descending"] button.sort::after { content: " ▼"; content: " ▼" / ""; }
 details.long-table > summary { cursor: pointer; margin: 0.5rem 0; }
 .history-table .test-id, th .muted.test-id { font-weight: 400; }
 th .muted.test-id { font-size: 0.875em; }
+/* On a phone the suite table scrolls inside its .table-wrap with the suite's name kept in view. */
+table[data-sortable] tbody th { overflow-wrap: anywhere; min-width: 9rem; max-width: 22rem; }
+table[data-sortable] tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--fd-bg); }
+table[data-sortable] thead tr > :first-child { background: var(--fd-surface); }
 
 """#,
     ]

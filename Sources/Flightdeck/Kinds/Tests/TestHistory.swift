@@ -53,12 +53,25 @@ enum TestHistoryBuilder {
     /// A test whose outcome flipped at least this often within the window is listed as flaky.
     static let flakyFlips = 2
 
+    /// A test's id as its two parts: found in a table without building the `scope::name` string of every earlier test.
+    struct Key: Hashable {
+        let scope: String
+        let name: String
+
+        init(_ test: TestCase) {
+            scope = test.className ?? test.suite
+            name = test.name
+        }
+    }
+
     /// The outcome table of every test of this release over the window: one lookup per earlier test.
     struct Table {
         /// The releases, oldest first, this release last.
         let releases: [String]
         /// Row per test id of this release.
         let row: [String: Int]
+        /// Row per test of this release, by the parts of its id.
+        let rowByKey: [Key: Int]
         /// `outcomes[row * width + column]`, columns as `releases`.
         var outcomes: [HistoryOutcome]
 
@@ -75,7 +88,7 @@ enum TestHistoryBuilder {
     static func table(_ current: TestResults, release: String, earlier: [EarlierTests]) -> Table {
         let releases = earlier.reversed().map(\.release) + [release]
         let width = releases.count
-        var row: [String: Int] = [:]
+        var row: [String: Int] = [:], rowByKey: [Key: Int] = [:]
         var now: [HistoryOutcome] = []
         for file in current.files {
             for suite in file.suites {
@@ -85,6 +98,7 @@ enum TestHistoryBuilder {
                         now[r] = HistoryOutcome(suite.cases[index].outcome)
                     } else {
                         row[id] = now.count
+                        rowByKey[Key(suite.cases[index])] = now.count
                         now.append(HistoryOutcome(suite.cases[index].outcome))
                     }
                 }
@@ -99,13 +113,13 @@ enum TestHistoryBuilder {
             for file in tests.files {
                 for suite in file.suites {
                     for index in suite.cases.indices {
-                        guard let r = row[suite.cases[index].id] else { continue }
+                        guard let r = rowByKey[Key(suite.cases[index])] else { continue }
                         outcomes[r * width + column] = HistoryOutcome(suite.cases[index].outcome)
                     }
                 }
             }
         }
-        return Table(releases: releases, row: row, outcomes: outcomes)
+        return Table(releases: releases, row: row, rowByKey: rowByKey, outcomes: outcomes)
     }
 
     /// Changes between passing and failing (failed or error) along a history, skipped and absent releases left out.
