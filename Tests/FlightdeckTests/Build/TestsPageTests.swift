@@ -20,14 +20,13 @@ import Testing
             """
     }
 
+    /// flightdeck.yaml with these lines under `tests: categories:`.
+    private func config(_ categories: String) -> String {
+        "-- flightdeck.yaml --\ntitle: Demo\ntests:\n  categories:\n" + categories.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n")
+    }
+
     @Test func theSectionLinksEachTestToItsHistoryAndEscapesItsId() async throws {
-        let site = try SiteFixture("""
-            -- flightdeck.yaml --
-            title: Demo
-            tests:
-              categories:
-                - { name: "Timeouts <slow>", message: "(?i)timed? ?out" }
-            """ + release("1.0", date: "2026-01-01", failing: false) + release("2.0", date: "2026-02-01", failing: true))
+        let site = try SiteFixture(config(#"  - { name: "Timeouts <slow>", message: "(?i)timed? ?out" }"#) + release("1.0", date: "2026-01-01", failing: false) + release("2.0", date: "2026-02-01", failing: true))
         defer { site.remove() }
         let report = try await Site(root: site.root).build()
         #expect(!report.diagnostics.contains { $0.severity == .error })
@@ -60,14 +59,7 @@ import Testing
     }
 
     @Test func anInvalidCategoryPatternStopsTheBuildAtItsPlace() async throws {
-        let site = try SiteFixture("""
-            -- flightdeck.yaml --
-            title: Demo
-            tests:
-              categories:
-                - name: Broken
-                  trace: "[unclosed"
-            """ + release("1.0", date: "2026-01-01", failing: true))
+        let site = try SiteFixture(config("  - name: Broken\n    trace: \"[unclosed\"") + release("1.0", date: "2026-01-01", failing: true))
         defer { site.remove() }
         await #expect {
             try await Site(root: site.root).build()
