@@ -1,12 +1,13 @@
 /// The Analyse stage for a release: every kind's analysis in registry order, then the verdict.
 enum ReleaseAnalyser {
-    /// Computes all figures. `previous` is the latest earlier release of the same product, for test comparisons.
-    /// `required` lists the data kinds the release must have before it can be GO.
-    static func analyse(_ data: ReleaseData, previous: ReleaseData?, thresholds: Thresholds, required: [DataKind],
+    /// Computes all figures. `history` holds the earlier releases of the same product, latest first (at most
+    /// `AnalysisContext.historyDepth`), for comparisons and the test history. `required` lists the data kinds the
+    /// release must have before it can be GO.
+    static func analyse(_ data: ReleaseData, history: [ReleaseData], thresholds: Thresholds, required: [DataKind],
                         log: DiagnosticLog) -> ReleaseFigures {
         var figures = ReleaseFigures()
         for kind in Registry.kinds {
-            let context = AnalysisContext(data: data, previous: previous, thresholds: thresholds, figures: figures, log: log)
+            let context = AnalysisContext(data: data, history: history, thresholds: thresholds, figures: figures, log: log)
             analyse(kind, in: context, into: &figures)
         }
         // Checklist checks and sign-offs' kept figures read figures by their exported names: the tree is
@@ -19,7 +20,7 @@ enum ReleaseAnalyser {
                 log.error("cannot encode the figures checks and sign-offs read: \(error)", at: nil)
             }
         }
-        let context = AnalysisContext(data: data, previous: previous, thresholds: thresholds, figures: figures, log: log)
+        let context = AnalysisContext(data: data, history: history, thresholds: thresholds, figures: figures, log: log)
         for kind in Registry.kinds {
             reanalyse(kind, tree: tree, in: context, into: &figures)
         }

@@ -33,8 +33,8 @@ extension BuildPipeline {
     }
 
     /// Ingests and analyses the releases. With a build cache, a release is read again only when its inputs
-    /// changed, when it must be analysed again (its own or its previous release's inputs changed, or its pages'
-    /// inputs did), or when it is the previous release of one that is; the rest come from the cache.
+    /// changed, when it must be analysed again (its own inputs or those of a release in its history changed, or
+    /// its pages' inputs did), or when it is in the history of one that is; the rest come from the cache.
     func releases(_ source: SiteSource, pages: [Page], log: DiagnosticLog) throws(DiagnosticError) -> AnalysedReleases {
         let keys = cache.map { CacheKeys(source: source, options: options, cache: $0) }
         var known = source.releases.map { release -> Known? in
@@ -55,17 +55,18 @@ extension BuildPipeline {
         }
 
         begin(.analyse)
-        // Listed releases, oldest first, and the previous release of each: the latest earlier one of the same
-        // product (releases without a product are one group of their own). A release with errors is nobody's
-        // previous release: its data cannot be trusted.
+        // Listed releases, oldest first, and the history of each: the earlier releases of the same product, latest
+        // first, at most `AnalysisContext.historyDepth` (releases without a product are one group of their own).
+        // A release with errors is in nobody's history: its data cannot be trusted.
         let listed = known.indices.filter { known[$0].map { options.includeDrafts || !$0.draft } ?? false }
             .sorted { (known[$0]?.order ?? (0, "")) < (known[$1]?.order ?? (0, "")) }
-        var latest: [String?: Int] = [:]
-        var previous: [Int: Int] = [:]
+        var latest: [String?: [Int]] = [:]
+        var history: [Int: [Int]] = [:]
         for index in listed {
             guard let item = known[index] else { continue }
-            previous[index] = latest[item.product]
-            if !item.ingestErrors { latest[item.product] = index }
+            let earlier = latest[item.product] ?? []
+            history[index] = earlier
+            if !item.ingestErrors { latest[item.product] = Array(([index] + earlier).prefix(AnalysisContext.historyDepth)) }
         }
 
         // Keys: what each release's figures and pages depend on; a release whose record has the same keys and
@@ -82,9 +83,11 @@ extension BuildPipeline {
             for index in listed {
                 let id = source.releases[index].id
                 guard let inputs = keys.inputs[id] else { continue }
-                let before = previous[index].flatMap { keys.inputs[source.releases[$0].id] } ?? (previous[index] == nil ? "none" : nil)
-                guard let before else { continue }
-                let analysis = SHA256.hex("analysis\u{0}\(inputs)\u{0}\(before)")
+                // Its figures read every release of its history: their inputs, in order, are part of the key.
+                let earlier = (history[index] ?? []).map { keys.inputs[source.releases[$0].id] }
+                guard !earlier.contains(nil) else { continue }
+                let before = earlier.compactMap { $0 }.joined(separator: "\u{0}")
+                let analysis = SHA256.hex("analysis\u{0}\(inputs)\u{0}\(earlier.count)\u{0}\(before)")
                 let render = SHA256.hex("render\u{0}\(analysis)\u{0}\(shared)")
                 analysisKeys[index] = analysis
                 renderKeys[index] = render
@@ -112,12 +115,12 @@ extension BuildPipeline {
             }
         }
 
-        // Analysed now: every listed release not reused. Their previous releases are read too, for comparisons.
+        // Analysed now: every listed release not reused. The releases of their histories are read too.
         let work = listed.filter { !reused.contains($0) }
-        let needed = Set(work + work.compactMap { previous[$0] })
+        let needed = Set(work + work.flatMap { history[$0] ?? [] })
         ingest(source, &known, indices: needed.filter { known[$0]?.data == nil }.sorted())
         let config = source.config
-        let knownNow = known, previousOf = previous, renderKeyOf = renderKeys
+        let knownNow = known, historyOf = history, renderKeyOf = renderKeys
         let analysed = ConcurrentMap.map(work) { index -> SiteModel.Entry in
             let release = source.releases[index]
             guard let item = knownNow[index], let data = item.data, let diagnostics = item.diagnostics else {
@@ -132,7 +135,7 @@ extension BuildPipeline {
                 entry = .init(source: item.source, data: data, figures: figures, diagnostics: diagnostics)
             } else {
                 let releaseLog = DiagnosticLog()
-                let figures = ReleaseAnalyser.analyse(data, previous: previousOf[index].flatMap { knownNow[$0]?.data }, thresholds: config.thresholds,
+                let figures = ReleaseAnalyser.analyse(data, history: (historyOf[index] ?? []).compactMap { knownNow[$0]?.data }, thresholds: config.thresholds,
                                                       required: config.required(forProduct: data.release.product), log: releaseLog)
                 entry = .init(source: item.source, data: data, figures: figures, diagnostics: diagnostics + releaseLog.diagnostics)
                 // An error found by analysis (a misspelt checklist check) also leaves the release unjudged.

@@ -10,8 +10,9 @@ struct ReadContext {
 struct AnalysisContext {
     /// Everything ingested for the release, this kind's model included.
     let data: ReleaseData
-    /// The latest earlier release of the same product, for comparisons.
-    let previous: ReleaseData?
+    /// The earlier releases of the same product, latest first, at most `AnalysisContext.historyDepth` of them
+    /// (releases with errors in their own files left out): the comparisons and the test history read them.
+    let history: [ReleaseData]
     /// The site's thresholds; a kind reads its own as `thresholds[Kind.self]`.
     let thresholds: Thresholds
     /// The figures computed so far: in the first round those of the kinds before it in the registry, in the
@@ -19,6 +20,12 @@ struct AnalysisContext {
     let figures: ReleaseFigures
     /// Where problems go (a misspelt checklist check).
     let log: DiagnosticLog
+
+    /// How many earlier releases of the same product an analysis may read (the test history's window).
+    static let historyDepth = 10
+
+    /// The latest earlier release of the same product, for comparisons.
+    var previous: ReleaseData? { history.first }
 }
 
 /// What a kind's charts get besides its own model and figures.

@@ -62,6 +62,10 @@ package struct SiteConfig: Sendable {
             thresholds = Thresholds(reading: section)
             section.warnUnknownKeys()
         }
+        if let section = reader.object("tests") {
+            thresholds[TestsKind.self].readSettings(section)
+            section.warnUnknownKeys()
+        }
         if let list = reader.list("require") { required = Self.dataKinds(list, log: log) }
         if let products = reader.object("products") {
             for product in products.keys {

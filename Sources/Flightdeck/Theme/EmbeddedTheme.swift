@@ -661,8 +661,26 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- endif %}
 
 """#,
-        "partials/tests.html": #"""
+        "partials/tests.html": ##"""
 {%- set t = figures.tests -%}
+{%- set h = t.history -%}
+{#- A test's history strip: one cell per release, oldest first. Each cell's symbol comes from tests.css (✓ ✗ ! – ·)
+    and its words are visually hidden text, so the outcome never rests on colour alone. -#}
+{%- macro strip(h, id) -%}
+{%- if id in h.tests -%}
+<ol class="history" aria-label="Outcomes in the last {{ h.releases | length }} releases, oldest first">
+{%- for o in h.tests[id].outcomes %}{% set r = h.releases[loop.index0] %}<li class="h-{{ o }}{% if loop.last %} h-now{% endif %}" title="{{ r }}: {{ o }}"><span class="visually-hidden">{{ r }}{% if loop.last %} (this release){% endif %}: {{ o }}</span></li>{% endfor -%}
+</ol>
+{%- endif -%}
+{%- endmacro -%}
+{#- A test id, linked to its row of the history table when it has one. -#}
+{%- macro linked(h, id) -%}
+{%- if id in h.tests %}<a class="test-id" href="#{{ h.tests[id].anchor }}">{{ id }}</a>{% else %}<span class="test-id">{{ id }}</span>{% endif -%}
+{%- endmacro -%}
+{%- macro test_list(h, ids) -%}
+<ul class="test-list">{% for id in ids %}<li>{{ linked(h, id) }}</li>{% endfor %}</ul>
+{%- endmacro %}
+<link rel="stylesheet" href="{{ root }}assets/tests.css">
 <ul class="cards">
   <li class="card"><span class="label">Success rate</span><span class="value">{% if t.success_rate is defined %}{{ '%.1f%%' | format(t.success_rate * 100) }}{% else %}–{% endif %}</span></li>
   <li class="card"><span class="label">Verdict</span><span class="value"><span class="badge badge-{{ {'READY': 'go', 'PROCEED_WITH_CAUTION': 'pending', 'NOT_READY': 'no_go'}[t.verdict] }}">{{ t.verdict | replace('_', ' ') }}</span></span></li>
@@ -678,33 +696,36 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {% include "partials/chart.html" %}
 {%- endfor %}
 </div>
-<h3>Suites</h3>
-<div class="table-wrap">
-<table>
-  <caption class="visually-hidden">Outcomes per test suite</caption>
-  <thead><tr><th scope="col">Suite</th><th scope="col">Runner</th><th scope="col" class="num">Tests</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Success</th><th scope="col" class="num">Time (s)</th></tr></thead>
-  <tbody>
-  {%- for s in t.suites %}
-  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num">{% if s.success_rate is defined %}{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %}–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
-  {%- endfor %}
-  </tbody>
-</table>
-</div>
 {%- if t.comparison is defined %}
 {%- set c = t.comparison %}
 <h3>Against the previous release</h3>
 <ul class="comparison">
-  <li id="new-failures"><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}: {{ c.new_failures | join(', ') }}{% endif %}</li>
-  <li><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}: {{ c.fixed | join(', ') }}{% endif %}</li>
-  <li><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}: {{ c.still_failing | join(', ') }}{% endif %}</li>
+  <li id="new-failures"><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}:{{ test_list(h, c.new_failures) }}{% endif %}</li>
+  <li id="fixed-tests"><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}:{{ test_list(h, c.fixed) }}{% endif %}</li>
+  <li id="still-failing"><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}:{{ test_list(h, c.still_failing) }}{% endif %}</li>
   <li><strong>{{ c.added | length }}</strong> tests added, <strong>{{ c.removed | length }}</strong> removed (previous release ran {{ c.previous_total }})</li>
 </ul>
+{%- endif %}
+{%- if t.categories %}
+<h3 id="failure-categories">Failure categories</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">Failing tests by category</caption>
+  <thead><tr><th scope="col">Category</th><th scope="col" class="num">Tests</th><th scope="col">Failing tests</th></tr></thead>
+  <tbody>
+  {%- for cat in t.categories %}
+  <tr><th scope="row">{{ cat.name }}{% if cat.is_default %} <span class="muted">(default)</span>{% endif %}</th><td class="num">{{ cat.tests | length }}</td><td>{% if cat.tests | length > 5 %}<details><summary>{{ cat.tests | length }} tests</summary>{{ test_list(h, cat.tests) }}</details>{% else %}{{ test_list(h, cat.tests) }}{% endif %}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
 {%- endif %}
 {%- if t.failures %}
 <h3>Failures</h3>
 {%- for f in t.failures %}
 <details class="failure trace">
   <summary><span class="badge badge-failed">{{ f.test.outcome }}</span> <strong>{{ f.test.name }}</strong> <span class="muted">{{ f.test.suite }}</span>{% if f.message is defined %}: {{ f.message | truncate(160) }}{% endif %}</summary>
+  <p>Category: {{ f.category }}. History: {{ linked(h, f.test.id) }}</p>
   {%- if f.failure_type is defined %}<p>Type: <code>{{ f.failure_type }}</code></p>{% endif %}
   {%- if f.trace is defined %}<pre>{{ f.trace }}</pre>{% endif %}
   {%- if f.system_out is defined %}<p>Standard output:</p><pre>{{ f.system_out }}</pre>{% endif %}
@@ -712,13 +733,82 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </details>
 {%- endfor %}
 {%- endif %}
+{%- if t.flaky or t.flipping %}
+<h3 id="flaky-tests">Flaky tests</h3>
 {%- if t.flaky %}
-<h3>Flaky tests</h3>
-<p>Passed after failed attempts; counted as passed.</p>
-<ul>{% for f in t.flaky %}<li>{{ f.name }} <span class="muted">{{ f.suite }}</span></li>{% endfor %}</ul>
+<p>Passed after failed attempts in this run; counted as passed.</p>
+<ul class="test-list">{% for f in t.flaky %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
 {%- endif %}
+{%- if t.flipping %}
+<p>Went from passing to failing or back at least twice in the last {{ h.releases | length }} releases.</p>
+<ul class="test-list">{% for f in t.flipping %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
+{%- endif %}
+{%- endif %}
+{%- if t.slowest %}
+<h3 id="slowest-tests">Slowest tests</h3>
+<div class="table-wrap">
+<table>
+  <caption class="visually-hidden">The {{ t.slowest | length }} slowest tests, slowest first</caption>
+  <thead><tr><th scope="col">Test, suite and history</th><th scope="col" class="num">Time (s)</th></tr></thead>
+  <tbody>
+  {%- for s in t.slowest %}
+  <tr><th scope="row">{% if s.id in h.tests %}<a href="#{{ h.tests[s.id].anchor }}">{{ s.name }}</a>{% else %}{{ s.name }}{% endif %}<br><span class="muted test-id">{{ s.suite }}</span><br>{{ strip(h, s.id) }}</th><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- endif %}
+<h3 id="suites">Suites</h3>
+{%- set long = t.suites | length > 15 %}
+{%- if long %}
+<details class="long-table"><summary>All {{ t.suites | length }} suites</summary>
+{%- endif %}
+<div class="table-wrap">
+<table data-sortable>
+  <caption class="visually-hidden">Outcomes per test suite{% if long %}; sortable by column{% endif %}</caption>
+  <thead><tr><th scope="col">Suite</th><th scope="col">Runner</th><th scope="col" class="num">Tests</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Success</th><th scope="col" class="num">Time (s)</th></tr></thead>
+  <tbody>
+  {%- for s in t.suites %}
+  <tr><th scope="row">{{ s.name }}</th><td>{{ s.runner }}</td><td class="num">{{ s.counts.total }}</td><td class="num">{{ s.counts.passed }}</td><td class="num">{{ s.counts.failed }}</td><td class="num">{{ s.counts.error }}</td><td class="num">{{ s.counts.skipped }}</td><td class="num"{% if s.success_rate is defined %} data-sort="{{ s.success_rate }}">{{ '%.1f%%' | format(s.success_rate * 100) }}{% else %} data-sort="">–{% endif %}</td><td class="num">{{ '%.2f' | format(s.duration) }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if long %}
+</details>
+{%- endif %}
+{%- if h.tests %}
+<h3 id="test-history">Test history</h3>
+<p>Each test's outcome in the last {{ h.releases | length }} releases of this product, oldest first; the outlined cell is this release.</p>
+<ul class="history-legend" aria-label="Legend">
+  <li><ol class="history" aria-hidden="true"><li class="h-passed"></li></ol>passed</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-failed"></li></ol>failed</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-error"></li></ol>error (broken)</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-skipped"></li></ol>skipped</li>
+  <li><ol class="history" aria-hidden="true"><li class="h-absent"></li></ol>absent</li>
+</ul>
+{%- set rows = h.tests | dictsort %}
+{%- if rows | length > 15 %}
+<details class="long-table"><summary>History of {{ rows | length }} tests</summary>
+{%- endif %}
+<div class="table-wrap">
+<table class="history-table">
+  <caption class="visually-hidden">Outcome history of the failing, fixed, flaky and slowest tests</caption>
+  <thead><tr><th scope="col">Test and its outcomes, oldest first</th><th scope="col" class="num">Flips</th></tr></thead>
+  <tbody>
+  {%- for id, row in rows %}
+  <tr id="{{ row.anchor }}"><th scope="row"><span class="test-id">{{ id }}</span><br>{{ strip(h, id) }}</th><td class="num">{{ row.flips }}</td></tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+{%- if rows | length > 15 %}
+</details>
+{%- endif %}
+{%- endif %}
+<script src="{{ root }}assets/sortable-tables.js" defer></script>
 
-"""#,
+"""##,
         "partials/verdict.html": ##"""
 {%- set labels = {'go': 'GO', 'no_go': 'NO-GO', 'pending': 'PENDING', 'cannot_judge': 'CANNOT JUDGE'} -%}
 <section class="verdict verdict-{{ verdict.decision }}" aria-labelledby="verdict-heading">
@@ -1056,6 +1146,58 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Flightdeck</title><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M6 20h20l-3 4H9z" fill="#fff"/><path d="M15 8h2l4 10h-10z" fill="#7fc8f8"/></svg>
 
 """##,
+        "assets/sortable-tables.js": #"""
+// Sortable tables, a progressive enhancement: every table marked data-sortable gets a button in each column
+// header that sorts its rows by that column (again: the other way). Without script the table is complete, in
+// the order the page wrote it. A cell's data-sort attribute, when present, is the value sorted on; columns whose
+// header has the class "num" sort as numbers (cells without a number last).
+(function () {
+  "use strict";
+  function value(cell) {
+    if (!cell) { return ""; }
+    var given = cell.getAttribute("data-sort");
+    return given !== null ? given : cell.textContent.trim();
+  }
+  function enhance(table) {
+    var head = table.tHead, body = table.tBodies[0];
+    if (!head || !body || head.rows.length === 0) { return; }
+    var headers = Array.prototype.slice.call(head.rows[0].cells);
+    headers.forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = th.classList.contains("num");
+        var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
+          var text = value(row.cells[column]);
+          return { row: row, index: index, text: text, number: parseFloat(text) };
+        });
+        rows.sort(function (a, b) {
+          var order;
+          if (numeric) {
+            var an = isNaN(a.number), bn = isNaN(b.number);
+            if (an || bn) { return an === bn ? a.index - b.index : (an ? 1 : -1); }
+            order = a.number - b.number;
+          } else {
+            order = a.text.localeCompare(b.text);
+          }
+          return (ascending ? order : -order) || a.index - b.index;
+        });
+        var fragment = document.createDocumentFragment();
+        rows.forEach(function (item) { fragment.appendChild(item.row); });
+        body.appendChild(fragment);
+      });
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
+})();
+
+"""#,
         "assets/style.css": #"""
 /* Flightdeck default theme. Colours are custom properties: override them in a site's templates/assets/style.css. */
 :root {
@@ -1243,6 +1385,43 @@ details.trace pre { max-height: 20rem; }
   .reason .evidence { display: none; } /* a link is no use on paper */
   .verdict { border-width: 3px; }
 }
+
+"""#,
+        "assets/tests.css": #"""
+/* The tests section: history strips, categories and the sortable suite table (linked from partials/tests.html). */
+.history { display: inline-flex; flex-wrap: nowrap; gap: 2px; list-style: none; margin: 0; padding: 0; vertical-align: middle; }
+.history li { display: block; min-width: 1.25rem; height: 1.25rem; line-height: 1.25rem; margin: 0; padding: 0 1px;
+  text-align: center; font-size: 0.8125rem; font-weight: 700; border-radius: 3px; color: #fff;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* The symbols are decoration beside the colour (screen readers get the cell's hidden words instead). */
+.history li.h-passed::before { content: "✓"; content: "✓" / ""; }
+.history li.h-failed::before { content: "✗"; content: "✗" / ""; }
+.history li.h-error::before { content: "!"; content: "!" / ""; }
+.history li.h-skipped::before { content: "–"; content: "–" / ""; }
+.history li.h-absent::before { content: "·"; content: "·" / ""; }
+.history li.h-passed { background: #1a7f37; }
+.history li.h-failed { background: #b42318; }
+.history li.h-error { background: #8a4b00; }
+.history li.h-skipped { background: #5b6475; }
+.history li.h-absent { background: transparent; color: var(--fd-muted); box-shadow: inset 0 0 0 1px var(--fd-border); }
+.history li.h-now { outline: 2px solid var(--fd-fg); outline-offset: 1px; }
+.history-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0; color: var(--fd-muted); }
+.history-legend .history { margin-right: 0.25rem; }
+.test-list { list-style: none; padding: 0; }
+.test-list li { margin: 0.35rem 0; overflow-wrap: anywhere; }
+.test-id { overflow-wrap: anywhere; }
+table.history-table td, table.history-table th { vertical-align: middle; }
+table[data-sortable] th button.sort { font: inherit; font-weight: inherit; color: inherit; background: none; border: 0; padding: 0;
+  cursor: pointer; text-align: inherit; text-decoration: underline dotted; }
+table[data-sortable] th[aria-sort="ascending"] button.sort::after { content: " ▲"; content: " ▲" / ""; }
+table[data-sortable] th[aria-sort="descending"] button.sort::after { content: " ▼"; content: " ▼" / ""; }
+details.long-table > summary { cursor: pointer; margin: 0.5rem 0; }
+.history-table .test-id, th .muted.test-id { font-weight: 400; }
+th .muted.test-id { font-size: 0.875em; }
+/* On a phone the suite table scrolls inside its .table-wrap with the suite's name kept in view. */
+table[data-sortable] tbody th { overflow-wrap: anywhere; min-width: 9rem; max-width: 22rem; }
+table[data-sortable] tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--fd-bg); }
+table[data-sortable] thead tr > :first-child { background: var(--fd-surface); }
 
 """#,
     ]

@@ -38,19 +38,21 @@ import Testing
         return files
     }
 
-    /// The example site plus copies of its releases under new ids, dates and the same products, so that
-    /// releases have previous releases to compare with.
-    private func exampleSite() throws -> SiteFixture {
+    /// The example site plus `copies` copies of each of its releases under new ids, dates and the same products,
+    /// so that releases have earlier releases to compare with and a test history.
+    private func exampleSite(copies: Int = 1) throws -> SiteFixture {
         let site = try SiteFixture("")
         for item in ["flightdeck.yaml", "content"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: site.root.appendingPathComponent(item))
         }
         let releases = site.root.appendingPathComponent("content/releases")
         for (n, id) in try FileManager.default.contentsOfDirectory(atPath: releases.path).sorted().enumerated() {
-            let copy = releases.appendingPathComponent("\(id)-next")
-            try FileManager.default.copyItem(at: releases.appendingPathComponent(id), to: copy)
-            try edit(copy.appendingPathComponent("release.yaml")) { text in
-                text.replacingOccurrences(of: #"(?m)^date: .*$"#, with: "date: 2026-0\(n + 5)-1\(n)", options: .regularExpression)
+            for c in 0..<copies {
+                let copy = releases.appendingPathComponent("\(id)-next\(c == 0 ? "" : String(c + 1))")
+                try FileManager.default.copyItem(at: releases.appendingPathComponent(id), to: copy)
+                try edit(copy.appendingPathComponent("release.yaml")) { text in
+                    text.replacingOccurrences(of: #"(?m)^date: .*$"#, with: "date: 2026-0\(n + 5)-\(10 + 3 * c + n)", options: .regularExpression)
+                }
             }
         }
         return site
@@ -75,7 +77,8 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2])
     func incrementalBuildsEqualCleanBuildsAfterRandomEdits(seed: UInt64) throws {
-        let site = try exampleSite()
+        // Three releases per product, so that a release's history holds more than its previous release.
+        let site = try exampleSite(copies: 2)
         defer { site.remove() }
         let clean = site.root.deletingLastPathComponent().appendingPathComponent("\(site.root.lastPathComponent)-clean")
         defer { try? FileManager.default.removeItem(at: clean) }
@@ -169,6 +172,38 @@ import Testing
         #expect(after.reuse.releasesRead == 2)
         #expect(after.reuse.releasesReused == 4)
         #expect(try site.read("public/releases/2026.2-warehouse-cutover/notes/index.html").contains("More."))
+    }
+
+    /// A release's figures read the test results of up to ten earlier releases of its product: editing the fifth
+    /// one back redoes it and every later release of the product, and changes the history strip.
+    @Test func anEditFiveReleasesBackChangesTheHistoryStrip() throws {
+        var archive = "-- flightdeck.yaml --\ntitle: History"
+        for n in 1...7 {
+            archive += releaseWithTests("r\(n)", date: "2026-01-0\(n)", product: "p", passing: ["steady"] + (n == 2 ? ["t"] : []),
+                                        failing: n == 2 ? [] : ["t"])
+        }
+        let site = try SiteFixture(archive + releaseWithTests("other", date: "2026-01-03", product: "q", passing: ["t"]))
+        defer { site.remove() }
+        let first = try cachedBuild(site.root)
+        #expect(first.reuse.releasesAnalysed == 8)
+        let before = try site.read("public/releases/r7/tests/index.html")
+        #expect(before.contains("<span class=\"visually-hidden\">r2: passed</span>"))
+        #expect(before.contains("<span class=\"visually-hidden\">r7 (this release): failed</span>"))
+        #expect(before.contains("<span class=\"visually-hidden\">r1: failed</span>"), "the window of ten earlier releases holds all six")
+        #expect(!before.contains(">other: "), "another product's release is not in the history")
+
+        try site.write("content/releases/r2/tests/junit.xml",
+                       #"<testsuite name="s" tests="2"><testcase classname="t" name="steady"/><testcase classname="t" name="t"><failure message="boom"/></testcase></testsuite>"#)
+        let after = try cachedBuild(site.root)
+        #expect(after.reuse.releasesAnalysed == 6, "r2 and the five later releases whose history holds it")
+        #expect(after.reuse.releasesReused == 2, "r1, before it, and the other product's release")
+        let changed = try site.read("public/releases/r7/tests/index.html")
+        #expect(changed.contains("<span class=\"visually-hidden\">r2: failed</span>"))
+        #expect(!changed.contains("r2: passed"))
+
+        let clean = site.root.appendingPathComponent("clean-output")
+        _ = try cleanBuild(site.root, into: clean)
+        #expect(try tree(site.root.appendingPathComponent("public")) == tree(clean))
     }
 
     @Test func aCorruptCacheIsIgnoredWithAWarning() throws {

@@ -7,8 +7,16 @@ package enum TestAnalysis {
     /// How many slowest tests are listed.
     static let slowestCount = 10
 
-    /// Computes the figures in one pass over the cases; lists are built only for the tests they name.
+    /// The figures against one previous release (named `previous` in the history).
     package static func analyse(_ results: TestResults, previous: TestResults?, thresholds: TestThresholds) -> TestFigures {
+        analyse(results, release: "this release", history: previous.map { [EarlierTests(release: "previous", tests: $0)] } ?? [],
+                thresholds: thresholds)
+    }
+
+    /// Computes the figures in one pass over the cases; lists are built only for the tests they name. `history`
+    /// holds the earlier releases of the product, latest first: the comparison is with the first, when it has tests.
+    package static func analyse(_ results: TestResults, release: String, history earlier: [EarlierTests],
+                                thresholds: TestThresholds) -> TestFigures {
         var counts = OutcomeCounts([TestCase]())
         var suites: [SuiteFigures] = []
         var failures: [TestFailure] = [], flaky: [TestRef] = [], skipped: [TestRef] = [], top: [TestRef] = []
@@ -43,10 +51,34 @@ package enum TestAnalysis {
             }
         }
         let (verdict, reason) = verdict(counts, thresholds)
+        let comparison = earlier.first?.tests.map { compare(results, $0) }
+        let (names, categories) = TestCategoriser.categorise(failures, categories: thresholds.categories)
+        for index in failures.indices { failures[index].category = names[index] }
+
+        let table = TestHistoryBuilder.table(results, release: release, earlier: Array(earlier.prefix(AnalysisContext.historyDepth)))
+        let flippingIDs = TestHistoryBuilder.flipping(table)
+        let flipping = refs(results, ids: Set(flippingIDs))
+        let listed = failures.map(\.test.id) + (comparison?.fixed ?? []) + flaky.map(\.id) + flippingIDs + top.map(\.id)
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
             totalDuration: totalDuration, suites: suites, slowest: top, failures: failures, flaky: flaky, skipped: skipped,
-            comparison: previous.map { compare(results, $0) }, thresholds: thresholds)
+            comparison: comparison, flipping: flipping, history: TestHistoryBuilder.history(table, of: listed),
+            categories: categories, thresholds: thresholds)
+    }
+
+    /// The named tests as refs, in file order (the last occurrence of an id).
+    private static func refs(_ results: TestResults, ids: Set<String>) -> [TestRef] {
+        guard !ids.isEmpty else { return [] }
+        var found: [String: TestRef] = [:], order: [String] = []
+        for file in results.files {
+            for suite in file.suites {
+                for index in suite.cases.indices where ids.contains(suite.cases[index].id) {
+                    let test = suite.cases[index]
+                    if found.updateValue(ref(test, path: file.path), forKey: test.id) == nil { order.append(test.id) }
+                }
+            }
+        }
+        return order.compactMap { found[$0] }
     }
 
     /// The `count` slowest tests, slowest first, ties by id; one pass keeping a small sorted list.

@@ -93,6 +93,8 @@ package struct TestFailure: Sendable, Encodable {
     package let systemOut: String?
     /// Captured error output, if kept.
     package let systemErr: String?
+    /// The failure category it went into (`tests: categories:`, else `Product defects` or `Test defects`).
+    package var category = ""
 }
 
 /// The figures of one suite.
@@ -151,6 +153,15 @@ package struct TestFigures: Sendable, Encodable {
     package let skipped: [TestRef]
     /// Against the previous release, when there is one with tests.
     package let comparison: TestComparison?
+    /// Tests whose outcome went from passing to failing or back at least twice within the history window,
+    /// skipped and absent releases left out (see `flaky` for those the runner marked).
+    package let flipping: [TestRef]
+    /// The outcomes of the failing, fixed, flaky and slowest tests over this release and up to ten earlier
+    /// releases of the product.
+    package let history: TestHistory
+    /// Failing tests by category, configured categories first (in their order), then the defaults; only
+    /// categories with tests.
+    package let categories: [CategoryFigures]
     /// The bands used.
     package let thresholds: TestThresholds
 }

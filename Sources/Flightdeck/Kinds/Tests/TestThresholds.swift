@@ -6,6 +6,8 @@ package struct TestThresholds: ThresholdSection, Encodable {
     package var cautionPercent = 80.0
     /// What a test failing now but not in the previous release of the same product does to the verdict.
     package var newFailures = NewFailureRule.block
+    /// Failure categories from `tests: categories:`, in order; a failing test goes into the first that matches.
+    package var categories: [TestCategory] = []
 
     /// How new test failures weigh (`thresholds.tests.new_failures`).
     package enum NewFailureRule: String, Sendable, Encodable, CaseIterable {
@@ -19,6 +21,12 @@ package struct TestThresholds: ThresholdSection, Encodable {
 
     /// The defaults.
     package init() {}
+
+    /// The `tests:` section of flightdeck.yaml: `categories:`, a list of `{name, message, trace, statuses}`.
+    package mutating func readSettings(_ r: ObjectReader) {
+        guard let list = r.list("categories") else { return }
+        categories = list.compactMap { TestCategory.read($0, log: r.log) }
+    }
 
     /// Overrides from `thresholds.tests`.
     package mutating func read(_ r: ObjectReader) {

@@ -38,7 +38,9 @@ enum TestsKind: EvidenceKind {
     }
 
     static func analyse(_ results: TestResults, in context: AnalysisContext) -> TestFigures? {
-        TestAnalysis.analyse(results, previous: context.previous?[TestsKind.self], thresholds: context.thresholds[TestsKind.self])
+        TestAnalysis.analyse(results, release: context.data.release.id,
+                             history: context.history.map { EarlierTests(release: $0.release.id, tests: $0[TestsKind.self]) },
+                             thresholds: context.thresholds[TestsKind.self])
     }
 
     /// READY passes, PROCEED_WITH_CAUTION waits for a review, NOT_READY blocks; new failures since the

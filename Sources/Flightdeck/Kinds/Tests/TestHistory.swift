@@ -1,0 +1,178 @@
+import FlightdeckCore
+
+/// One earlier release of the product, as the test history reads it.
+package struct EarlierTests: Sendable {
+    /// The release's id.
+    package let release: String
+    /// Its test results; nil when it reported none.
+    package let tests: TestResults?
+
+    /// Wraps one earlier release's results.
+    package init(release: String, tests: TestResults?) {
+        self.release = release
+        self.tests = tests
+    }
+}
+
+/// How a test ended in one release of its history strip.
+package enum HistoryOutcome: String, Sendable, Encodable {
+    case passed, failed, error, skipped
+    /// The release had no test of that id (or no test results).
+    case absent
+
+    init(_ outcome: TestOutcome) {
+        switch outcome {
+        case .passed: self = .passed
+        case .failed: self = .failed
+        case .error: self = .error
+        case .skipped: self = .skipped
+        }
+    }
+}
+
+/// The outcomes of the tests the page lists over the product's recent releases (an Allure-style history).
+package struct TestHistory: Sendable, Encodable {
+    /// The releases of the window, oldest first, this release last.
+    package let releases: [String]
+    /// Per listed test id (failing, fixed, flaky and slowest tests), its row; keys are test ids as written.
+    package let tests: [String: TestHistoryRow]
+}
+
+/// One test's history.
+package struct TestHistoryRow: Sendable, Encodable, Equatable {
+    /// A stable HTML id for the test's entry, made from its id (`test-<slug>-<hash>`).
+    package let anchor: String
+    /// Its outcome in each release of `TestHistory.releases`, in the same order.
+    package let outcomes: [HistoryOutcome]
+    /// How often it went from passing to failing or back, skipped and absent releases left out.
+    package let flips: Int
+}
+
+/// Builds the test history of a release from its own results and its earlier releases'.
+enum TestHistoryBuilder {
+    /// A test whose outcome flipped at least this often within the window is listed as flaky.
+    static let flakyFlips = 2
+
+    /// A test's id as its two parts: found in a table without building the `scope::name` string of every earlier test.
+    struct Key: Hashable {
+        let scope: String
+        let name: String
+
+        init(_ test: TestCase) {
+            scope = test.className ?? test.suite
+            name = test.name
+        }
+    }
+
+    /// The outcome table of every test of this release over the window: one lookup per earlier test.
+    struct Table {
+        /// The releases, oldest first, this release last.
+        let releases: [String]
+        /// Row per test id of this release.
+        let row: [String: Int]
+        /// Row per test of this release, by the parts of its id.
+        let rowByKey: [Key: Int]
+        /// `outcomes[row * width + column]`, columns as `releases`.
+        var outcomes: [HistoryOutcome]
+
+        var width: Int { releases.count }
+
+        /// The outcomes of one test, oldest first.
+        func outcomes(of id: String) -> [HistoryOutcome]? {
+            guard let r = row[id] else { return nil }
+            return Array(outcomes[(r * width)..<((r + 1) * width)])
+        }
+    }
+
+    /// Fills the table: this release's outcomes (last occurrence of an id winning) and each earlier release's.
+    static func table(_ current: TestResults, release: String, earlier: [EarlierTests]) -> Table {
+        let releases = earlier.reversed().map(\.release) + [release]
+        let width = releases.count
+        var row: [String: Int] = [:], rowByKey: [Key: Int] = [:]
+        var now: [HistoryOutcome] = []
+        for file in current.files {
+            for suite in file.suites {
+                for index in suite.cases.indices {
+                    let id = suite.cases[index].id
+                    if let r = row[id] {
+                        now[r] = HistoryOutcome(suite.cases[index].outcome)
+                    } else {
+                        row[id] = now.count
+                        rowByKey[Key(suite.cases[index])] = now.count
+                        now.append(HistoryOutcome(suite.cases[index].outcome))
+                    }
+                }
+            }
+        }
+        var outcomes = [HistoryOutcome](repeating: .absent, count: now.count * width)
+        for (r, outcome) in now.enumerated() { outcomes[r * width + width - 1] = outcome }
+        // `earlier` is latest first: the latest earlier release is the column just before this release's.
+        for (k, release) in earlier.enumerated() {
+            guard let tests = release.tests else { continue }
+            let column = width - 2 - k
+            for file in tests.files {
+                for suite in file.suites {
+                    for index in suite.cases.indices {
+                        guard let r = rowByKey[Key(suite.cases[index])] else { continue }
+                        outcomes[r * width + column] = HistoryOutcome(suite.cases[index].outcome)
+                    }
+                }
+            }
+        }
+        return Table(releases: releases, row: row, rowByKey: rowByKey, outcomes: outcomes)
+    }
+
+    /// Changes between passing and failing (failed or error) along a history, skipped and absent releases left out.
+    static func flips(_ outcomes: some Sequence<HistoryOutcome>) -> Int {
+        var flips = 0
+        var last: Bool?
+        for outcome in outcomes {
+            let failing: Bool
+            switch outcome {
+            case .passed: failing = false
+            case .failed, .error: failing = true
+            case .skipped, .absent: continue
+            }
+            if let last, last != failing { flips += 1 }
+            last = failing
+        }
+        return flips
+    }
+
+    /// Ids of the tests whose outcome flipped at least `flakyFlips` times, sorted.
+    static func flipping(_ table: Table) -> [String] {
+        let width = table.width
+        return table.row.compactMap { id, r in
+            flips(table.outcomes[(r * width)..<((r + 1) * width)]) >= flakyFlips ? id : nil
+        }.sorted()
+    }
+
+    /// The history of the named tests (those this release has).
+    static func history(_ table: Table, of ids: some Sequence<String>) -> TestHistory {
+        var rows: [String: TestHistoryRow] = [:]
+        for id in ids where rows[id] == nil {
+            guard let outcomes = table.outcomes(of: id) else { continue }
+            rows[id] = TestHistoryRow(anchor: anchor(id), outcomes: outcomes, flips: flips(outcomes))
+        }
+        return TestHistory(releases: table.releases, tests: rows)
+    }
+
+    /// `test-<slug>-<hash>`: the id's letters and digits in lowercase (at most 40), other runs as one `-`, then the
+    /// first 10 hex digits of its SHA-256, so that ids differing only in punctuation or case stay apart.
+    static func anchor(_ id: String) -> String {
+        var slug = ""
+        var dash = false
+        for scalar in id.unicodeScalars {
+            guard slug.unicodeScalars.count < 40 else { break }
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash, !slug.isEmpty { slug.append("-") }
+                dash = false
+                slug.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else {
+                dash = true
+            }
+        }
+        let hash = SHA256.hex(id).prefix(10)
+        return slug.isEmpty ? "test-\(hash)" : "test-\(slug)-\(hash)"
+    }
+}
