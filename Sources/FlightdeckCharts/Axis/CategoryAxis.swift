@@ -54,7 +54,7 @@ struct CategoryAxis {
             }
         }
         if !title.isEmpty {
-            let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.size)
+            let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.tickSize * TextMetrics.boldScale)
             doc.writer.label(short ?? title, x: plot.midX, y: plot.maxY + bottomMargin - 6, class: "fd-axis-title",
                              anchor: .middle, full: short == nil ? nil : title)
         }

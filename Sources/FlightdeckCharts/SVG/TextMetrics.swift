@@ -1,9 +1,9 @@
 /// Estimated text widths (no font is loaded: widths are averages of common sans-serif faces, on the safe side).
 enum TextMetrics {
     /// Font size of labels, in user units (the root `font-size`).
-    static let size = 12.0
-    /// Font size of tick labels (`.fd-tick`).
-    static let tickSize = 11.0
+    static let size = TypeScale.body
+    /// Font size of tick labels (`.fd-tick`), values, sections, thresholds and events.
+    static let tickSize = TypeScale.small
     /// Line height for stacked labels.
     static let lineHeight = 15.0
     /// How much wider bold text (`font-weight: 600`) is than regular: DejaVu Sans Bold runs up to 15% wider.
