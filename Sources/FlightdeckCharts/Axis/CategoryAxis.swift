@@ -1,6 +1,8 @@
 import Foundation
 
 /// Category labels under a plot: horizontal when they fit, otherwise rotated, thinned and truncated (full text in `<title>`).
+/// Labels that share a long common prefix (`com.example.mdm.…`) are shortened from the start, keeping the part that
+/// tells them apart.
 struct CategoryAxis {
     static let angle = 40.0
     static let maxRotatedWidth = 140.0
@@ -13,11 +15,14 @@ struct CategoryAxis {
     private(set) var every = 1
     /// The widest a label may be before it is truncated.
     private(set) var maxWidth = 0.0
+    /// Whether labels are shortened from the start (they share a common prefix of 4 characters or more).
+    private(set) var keepEnd = false
 
     /// Lays out `labels` for bands `band` units wide.
     init(labels: [String], title: String, band: Double) {
         self.labels = labels
         self.title = title
+        keepEnd = labels.count > 1 && Self.commonPrefixLength(labels) >= 4
         let widest = labels.map { TextMetrics.width($0, size: TextMetrics.tickSize) }.max() ?? 0
         if widest + 6 <= band {
             maxWidth = band
@@ -44,7 +49,8 @@ struct CategoryAxis {
         doc.writer.group("fd-axis fd-axis-x")
         doc.writer.line(plot.x, plot.maxY, plot.maxX, plot.maxY, class: "fd-baseline")
         for (index, (label, x)) in zip(labels, centres).enumerated() where index % every == 0 {
-            let short = TextMetrics.truncated(label, toWidth: maxWidth, size: TextMetrics.tickSize)
+            let short = keepEnd ? TextMetrics.truncatedKeepingEnd(label, toWidth: maxWidth, size: TextMetrics.tickSize)
+                : TextMetrics.truncated(label, toWidth: maxWidth, size: TextMetrics.tickSize)
             if rotated {
                 doc.writer.label(short ?? label, x: x + 3, y: plot.maxY + 12, class: "fd-tick", anchor: .end,
                                  rotate: -Self.angle, full: short == nil ? nil : label)
@@ -59,5 +65,16 @@ struct CategoryAxis {
                              anchor: .middle, full: short == nil ? nil : title)
         }
         doc.writer.endGroup()
+    }
+
+    /// The number of leading characters every label shares.
+    static func commonPrefixLength(_ labels: [String]) -> Int {
+        guard let first = labels.first else { return 0 }
+        var length = first.count
+        for label in labels.dropFirst() {
+            length = min(length, zip(first, label).prefix { $0 == $1 }.count)
+            if length == 0 { break }
+        }
+        return length
     }
 }

@@ -49,6 +49,21 @@ enum TextMetrics {
         return out + "…"
     }
 
+    /// `text` shortened from the start, "…" and its end, to fit `width`; nil when it fits as it is.
+    static func truncatedKeepingEnd(_ text: String, toWidth width: Double, size: Double) -> String? {
+        guard self.width(text, size: size) > width else { return nil }
+        let budget = width / size - advance(Character("…"))
+        var em = 0.0
+        var kept: [Character] = []
+        for character in text.reversed() {
+            let next = advance(character)
+            if em + next > budget { break }
+            em += next
+            kept.append(character)
+        }
+        return "…" + String(kept.reversed())
+    }
+
     /// One character: a cluster of several scalars (emoji sequences, accents) is as wide as a wide glyph.
     private static func advance(_ character: Character) -> Double {
         let scalars = character.unicodeScalars
