@@ -125,20 +125,3 @@ import Testing
         #expect(chart.dataTable().contains(long))
     }
 }
-
-/// Long category names that share a prefix keep the end that tells them apart.
-@Suite struct LongCategoryTests {
-    @Test func sharedPrefixesAreCutFromTheStart() throws {
-        let names = ["com.example.mdm.registration.RegistrationServiceTest", "com.example.mdm.storage.StorageMigrationTest",
-                     "com.example.mdm.features.FeatureParityTest"]
-        let chart = StackedBarChart(id: "s", title: "Suites", categories: names,
-                                    series: [BarSeries(name: "passed", values: [3, 4, 5])])
-        let svg = chart.svg()
-        #expect(svg.contains(">…"), "shortened from the start")
-        #expect(!svg.contains(">com.example.mdm.…"), "not to the shared prefix")
-        for name in names { #expect(svg.contains("<title>" + name + "</title>")) }
-        #expect(svg.contains("Labels in full: " + names.joined(separator: "; ")))
-        #expect(CategoryAxis.commonPrefixLength(names) == 16)
-        #expect(TextMetrics.truncatedKeepingEnd("abcdef", toWidth: 100, size: 12) == nil)
-    }
-}

@@ -15,6 +15,8 @@ struct CategoryAxis {
     private(set) var every = 1
     /// The widest a label may be before it is truncated.
     private(set) var maxWidth = 0.0
+    /// Labels broken onto two lines under their band (horizontal labels that do not fit on one), or nil.
+    private(set) var wrapped: [[String]]? = nil
     /// Whether labels are shortened from the start (they share a common prefix of 4 characters or more).
     private(set) var keepEnd = false
 
@@ -28,9 +30,15 @@ struct CategoryAxis {
             maxWidth = band
             return
         }
-        if band >= 44, labels.count <= 4 {
+        if band >= 44, labels.count <= 4 || band >= 72 {
+            // Two lines under the band: wrapped at spaces and punctuation, the second shortened if need be.
             maxWidth = band - 6
-            return
+            if !keepEnd {
+                let lines = labels.map { TextMetrics.wrapped($0, toWidth: band - 6, size: TextMetrics.tickSize) }
+                if lines.contains(where: { $0.count > 1 }) { wrapped = lines }
+            }
+            if labels.count <= 4 || wrapped.map({ Self.holdsWholeText($0, labels) }) == true { return }
+            wrapped = nil
         }
         rotated = true
         maxWidth = min(widest, Self.maxRotatedWidth)
@@ -40,7 +48,7 @@ struct CategoryAxis {
 
     /// Room the labels and title need below the plot.
     var bottomMargin: Double {
-        let labelHeight = rotated ? maxWidth * sin(Self.angle * .pi / 180) + 14 : 20
+        let labelHeight = rotated ? maxWidth * sin(Self.angle * .pi / 180) + 14 : wrapped == nil ? 20 : 20 + TextMetrics.lineHeight
         return labelHeight + (title.isEmpty ? 4 : 22)
     }
 
@@ -49,6 +57,12 @@ struct CategoryAxis {
         doc.writer.group("fd-axis fd-axis-x")
         doc.writer.line(plot.x, plot.maxY, plot.maxX, plot.maxY, class: "fd-baseline")
         for (index, (label, x)) in zip(labels, centres).enumerated() where index % every == 0 {
+            if let lines = wrapped?[index] {
+                let whole = lines.joined(separator: " ") == label || lines.joined() == label
+                doc.writer.label(lines: lines, x: x, y: plot.maxY + 16, lineHeight: TextMetrics.lineHeight, class: "fd-tick",
+                                 full: whole ? nil : label)
+                continue
+            }
             let short = keepEnd ? TextMetrics.truncatedKeepingEnd(label, toWidth: maxWidth, size: TextMetrics.tickSize)
                 : TextMetrics.truncated(label, toWidth: maxWidth, size: TextMetrics.tickSize)
             if rotated {
@@ -65,6 +79,11 @@ struct CategoryAxis {
                              anchor: .middle, full: short == nil ? nil : title)
         }
         doc.writer.endGroup()
+    }
+
+    /// Whether every label's lines hold its whole text (nothing was shortened).
+    static func holdsWholeText(_ wrapped: [[String]], _ labels: [String]) -> Bool {
+        zip(wrapped, labels).allSatisfy { lines, label in lines.joined(separator: " ") == label || lines.joined() == label }
     }
 
     /// The number of leading characters every label shares.

@@ -160,14 +160,36 @@ struct SVGWriter {
             raw(")\"")
         }
         raw(">")
-        if let full {
-            shortenedLabels.append(full)
-            raw("<title>")
-            raw(Escape.svg(full))
-            raw("</title>")
-        }
+        if let full { fullText(full) }
         raw(Escape.svg(content))
         raw("</text>")
+    }
+
+    /// `<text>` of several lines centred at `x`, the first on `y`, each next one `lineHeight` below (`<tspan>`s);
+    /// `full` becomes a `<title>` tooltip when the lines do not hold the whole text.
+    mutating func label(lines: [String], x: Double, y: Double, lineHeight: Double, class name: String, full: String? = nil) {
+        open("text", class: name)
+        attribute("x", x)
+        attribute("y", y)
+        raw(" text-anchor=\"middle\">")
+        if let full { fullText(full) }
+        for (index, line) in lines.enumerated() {
+            raw("<tspan")
+            attribute("x", x)
+            attribute("y", y + Double(index) * lineHeight)
+            raw(">")
+            raw(Escape.svg(line))
+            raw("</tspan>")
+        }
+        raw("</text>")
+    }
+
+    /// The `<title>` of a shortened label, whose full text the chart's `<desc>` also spells out.
+    private mutating func fullText(_ full: String) {
+        shortenedLabels.append(full)
+        raw("<title>")
+        raw(Escape.svg(full))
+        raw("</title>")
     }
 
     /// Opens `<g class="…">`, with a `<title>` tooltip for the whole group when one is given; the marks inside
