@@ -49,7 +49,7 @@ fs.writeFileSync(`${site}/templates/index.html`, base + "\nBROKEN {% if %}\n");
 await waitFor("broken template shows the overlay", async () => (await evaluate("!!document.getElementById('flightdeck-error-overlay')")) === true);
 console.log((await evaluate("getComputedStyle(document.getElementById('flightdeck-error-overlay')).position")) === "fixed" ? "ok   overlay styled under the page's CSP" : (process.exitCode = 1, "FAIL overlay unstyled"));
 const shadow = "document.getElementById('flightdeck-error-overlay').shadowRoot";
-console.log("     overlay text: " + JSON.stringify((await evaluate(`${shadow}.textContent`)).slice(0, 200)));
+console.log("     overlay text: " + JSON.stringify((await evaluate(`${shadow}.textContent`)).slice(0, 600)));
 console.log((await evaluate(`${shadow}.querySelectorAll('script').length`)) === 0 && (await evaluate(`${shadow}.textContent`)).includes("<script>alert(1)</script>")
   ? "ok   overlay text not parsed as HTML" : (process.exitCode = 1, "FAIL script element in overlay"));
 const shown = await evaluate(`[...${shadow}.querySelectorAll('.diagnostic')].map((d) => [d.querySelector('.place') && d.querySelector('.place').textContent, d.querySelector('.line') && d.querySelector('.line').textContent, d.querySelector('.caret') && d.querySelector('.caret').textContent])`);
