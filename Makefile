@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-dev libssl-dev pkg-config libxml2-utils
 BIN := .build/debug/flightdeck
 
-.PHONY: all deps build site test serve bench install clean example validate check-site
+.PHONY: all deps build site test serve bench install clean example validate check-site chromium check-browser screenshots
 
 all: site
 
@@ -58,3 +58,31 @@ validate: site
 ## check-site: what CI checks after the tests: W3C Nu checker and headless Chromium at 360 px on the example site and a broken copy (docs/quality.md)
 check-site:
 	scripts/check_site.sh
+
+## chromium: install headless Chromium through apt-get when it is missing (check-browser and screenshots need it)
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing chromium with apt-get..."; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium </dev/null; \
+	fi
+
+## check-browser: every page of the example site in headless Chromium: no sideways scrolling at 360 px, nothing from the network, no JavaScript error, printable, no chart text under 11 px at 360 and 1,280 px (docs/quality.md)
+check-browser: site chromium
+	python3 scripts/check_pages.py public/
+
+# The pages docs/screenshots/ shows: a release with every kind of evidence, its tests and its rollout (a page of
+# their own when the theme has one, else the section of the release page), and the other verdicts.
+SHOT_RELEASE := releases/2026.2-warehouse-cutover
+SHOTS := home=index.html \
+	release=$(SHOT_RELEASE)/index.html \
+	'release-tests=$(SHOT_RELEASE)/tests/index.html|$(SHOT_RELEASE)/tests.html|$(SHOT_RELEASE)/index.html\#tests' \
+	'release-rollout=$(SHOT_RELEASE)/rollout/index.html|$(SHOT_RELEASE)/rollout.html|$(SHOT_RELEASE)/index.html\#rollout' \
+	release-go=releases/2026.1-trainer-optimisation/index.html \
+	release-pending=releases/2026.3-invoice-gemini/index.html \
+	checklist=$(SHOT_RELEASE)/checklist.html \
+	signoffs=$(SHOT_RELEASE)/signoffs.html
+
+## screenshots: retake docs/screenshots/ (the pages above at 390 and 1,280 px) from the example site
+screenshots: site chromium
+	python3 scripts/check_pages.py public/ --shots-dir docs/screenshots $(foreach shot,$(SHOTS),--shot $(shot))

@@ -10,10 +10,16 @@ For each HTML page, at a 360 px wide phone viewport (and 1280 px when taking scr
   - the page loads nothing from the network: every request is file: or data: (offline, no CDN);
   - no JavaScript error is thrown, and the console shows no error: in particular no Content-Security-Policy
     violation (a blocked script, style, object or base URL), which Chromium reports there;
-  - printed, even from a browser in dark mode, no element has a dark background.
+  - printed, even from a browser in dark mode, no element has a dark background;
+  - no chart text renders below 11 CSS px: the computed font size of each SVG <text> times the scale its
+    SVG is drawn at (getScreenCTM: the viewBox scaling and any rotation), at the phone width and again at
+    1280 px (--chart-width, repeatable).
 With --url URL (repeatable) it checks pages as a server serves them, e.g. `flightdeck serve` with its
 live-reload script, instead of (or beside) files on disk; requests to the page's own origin are allowed then.
 With --screenshots DIR it also writes DIR/<site>/<page>-360.png and -1280.png (the full page).
+With --shot NAME=PAGE[#ID] (repeatable; PAGE relative to the one site named, alternatives separated by "|",
+the first that exists is taken) and --shots-dir DIR it writes DIR/NAME-390.png and DIR/NAME-1280.png instead:
+the whole page, or only the element with that id (a section). `make screenshots` uses it for docs/screenshots/.
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe: JSON
 messages separated by NUL bytes on file descriptors 3 and 4), so the standard library is enough:
@@ -65,6 +71,33 @@ OVERFLOW_PROBE = r"""
   return {viewport: vw, width: width, culprits: culprits};
 })()
 """
+
+
+# Chart text as rendered: the computed font size (CSS px in the SVG's user units) times the scale the SVG is
+# drawn at (its screen transform, which includes the viewBox scaling and any rotation), for every <text> of
+# every chart that is laid out. A chart inside a scrolling box counts at its full size, as the reader sees it.
+MINIMUM_CHART_TEXT = 11.0
+CHART_TEXT_PROBE = r"""
+(() => {
+  const small = [];
+  let count = 0, smallest = Infinity;
+  for (const text of document.querySelectorAll('svg text')) {
+    const box = text.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    const m = text.getScreenCTM();
+    if (!m) continue;
+    const scale = Math.sqrt(m.a * m.a + m.b * m.b);
+    const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+    count++;
+    smallest = Math.min(smallest, size);
+    if (size < %MIN% - 0.05) {
+      const svg = text.closest('svg');
+      small.push((svg && svg.id ? 'svg#' + svg.id : 'svg') + ' "' + (text.textContent || '').trim().slice(0, 40) + '" ' + size.toFixed(1) + ' px');
+    }
+  }
+  return {count: count, smallest: count ? smallest : null, small: small.slice(0, 8), total: small.length};
+})()
+""".replace("%MIN%", str(MINIMUM_CHART_TEXT))
 
 
 # Printed, even from a browser in dark mode, no element has a dark background (ink, legibility).
@@ -225,12 +258,52 @@ class Tab:
         self.browser.events = [e for e in self.browser.events if e not in found]
         return found
 
-    def screenshot(self, path, width):
+    def screenshot(self, path, width, clip=None):
         height = self.evaluate("Math.ceil(document.documentElement.scrollHeight)") or 800
         self.call("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": min(int(height), 16000), "deviceScaleFactor": 1, "mobile": width < 800})
-        data = self.call("Page.captureScreenshot", {"format": "png"}, timeout=60)["data"]
+        params = {"format": "png"}
+        if clip:
+            # A little margin around the element, kept inside the page.
+            x, y = max(clip["x"] - 8, 0), max(clip["y"] - 8, 0)
+            params["clip"] = {"x": x, "y": y, "width": min(clip["width"] + 16, width - x),
+                              "height": min(clip["height"] + 16, 16000), "scale": 1}
+        data = self.call("Page.captureScreenshot", params, timeout=60)["data"]
         path.write_bytes(base64.b64decode(data))
+
+
+def take_shots(tab, site, shots, folder):
+    """--shot NAME=PAGE[#ID]: NAME-390.png and NAME-1280.png of a page, or of one element of it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    for shot in shots:
+        name, _, target = shot.partition("=")
+        choices = []
+        for alternative in target.split("|"):
+            page, _, element = alternative.partition("#")
+            choices.append((site / page, element))
+        found = next(((p, e) for p, e in choices if p.is_file()), None)
+        if not name or found is None:
+            print(f"--shot {shot}: no such page in {site}")
+            failures += 1
+            continue
+        page, element = found
+        for width in (390, 1280):
+            tab.open(page.resolve().as_uri(), width)
+            out = folder / f"{name}-{width}.png"
+            if element:
+                box = tab.evaluate(f"(() => {{ const e = document.getElementById({json.dumps(element)}); if (!e) return null;"
+                                   " const r = e.getBoundingClientRect(); return {x: r.left + scrollX, y: r.top + scrollY,"
+                                   " width: r.width, height: r.height}; })()")
+                if not box:
+                    print(f"--shot {shot}: no element #{element} in {page}")
+                    failures += 1
+                    break
+                tab.screenshot(out, width, clip=box)
+            else:
+                tab.screenshot(out, width)
+            print(f"wrote {out}")
+    return failures
 
 
 def pages(site):
@@ -259,17 +332,32 @@ def console_problems(tab):
     return problems
 
 
-def check_page(tab, path, width):
-    return check_url(tab, path.resolve().as_uri(), width)
+def chart_text_problems(tab, width):
+    """Chart text rendered below MINIMUM_CHART_TEXT px at this viewport width."""
+    probe = tab.evaluate(CHART_TEXT_PROBE)
+    if not probe["total"]:
+        return []
+    lines = [f"chart text under {MINIMUM_CHART_TEXT:g} px at {width} px wide: {probe['total']} labels, the smallest {probe['smallest']:.1f} px"]
+    lines.extend(f"  {s}" for s in probe["small"])
+    return lines
 
 
-def check_url(tab, url, width):
+def check_page(tab, path, width, chart_widths=()):
+    return check_url(tab, path.resolve().as_uri(), width, chart_widths)
+
+
+def check_url(tab, url, width, chart_widths=()):
     problems = []
     tab.open(url, width)
     probe = tab.evaluate(OVERFLOW_PROBE)
     if probe["width"] > probe["viewport"]:
         problems.append(f"scrolls sideways at {width} px: the page is {probe['width']} px wide")
         problems.extend(f"  overflows: {c}" for c in probe["culprits"])
+    problems.extend(chart_text_problems(tab, width))
+    for wide in chart_widths:
+        tab.open(url, wide)
+        problems.extend(chart_text_problems(tab, wide))
+        tab.open(url, width)
     tab.call("Emulation.setEmulatedMedia", {"media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     dark = tab.evaluate(PRINT_PROBE)
     tab.call("Emulation.setEmulatedMedia", {"media": "", "features": []})
@@ -292,20 +380,31 @@ def main():
     parser.add_argument("--url", action="append", default=[], help="also check this served page (repeatable)")
     parser.add_argument("--width", type=int, default=360, help="phone viewport width in CSS px (360)")
     parser.add_argument("--screenshots", type=pathlib.Path, help="also write full-page PNGs at 360 and 1280 px here")
+    parser.add_argument("--chart-width", type=int, action="append", dest="chart_widths",
+                        help="also check chart text at this viewport width (repeatable; 1280 unless given)")
+    parser.add_argument("--shot", action="append", default=[], help="NAME=PAGE[#ID]: a named screenshot (see above)")
+    parser.add_argument("--shots-dir", type=pathlib.Path, help="where --shot writes NAME-390.png and NAME-1280.png")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
     if not args.sites and not args.url:
         parser.error("name a built site folder or a --url")
+    if args.shot and (len(args.sites) != 1 or not args.shots_dir):
+        parser.error("--shot needs one site folder and --shots-dir")
+    chart_widths = args.chart_widths if args.chart_widths is not None else [1280]
 
     browser = Chromium(args.chromium)
     failures = checked = 0
     try:
         browser.call("Browser.getVersion", timeout=60)
         tab = Tab(browser)
+        if args.shot:
+            failures = take_shots(tab, args.sites[0], args.shot, args.shots_dir)
+            print(f"check_pages: {len(args.shot)} screenshots, {failures} failed")
+            return 1 if failures else 0
         for site in args.sites:
             for path in pages(site):
                 checked += 1
-                problems = check_page(tab, path, args.width)
+                problems = check_page(tab, path, args.width, chart_widths)
                 shown = site / path.relative_to(site)
                 if problems:
                     failures += 1
@@ -321,7 +420,7 @@ def main():
                     tab.screenshot(out / f"{stem}-1280.png", 1280)
         for url in args.url:
             checked += 1
-            problems = check_url(tab, url, args.width)
+            problems = check_url(tab, url, args.width, chart_widths)
             if problems:
                 failures += 1
                 print(f"{url}: FAIL")

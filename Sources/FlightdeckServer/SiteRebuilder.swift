@@ -14,6 +14,8 @@ public enum RebuildOutcome: Sendable, Equatable {
     /// The served folder holds a new site; `changedOutputs` lists the files that changed (`nil`: unknown),
     /// and `stylesheetsOnly` says that only CSS changed, so pages can swap stylesheets without reloading.
     case built(changedOutputs: [String]?, stylesheetsOnly: Bool)
-    /// The build failed; `diagnostics` is compiler-style text, one `file:line:column: error: message` per line.
+    /// The build failed; `diagnostics` is compiler-style text: per problem a `file:line:column: error: message` line,
+    /// optionally followed by its source line (`12 | text`) and a caret line (`   |    ^`), as the terminal shows them.
+    /// The browser's overlay shows each problem with its source line and caret.
     case failed(diagnostics: String)
 }

@@ -119,7 +119,8 @@ extension ServeCommand {
                 return .built(changedOutputs: nil, stylesheetsOnly: stylesheetsOnly)
             } catch {
                 Console.report(error.diagnostics, root: site.root)
-                return .failed(diagnostics: error.description)
+                // As the terminal shows them: each with its source line and a caret, for the browser's overlay.
+                return .failed(diagnostics: DiagnosticRenderer.render(error.diagnostics, root: site.root))
             }
         }
 

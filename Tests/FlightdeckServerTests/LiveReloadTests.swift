@@ -49,6 +49,22 @@ import Testing
         }
     }
 
+    @Test func overlayIsIsolatedInAShadowRootAndStyledForBothSchemes() {
+        let source = LiveReloadScript.source
+        #expect(source.contains("attachShadow({ mode: \"open\" })"))
+        #expect(source.contains("adoptedStyleSheets"), "a constructed style sheet: no <style> for the CSP to block")
+        #expect(!source.contains("<style"))
+        #expect(!source.contains(".style.cssText"), "no inline styles the site could override")
+        #expect(source.contains("@media (prefers-color-scheme: dark)"))
+        #expect(source.contains("!important"), "the host resists the site's rules for its element")
+    }
+
+    @Test func diagnosticsWithSourceLinesTravelWhole() {
+        let text = "content/releases/2.4/release.yaml:4:7: error: 'date' must be a date\n4 | date: <yesterday>\n  |       ^"
+        #expect(LiveReloadEvent.error(diagnostics: text).encoded
+            == "event: error\ndata: content/releases/2.4/release.yaml:4:7: error: 'date' must be a date\ndata: 4 | date: <yesterday>\ndata:   |       ^\n\n")
+    }
+
     @Test func eventsAreEncodedAsServerSentEvents() {
         #expect(LiveReloadEvent.reload(version: "x-1").encoded == "event: reload\ndata: x-1\n\n")
         #expect(LiveReloadEvent.css(version: "x-2").encoded == "event: css\ndata: x-2\n\n")

@@ -1001,30 +1001,33 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
     /// Static files copied to the output, by path, e.g. `assets/style.css`.
     package static let assets: [String: String] = [
         "assets/charts.css": #"""
-/* Flightdeck charts: colours, dark scheme and print for the SVG charts of FlightdeckCharts.
-   Every colour is a custom property; a theme overrides them on :root (or on any ancestor of a chart).
-   Series colours are the Okabe-Ito palette, safe for the common colour-vision deficiencies;
-   series also differ by pattern (bars, slices) and by marker shape and dash (lines). */
+/* Flightdeck charts: colours, type scale, dark scheme and print for the SVG charts of FlightdeckCharts.
+   Each chart carries its light-scheme colours and sizes in its own attributes (Sources/FlightdeckCharts/Style:
+   Palette, TypeScale, Presentation), so it keeps them when copied alone or printed; the rules here repeat them
+   as custom properties, which a theme overrides on :root (or on any ancestor of a chart), and add the dark scheme.
+   Series colours are the Okabe-Ito hues darkened to at least 3:1 against the backgrounds, tones (also used for
+   threshold and event labels) at least 4.5:1, in both schemes: scripts/palette_contrast.py computes the ratios
+   (docs/charts.md has the table). Series also differ by pattern (bars, slices) and by marker and dash (lines). */
 :root {
   --fd-series-1: #0072b2; /* blue */
-  --fd-series-2: #e69f00; /* orange */
-  --fd-series-3: #009e73; /* bluish green */
-  --fd-series-4: #cc79a7; /* reddish purple */
-  --fd-series-5: #56b4e9; /* sky blue */
-  --fd-series-6: #d55e00; /* vermillion */
-  --fd-series-7: #8c7a00; /* dark yellow (Okabe-Ito yellow is too light on white) */
+  --fd-series-2: #b26b00; /* orange, darkened */
+  --fd-series-3: #008a64; /* bluish green, darkened */
+  --fd-series-4: #b8588f; /* reddish purple, darkened */
+  --fd-series-5: #2f8fd0; /* sky blue, darkened */
+  --fd-series-6: #d14900; /* vermillion */
+  --fd-series-7: #8c7a00; /* dark yellow */
   --fd-series-8: #555555; /* grey */
-  --fd-tone-neutral: #7a7f87;
-  --fd-tone-positive: #009e73;
-  --fd-tone-negative: #d55e00;
-  --fd-tone-warning: #e69f00;
+  --fd-tone-neutral: #6b7079;
+  --fd-tone-positive: #007a58;
+  --fd-tone-negative: #b34a00;
+  --fd-tone-warning: #8a5a00;
   --fd-tone-critical: #b8002e;
   --fd-tone-info: #0072b2;
   --fd-chart-bg: #ffffff;
   --fd-chart-fg: #1f2328;
   --fd-chart-muted: #59636e;
   --fd-chart-grid: #d8dee4;
-  --fd-chart-axis: #8c959f;
+  --fd-chart-axis: #6e7781;
   --fd-pattern-ink: rgba(255, 255, 255, 0.7);
   --fd-chart-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
@@ -1054,35 +1057,39 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   }
 }
 
-/* The chart: responsive through its viewBox. */
+/* The chart: it scales with its container through its viewBox, but never below 11/12 of its viewBox width
+   (the smallest chart text, 12 units, then renders at 11 px) nor above 1.2 times it (text at most 15.6 px).
+   Every chart but the sparkline is 640 units wide; a narrower container (a phone) scrolls the chart inside
+   its figure, never the page. */
 .fd-figure { margin: 0 0 1.5rem; overflow-x: auto; }
 .fd-figure > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-svg.fd-chart { display: block; width: 100%; height: auto; max-width: 56rem; min-width: 30rem;
-  font-family: var(--fd-chart-font); fill: var(--fd-chart-fg, #1f2328); }
-svg.fd-chart-sparkline { display: inline-block; vertical-align: middle; width: 7.5em; min-width: 0; height: auto; }
-svg.fd-chart text { fill: var(--fd-chart-fg, #1f2328); stroke: none; }
+svg.fd-chart { display: block; width: 100%; height: auto; min-width: calc(640px * 11 / 12); max-width: calc(640px * 1.2);
+  font-family: var(--fd-chart-font); fill: var(--fd-chart-fg); --fd-c: var(--fd-series-1);
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+svg.fd-chart-sparkline { display: inline-block; vertical-align: middle; width: 7.5em; min-width: 0; max-width: none; height: auto; }
+svg.fd-chart text { fill: var(--fd-chart-fg); stroke: none; }
 
 /* Colour classes set --fd-c; marks paint with it. */
-.fd-chart .fd-s1 { --fd-c: var(--fd-series-1, #0072b2); }
-.fd-chart .fd-s2 { --fd-c: var(--fd-series-2, #e69f00); }
-.fd-chart .fd-s3 { --fd-c: var(--fd-series-3, #009e73); }
-.fd-chart .fd-s4 { --fd-c: var(--fd-series-4, #cc79a7); }
-.fd-chart .fd-s5 { --fd-c: var(--fd-series-5, #56b4e9); }
-.fd-chart .fd-s6 { --fd-c: var(--fd-series-6, #d55e00); }
-.fd-chart .fd-s7 { --fd-c: var(--fd-series-7, #8c7a00); }
-.fd-chart .fd-s8 { --fd-c: var(--fd-series-8, #555555); }
-.fd-chart .fd-tone-neutral { --fd-c: var(--fd-tone-neutral, #7a7f87); }
-.fd-chart .fd-tone-positive { --fd-c: var(--fd-tone-positive, #009e73); }
-.fd-chart .fd-tone-negative { --fd-c: var(--fd-tone-negative, #d55e00); }
-.fd-chart .fd-tone-warning { --fd-c: var(--fd-tone-warning, #e69f00); }
-.fd-chart .fd-tone-critical { --fd-c: var(--fd-tone-critical, #b8002e); }
-.fd-chart .fd-tone-info { --fd-c: var(--fd-tone-info, #0072b2); }
+.fd-chart .fd-s1 { --fd-c: var(--fd-series-1); }
+.fd-chart .fd-s2 { --fd-c: var(--fd-series-2); }
+.fd-chart .fd-s3 { --fd-c: var(--fd-series-3); }
+.fd-chart .fd-s4 { --fd-c: var(--fd-series-4); }
+.fd-chart .fd-s5 { --fd-c: var(--fd-series-5); }
+.fd-chart .fd-s6 { --fd-c: var(--fd-series-6); }
+.fd-chart .fd-s7 { --fd-c: var(--fd-series-7); }
+.fd-chart .fd-s8 { --fd-c: var(--fd-series-8); }
+.fd-chart .fd-tone-neutral { --fd-c: var(--fd-tone-neutral); }
+.fd-chart .fd-tone-positive { --fd-c: var(--fd-tone-positive); }
+.fd-chart .fd-tone-negative { --fd-c: var(--fd-tone-negative); }
+.fd-chart .fd-tone-warning { --fd-c: var(--fd-tone-warning); }
+.fd-chart .fd-tone-critical { --fd-c: var(--fd-tone-critical); }
+.fd-chart .fd-tone-info { --fd-c: var(--fd-tone-info); }
 
-.fd-chart .fd-fill, .fd-chart .fd-pat-bg, .fd-chart .fd-marker { fill: var(--fd-c, #0072b2); }
-.fd-chart .fd-pat { stroke: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); stroke-width: 1.4; fill: none; }
-.fd-chart .fd-pat-dot { fill: var(--fd-pattern-ink, rgba(255, 255, 255, 0.7)); }
-.fd-chart .fd-marker { stroke: var(--fd-chart-bg, #fff); stroke-width: 1; }
-.fd-chart .fd-line { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
+.fd-chart .fd-fill, .fd-chart .fd-pat-bg, .fd-chart .fd-marker { fill: var(--fd-c); }
+.fd-chart .fd-pat { stroke: var(--fd-pattern-ink); stroke-width: 1.4; fill: none; }
+.fd-chart .fd-pat-dot { fill: var(--fd-pattern-ink); }
+.fd-chart .fd-marker { stroke: var(--fd-chart-bg); stroke-width: 1; }
+.fd-chart .fd-line { fill: none; stroke: var(--fd-c); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
 .fd-chart .fd-k2 .fd-line { stroke-dasharray: 7 3; }
 .fd-chart .fd-k3 .fd-line { stroke-dasharray: 2 3; }
 .fd-chart .fd-k4 .fd-line { stroke-dasharray: 9 3 2 3; }
@@ -1090,39 +1097,39 @@ svg.fd-chart text { fill: var(--fd-chart-fg, #1f2328); stroke: none; }
 .fd-chart .fd-k6 .fd-line { stroke-dasharray: 12 4; }
 .fd-chart .fd-k7 .fd-line { stroke-dasharray: 2 2 6 2; }
 .fd-chart .fd-k8 .fd-line { stroke-dasharray: 1 4; }
-.fd-chart .fd-bar, .fd-chart .fd-slice, .fd-chart .fd-swatch { stroke: var(--fd-chart-bg, #fff); stroke-width: 0.5; }
-.fd-chart .fd-errorbar, .fd-chart .fd-whisker { fill: none; stroke: var(--fd-chart-fg, #1f2328); stroke-width: 1.2; }
-.fd-chart .fd-box { fill: var(--fd-c, #0072b2); fill-opacity: 0.25; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
-.fd-chart .fd-median { stroke: var(--fd-chart-fg, #1f2328); stroke-width: 2; }
-.fd-chart .fd-outlier { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.2; }
-.fd-chart .fd-ci { stroke: var(--fd-c, #0072b2); stroke-width: 2; }
-.fd-chart .fd-estimate { fill: var(--fd-c, #0072b2); stroke: var(--fd-chart-bg, #fff); }
-.fd-chart .fd-spark { fill: none; stroke: var(--fd-c, #0072b2); stroke-width: 1.5; }
+.fd-chart .fd-bar, .fd-chart .fd-slice, .fd-chart .fd-swatch { stroke: var(--fd-chart-bg); stroke-width: 0.5; }
+.fd-chart .fd-errorbar, .fd-chart .fd-whisker { fill: none; stroke: var(--fd-chart-fg); stroke-width: 1.2; }
+.fd-chart .fd-box { fill: var(--fd-c); fill-opacity: 0.25; stroke: var(--fd-c); stroke-width: 1.5; }
+.fd-chart .fd-median { stroke: var(--fd-chart-fg); stroke-width: 2; }
+.fd-chart .fd-outlier { fill: none; stroke: var(--fd-c); stroke-width: 1.2; }
+.fd-chart .fd-ci { stroke: var(--fd-c); stroke-width: 2; }
+.fd-chart .fd-estimate { fill: var(--fd-c); stroke: var(--fd-chart-bg); }
+.fd-chart .fd-spark { fill: none; stroke: var(--fd-c); stroke-width: 1.5; }
 
 /* Axes, grid, labels. */
-.fd-chart .fd-grid { stroke: var(--fd-chart-grid, #d8dee4); stroke-width: 1; }
-.fd-chart .fd-zero, .fd-chart .fd-baseline, .fd-chart .fd-reference { stroke: var(--fd-chart-axis, #8c959f); stroke-width: 1.2; }
+.fd-chart .fd-grid { stroke: var(--fd-chart-grid); stroke-width: 1; }
+.fd-chart .fd-zero, .fd-chart .fd-baseline, .fd-chart .fd-reference { stroke: var(--fd-chart-axis); stroke-width: 1.2; }
 .fd-chart .fd-reference { stroke-dasharray: 4 3; }
-.fd-chart .fd-tick { font-size: 11px; fill: var(--fd-chart-muted, #59636e); }
-.fd-chart .fd-axis-title { font-size: 12px; font-weight: 600; fill: var(--fd-chart-muted, #59636e); }
-.fd-chart .fd-value { font-size: 10.5px; fill: var(--fd-chart-fg, #1f2328); }
-.fd-chart .fd-legend-label { font-size: 12px; }
-.fd-chart .fd-empty { font-size: 14px; fill: var(--fd-chart-muted, #59636e); font-style: italic; }
-.fd-chart .fd-section { font-size: 11px; font-weight: 700; fill: var(--fd-chart-muted, #59636e); }
-.fd-chart .fd-section-band { fill: var(--fd-chart-grid, #d8dee4); fill-opacity: 0.35; }
-.fd-chart .fd-center-label { font-size: 18px; font-weight: 700; }
+.fd-chart .fd-tick { font-size: 12px; fill: var(--fd-chart-muted); }
+.fd-chart .fd-axis-title { font-size: 12px; font-weight: 600; fill: var(--fd-chart-muted); }
+.fd-chart .fd-value { font-size: 12px; fill: var(--fd-chart-fg); }
+.fd-chart .fd-legend-label { font-size: 13px; }
+.fd-chart .fd-empty { font-size: 14px; fill: var(--fd-chart-muted); font-style: italic; }
+.fd-chart .fd-section { font-size: 12px; font-weight: 700; fill: var(--fd-chart-muted); }
+.fd-chart .fd-section-band { fill: var(--fd-chart-grid); fill-opacity: 0.35; }
+.fd-chart .fd-center-label { font-size: 20px; font-weight: 700; }
 
 /* Thresholds, bands, events. */
-.fd-chart .fd-band { fill: var(--fd-c, #e69f00); fill-opacity: 0.16; stroke: none; }
-.fd-chart .fd-threshold { stroke: var(--fd-c, #e69f00); stroke-width: 1.5; stroke-dasharray: 6 4; }
-.fd-chart .fd-threshold-label { font-size: 11px; font-weight: 600; fill: var(--fd-c, #e69f00); }
-.fd-chart .fd-event-line { stroke: var(--fd-c, #0072b2); stroke-width: 1.2; stroke-dasharray: 2 3; }
-.fd-chart .fd-event-label { font-size: 11px; fill: var(--fd-c, #0072b2); font-weight: 600; }
+.fd-chart .fd-band { fill: var(--fd-c); fill-opacity: 0.16; stroke: none; }
+.fd-chart .fd-threshold { stroke: var(--fd-c); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.fd-chart .fd-threshold-label { font-size: 12px; font-weight: 600; fill: var(--fd-c); }
+.fd-chart .fd-event-line { stroke: var(--fd-c); stroke-width: 1.2; stroke-dasharray: 2 3; }
+.fd-chart .fd-event-label { font-size: 12px; fill: var(--fd-c); font-weight: 600; }
 
 /* The data table next to each chart. */
 table.fd-chart-data { border-collapse: collapse; font-size: 0.875rem; margin: 0.5rem 0; }
 table.fd-chart-data caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-table.fd-chart-data th, table.fd-chart-data td { border-bottom: 1px solid var(--fd-chart-grid, #d8dee4); padding: 0.2rem 0.6rem; text-align: right; }
+table.fd-chart-data th, table.fd-chart-data td { border-bottom: 1px solid var(--fd-chart-grid); padding: 0.2rem 0.6rem; text-align: right; }
 table.fd-chart-data th:first-child, table.fd-chart-data th[scope="rowgroup"] { text-align: left; }
 table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
 
@@ -1137,8 +1144,7 @@ table.fd-chart-data th[scope="rowgroup"] { padding-top: 0.6rem; }
     --fd-pattern-ink: rgba(255, 255, 255, 0.85);
   }
   .fd-figure { break-inside: avoid; overflow: visible; }
-  svg.fd-chart { max-width: 100%; min-width: 0; }
-  .fd-chart * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  svg.fd-chart { max-width: 100%; }
 }
 
 """#,
@@ -1327,10 +1333,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .releases td:nth-child(4), .signoffs td:nth-child(4) { white-space: nowrap; } /* dates */
 /* Prose columns keep a readable width; on a phone their table scrolls in its .table-wrap instead. */
 .releases td:last-child, .signoffs td:last-child, .gates { min-width: 14rem; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 1rem 2rem; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 37rem), 1fr)); gap: 1rem 2rem; } /* 37rem: a chart's smallest width (charts.css) */
 figure.chart { margin: 1rem 0; min-width: 0; overflow-x: auto; } /* a chart keeps its legible minimum width and scrolls on a phone */
 figure.chart > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-figure.chart > svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure.chart > svg { display: block; width: 100%; height: auto; } /* min- and max-width: charts.css */
 .gates { list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
 .gate-fail { color: var(--fd-nogo); font-weight: 600; }
 .gate-no_data { color: var(--fd-muted); }

@@ -1,7 +1,7 @@
 /// Event markers: vertical lines across the plot with labels above it, stacked in rows so that labels never overlap.
 struct EventLabels {
     static let maxRows = 4
-    static let rowHeight = 14.0
+    static let rowHeight = 15.0
     static let maxLabelWidth = 150.0
     /// The size widths are estimated at: labels are `.fd-tick` sized and bold (`.fd-event-label` in charts.css).
     static let textSize = TextMetrics.tickSize * TextMetrics.boldScale
@@ -85,8 +85,7 @@ struct EventLabels {
     /// Draws lines across `plot` and labels in rows starting at `top`.
     func draw(in doc: inout ChartDocument, plot: Rect, top: Double, format: ValueFormat) {
         for item in placed {
-            doc.writer.raw("<g class=\"fd-event fd-tone-" + item.event.tone.rawValue + "\"><title>"
-                + Escape.svg(item.event.label + ": " + format.format(item.event.x), limit: Limits.maxTooltipLength) + "</title>")
+            doc.writer.group("fd-event fd-tone-" + item.event.tone.rawValue, tooltip: item.event.label + ": " + format.format(item.event.x))
             let labelY = top + Double(item.row) * Self.rowHeight + 10
             doc.writer.line(item.x, item.text == nil ? plot.y : labelY + 3, item.x, plot.maxY, class: "fd-event-line")
             if let text = item.text {

@@ -32,7 +32,7 @@ struct ValueAxis {
             doc.writer.label(label, x: plot.x - 6, y: y, class: "fd-tick", anchor: .end, middle: true)
         }
         if !title.isEmpty {
-            let short = TextMetrics.truncated(title, toWidth: plot.height, size: TextMetrics.size)
+            let short = TextMetrics.truncated(title, toWidth: plot.height, size: TextMetrics.tickSize * TextMetrics.boldScale)
             doc.writer.label(short ?? title, x: 12, y: plot.midY, class: "fd-axis-title", anchor: .middle,
                              rotate: -90, middle: true, full: short == nil ? nil : title)
         }
@@ -52,7 +52,7 @@ struct ValueAxis {
             doc.writer.label(label, x: centre, y: plot.maxY + 16, class: "fd-tick", anchor: .middle)
         }
         if !title.isEmpty {
-            let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.size)
+            let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.tickSize * TextMetrics.boldScale)
             doc.writer.label(short ?? title, x: plot.midX, y: plot.maxY + 36, class: "fd-axis-title", anchor: .middle,
                              full: short == nil ? nil : title)
         }

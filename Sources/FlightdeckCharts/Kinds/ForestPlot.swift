@@ -93,7 +93,7 @@ public struct ForestPlot: ChartSpec, Hashable {
             guard estimate.value.isFinite else { continue }
             let y = frame.rowY(row)
             let color = estimate.tone.map { "fd-tone-" + $0.rawValue } ?? SeriesStyle.colorClass(0)
-            doc.writer.raw("<g class=\"fd-estimate-row " + color + "\"><title>" + Escape.svg(estimate.label + ": " + summary(estimate), limit: Limits.maxTooltipLength) + "</title>")
+            doc.writer.group("fd-estimate-row " + color, tooltip: estimate.label + ": " + summary(estimate))
             let lower = estimate.lower.isFinite ? estimate.lower : estimate.value
             let upper = estimate.upper.isFinite ? estimate.upper : estimate.value
             var ci = PathData()

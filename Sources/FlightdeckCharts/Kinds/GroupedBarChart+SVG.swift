@@ -24,6 +24,7 @@ extension GroupedBarChart {
         let labels = categories.count * series.count <= 40
         for (s, line) in series.enumerated() {
             doc.writer.group("fd-series " + SeriesStyle.colorClass(s))
+            var errorBars = PathData()
             for (index, category) in categories.enumerated() {
                 let value = line.value(index)
                 guard value.isFinite else { continue }
@@ -38,14 +39,12 @@ extension GroupedBarChart {
                 let centre = x + barWidth / 2
                 if error > 0 {
                     let top = scale(value + error), bottom = scale(value - error), cap = min(barWidth * 0.3, 6)
-                    var path = PathData()
-                    path.move(centre, top)
-                    path.vertical(bottom)
-                    path.move(centre - cap, top)
-                    path.horizontal(centre + cap)
-                    path.move(centre - cap, bottom)
-                    path.horizontal(centre + cap)
-                    doc.writer.path(path, class: "fd-errorbar")
+                    errorBars.move(centre, top)
+                    errorBars.vertical(bottom)
+                    errorBars.move(centre - cap, top)
+                    errorBars.horizontal(centre + cap)
+                    errorBars.move(centre - cap, bottom)
+                    errorBars.horizontal(centre + cap)
                 }
                 let text = format.format(value)
                 if labels, TextMetrics.width(text, size: TextMetrics.tickSize) <= barWidth - 2 {
@@ -53,6 +52,8 @@ extension GroupedBarChart {
                     doc.writer.label(text, x: centre, y: end, class: "fd-value", anchor: .middle)
                 }
             }
+            // One path for the series' error bars: a chart of 400 bars stays small.
+            if !errorBars.isEmpty { doc.writer.path(errorBars, class: "fd-errorbar") }
             doc.writer.endGroup()
         }
         frame.drawCategories(in: &doc)

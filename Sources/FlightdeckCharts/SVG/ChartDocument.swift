@@ -35,7 +35,8 @@ struct ChartDocument {
     mutating func marker(_ shape: Int, x: Double, y: Double, tooltip: String? = nil) {
         let index = shape % SeriesStyle.markers.count
         markers.insert(index)
-        writer.raw("<use class=\"fd-marker\" href=\"#")
+        writer.open("use", class: "fd-marker")
+        writer.raw(" href=\"#")
         writer.raw(stem)
         writer.raw("-m")
         writer.raw(String(index))
@@ -62,16 +63,21 @@ struct ChartDocument {
         root.number(width)
         root.raw(" ")
         root.number(height)
-        root.raw("\" width=\"100%\" font-size=\"12\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
+        root.raw("\"")
+        root.attribute("width", width)
+        root.attribute("height", height)
+        root.raw(" font-family=\"" + TypeScale.fontFamily + "\" font-size=\"" + String(Int(TypeScale.body)) + "\" fill=\""
+            + Palette.foreground + "\" role=\"img\" aria-labelledby=\"" + stem + "-title " + stem + "-desc\">")
         root.raw("<title id=\"" + stem + "-title\">" + Escape.svg(title, limit: Limits.maxTitleLength) + "</title>")
-        root.raw("<desc id=\"" + stem + "-desc\">" + Escape.svg(description, limit: Limits.maxTitleLength) + "</desc>")
+        root.raw("<desc id=\"" + stem + "-desc\">" + Escape.svg(fullDescription, limit: Limits.maxTitleLength) + "</desc>")
         root.raw(writer)
         writer = root
         if !fills.isEmpty || !markers.isEmpty {
             writer.raw("<defs>")
             for style in fills.sorted() {
                 writer.raw("<pattern id=\"" + patternID(style) + "\" class=\"" + style.colorClass
-                    + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"fd-pat-bg\" width=\"6\" height=\"6\"/>"
+                    + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"fd-pat-bg\" fill=\""
+                    + (Palette.color(ofClass: Substring(style.colorClass)) ?? Palette.series[0]) + "\" width=\"6\" height=\"6\"/>"
                     + style.pattern.ink + "</pattern>")
             }
             for index in markers.sorted() {
@@ -81,6 +87,14 @@ struct ChartDocument {
         }
         writer.raw("</svg>")
         return writer.text
+    }
+
+    /// The description, followed by the full text of the labels the drawing had to shorten.
+    private var fullDescription: String {
+        var seen = Set<String>()
+        let shortened = writer.shortenedLabels.filter { seen.insert($0).inserted }
+        guard !shortened.isEmpty else { return description }
+        return description + (description.isEmpty ? "" : " ") + "Labels in full: " + shortened.joined(separator: "; ") + "."
     }
 
     private func patternID(_ style: FillStyle) -> String {

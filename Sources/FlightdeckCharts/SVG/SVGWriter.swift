@@ -9,6 +9,10 @@ struct SVGWriter {
     }
 
     private var bytes: [UInt8] = []
+    /// The colour and dash of each open group, innermost last (what `--fd-c` and `fd-kN` give in `charts.css`).
+    private var groups: [(color: String?, dash: String?)] = []
+    /// The full text of every label that was drawn shortened, in drawing order, for the chart's `<desc>`.
+    private(set) var shortenedLabels: [String] = []
 
     init(capacity: Int = 8192) {
         bytes.reserveCapacity(capacity)
@@ -69,13 +73,21 @@ struct SVGWriter {
         raw("\"")
     }
 
-    /// Appends `<element class="name"`, the start of an element.
-    private mutating func open(_ element: String, class name: String) {
+    /// Appends `<element class="name"` and the presentation attributes of its classes: the start of an element.
+    mutating func open(_ element: String, class name: String) {
         raw("<")
         raw(element)
         raw(" class=\"")
         raw(name)
         raw("\"")
+        let context = groups.last
+        for (attribute, value) in Presentation.attributes(classes: name, inherited: context?.color ?? nil, dash: context?.dash ?? nil) {
+            raw(" ")
+            raw(attribute)
+            raw("=\"")
+            raw(value)
+            raw("\"")
+        }
     }
 
     /// Appends ` fill="…"` when there is a fill.
@@ -148,24 +160,57 @@ struct SVGWriter {
             raw(")\"")
         }
         raw(">")
-        if let full {
-            raw("<title>")
-            raw(Escape.svg(full))
-            raw("</title>")
-        }
+        if let full { fullText(full) }
         raw(Escape.svg(content))
         raw("</text>")
     }
 
-    /// Opens `<g class="…">`.
-    mutating func group(_ name: String) {
+    /// `<text>` of several lines centred at `x`, the first on `y`, each next one `lineHeight` below (`<tspan>`s);
+    /// `full` becomes a `<title>` tooltip when the lines do not hold the whole text.
+    mutating func label(lines: [String], x: Double, y: Double, lineHeight: Double, class name: String, full: String? = nil) {
+        open("text", class: name)
+        attribute("x", x)
+        attribute("y", y)
+        raw(" text-anchor=\"middle\">")
+        if let full { fullText(full) }
+        for (index, line) in lines.enumerated() {
+            raw("<tspan")
+            attribute("x", x)
+            attribute("y", y + Double(index) * lineHeight)
+            raw(">")
+            raw(Escape.svg(line))
+            raw("</tspan>")
+        }
+        raw("</text>")
+    }
+
+    /// The `<title>` of a shortened label, whose full text the chart's `<desc>` also spells out.
+    private mutating func fullText(_ full: String) {
+        shortenedLabels.append(full)
+        raw("<title>")
+        raw(Escape.svg(full))
+        raw("</title>")
+    }
+
+    /// Opens `<g class="…">`, with a `<title>` tooltip for the whole group when one is given; the marks inside
+    /// take the group's colour class (`fd-s2`, `fd-tone-…`) and dash (`fd-k2`…) unless they name their own.
+    mutating func group(_ name: String, tooltip: String? = nil) {
+        let outer = groups.last
+        let color = name.split(separator: " ").lazy.compactMap(Palette.color(ofClass:)).first ?? outer?.color ?? nil
+        groups.append((color, Presentation.dash(ofGroup: name) ?? outer?.dash ?? nil))
         raw("<g class=\"")
         raw(name)
         raw("\">")
+        if let tooltip {
+            raw("<title>")
+            raw(Escape.svg(tooltip, limit: Limits.maxTooltipLength))
+            raw("</title>")
+        }
     }
 
     /// Closes the innermost `<g>`.
     mutating func endGroup() {
+        if !groups.isEmpty { groups.removeLast() }
         raw("</g>")
     }
 

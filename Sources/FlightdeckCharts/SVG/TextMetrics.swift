@@ -1,9 +1,9 @@
 /// Estimated text widths (no font is loaded: widths are averages of common sans-serif faces, on the safe side).
 enum TextMetrics {
     /// Font size of labels, in user units (the root `font-size`).
-    static let size = 12.0
-    /// Font size of tick labels (`.fd-tick`).
-    static let tickSize = 11.0
+    static let size = TypeScale.body
+    /// Font size of tick labels (`.fd-tick`), values, sections, thresholds and events.
+    static let tickSize = TypeScale.small
     /// Line height for stacked labels.
     static let lineHeight = 15.0
     /// How much wider bold text (`font-weight: 600`) is than regular: DejaVu Sans Bold runs up to 15% wider.
@@ -49,6 +49,59 @@ enum TextMetrics {
         return out + "…"
     }
 
+    /// `text` shortened from the start, "…" and its end, to fit `width`; nil when it fits as it is.
+    static func truncatedKeepingEnd(_ text: String, toWidth width: Double, size: Double) -> String? {
+        guard self.width(text, size: size) > width else { return nil }
+        let budget = width / size - advance(Character("…"))
+        var em = 0.0
+        var kept: [Character] = []
+        for character in text.reversed() {
+            let next = advance(character)
+            if em + next > budget { break }
+            em += next
+            kept.append(character)
+        }
+        return "…" + String(kept.reversed())
+    }
+
+    /// `text` broken into at most `maxLines` lines of `width`, at spaces or after `.`, `_`, `-` and `/`; the last
+    /// line is shortened with "…" when the rest does not fit. One line when it fits as it is.
+    static func wrapped(_ text: String, toWidth width: Double, size: Double, maxLines: Int = 2) -> [String] {
+        guard self.width(text, size: size) > width, maxLines > 1 else { return [truncated(text, toWidth: width, size: size) ?? text] }
+        // Pieces that end at a break opportunity; a space stays with the piece before it and is trimmed at a line end.
+        var pieces: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if character == " " || character == "." || character == "_" || character == "-" || character == "/" {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        var lines: [String] = []
+        var line = ""
+        var index = 0
+        while index < pieces.count {
+            if lines.count == maxLines - 1 {
+                line += pieces[index...].joined()
+                break
+            }
+            let candidate = line + pieces[index]
+            if !line.isEmpty, self.width(candidate.trimmingTrailingSpaces, size: size) > width {
+                let full = line.trimmingTrailingSpaces
+                lines.append(truncated(full, toWidth: width, size: size) ?? full)
+                line = ""
+                continue
+            }
+            line = candidate
+            index += 1
+        }
+        let last = line.trimmingTrailingSpaces
+        lines.append(truncated(last, toWidth: width, size: size) ?? last)
+        return lines.filter { !$0.isEmpty }
+    }
+
     /// One character: a cluster of several scalars (emoji sequences, accents) is as wide as a wide glyph.
     private static func advance(_ character: Character) -> Double {
         let scalars = character.unicodeScalars
@@ -70,5 +123,14 @@ enum TextMetrics {
         case 0x1100...: return 1.0
         default: return 0.66
         }
+    }
+}
+
+private extension String {
+    /// The string without trailing spaces.
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
     }
 }

@@ -1,6 +1,8 @@
 /// The script the server adds to every HTML page it serves (never to files on disk): it listens to
 /// `/__flightdeck/events`, reloads the page or swaps stylesheets after a rebuild, and shows the
-/// diagnostics of a failed build over the page. Text goes in through `textContent` only, so it is never parsed as HTML.
+/// diagnostics of a failed build over the page, each with its place, source line and caret, in a shadow root the
+/// site's styles cannot reach; the next good build closes it. Text goes in through `textContent` only, so it is
+/// never parsed as HTML.
 enum LiveReloadScript {
     /// Where the script is served.
     static let path = "/__flightdeck/live-reload.js"
@@ -64,37 +66,103 @@ enum LiveReloadScript {
         }
       }
 
-      function element(tag, css, text) {
+      // The overlay lives in a shadow root: the site's styles (a `pre` or `div` rule) cannot reach it, and its
+      // own style sheet is a constructed one, which the theme's Content-Security-Policy (style-src 'self') allows.
+      const OVERLAY_CSS = `
+        :host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+          display: block !important; overflow: auto !important; box-sizing: border-box !important; padding: 2rem 1rem !important;
+          background: rgba(255, 255, 255, .97) !important; color: #1f2328 !important; color-scheme: light dark;
+          font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; }
+        .panel { max-width: 64rem; margin: 0 auto; }
+        h2 { margin: 0 0 .25rem; font: 600 20px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #b42318; }
+        .hint { margin: 0 0 1.25rem; color: #59636e; }
+        .diagnostic { margin: 0 0 1rem; padding: .75rem 1rem; border: 1px solid #d0d7de; border-left: 4px solid #b42318;
+          border-radius: 6px; background: #f6f8fa; }
+        .diagnostic.warning, .diagnostic.note { border-left-color: #8a5a00; }
+        .head { margin: 0; font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; font-size: 14px;
+          overflow-wrap: anywhere; }
+        .place { font-weight: 700; }
+        .severity { font-weight: 700; color: #b42318; }
+        .warning .severity, .note .severity { color: #8a5a00; }
+        pre { margin: .5rem 0 0; padding: .5rem .75rem; overflow-x: auto; border-radius: 4px; background: #ffffff;
+          color: #1f2328; border: 1px solid #d0d7de; font: 14px/1.45 ui-monospace, Menlo, Consolas, "Liberation Mono", monospace;
+          white-space: pre; tab-size: 4; }
+        .gutter { color: #59636e; user-select: none; }
+        .caret { color: #b42318; font-weight: 700; }
+        @media (prefers-color-scheme: dark) {
+          :host { background: rgba(13, 17, 23, .97) !important; color: #e6edf3 !important; }
+          h2, .severity, .caret { color: #ff8a80; }
+          .warning .severity, .note .severity { color: #f2c14e; }
+          .hint, .gutter { color: #9198a1; }
+          .diagnostic { background: #161b22; border-color: #30363d; border-left-color: #ff8a80; }
+          .diagnostic.warning, .diagnostic.note { border-left-color: #f2c14e; }
+          pre { background: #0d1117; color: #e6edf3; border-color: #30363d; }
+        }`;
+
+      function element(tag, className, text) {
         const node = document.createElement(tag);
-        if (css) node.style.cssText = css;
+        if (className) node.className = className;
         if (text !== undefined) node.textContent = text;
         return node;
       }
 
+      // Compiler-style diagnostics: `file:line:column: error: message`, then optionally the source line
+      // `12 | text` and a caret line `   |    ^`, as the terminal shows them.
+      function parseDiagnostics(text) {
+        const items = [];
+        for (const line of text.split("\n")) {
+          const placed = /^(.+?:\d+:\d+): (error|warning|note): (.*)$/.exec(line);
+          const unplaced = placed ? null : /^(error|warning|note): (.*)$/.exec(line);
+          const source = /^(\d+) \| (.*)$/.exec(line);
+          const caret = /^( +)\| (.*)$/.exec(line);
+          const last = items[items.length - 1];
+          if (placed || unplaced) {
+            items.push(placed ? { place: placed[1], severity: placed[2], message: placed[3] }
+                              : { place: "", severity: unplaced[1], message: unplaced[2] });
+          } else if (source && last && last.place && last.source === undefined) {
+            last.number = source[1]; last.source = source[2];
+          } else if (caret && last && last.source !== undefined && last.caret === undefined) {
+            last.caret = caret[2];
+          } else if (line.trim() !== "") {
+            if (last && last.source === undefined) last.message += "\n" + line;
+            else items.push({ place: "", severity: "note", message: line });
+          }
+        }
+        return items;
+      }
+
       function showOverlay(text) {
         hideOverlay();
-        overlay = element("div", "position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;" +
-          "padding:2rem;background:rgba(24,24,28,.94);color:#eee;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace");
+        overlay = document.createElement("flightdeck-error-overlay");
         overlay.id = "flightdeck-error-overlay";
         overlay.setAttribute("role", "alertdialog");
         overlay.setAttribute("aria-label", "Build failed");
-        overlay.append(element("h2", "margin:0 0 1rem;font:600 18px/1.3 system-ui,sans-serif;color:#ff8a80",
-          "Build failed \u2014 showing the last good site"));
-        const list = element("pre", "margin:0;white-space:pre-wrap;word-break:break-word");
-        for (const line of text.split("\n")) {
-          const row = element("div", "margin:0 0 .25rem");
-          const match = /^(.+?:\d+:\d+): (error|warning|note): (.*)$/.exec(line);
-          if (match) {
-            row.append(element("span", "font-weight:700;color:#fff", match[1] + ": "),
-              element("span", "color:" + (match[2] === "error" ? "#ff8a80" : "#ffd180"), match[2] + ": "),
-              element("span", "", match[3]));
-          } else {
-            row.textContent = line;
+        const root = overlay.attachShadow({ mode: "open" });
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(OVERLAY_CSS);
+        root.adoptedStyleSheets = [sheet];
+        const panel = element("div", "panel");
+        const items = parseDiagnostics(text);
+        const errors = items.filter((d) => d.severity === "error").length;
+        panel.append(element("h2", "", "Build failed \u2014 showing the last good site"),
+          element("p", "hint", (errors === 1 ? "1 error" : errors + " errors") +
+            ". Fix the file and save: the page updates by itself, and this closes. Esc hides it."));
+        for (const item of items) {
+          const box = element("section", "diagnostic " + item.severity);
+          const head = element("p", "head");
+          if (item.place) head.append(element("span", "place", item.place), ": ");
+          head.append(element("span", "severity", item.severity), ": ", element("span", "message", item.message));
+          box.append(head);
+          if (item.source !== undefined) {
+            const pre = element("pre", "source");
+            const gutter = " ".repeat(item.number.length) + " | ";
+            pre.append(element("span", "gutter", item.number + " | "), element("span", "line", item.source));
+            if (item.caret !== undefined) pre.append("\n", element("span", "gutter", gutter), element("span", "caret", item.caret));
+            box.append(pre);
           }
-          list.append(row);
+          panel.append(box);
         }
-        overlay.append(list, element("p", "margin:1.5rem 0 0;color:#aaa;font:13px system-ui,sans-serif",
-          "Fix the file and save: the page updates by itself. Esc hides this message."));
+        root.append(panel);
         (document.body || document.documentElement).append(overlay);
       }
 

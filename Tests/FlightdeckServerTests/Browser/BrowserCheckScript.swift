@@ -48,8 +48,33 @@ const base = fs.readFileSync(`${site}/templates/index.html`, "utf8");
 fs.writeFileSync(`${site}/templates/index.html`, base + "\nBROKEN {% if %}\n");
 await waitFor("broken template shows the overlay", async () => (await evaluate("!!document.getElementById('flightdeck-error-overlay')")) === true);
 console.log((await evaluate("getComputedStyle(document.getElementById('flightdeck-error-overlay')).position")) === "fixed" ? "ok   overlay styled under the page's CSP" : (process.exitCode = 1, "FAIL overlay unstyled"));
-console.log("     overlay text: " + JSON.stringify((await evaluate("document.getElementById('flightdeck-error-overlay').innerText")).slice(0, 160)));
-console.log((await evaluate("document.querySelectorAll('#flightdeck-error-overlay script').length")) === 0 ? "ok   overlay text not parsed as HTML" : (process.exitCode = 1, "FAIL script element in overlay"));
+const shadow = "document.getElementById('flightdeck-error-overlay').shadowRoot";
+console.log("     overlay text: " + JSON.stringify((await evaluate(`${shadow}.textContent`)).slice(0, 600)));
+console.log((await evaluate(`${shadow}.querySelectorAll('script').length`)) === 0 && (await evaluate(`${shadow}.textContent`)).includes("<script>alert(1)</script>")
+  ? "ok   overlay text not parsed as HTML" : (process.exitCode = 1, "FAIL script element in overlay"));
+const shown = await evaluate(`[...${shadow}.querySelectorAll('.diagnostic')].map((d) => [d.querySelector('.place') && d.querySelector('.place').textContent, d.querySelector('.line') && d.querySelector('.line').textContent, d.querySelector('.caret') && d.querySelector('.caret').textContent])`);
+console.log(JSON.stringify(shown) === JSON.stringify([["templates/index.html:46:11", "BROKEN {% if %}", "          ^"], ["content/index.md:2:1", null, null]])
+  ? "ok   every diagnostic shows its place, source line and caret" : (process.exitCode = 1, "FAIL diagnostics shown as " + JSON.stringify(shown)));
+// The caret sits under column 11 of the source line: same left edge as the 11th character.
+const aligned = await evaluate(`(() => { const pre = ${shadow}.querySelector('pre'); const line = pre.querySelector('.line').firstChild, caret = pre.querySelector('.caret').firstChild;
+  const r1 = document.createRange(); r1.setStart(line, 10); r1.setEnd(line, 11); const r2 = document.createRange(); r2.setStart(caret, 10); r2.setEnd(caret, 11);
+  return Math.abs(r1.getBoundingClientRect().left - r2.getBoundingClientRect().left) < 1; })()`);
+console.log(aligned ? "ok   caret under the column" : (process.exitCode = 1, "FAIL caret not under the column"));
+// Readable whatever the site's CSS says and in both schemes: text against the overlay's background at 4.5:1 or more.
+const contrast = `(() => { const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const host = document.getElementById('flightdeck-error-overlay'); const bg = getComputedStyle(host).backgroundColor;
+  const worst = [...${shadow}.querySelectorAll('.message, .line, .place, h2, .hint')].map((e) => { const a = lum(getComputedStyle(e).color), b = lum(bg);
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
+  const size = parseFloat(getComputedStyle(${shadow}.querySelector('pre')).fontSize);
+  return { worst: Math.min(...worst), size }; })()`;
+for (const scheme of ["light", "dark"]) {
+  await send("Emulation.setEmulatedMedia", { features: [{ name: "prefers-color-scheme", value: scheme }] });
+  const result = await evaluate(contrast);
+  console.log(result.worst >= 4.5 && result.size >= 12 ? `ok   overlay readable in the ${scheme} scheme despite the site's CSS (${result.worst.toFixed(1)}:1, ${result.size} px)`
+    : (process.exitCode = 1, `FAIL overlay in the ${scheme} scheme: ${JSON.stringify(result)}`));
+}
+await send("Emulation.setEmulatedMedia", { features: [] });
 
 await send("Page.reload");
 await waitFor("a page loaded while broken shows the overlay too", async () => (await evaluate("!!document.getElementById('flightdeck-error-overlay')")) === true);

@@ -6,17 +6,22 @@ struct FillStyle: Hashable, Comparable {
 
         static func < (a: Pattern, b: Pattern) -> Bool { a.rawValue < b.rawValue }
 
+        /// The presentation attributes of hatch lines.
+        private var hatch: String {
+            " fill=\"none\" stroke=\"" + Palette.patternInk.color + "\" stroke-opacity=\"" + String(Palette.patternInk.opacity) + "\" stroke-width=\"1.4\""
+        }
+
         /// The tile's ink (6×6 tile), drawn in `--fd-pattern-ink` over the colour.
         var ink: String {
             switch self {
             case .solid: return ""
-            case .diagonal: return "<path class=\"fd-pat\" d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5\"/>"
-            case .dots: return "<circle class=\"fd-pat-dot\" cx=\"3\" cy=\"3\" r=\"1.3\"/>"
-            case .horizontal: return "<path class=\"fd-pat\" d=\"M0 3H6\"/>"
-            case .crosshatch: return "<path class=\"fd-pat\" d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5M0 0L6 6M-1 5L1 7M5 -1L7 1\"/>"
-            case .vertical: return "<path class=\"fd-pat\" d=\"M3 0V6\"/>"
-            case .backDiagonal: return "<path class=\"fd-pat\" d=\"M0 0L6 6M-1 5L1 7M5 -1L7 1\"/>"
-            case .grid: return "<path class=\"fd-pat\" d=\"M0 3H6M3 0V6\"/>"
+            case .diagonal: return "<path class=\"fd-pat\"" + hatch + " d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5\"/>"
+            case .dots: return "<circle class=\"fd-pat-dot\" fill=\"" + Palette.patternInk.color + "\" fill-opacity=\"" + String(Palette.patternInk.opacity) + "\" cx=\"3\" cy=\"3\" r=\"1.3\"/>"
+            case .horizontal: return "<path class=\"fd-pat\"" + hatch + " d=\"M0 3H6\"/>"
+            case .crosshatch: return "<path class=\"fd-pat\"" + hatch + " d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5M0 0L6 6M-1 5L1 7M5 -1L7 1\"/>"
+            case .vertical: return "<path class=\"fd-pat\"" + hatch + " d=\"M3 0V6\"/>"
+            case .backDiagonal: return "<path class=\"fd-pat\"" + hatch + " d=\"M0 0L6 6M-1 5L1 7M5 -1L7 1\"/>"
+            case .grid: return "<path class=\"fd-pat\"" + hatch + " d=\"M0 3H6M3 0V6\"/>"
             }
         }
     }
