@@ -85,7 +85,8 @@ public struct Site: Sendable {
         do {
             _ = try BuildPipeline(root: root, options: options, through: .render).run(log: log)
         } catch {
-            for diagnostic in error.diagnostics where !log.diagnostics.contains(diagnostic) { log.report(diagnostic) }
+            var known = Set(log.diagnostics)
+            for diagnostic in error.diagnostics where known.insert(diagnostic).inserted { log.report(diagnostic) }
         }
         return BuildPipeline.sorted(log.diagnostics)
     }
