@@ -103,3 +103,31 @@ import Testing
         #expect(Suggestion.closest(to: "job_idd", in: ["job_id", "timestamp"]) == "job_id")
     }
 }
+
+/// CSV's odd shapes: lone CR line endings, a file of only carriage returns, and more columns than the limit.
+@Suite struct CSVShapeTests {
+    @Test func loneCarriageReturnsEndRecords() throws {
+        let table = try CSVFileReader.read("a,b\r1,2\r3,4\r", path: "m.csv")
+        #expect(table.header == ["a", "b"])
+        #expect(table.rows.map(\.cells) == [["1", "2"], ["3", "4"]])
+        #expect(table.rows.map(\.line) == [2, 3])
+        let mixed = try CSVFileReader.read("a,b\r\n\"x\r\ny\",2\r5,6\n", path: "m.csv")
+        #expect(mixed.rows.map(\.cells) == [["x\r\ny", "2"], ["5", "6"]])
+    }
+
+    @Test func aFileOfOnlyCarriageReturnsHasNoHeader() {
+        do { _ = try CSVFileReader.read(String(repeating: "\r", count: 100_000), path: "cr.csv"); Issue.record("accepted") } catch {
+            #expect(error.diagnostics.map(\.description) == ["cr.csv:1:1: error: CSV file has no header row"])
+        }
+    }
+
+    @Test func aHeaderWiderThanTheLimitIsRefusedAtTheFirstColumnPastIt() {
+        let header = (0..<10_000).map { "c\($0)" }.joined(separator: ",")
+        do { _ = try CSVFileReader.read(header + "\n", path: "w.csv"); Issue.record("accepted") } catch {
+            let column = 1 + (0..<2_000).map { "c\($0)".count + 1 }.reduce(0, +)
+            #expect(error.diagnostics.map(\.description) == [
+                "w.csv:1:\(column): error: header has 10000 columns; the limit is 2000 (split the file, or put the data in rows)",
+            ])
+        }
+    }
+}
