@@ -4,6 +4,8 @@
 package struct InputLimits: Sendable {
     /// The largest Markdown file (notes, checklist, pages, incident postmortems), in bytes.
     package var markdownBytes = 4 << 20
+    /// The longest Markdown text rendered from any source (a file, or a postmortem or note inside a data file).
+    package var markdownTextBytes = 8 << 20
     /// The largest YAML file (release.yaml, signoffs.yaml, rollout.yaml, controller objects, flightdeck.yaml).
     package var yamlBytes = 16 << 20
     /// The largest JSON file (test runner JSON, baseline, performance, experiments, incidents, rollout state).
