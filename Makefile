@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-dev libssl-dev pkg-config libxml2-utils
 BIN := .build/debug/flightdeck
 
-.PHONY: all deps build site test serve bench install clean example validate check-site chromium check-browser screenshots
+.PHONY: all deps build site test fuzz serve bench install clean example validate check-site chromium check-browser screenshots
 
 all: site
 
@@ -24,10 +24,15 @@ build: deps
 site: build
 	$(BIN) build
 
-## test: the whole test suite
+## test: the whole test suite, then the fuzzing smoke set (scripts/fuzz/run.py: 300 mutants and the hostile inputs, about a minute)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/fuzz/run.py
+
+## fuzz: a longer fuzzing run (CASES=5000 by default; see scripts/fuzz/run.py --help)
+fuzz: build
+	python3 scripts/fuzz/run.py --cases $(or $(CASES),5000)
 
 ## serve: preview the example site at http://127.0.0.1:8080 with live reload
 serve: build

@@ -94,7 +94,8 @@ public struct Site: Sendable {
         do {
             external = try BuildPipeline(root: root, options: options, through: .render).run(log: log).externalLinks
         } catch {
-            for diagnostic in error.diagnostics where !log.diagnostics.contains(diagnostic) { log.report(diagnostic) }
+            var known = Set(log.diagnostics)
+            for diagnostic in error.diagnostics where known.insert(diagnostic).inserted { log.report(diagnostic) }
         }
         return CheckReport(diagnostics: BuildPipeline.sorted(log.diagnostics), externalLinks: external)
     }

@@ -134,6 +134,8 @@ final class BuildCache: @unchecked Sendable {
             if let record = known[file.path], record.size == size, record.modified == modified, record.inode == inode {
                 return (file.path, record, true)
             }
+            // A file over its size limit is never read (its reader reports the limit); without a digest nothing is reused.
+            guard size <= file.sizeLimit else { return (file.path, nil, false) }
             do {
                 let data = try Folder.read(file.absolutePath)
                 return (file.path, FileRecord(size: size, modified: modified, inode: inode, sha256: SHA256.hex(data)), false)

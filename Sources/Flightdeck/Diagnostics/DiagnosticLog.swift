@@ -1,32 +1,58 @@
 /// Collects the diagnostics of one stage, so a run reports every problem, not just the first.
+///
+/// A file gives at most `perFileLimit` errors and as many warnings; past that one note says that more were left out,
+/// so a data file with a million bad records costs a bounded report, not a million lines.
 package final class DiagnosticLog {
     /// Everything reported so far, in order.
     package private(set) var diagnostics: [Diagnostic] = []
+    /// The most errors, and the most warnings, kept for one file.
+    package let perFileLimit: Int
+    /// How many diagnostics of each file and severity were kept.
+    private var counts: [Key: Int] = [:]
+
+    private struct Key: Hashable {
+        let file: String
+        let severity: Diagnostic.Severity
+    }
 
     /// Creates an empty log.
-    package init() {}
+    package init(perFileLimit: Int = InputLimits.standard.diagnosticsPerFile) {
+        self.perFileLimit = perFileLimit
+    }
 
     /// Whether any error (not just warnings) was reported.
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Records an error.
     package func error(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(.error(message, at: location))
+        report(.error(message, at: location))
     }
 
     /// Records a warning.
     package func warning(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(.warning(message, at: location))
+        report(.warning(message, at: location))
     }
 
-    /// Records a prepared diagnostic.
+    /// Records a prepared diagnostic, unless its file already gave `perFileLimit` of its severity.
     package func report(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        guard let file = diagnostic.location?.file, diagnostic.severity != .note else {
+            diagnostics.append(diagnostic)
+            return
+        }
+        let key = Key(file: file, severity: diagnostic.severity)
+        let count = counts[key, default: 0]
+        counts[key] = count + 1
+        if count < perFileLimit {
+            diagnostics.append(diagnostic)
+        } else if count == perFileLimit {
+            diagnostics.append(Diagnostic(.note, at: diagnostic.location,
+                                          "more than \(perFileLimit) \(diagnostic.severity.rawValue)s in this file; the rest are not shown"))
+        }
     }
 
     /// Records several diagnostics.
     package func report(contentsOf others: [Diagnostic]) {
-        diagnostics.append(contentsOf: others)
+        for diagnostic in others { report(diagnostic) }
     }
 }
 

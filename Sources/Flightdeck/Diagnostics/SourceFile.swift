@@ -73,6 +73,11 @@ package struct SourceFile: Sendable {
         location(ofUTF8Offset: text.utf8.distance(from: text.utf8.startIndex, to: index))
     }
 
+    /// The UTF-8 offset at which a 1-based line starts, or nil past the end.
+    package func utf8Offset(line number: Int) -> Int? {
+        number >= 1 && number <= lineStarts.count ? lineStarts[number - 1] : nil
+    }
+
     /// The text of a 1-based line without its line break, or nil past the end.
     package func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= lineStarts.count else { return nil }

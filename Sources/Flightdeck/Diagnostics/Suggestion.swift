@@ -3,9 +3,14 @@ package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        let length = lowered.unicodeScalars.count
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let other = candidate.lowercased()
+            // The distance is at least the difference in length, and more than 3 is never close enough: a long
+            // word (a 5 MB key) is not compared at all, which would take time proportional to both lengths.
+            guard abs(length - other.unicodeScalars.count) <= 3 else { continue }
+            let distance = editDistance(lowered, other)
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }

@@ -9,7 +9,7 @@ package struct JSONReader {
     private var lineStart = 0
     /// The last column worked out (at `offset`), to count on from: columns count Unicode scalars.
     private var columnCache = (offset: 0, column: 1)
-    private static let maxDepth = 512
+    private static let maxDepth = InputLimits.standard.nestingDepth
 
     private init(_ text: String, path: String) {
         self.bytes = Array(text.utf8)

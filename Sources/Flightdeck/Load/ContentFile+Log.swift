@@ -3,16 +3,11 @@ import Foundation
 extension ContentFile {
     /// The file's text, or nil with the problem (too large, unreadable, not UTF-8) reported to the log.
     ///
-    /// `limit` guards against files that would not fit in memory once parsed into located nodes.
-    package func readText(log: DiagnosticLog, limit: Int = 64 << 20) -> SourceFile? {
-        // lstat, not FileManager.attributesOfItem, which also looks up the owner's user and group names on every call.
-        if let size = Folder.size(ofItem: url.path), size > limit {
-            log.error("file is \(size >> 20) MiB; the limit for this kind of file is \(limit >> 20) MiB"
-                      + " (aggregate the data, or split it)", at: .file(path))
-            return nil
-        }
+    /// `limit` (by default the one `InputLimits` sets for the file's extension) guards against files that would
+    /// not fit in memory once parsed into located nodes; it is checked before the file is read.
+    package func readText(log: DiagnosticLog, limit: Int? = nil) -> SourceFile? {
         do {
-            return try readText()
+            return try readText(limit: limit)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil

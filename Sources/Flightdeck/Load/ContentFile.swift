@@ -35,8 +35,23 @@ package struct ContentFile: Sendable, Hashable {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    /// The raw bytes; an unreadable file is an error naming it.
-    package func readData() throws(DiagnosticError) -> Data {
+    /// The size limit for this file, by its extension (`InputLimits`).
+    package var sizeLimit: Int { InputLimits.standard.maxBytes(forExtension: fileExtension) }
+
+    /// Throws the located error `InputLimits.tooLarge` when the file is larger than `limit` (by default
+    /// `sizeLimit`), asking only `stat`: nothing is read.
+    package func checkSize(limit: Int? = nil) throws(DiagnosticError) {
+        let limit = limit ?? sizeLimit
+        var info = stat()
+        if stat(absolutePath, &info) == 0, Int(info.st_size) > limit {
+            throw DiagnosticError(InputLimits.tooLarge(path, size: Int(info.st_size), limit: limit))
+        }
+    }
+
+    /// The raw bytes; an unreadable file, or one larger than `limit` (checked with `stat` before reading), is an
+    /// error naming it.
+    package func readData(limit: Int? = nil) throws(DiagnosticError) -> Data {
+        try checkSize(limit: limit)
         do {
             return try Folder.read(absolutePath)
         } catch {
@@ -45,8 +60,8 @@ package struct ContentFile: Sendable, Hashable {
     }
 
     /// The text, which must be UTF-8 (a leading BOM is dropped); the error names the first bad byte's place.
-    package func readText() throws(DiagnosticError) -> SourceFile {
-        let data = try readData()
+    package func readText(limit: Int? = nil) throws(DiagnosticError) -> SourceFile {
+        let data = try readData(limit: limit)
         return try Self.decode(data, path: path)
     }
 

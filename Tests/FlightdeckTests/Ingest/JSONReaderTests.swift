@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func deepNestingFailsCleanly() {
-        #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 512 levels deep") == true)
+        #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 200 levels deep") == true)
     }
 }
 

@@ -68,7 +68,9 @@ import Testing
         defer { site.remove() }
         let line = String(repeating: "word ", count: 19) + "\n"
         try site.write("content/pages/big.md", String(repeating: line, count: 50 * 1_048_576 / line.utf8.count))
-        #expect(await site.check() == ["content/pages/big.md:1:1: error: Markdown file is 49 MB; the limit is 8 MB"])
+        #expect(await site.check() == [
+            "content/pages/big.md:1:1: error: file is 50.0 MiB; the limit for this kind of file is 4 MiB (aggregate the data, or split it)",
+        ])
     }
 }
 

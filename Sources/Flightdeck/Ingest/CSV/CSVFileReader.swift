@@ -44,6 +44,11 @@ package enum CSVFileReader {
                     let cells = (0..<record.count).map { record.string($0) }
                     let columns = record.columns()
                     guard let known = header else {
+                        let limit = InputLimits.standard.csvColumns
+                        if cells.count > limit {
+                            throw DiagnosticError(.error("header has \(cells.count) columns; the limit is \(limit) (split the file, or put the data in rows)",
+                                                         at: SourceLocation(file: path, line: record.line, column: columns[limit])))
+                        }
                         header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
                         return
                     }

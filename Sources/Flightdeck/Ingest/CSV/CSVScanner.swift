@@ -1,5 +1,6 @@
 /// A hand-written RFC 4180 scanner over bytes: comma-separated cells, cells in double quotes may hold
-/// commas, line breaks and doubled quotes; records end in LF or CRLF; a leading UTF-8 BOM is skipped.
+/// commas, line breaks and doubled quotes; records end in LF, CRLF or a lone CR (old Mac files: each counts as a
+/// line); a leading UTF-8 BOM is skipped.
 ///
 /// It streams: each record is handed to a callback as byte ranges, so memory stays flat however large
 /// the file is. (CSV.swift, the package used before, decodes every cell into a `String`: reading the
@@ -40,21 +41,18 @@ package enum CSVScanner {
                     }
                     record.cells.append(CSVRecord.Cell(start: start, end: i, quoted: true, escaped: escaped))
                     i += 1
-                    if i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n"),
-                       !(bytes[i] == UInt8(ascii: "\r") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n")) {
+                    if i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "\r") {
                         let column = CSVRecord.columnOf(i, lineStart: lineStart, in: bytes)
                         throw DiagnosticError(.error("expected ',' or a line break after a closing quote, found '\(Unicode.Scalar(bytes[i]))'",
                                                      at: SourceLocation(file: path, line: line, column: column)))
                     }
                 } else {
                     let start = i
-                    while i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n") { i += 1 }
-                    var end = i
-                    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    record.cells.append(CSVRecord.Cell(start: start, end: end, quoted: false, escaped: false))
+                    while i < n, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "\r") { i += 1 }
+                    record.cells.append(CSVRecord.Cell(start: start, end: i, quoted: false, escaped: false))
                 }
                 if i < n, bytes[i] == UInt8(ascii: "\r"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                if i >= n || bytes[i] == UInt8(ascii: "\n") {
+                if i >= n || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") {
                     endOfRecord = true
                     if i < n { i += 1; line += 1; lineStart = i }
                 } else {

@@ -20,6 +20,7 @@ package enum BaselineReader {
         do throws(DiagnosticError) {
             if file.fileExtension == "csv" {
                 // Mapped, not copied: a large CSV is scanned straight from the page cache.
+                try file.checkSize()
                 if let mapped = mappedData(file.url) { return readCSV(mapped, path: file.path, log: log) }
                 return readCSV(try file.readData(), path: file.path, log: log)
             }

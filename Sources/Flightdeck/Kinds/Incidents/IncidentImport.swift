@@ -5,7 +5,7 @@ import Foundation
 enum IncidentImport {
     /// The incidents of the file; every problem goes to the log with its place.
     static func read(_ file: ContentFile, log: DiagnosticLog) -> [Incident] {
-        guard let source = file.readText(log: log, limit: 64 << 20) else { return [] }
+        guard let source = file.readText(log: log) else { return [] }
         let root: DataNode
         do {
             root = try JSONReader.read(source.text, path: file.path)

@@ -20,7 +20,7 @@ package enum IncidentReader {
             }
         }
         for file in files where file.fileExtension != "json" {
-            guard let source = file.readText(log: log, limit: 4 << 20) else { continue }
+            guard let source = file.readText(log: log) else { continue }
             let frontMatter: FrontMatter
             do {
                 frontMatter = try FrontMatter(parsing: source)

@@ -6,8 +6,6 @@ enum RolloutFolderReader {
     static let folder = "rollout"
     /// The file extensions it takes there.
     static let extensions = ["yaml", "yml", "json"]
-    /// The largest file it reads.
-    static let sizeLimit = 16 << 20
 
     /// What the folder holds.
     struct Contents {
@@ -28,7 +26,7 @@ enum RolloutFolderReader {
         var runs: [ArgoAnalysisRunReader.Read] = []
         var seen: [String: SourceLocation] = [:]
         for file in release.files(in: folder, extensions: extensions) {
-            guard let text = file.readText(log: log, limit: sizeLimit) else { continue }
+            guard let text = file.readText(log: log) else { continue }
             let root: DataNode
             do {
                 root = file.fileExtension == "json" ? try JSONReader.read(text.text, path: file.path)

@@ -14,13 +14,13 @@ package enum RolloutReader {
         let yamlFile = release.file(stem: "rollout", extensions: ["yaml", "yml"])
         let stateFile = stateFileNames.lazy.compactMap { release.file(named: $0) }.first
         var controller: RolloutControllerState?
-        if let stateFile, let text = stateFile.readText(log: log, limit: 16 << 20) {
+        if let stateFile, let text = stateFile.readText(log: log) {
             controller = RolloutStateReader.read(text, log: log)
         }
         var rollout: Rollout
         var bindings: [RolloutPrometheusBinding] = []
         if let yamlFile {
-            guard let text = yamlFile.readText(log: log, limit: 16 << 20),
+            guard let text = yamlFile.readText(log: log),
                   let result = RolloutYAMLReader.read(text, release: release, controllers: Set(folder.components.map(\.name)), log: log)
             else { return nil }
             rollout = merge(result, controllers: folder.components)

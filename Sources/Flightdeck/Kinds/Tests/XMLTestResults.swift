@@ -19,6 +19,7 @@ extension XMLTestResultsFormat {
     /// Reads a file from disk; nil (with the error logged) when it cannot be opened or its XML is malformed.
     package static func read(_ file: ContentFile, log: DiagnosticLog) -> TestFile? {
         do {
+            try file.checkSize()
             return read(try XMLByteSource.open(file.url, path: file.path), path: file.path, log: log)
         } catch {
             log.report(contentsOf: error.diagnostics)

@@ -57,7 +57,7 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
 /// Parses Markdown through libcmark, with the GitHub-flavoured extensions of `MarkdownExtensions`.
 enum MarkdownRenderer {
     /// Markdown larger than this is refused, so a runaway file cannot stall a build.
-    static let maxBytes = 8 * 1024 * 1024
+    static let maxBytes = InputLimits.standard.markdownTextBytes
 
     /// Renders `file`'s Markdown `text` (which may be the body after front matter).
     ///

@@ -25,7 +25,7 @@ enum RolloutPrometheusReader {
             }
             result.paths.insert(file.path)
             if cache[file.path] == nil {
-                guard let text = file.readText(log: log, limit: RolloutFolderReader.sizeLimit) else { continue }
+                guard let text = file.readText(log: log) else { continue }
                 do {
                     cache[file.path] = try JSONReader.read(text.text, path: file.path)
                 } catch {

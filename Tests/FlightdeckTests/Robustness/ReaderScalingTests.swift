@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// Complexity checks, not benchmarks: each reader on n and 4n records must take at most about 5x the time
+/// (linear gives 4x; quadratic 16x). Times are the best of three runs of the process's CPU clock, and n is
+/// large enough that the smaller input takes well over the clock's noise in a debug build.
+@Suite(.serialized) struct ReaderScalingTests {
+    /// The best of three CPU times of `body` on its input, in seconds.
+    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = clock()
+            try body()
+            best = min(best, Double(clock() - start) / Double(CLOCKS_PER_SEC))
+        }
+        return best
+    }
+
+    /// Asserts that `run(make(4n))` takes at most 5x `run(make(n))`.
+    static func expectLinear(_ what: String, n: Int, make: (Int) -> String, run: (String) throws -> Void,
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) rethrows {
+        let small = make(n), large = make(4 * n)
+        let t1 = try cpuSeconds { try run(small) }
+        let t4 = try cpuSeconds { try run(large) }
+        let ratio = t4 / max(t1, 1e-6)
+        print("scaling \(what): n=\(n) \(String(format: "%.3f", t1)) s, 4n \(String(format: "%.3f", t4)) s, ratio \(String(format: "%.2f", ratio))")
+        #expect(t1 > 0.01, "\(what): n too small to measure", sourceLocation: sourceLocation)
+        #expect(ratio <= 5, "\(what): 4n took \(ratio)x the time of n", sourceLocation: sourceLocation)
+    }
+
+    @Test func yaml() throws {
+        try Self.expectLinear("YAML records", n: 2_000, make: { n in
+            (0..<n).map { "- {name: job\($0), duration: \($0).5, ok: true}\n" }.joined()
+        }, run: { _ = try YAMLReader.read($0, path: "s.yaml") })
+    }
+
+    @Test func jsonRecordsAndLongStrings() throws {
+        try Self.expectLinear("JSON records", n: 10_000, make: { n in
+            "[" + (0..<n).map { "{\"job_id\": \"j\($0)\", \"duration_minutes\": \($0).25}" }.joined(separator: ",\n") + "]"
+        }, run: { _ = try JSONReader.read($0, path: "b.json") })
+        try Self.expectLinear("JSON string", n: 500_000, make: { "{\"x\": \"" + String(repeating: "a\\n", count: $0) + "\"}" },
+                              run: { _ = try JSONReader.read($0, path: "s.json") })
+    }
+
+    @Test func jsonEmptyRecordsWithDiagnostics() throws {
+        // 100,000 '{}' records once took past 150 s: every record's missing fields are diagnostics, bounded per file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flightdeck-scaling-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var count = 0
+        try Self.expectLinear("baseline.json of {} records", n: 5_000, make: { "[" + Array(repeating: "{}", count: $0).joined(separator: ",") + "]" },
+                              run: { text in
+            count += 1
+            let url = folder.appendingPathComponent("baseline-\(count).json")
+            try Data(text.utf8).write(to: url)
+            let log = DiagnosticLog()
+            _ = BaselineReader.read(ContentFile(path: "baseline.json", url: url), log: log)
+            #expect(log.diagnostics.count <= 2 * InputLimits.standard.diagnosticsPerFile + 2)
+        })
+    }
+
+    @Test func csvLongAndWide() throws {
+        try Self.expectLinear("CSV rows", n: 20_000, make: { n in
+            "operation,old_duration,new_duration\n" + (0..<n).map { "op\($0),1.5,1.25\n" }.joined()
+        }, run: { _ = try CSVFileReader.read($0, path: "p.csv") })
+        try Self.expectLinear("CSV columns", n: 400, make: { n in
+            (0..<n).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: n).joined(separator: ",") + "\n"
+        }, run: { text in for _ in 0..<40 { _ = try CSVFileReader.read(text, path: "w.csv") } })
+        try Self.expectLinear("CSV of carriage returns", n: 200_000, make: { String(repeating: "\r", count: $0) },
+                              run: { _ = try? CSVFileReader.read($0, path: "cr.csv") })
+    }
+
+    @Test func junitXML() throws {
+        Self.expectLinear("JUnit XML", n: 3_000, make: { n in
+            "<testsuite name=\"s\">" + (0..<n).map { "<testcase classname=\"c\" name=\"t\($0)\" time=\"0.1\"/>" }.joined() + "</testsuite>"
+        }, run: { text in
+            let log = DiagnosticLog()
+            _ = JUnitReader.read(.bytes(Array(text.utf8)), path: "t.xml", log: log)
+        })
+    }
+
+    @Test func markdown() throws {
+        try Self.expectLinear("Markdown", n: 2_000, make: { n in
+            (0..<n).map { "## Step \($0)\n\n- [ ] check ~~old~~ https://example.com/\($0) | a |\n\n| a | b |\n|---|---|\n| \($0) | x |\n\n" }.joined()
+        }, run: { _ = try MarkdownRenderer.render($0, file: "n.md", unsafeHTML: false) })
+    }
+}
