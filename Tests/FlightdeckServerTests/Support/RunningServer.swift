@@ -27,11 +27,11 @@ struct RunningServer {
         _ = try? await task.value
     }
 
-    /// Opens an event stream and returns the connection once the `hello` event arrived.
+    /// Opens the live-reload event stream and returns it once its `hello` arrived (up to 30 s: a loaded CI machine is slow to accept).
     func openEventStream() async throws -> RawHTTPConnection {
         let connection = try RawHTTPConnection(port: port)
         try connection.send("GET /__flightdeck/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-        let (text, _) = await connection.read(timeout: .seconds(5)) { $0.range(of: #"event: hello\ndata: [^\n]*\n\n"#, options: .regularExpression) != nil }
+        let (text, _) = await connection.read(timeout: .seconds(30)) { $0.range(of: #"event: hello\ndata: [^\n]*\n\n"#, options: .regularExpression) != nil }
         guard text.contains("event: hello") else { throw RawHTTPError.socket(-1) }
         return connection
     }
