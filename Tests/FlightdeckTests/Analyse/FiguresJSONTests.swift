@@ -77,4 +77,29 @@ struct FiguresJSONTests {
         #expect(shape(try FiguresJSON.tree(of: value)) == shape(try FiguresJSON.treeThroughJSON(of: value)))
         #expect(shape(try FiguresJSON.tree(of: value)).contains("p95LatencyMs: double 1.5"))
     }
+
+    /// The export's own JSON writer against Foundation's JSONEncoder, the oracle: every example release, and the
+    /// corners of the format (empty containers, doubles of every magnitude, escapes, key order, null).
+    @Test func jsonWriterIsByteForByteJSONEncoder() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let model = try BuildPipeline(root: root, options: .init()).model(log: DiagnosticLog())
+        try #require(model.releases.count == 3)
+        for entry in model.releases {
+            #expect(try FiguresJSON.data(of: entry.figures) == (try FiguresJSON.dataThroughJSONEncoder(of: entry.figures)))
+            #expect(try FiguresJSON.data(of: entry.data) == (try FiguresJSON.dataThroughJSONEncoder(of: entry.data)))
+        }
+        struct Corners: Encodable {
+            let empty: [Int] = []
+            let emptyObject: [String: Int] = [:]
+            let doubles = [1.0, 0.1, 1e-7, 1e21, 1e16, 123456789.125, -0.0, 5e-324, 1.7976931348623157e308, 100, 12345678901234567, -2.5e-5]
+            let ints = [0, -1, Int.max, Int.min]
+            let text = "q\"\\/\u{1}\u{1f}\n\t\r\u{8}\u{c}é😀\u{7f}\u{2028}"
+            let missing: Int? = nil
+            let keys: [String: Int] = ["b": 1, "B": 2, "a10": 3, "a9": 4, "é": 5, "_x": 6, "Z": 7, "": 8, "aa": 9, "a\"b": 10]
+            let nested: [[[String: Bool]]] = [[], [[:]], [["t": true, "f": false]]]
+        }
+        let corners = try FiguresJSON.data(of: Corners())
+        #expect(corners == (try FiguresJSON.dataThroughJSONEncoder(of: Corners())), "\(String(decoding: corners, as: UTF8.self))")
+    }
 }
