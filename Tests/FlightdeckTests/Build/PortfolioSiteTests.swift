@@ -108,17 +108,21 @@ import Testing
             #expect(listedReleases(html) == own.map(\.id), "\(product) lists exactly its releases, newest first")
             #expect(verdictCounts(html) == [expectedCounts(own)])
             try expectLinksResolve(site, "products/\(product)/index.html")
+            // Its trend: one line, its own.
+            #expect(html.contains("<title") && html.contains("Test pass rate"))
+            #expect(!html.contains(product == "api" ? "Web shop" : ">api<"))
         }
         // The home page: a group per product, then Other, each with the counts of all its releases, listing its
         // releases among the newest 50 and linking to its page.
         let home = try fixture.site.read("public/index.html")
-        let groups: [String?] = ["Web shop", "api", nil]
+        let groups: [String?] = ["api", "Web shop", nil]
         #expect(verdictCounts(home) == groups.map { product in expectedCounts(fixture.releases.filter { $0.product == product }) })
         let newest = Array(newestFirst.prefix(Portfolio.pageSize))
         #expect(listedReleases(home) == groups.flatMap { product in newest.filter { $0.product == product }.map(\.id) })
         #expect(home.contains(#"<a href="products/Web%20shop/index.html">Web shop</a>"#))
         #expect(home.contains(#"<h3 id="group-3">Other</h3>"#))
         try expectLinksResolve(site, "index.html")
+        #expect(home.contains("Test pass rate") && home.contains("by release order within its product"))
     }
 
     @Test func theArchivePagesHoldEveryReleaseFiftyToAPage() throws {
@@ -184,5 +188,41 @@ import Testing
             files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
         }
         return files
+    }
+}
+
+/// Trends per product: one line per product, each release at its order within its product.
+@Suite struct ProductTrendTests {
+    private func point(_ id: String, _ product: String?, day: Double, rate: Double?, p95: Double? = nil) -> Trends.Point {
+        Trends.Point(id: id, title: id, date: Date(timeIntervalSince1970: day * 86_400), decision: "go", checklistPercent: nil,
+                     testSuccessRate: rate, testCount: nil, incidents: 0, mttrMinutes: nil, product: product, p95LatencyMs: p95)
+    }
+
+    @Test func eachProductIsOneLineInReleaseOrder() throws {
+        // Oldest first, products interleaved in time.
+        let trends = Trends(points: [
+            point("w1", "Web shop", day: 1, rate: 0.9, p95: 120), point("a1", "api", day: 2, rate: 0.5),
+            point("w2", "Web shop", day: 3, rate: 1.0, p95: 150), point("o1", nil, day: 4, rate: 0.7),
+            point("a2", "api", day: 9, rate: 0.6), point("w3", "Web shop", day: 10, rate: nil, p95: 90),
+        ])
+        let charts = TrendCharts.productCharts(trends)
+        #expect(charts.map(\.id) == ["trend-pass-rate", "trend-p95"], "no incidents and no rollouts: no charts for them")
+        guard case .line(let passRate) = charts.first, case .line(let p95) = charts.last else {
+            Issue.record("line charts expected")
+            return
+        }
+        #expect(passRate.series.map(\.name) == ["api", "Web shop", "Other"], "by name ignoring case, Other last")
+        #expect(passRate.series[1].points.map(\.x) == [1, 2], "w3 has no tests: no point, and no gap filled with a date")
+        #expect(passRate.series[1].points.map(\.y) == [90, 100])
+        #expect(passRate.series[0].points.map(\.x) == [1, 2])
+        #expect(passRate.series[0].points.map(\.y) == [50, 60])
+        #expect(p95.series.map(\.name) == ["Web shop"])
+        #expect(p95.series[0].points.map(\.x) == [1, 2, 3])
+        #expect(p95.series[0].points.map(\.y) == [120, 150, 90])
+    }
+
+    @Test func aSingleReleasePerProductDrawsNoTrend() {
+        let trends = Trends(points: [point("w1", "Web shop", day: 1, rate: 0.9), point("a1", "api", day: 2, rate: 0.5)])
+        #expect(TrendCharts.productCharts(trends).isEmpty)
     }
 }

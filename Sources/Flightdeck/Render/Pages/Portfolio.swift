@@ -67,7 +67,12 @@ enum Portfolio {
         }
     }
 
-    /// The groups of the home page: one per product (sorted by name), then "Other" when some release names
+    /// Product names in display order: ignoring case, then as written (so the order never depends on the locale).
+    static func sorted(_ products: some Sequence<String>) -> [String] {
+        products.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+    }
+
+    /// The groups of the home page: one per product (sorted by name, ignoring case), then "Other" when some release names
     /// no product. `rows` are every release, newest first; each group lists its releases among the first `shown`.
     static func groups(_ rows: [ReleaseRow], shown: Int = pageSize) -> [Group] {
         let newest = Set(rows.prefix(shown).map(\.id))
@@ -76,7 +81,7 @@ enum Portfolio {
         for row in rows {
             if let product = row.product { byProduct[product, default: []].append(row) } else { other.append(row) }
         }
-        var groups = byProduct.keys.sorted().map { product in
+        var groups = sorted(byProduct.keys).map { product in
             group(product: product, rows: byProduct[product] ?? [], listed: { newest.contains($0.id) })
         }
         if !other.isEmpty { groups.append(group(product: nil, rows: other, listed: { newest.contains($0.id) })) }

@@ -134,7 +134,7 @@ struct SiteRenderer {
             var home = TemplateRenderer.Context()
             try home.add(["intro": nullable(model.index), "releases": rows, "groups": Portfolio.groups(rows),
                           "archive_url": nullable(archivePages > 0 ? SitePaths.archive(1) : nil),
-                          "trends": TrendCharts.charts(for: model.trends)])
+                          "trends": TrendCharts.byProduct(model.trends)])
             var job = try job("index.html", "index.html", model.source.config.title, "home", home)
             job.key = model.homeKey
             jobs.append(job)
@@ -154,7 +154,8 @@ struct SiteRenderer {
                     let product = file.product ?? Portfolio.otherName
                     title = product
                     let group = Portfolio.group(product: product, rows: rows.filter { $0.product == product })
-                    try own.add(["product": group, "trends": [ChartView](), "archive_url": nullable(archivePages > 0 ? SitePaths.archive(1) : nil)])
+                    let trends = Trends(points: model.trends.points.filter { $0.product == product })
+                    try own.add(["product": group, "trends": TrendCharts.byProduct(trends), "archive_url": nullable(archivePages > 0 ? SitePaths.archive(1) : nil)])
                 case "archive.html":
                     let number = file.archivePage ?? 1
                     title = number > 1 ? "All releases, page \(number)" : "All releases"
