@@ -263,16 +263,8 @@ package enum EmbeddedTheme {
 <p class="empty">No releases yet. Add one with <code>flightdeck new release ID</code>.</p>
 {%- endif %}
 </section>
-{%- if trends %}
-<section aria-labelledby="trends-heading">
-<h2 id="trends-heading">Trends across releases</h2>
-<div class="chart-grid">
-{%- for chart in trends %}
-{% include "partials/chart.html" %}
-{%- endfor %}
-</div>
-</section>
-{%- endif %}
+{%- set trends_heading = 'Trends across releases' %}
+{% include "partials/trends.html" %}
 {% endblock %}
 
 """#,
@@ -874,6 +866,20 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <script src="{{ root }}assets/sortable-tables.js" defer></script>
 
 """##,
+        "partials/trends.html": #"""
+{#- The trend charts of the home and product pages. Expects `trends` (charts) and `trends_heading`. #}
+{%- if trends %}
+<section aria-labelledby="trends-heading">
+<h2 id="trends-heading">{{ trends_heading }}</h2>
+<div class="chart-grid">
+{%- for chart in trends %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+</section>
+{%- endif %}
+
+"""#,
         "partials/verdict-counts.html": #"""
 {#- One line of verdict counts. Expects `group` (total, counts[]: decision, label, count). #}
 <p class="verdict-counts">{{ group.total }} release{{ '' if group.total == 1 else 's' }}:
@@ -925,16 +931,8 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- set caption = product.name ~ ': releases, newest first, with their verdicts' %}
 {% include "partials/release-table.html" %}
 </section>
-{%- if trends %}
-<section aria-labelledby="trends-heading">
-<h2 id="trends-heading">Trends across {{ product.name }} releases</h2>
-<div class="chart-grid">
-{%- for chart in trends %}
-{% include "partials/chart.html" %}
-{%- endfor %}
-</div>
-</section>
-{%- endif %}
+{%- set trends_heading = 'Trends across ' ~ product.name ~ ' releases' %}
+{% include "partials/trends.html" %}
 {% endblock %}
 
 """#,

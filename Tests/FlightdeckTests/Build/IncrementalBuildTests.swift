@@ -27,17 +27,6 @@ import Testing
         return BuildPipeline.sorted(log.diagnostics)
     }
 
-    /// Every file under `folder` by relative path.
-    private func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-        }
-        return files
-    }
-
     /// The example site plus `copies` copies of each of its releases under new ids, dates and the same products,
     /// so that releases have earlier releases to compare with and a test history.
     private func exampleSite(copies: Int = 1) throws -> SiteFixture {

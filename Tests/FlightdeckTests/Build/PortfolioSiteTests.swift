@@ -179,16 +179,6 @@ import Testing
         #expect(built["archive/2/index.html"] != nil)
         #expect(listedReleases(String(decoding: built["products/api/index.html"] ?? Data(), as: UTF8.self)).first == "r999")
     }
-
-    private func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-            files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-        }
-        return files
-    }
 }
 
 /// Trends per product: one line per product, each release at its order within its product.
