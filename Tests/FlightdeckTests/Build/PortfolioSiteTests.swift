@@ -148,6 +148,17 @@ import Testing
         #expect(try fixture.site.read("public/index.html").contains(#"<a href="archive/index.html">All releases</a>"#))
     }
 
+    @Test func theSitemapListsTheProductAndArchivePages() throws {
+        let fixture = try fixture()
+        defer { fixture.site.remove() }
+        try fixture.site.write("flightdeck.yaml", "title: Portfolio\nrequire: [tests]\nbase_url: https://example.org/r/\n")
+        try build(fixture.site.root, output: fixture.site.root.appendingPathComponent("public"), cached: false)
+        let sitemap = try fixture.site.read("public/sitemap.xml")
+        for path in ["products/Web%20shop/index.html", "products/api/index.html", "archive/index.html", "archive/2/index.html"] {
+            #expect(sitemap.contains("<loc>https://example.org/r/\(path)</loc>"), "\(path)")
+        }
+    }
+
     @Test func fewReleasesHaveNoArchive() throws {
         let fixture = try fixture(web: 2, api: 1, other: 0)
         defer { fixture.site.remove() }

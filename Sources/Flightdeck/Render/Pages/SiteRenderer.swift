@@ -139,7 +139,7 @@ struct SiteRenderer {
             job.key = model.homeKey
             jobs.append(job)
             let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: rows,
-                                  pageURLs: model.pages.map { SitePaths.page($0.slug) },
+                                  pageURLs: model.pages.map { SitePaths.page($0.slug) } + siteFiles.map(\.path).filter { $0.hasSuffix(".html") },
                                   releasePages: Dictionary(model.listing.compactMap { listed in listed.summary.map { (listed.id, $0.pages) } },
                                                            uniquingKeysWith: { first, _ in first }),
                                   baseURL: baseURL)
