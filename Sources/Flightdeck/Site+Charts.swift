@@ -6,7 +6,7 @@ extension Site {
         let model = try BuildPipeline(root: root, options: options, through: .analyse).model(log: DiagnosticLog())
         return {
             var views = model.releases.flatMap { ReleaseCharts.charts(for: $0).values }
-            views += TrendCharts.charts(for: model.trends)
+            views += TrendCharts.byProduct(model.trends)
             return (views.count, views.reduce(0) { $0 + $1.svg.utf8.count + $1.table.utf8.count })
         }
     }

@@ -102,7 +102,7 @@ extension BuildPipeline {
             homeKey = key
             // Rendering the home page again needs every reused release's summary: one that cannot be read is
             // analysed again.
-            let siteFiles = SiteFiles.files(products: listed.compactMap { known[$0]?.record?.product },
+            let siteFiles = SiteFiles.files(products: listed.compactMap { known[$0]?.record?.product }, releases: listed.count,
                                             sitemap: SiteFeeds.absoluteBase(options.baseURL ?? source.config.baseURL) != nil)
             if !cache.hasPage(key) || !siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 for index in reused {

@@ -182,14 +182,30 @@ struct ItemPage: Sendable, Equatable {
     }
 }
 
-/// The site-wide files rendered with the home page (feeds and sitemap): the one list Render and the build cache
-/// share. They are kept in the build cache under the home page's key and reused with it.
+/// The site-wide files rendered with the home page (feeds, product pages, archive pages and sitemap): the one
+/// list Render and the build cache share. They are kept in the build cache under the home page's key and reused with it.
 enum SiteFiles {
-    /// Template and path of each: the site's feed, one feed per product, and the sitemap when there is a base URL.
-    static func files(products: [String], sitemap: Bool) -> [(template: String, path: String, product: String?)] {
-        var files: [(template: String, path: String, product: String?)] = [("feed.xml", SitePaths.feed, nil)]
-        for product in Set(products).sorted() { files.append(("feed.xml", SitePaths.productFeed(product), product)) }
-        if sitemap { files.append(("sitemap.xml", SitePaths.sitemap, nil)) }
+    /// One of them: its template and path, and the product or archive page it is for.
+    struct File: Sendable, Equatable {
+        var template: String
+        var path: String
+        var product: String? = nil
+        /// For an archive page: its number (1-based).
+        var archivePage: Int? = nil
+    }
+
+    /// The site's feed; per product its feed and page; the archive's pages when there are more than
+    /// `Portfolio.pageSize` releases; and the sitemap when there is a base URL.
+    static func files(products: [String], releases: Int, sitemap: Bool) -> [File] {
+        var files = [File(template: "feed.xml", path: SitePaths.feed)]
+        for product in Set(products).sorted() {
+            files.append(File(template: "feed.xml", path: SitePaths.productFeed(product), product: product))
+            files.append(File(template: "product.html", path: SitePaths.productPage(product), product: product))
+        }
+        for number in stride(from: 1, through: Portfolio.archivePageCount(releases: releases), by: 1) {
+            files.append(File(template: "archive.html", path: SitePaths.archive(number), archivePage: number))
+        }
+        if sitemap { files.append(File(template: "sitemap.xml", path: SitePaths.sitemap)) }
         return files
     }
 

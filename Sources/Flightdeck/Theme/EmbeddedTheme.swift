@@ -12,6 +12,39 @@ package enum EmbeddedTheme {
 {% endblock %}
 
 """#,
+        "archive.html": #"""
+{% extends "base.html" %}
+{%- block description %}{{ super() }}
+{%- if archive.prev_url is defined %}
+<link rel="prev" href="{{ root }}{{ archive.prev_url|url }}">
+{%- endif %}
+{%- if archive.next_url is defined %}
+<link rel="next" href="{{ root }}{{ archive.next_url|url }}">
+{%- endif %}
+{%- endblock %}
+{% block content %}
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › <span aria-current="page">All releases{% if archive.number > 1 %}, page {{ archive.number }}{% endif %}</span></nav>
+<h1>All releases</h1>
+<p class="lead">Releases {{ archive.first }}–{{ archive.last }} of {{ archive.total }}, newest first.</p>
+{%- set caption = 'Releases ' ~ archive.first ~ ' to ' ~ archive.last ~ ', newest first, with their verdicts' %}
+{%- set rows = releases %}
+{% include "partials/release-table.html" %}
+<nav class="pagination" aria-label="Archive pages">
+<ul>
+{%- if archive.prev_url is defined %}
+  <li><a href="{{ root }}{{ archive.prev_url|url }}" rel="prev">Newer</a></li>
+{%- endif %}
+{%- for p in archive.pages %}
+  <li>{% if p.current %}<a href="{{ root }}{{ p.url|url }}" aria-current="page">{{ p.number }}</a>{% else %}<a href="{{ root }}{{ p.url|url }}">{{ p.number }}</a>{% endif %}</li>
+{%- endfor %}
+{%- if archive.next_url is defined %}
+  <li><a href="{{ root }}{{ archive.next_url|url }}" rel="next">Older</a></li>
+{%- endif %}
+</ul>
+</nav>
+{% endblock %}
+
+"""#,
         "base.html": ##"""
 <!DOCTYPE html>
 <html lang="{{ site.language }}">
@@ -198,39 +231,40 @@ package enum EmbeddedTheme {
 {%- endif %}
 <section aria-labelledby="releases-heading">
 <h2 id="releases-heading">Releases</h2>
-{%- if releases %}
-<div class="table-wrap">
-<table class="releases">
-  <caption class="visually-hidden">Releases, newest first, with their verdicts</caption>
-  <thead><tr><th scope="col">Release</th><th scope="col">Verdict</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Summary</th></tr></thead>
-  <tbody>
-  {%- for r in releases %}
-  <tr>
-    <th scope="row"><a href="{{ r.url|url }}">{{ r.title }}</a></th>
-    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
-    <td>{{ r.version | default('–') }}</td>
-    <td>{{ r.date | default('–') }}</td>
-    <td>{{ r.owner | default('–') }}</td>
-    <td>{{ r.headline }}</td>
-  </tr>
-  {%- endfor %}
-  </tbody>
-</table>
-</div>
+{%- if groups %}
+<nav class="product-filter" aria-label="Products">
+<ul>
+{%- for group in groups if group.url is defined %}
+  <li><a href="{{ root }}{{ group.url|url }}">{{ group.name }}</a> ({{ group.total }})</li>
+{%- endfor %}
+{%- if archive_url %}
+  <li><a href="{{ root }}{{ archive_url|url }}">All releases</a> ({{ releases | length }})</li>
+{%- endif %}
+</ul>
+</nav>
+{%- for group in groups %}
+<section class="product-group" aria-labelledby="group-{{ loop.index }}">
+<h3 id="group-{{ loop.index }}">{% if group.url is defined %}<a href="{{ root }}{{ group.url|url }}">{{ group.name }}</a>{% else %}{{ group.name }}{% endif %}</h3>
+{% include "partials/verdict-counts.html" %}
+{%- if group.releases %}
+{%- set rows = group.releases %}
+{%- set caption = group.name ~ ': releases, newest first, with their verdicts' %}
+{% include "partials/release-table.html" %}
+{%- endif %}
+{%- if group.releases | length < group.total %}
+<p class="more">{% if group.releases %}The newest {{ group.releases | length }} of {{ group.total }} shown{% else %}None among the newest releases{% endif %}:
+{%- if group.url is defined %} <a href="{{ root }}{{ group.url|url }}">every {{ group.name }} release</a>{% endif %}
+{%- if group.url is defined and archive_url %},{% endif %}
+{%- if archive_url %} <a href="{{ root }}{{ archive_url|url }}">all releases</a>{% endif %}.</p>
+{%- endif %}
+</section>
+{%- endfor %}
 {%- else %}
 <p class="empty">No releases yet. Add one with <code>flightdeck new release ID</code>.</p>
 {%- endif %}
 </section>
-{%- if trends %}
-<section aria-labelledby="trends-heading">
-<h2 id="trends-heading">Trends across releases</h2>
-<div class="chart-grid">
-{%- for chart in trends %}
-{% include "partials/chart.html" %}
-{%- endfor %}
-</div>
-</section>
-{%- endif %}
+{%- set trends_heading = 'Trends across releases' %}
+{% include "partials/trends.html" %}
 {% endblock %}
 
 """#,
@@ -547,6 +581,29 @@ package enum EmbeddedTheme {
 </nav>
 
 """#,
+        "partials/release-table.html": #"""
+{#- The table of some releases, newest first. Expects `rows` (release rows: id, title, url, decision,
+    decision_label, version, date, owner, headline) and `caption`. #}
+<div class="table-wrap">
+<table class="releases">
+  <caption class="visually-hidden">{{ caption }}</caption>
+  <thead><tr><th scope="col">Release</th><th scope="col">Verdict</th><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Owner</th><th scope="col">Summary</th></tr></thead>
+  <tbody>
+  {%- for r in rows %}
+  <tr>
+    <th scope="row"><a href="{{ root }}{{ r.url|url }}">{{ r.title }}</a></th>
+    <td><span class="badge badge-{{ r.decision }}">{{ r.decision_label }}</span></td>
+    <td>{{ r.version | default('–') }}</td>
+    <td>{{ r.date | default('–') }}</td>
+    <td>{{ r.owner | default('–') }}</td>
+    <td>{{ r.headline }}</td>
+  </tr>
+  {%- endfor %}
+  </tbody>
+</table>
+</div>
+
+"""#,
         "partials/rollout.html": #"""
 {%- set r = figures.rollout -%}
 {%- set d = data.rollout -%}
@@ -809,6 +866,26 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <script src="{{ root }}assets/sortable-tables.js" defer></script>
 
 """##,
+        "partials/trends.html": #"""
+{#- The trend charts of the home and product pages. Expects `trends` (charts) and `trends_heading`. #}
+{%- if trends %}
+<section aria-labelledby="trends-heading">
+<h2 id="trends-heading">{{ trends_heading }}</h2>
+<div class="chart-grid">
+{%- for chart in trends %}
+{% include "partials/chart.html" %}
+{%- endfor %}
+</div>
+</section>
+{%- endif %}
+
+"""#,
+        "partials/verdict-counts.html": #"""
+{#- One line of verdict counts. Expects `group` (total, counts[]: decision, label, count). #}
+<p class="verdict-counts">{{ group.total }} release{{ '' if group.total == 1 else 's' }}:
+{%- for c in group.counts %} <span class="badge badge-{{ c.decision }}">{{ c.label }}</span>&nbsp;{{ c.count }}{% if not loop.last %},{% endif %}{% endfor %}</p>
+
+"""#,
         "partials/verdict.html": ##"""
 {%- set labels = {'go': 'GO', 'no_go': 'NO-GO', 'pending': 'PENDING', 'cannot_judge': 'CANNOT JUDGE'} -%}
 <section class="verdict verdict-{{ verdict.decision }}" aria-labelledby="verdict-heading">
@@ -839,6 +916,26 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </section>
 
 """##,
+        "product.html": #"""
+{% extends "base.html" %}
+{% block content %}
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> › <span aria-current="page">{{ product.name }}</span></nav>
+<h1>{{ product.name }}</h1>
+{%- set group = product %}
+{% include "partials/verdict-counts.html" %}
+<p class="feeds"><a href="{{ root }}{{ product.feed_url|url }}">Feed of {{ product.name }} releases</a> · <a href="{{ root }}index.html">Every product</a>
+{%- if archive_url %} · <a href="{{ root }}{{ archive_url|url }}">All releases</a>{% endif %}</p>
+<section aria-labelledby="releases-heading">
+<h2 id="releases-heading">Releases</h2>
+{%- set rows = product.releases %}
+{%- set caption = product.name ~ ': releases, newest first, with their verdicts' %}
+{% include "partials/release-table.html" %}
+</section>
+{%- set trends_heading = 'Trends across ' ~ product.name ~ ' releases' %}
+{% include "partials/trends.html" %}
+{% endblock %}
+
+"""#,
         "release.html": #"""
 {% extends "base.html" %}
 {%- block description %}
@@ -1391,6 +1488,12 @@ details.trace pre { max-height: 20rem; }
   .reason .evidence { display: none; } /* a link is no use on paper */
   .verdict { border-width: 3px; }
 }
+/* Home page as a portfolio: the product filter, verdict counts, archive pages. */
+.product-filter ul, .pagination ul { list-style: none; padding: 0; margin: 0.5rem 0 1rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+.product-group h3 { margin-bottom: 0.25rem; }
+.verdict-counts { margin: 0.25rem 0; }
+.pagination a { display: inline-block; min-width: 2.75rem; padding: 0.5rem; text-align: center; }
+.pagination a[aria-current="page"] { font-weight: 700; text-decoration: none; }
 
 """#,
         "assets/tests.css": #"""

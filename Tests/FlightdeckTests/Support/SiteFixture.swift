@@ -77,6 +77,17 @@ struct SiteFixture {
     }
 }
 
+/// Every file under `folder` (a build's output) by relative path.
+func tree(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+        files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+    }
+    return files
+}
+
 /// The minimal valid site the tests start from.
 let minimalSite = """
 -- flightdeck.yaml --

@@ -65,32 +65,52 @@ extension ChartView {
     }
 }
 
-/// Maps trends across releases to the home page's charts.
+/// Maps trends across releases to the home page's and the product pages' charts.
 enum TrendCharts {
-    /// The home page charts, in display order (none with fewer than two releases).
-    static func charts(for trends: Trends) -> [ChartView] {
-        let points = trends.points
-        guard points.count >= 2 else { return [] }
-        let dated = points.allSatisfy { $0.date != nil }
-        func x(_ index: Int) -> Double { dated ? points[index].date?.timeIntervalSince1970 ?? 0 : Double(index + 1) }
-        func series(_ name: String, _ value: (Trends.Point) -> Double?) -> LineSeries? {
-            let found = points.indices.compactMap { i in value(points[i]).map { Point(x: x(i), y: $0) } }
-            return found.isEmpty ? nil : LineSeries(name: name, points: found)
+    /// Charts with one line per product (releases without one as "Other"), each release at its position among
+    /// its product's releases (1 the oldest), so that products released on different days never zig-zag on one
+    /// line: test pass rate, p95 latency, incidents and time to full rollout, each only when some release has it.
+    static func byProduct(_ trends: Trends) -> [ChartView] {
+        productCharts(trends).map(ChartView.init)
+    }
+
+    /// The charts of `byProduct`, before drawing.
+    static func productCharts(_ trends: Trends) -> [Chart] {
+        var order: [String] = []
+        var byProduct: [String: [Trends.Point]] = [:]
+        for point in trends.points {
+            let name = point.product ?? Portfolio.otherName
+            if byProduct[name] == nil { order.append(name) }
+            byProduct[name, default: []].append(point)
         }
-        var charts: [Chart] = []
-        let readiness = [series("Test success rate") { $0.testSuccessRate.map { $0 * 100 } },
-                         series("Checklist done") { $0.checklistPercent }].compactMap { $0 }
-        if !readiness.isEmpty {
-            charts.append(.line(LineChart(
-                id: "trend-readiness", title: "Readiness by release",
-                description: "Test success rate and checklist completion of each release, oldest first.",
-                xLabel: dated ? "Release date" : "Release", yLabel: "Percent", xFormat: dated ? .date : .integer,
-                format: .percent(decimals: 0), series: readiness, yRange: 0...100)))
+        let names = Portfolio.sorted(order.filter { $0 != Portfolio.otherName || order.count == 1 })
+            + (order.count > 1 && order.contains(Portfolio.otherName) ? [Portfolio.otherName] : [])
+        let products = names.count == 1 ? "" : ", one line per product"
+        func chart(_ id: String, _ title: String, _ what: String, yLabel: String, format: ValueFormat,
+                   yRange: ClosedRange<Double>? = nil, _ value: (Trends.Point) -> Double?) -> Chart? {
+            let series = names.compactMap { name -> LineSeries? in
+                let points = (byProduct[name] ?? []).enumerated().compactMap { index, point in
+                    value(point).map { Point(x: Double(index + 1), y: $0) }
+                }
+                return points.isEmpty ? nil : LineSeries(name: name, points: points)
+            }
+            guard series.contains(where: { $0.points.count >= 2 }) else { return nil }
+            return .line(LineChart(id: id, title: title,
+                                   description: "\(what) of each release, by release order within its product (1 is the oldest)\(products).",
+                                   xLabel: "Release of the product", yLabel: yLabel, xFormat: .integer, format: format,
+                                   series: series, yRange: yRange))
         }
-        charts.append(.groupedBar(GroupedBarChart(
-            id: "trend-incidents", title: "Incidents by release",
-            description: "Incidents recorded per release, oldest first.", yLabel: "Incidents", format: .integer,
-            categories: points.map(\.title), series: [BarSeries(name: "Incidents", values: points.map { Double($0.incidents) })])))
-        return charts.map(ChartView.init)
+        let anyIncidents = trends.points.contains { $0.incidents > 0 }
+        return [
+            chart("trend-pass-rate", "Test pass rate", "Test pass rate", yLabel: "Percent", format: .percent(decimals: 0), yRange: 0...100) {
+                $0.testSuccessRate.map { $0 * 100 }
+            },
+            chart("trend-p95", "p95 latency (load tests)", "p95 response time of all requests in the first load test",
+                  yLabel: "Milliseconds", format: .number(decimals: 0), yRange: 0...1) { $0.p95LatencyMs },
+            anyIncidents ? chart("trend-incident-count", "Incidents", "Incidents recorded", yLabel: "Incidents", format: .integer,
+                                 yRange: 0...1) { Double($0.incidents) } : nil,
+            chart("trend-full-rollout", "Time to full rollout", "Hours from the first rollout stage to 100% traffic",
+                  yLabel: "Hours", format: .number(decimals: 1), yRange: 0...1) { $0.fullRolloutMinutes.map { $0 / 60 } },
+        ].compactMap { $0 }
     }
 }

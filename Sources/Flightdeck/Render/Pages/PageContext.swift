@@ -87,7 +87,19 @@ enum SitePaths {
     /// The Atom feed of every release.
     static let feed = "feed.xml"
     /// The Atom feed of one product's releases.
-    static func productFeed(_ product: String) -> String { "products/\(segment(product))/feed.xml" }
+    static func productFeed(_ product: String) -> String { "products/\(productFolder(product))/feed.xml" }
+    /// One product's page: its releases, verdict counts and trends (the home page's filter without script).
+    static func productPage(_ product: String) -> String { "products/\(productFolder(product))/index.html" }
+    /// A product's folder under `products/`: its name as one path segment, or, when the name could not be one
+    /// folder (empty, `.`, `..`, or holding `/` or `\\`), a slug of it with a digest of the name, so that it never
+    /// leaves `products/` nor meets another product's folder.
+    static func productFolder(_ product: String) -> String {
+        let unusable = product.isEmpty || product == "." || product == ".." || product.contains("/") || product.contains("\\")
+        guard unusable else { return segment(product) }
+        return ItemPage.slug(product, fallback: "product") + "-" + SHA256.hex(product).prefix(8)
+    }
+    /// Page `number` (1-based) of the archive of every release: `archive/index.html`, `archive/2/index.html`, …
+    static func archive(_ number: Int) -> String { number <= 1 ? "archive/index.html" : "archive/\(number)/index.html" }
     /// The sitemap (only with a base URL).
     static let sitemap = "sitemap.xml"
 

@@ -12,14 +12,14 @@ struct SiteRenderer {
     private let dataUsage: TemplateRenderer.Usage
 
     /// The feeds and sitemap, rendered with the home page.
-    private let siteFiles: [(template: String, path: String, product: String?)]
+    private let siteFiles: [SiteFiles.File]
     /// The base URL pages are served from ("" when not set).
     private let baseURL: String
 
     init(model: SiteModel, baseURL: String?, buildTime: String?, cache: BuildCache? = nil) {
         self.model = model
         self.baseURL = baseURL ?? model.source.config.baseURL
-        siteFiles = SiteFiles.files(products: model.listing.compactMap(\.product),
+        siteFiles = SiteFiles.files(products: model.listing.compactMap(\.product), releases: model.listing.count,
                                     sitemap: SiteFeeds.absoluteBase(baseURL ?? model.source.config.baseURL) != nil)
         self.cache = cache
         let config = model.source.config
@@ -59,7 +59,7 @@ struct SiteRenderer {
             if let key = model.homeKey, cache.hasPage(key),
                siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 files.append(cache.reusePage(key, at: "index.html"))
-                for file in siteFiles { files.append(cache.reusePage(SiteFiles.key(key, path: file.path), at: file.path)) }
+                for file in siteFiles { files.append(cache.reusePage(SiteFiles.key(key, path: file.path), at: SitePaths.file(file.path))) }
                 homeFromCache = true
             }
             for listed in model.listing {
@@ -129,21 +129,44 @@ struct SiteRenderer {
     private func jobs(home withHome: Bool) throws(DiagnosticError) -> [Job] {
         var jobs = [try job("404.html", "404.html", "Page not found", "not_found", TemplateRenderer.Context())]
         if withHome {
+            let rows = model.listing.compactMap(\.summary?.row)
+            let archivePages = Portfolio.archivePageCount(releases: rows.count)
             var home = TemplateRenderer.Context()
-            try home.add(["intro": nullable(model.index), "releases": model.listing.compactMap(\.summary?.row),
-                          "trends": TrendCharts.charts(for: model.trends)])
+            try home.add(["intro": nullable(model.index), "releases": rows, "groups": Portfolio.groups(rows),
+                          "archive_url": nullable(archivePages > 0 ? SitePaths.archive(1) : nil),
+                          "trends": TrendCharts.byProduct(model.trends)])
             var job = try job("index.html", "index.html", model.source.config.title, "home", home)
             job.key = model.homeKey
             jobs.append(job)
-            let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: model.listing.compactMap(\.summary?.row),
-                                  pageURLs: model.pages.map { SitePaths.page($0.slug) },
+            let feeds = SiteFeeds(siteTitle: model.source.config.title, rows: rows,
+                                  pageURLs: model.pages.map { SitePaths.page($0.slug) } + siteFiles.map(\.path).filter { $0.hasSuffix(".html") },
                                   releasePages: Dictionary(model.listing.compactMap { listed in listed.summary.map { (listed.id, $0.pages) } },
                                                            uniquingKeysWith: { first, _ in first }),
                                   baseURL: baseURL)
             for file in siteFiles {
                 var own = TemplateRenderer.Context()
-                try own.add(file.template == "sitemap.xml" ? feeds.sitemap() : feeds.feed(at: file.path, product: file.product))
-                var fileJob = try self.job(file.template, file.path, model.source.config.title, "feed", own)
+                let title: String
+                switch file.template {
+                case "sitemap.xml":
+                    title = model.source.config.title
+                    try own.add(feeds.sitemap())
+                case "product.html":
+                    let product = file.product ?? Portfolio.otherName
+                    title = product
+                    let group = Portfolio.group(product: product, rows: rows.filter { $0.product == product })
+                    let trends = Trends(points: model.trends.points.filter { $0.product == product })
+                    try own.add(["product": group, "trends": TrendCharts.byProduct(trends), "archive_url": nullable(archivePages > 0 ? SitePaths.archive(1) : nil)])
+                case "archive.html":
+                    let number = file.archivePage ?? 1
+                    title = number > 1 ? "All releases, page \(number)" : "All releases"
+                    try own.add(["archive": Portfolio.archive(number: number, count: archivePages, total: rows.count),
+                                 "releases": Portfolio.archiveRows(rows, number: number)])
+                default:
+                    title = model.source.config.title
+                    try own.add(feeds.feed(at: file.path, product: file.product))
+                }
+                let kind = file.template == "product.html" ? "product" : file.template == "archive.html" ? "archive" : "feed"
+                var fileJob = try self.job(file.template, file.path, title, kind, own)
                 fileJob.key = model.homeKey.map { SiteFiles.key($0, path: file.path) }
                 jobs.append(fileJob)
             }
