@@ -528,7 +528,7 @@ package enum EmbeddedTheme {
 """#,
         "partials/release-nav.html": #"""
 {#- Breadcrumbs and the release's local navigation, on every page of a release: `release_pages[]` (urls from the
-    site root), the current one marked with aria-current. -#}
+    site root), the current one marked with aria-current, then the release's single-file report (`release_report`). -#}
 {%- set overview = release_pages | first %}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> ›
 {%- if page.kind == 'release' %} <span aria-current="page">{{ release.title }}</span>
@@ -543,6 +543,9 @@ package enum EmbeddedTheme {
   {%- for p in release_pages if p.kind != 'item' %}
   <li><a href="{{ root }}{{ p.url|url }}"{% if p.url == page.url %} aria-current="page"{% elif page.kind == 'item' and p.section is defined and p.section == section.id %} aria-current="true"{% endif %}>{{ p.title }}</a></li>
   {%- endfor %}
+  {%- if release_report %}
+  <li class="download"><a href="{{ root }}{{ release_report|url }}" download>Single-file report (HTML)</a></li>
+  {%- endif %}
 </ul>
 </nav>
 
