@@ -232,13 +232,14 @@ enum SingleFileReport {
             var attributes: [(String, String?)] = []
             var unwrap = false
             var replacement: String?
-            for (name, value) in tag.attributes {
-                guard let value else { attributes.append((name, nil)); continue }
+            for (written, value) in tag.attributes {
+                let name = written.lowercased()
+                guard let value else { attributes.append((written, nil)); continue }
                 if Self.idAttributes.contains(name) {
-                    attributes.append((name, value.split(separator: " ", omittingEmptySubsequences: true).map { prefixed(String($0)) }.joined(separator: " ")))
+                    attributes.append((written, value.split(separator: " ", omittingEmptySubsequences: true).map { prefixed(String($0)) }.joined(separator: " ")))
                 } else if name == "href" || name == "xlink:href" || name == "src" {
                     if let url = resolved(value, image: name == "src") {
-                        attributes.append((name, url))
+                        attributes.append((written, url))
                     } else if tag.name == "a" {
                         unwrap = true
                     } else if tag.name == "img" {
@@ -247,9 +248,9 @@ enum SingleFileReport {
                 } else if name == "srcset" || name == "style" || name.hasPrefix("on") || name == "download" {
                     continue
                 } else if value.contains("url(#") {
-                    attributes.append((name, value.replacingOccurrences(of: "url(#", with: "url(#" + section + "--")))
+                    attributes.append((written, value.replacingOccurrences(of: "url(#", with: "url(#" + section + "--")))
                 } else {
-                    attributes.append((name, value))
+                    attributes.append((written, value))
                 }
             }
             if let replacement { return replacement }
@@ -257,7 +258,7 @@ enum SingleFileReport {
             let name = unwrap ? "span" : tag.originalName
             var out = "<" + name
             for (attribute, value) in attributes {
-                if unwrap, attribute == "href" || attribute == "rel" || attribute == "hreflang" || attribute == "target" { continue }
+                if unwrap, ["href", "rel", "hreflang", "target", "type"].contains(attribute.lowercased()) { continue }
                 out += " " + attribute
                 if let value { out += "=\"" + escape(value) + "\"" }
             }
@@ -316,7 +317,7 @@ enum SingleFileReport {
         }
     }
 
-    /// One start tag, its attributes in order (values decoded).
+    /// One start tag, its attributes in order as written (names in their case, values decoded).
     struct Tag {
         let name: String
         let originalName: String
@@ -338,7 +339,7 @@ enum SingleFileReport {
                 guard at < scalars.count else { break }
                 let start = at
                 while at < scalars.count, !Self.isSpace(scalars[at]), scalars[at] != "=" { at += 1 }
-                let attribute = String(String.UnicodeScalarView(scalars[start..<at])).lowercased()
+                let attribute = String(String.UnicodeScalarView(scalars[start..<at]))
                 while at < scalars.count, Self.isSpace(scalars[at]) { at += 1 }
                 guard at < scalars.count, scalars[at] == "=" else { attributes.append((attribute, nil)); continue }
                 at += 1
@@ -362,7 +363,7 @@ enum SingleFileReport {
         }
 
         func value(_ attribute: String) -> String? {
-            attributes.first(where: { $0.0 == attribute })?.1 ?? nil
+            attributes.first(where: { $0.0.lowercased() == attribute })?.1 ?? nil
         }
 
         private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" }
