@@ -95,11 +95,10 @@ enum SingleFileReport {
         return url.hasSuffix("/") ? url : url + "/"
     }
 
-    /// What is inside a page's `<main id="main">`, without the release's breadcrumbs and local navigation.
+    /// What is inside a page's `<main>` (the whole `<body>` for a theme without one), without the release's
+    /// breadcrumbs and local navigation.
     static func mainContent(_ html: String) -> String {
-        guard let open = html.range(of: "<main id=\"main\">"), let close = html.range(of: "</main>", options: .backwards),
-              open.upperBound <= close.lowerBound else { return "" }
-        var content = String(html[open.upperBound..<close.lowerBound])
+        var content = inside("main", of: html) ?? inside("body", of: html) ?? ""
         for marker in ["<nav class=\"breadcrumbs\"", "<nav class=\"release-nav\""] {
             while let start = content.range(of: marker), let end = content.range(of: "</nav>", range: start.upperBound..<content.endIndex) {
                 content.removeSubrange(start.lowerBound..<end.upperBound)
@@ -108,6 +107,21 @@ enum SingleFileReport {
         return content.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The text between the first `<name ...>` and the last `</name>`, or nil.
+    private static func inside(_ name: String, of html: String) -> String? {
+        let open: String.Index
+        if let start = html.range(of: "<" + name + ">") {
+            open = start.upperBound
+        } else if let start = html.range(of: "<" + name + " "), let end = html.range(of: ">", range: start.upperBound..<html.endIndex) {
+            open = end.upperBound
+        } else {
+            return nil
+        }
+        guard let close = html.range(of: "</" + name + ">", options: .backwards), open <= close.lowerBound else { return nil }
+        return String(html[open..<close.lowerBound])
+    }
+
+    /// The text with `&`, `<`, `>`, `"` and `'` escaped, for text and attribute values.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
