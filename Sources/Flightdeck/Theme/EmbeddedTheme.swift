@@ -1361,8 +1361,8 @@ figure.chart > svg { display: block; width: 100%; height: auto; } /* min- and ma
 .prose img { max-width: 100%; height: auto; }
 /* Markdown tables have no wrapper: the table itself scrolls sideways on a narrow screen. */
 .prose table { display: block; max-width: 100%; overflow-x: auto; margin: 0.75rem 0; }
-.prose th[align="center"], .prose td[align="center"] { text-align: center; }
-.prose th[align="right"], .prose td[align="right"] { text-align: right; }
+.prose th.align-center, .prose td.align-center { text-align: center; }
+.prose th.align-right, .prose td.align-right { text-align: right; }
 input.task { margin-right: 0.4em; }
 details.trace pre { max-height: 20rem; }
 @media (min-width: 40rem) {
