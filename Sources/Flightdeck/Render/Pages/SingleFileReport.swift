@@ -1,3 +1,4 @@
+import FlightdeckTemplates
 import Foundation
 
 /// A release's single-file report (`releases/<id>/report.html`, `flightdeck build --single-file`): its overview
@@ -121,54 +122,8 @@ enum SingleFileReport {
         return String(html[open..<close.lowerBound])
     }
 
-    /// The text with `&`, `<`, `>`, `"` and `'` escaped, for text and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Decodes the character references the templates and cmark write in attribute values.
-    static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[amp...]
-            guard let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 else { out += "&"; rest = rest[rest.index(after: amp)...]; continue }
-            let name = String(after[after.index(after: amp)..<semi])
-            let decoded: String?
-            switch name {
-            case "amp": decoded = "&"
-            case "lt": decoded = "<"
-            case "gt": decoded = ">"
-            case "quot": decoded = "\""
-            case "apos": decoded = "'"
-            default:
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else if name.hasPrefix("#") {
-                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else {
-                    decoded = nil
-                }
-            }
-            if let decoded { out += decoded; rest = rest[rest.index(after: semi)...] } else { out += "&"; rest = rest[rest.index(after: amp)...] }
-        }
-        out += rest
-        return out
-    }
+    /// The text with `&`, `<`, `>`, `"` and `'` escaped, for text and attribute values (as the templates escape).
+    static func escape(_ text: String) -> String { HTML.escaped(text) }
 
     /// Rewrites the ids and URLs of one page's content for its section.
     struct Rewriter {
@@ -371,7 +326,7 @@ enum SingleFileReport {
                     while at < scalars.count, !Self.isSpace(scalars[at]) { at += 1 }
                     value = String(String.UnicodeScalarView(scalars[valueStart..<at]))
                 }
-                attributes.append((attribute, SingleFileReport.unescape(value)))
+                attributes.append((attribute, HTML.unescape(value)))
             }
             self.attributes = attributes
         }
