@@ -192,4 +192,28 @@ import Testing
         #expect(html.contains("<details"), "long tables are folded")
         #expect(html.contains("test_case_25_with_a_realistic_descriptive_name"), "a failing test is shown")
     }
+
+    /// One page's markup as its section shows it: ids and references prefixed, loads dropped, SVG names kept.
+    @Test func rewritesIdsReferencesAndDropsWhatLoads() {
+        var rewriter = SingleFileReport.Rewriter(pageURL: "releases/1.0/tests/index.html", section: "tests",
+                                                 sections: ["releases/1.0/index.html": "overview", "releases/1.0/tests/index.html": "tests"],
+                                                 baseURL: nil)
+        let html = """
+            <h2 id="a">A</h2><!-- a comment --><script>alert(1)</script><link rel="stylesheet" href="../x.css">
+            <svg viewBox="0 0 1 1" aria-labelledby="a b"><rect clip-path="url(#c)" fill="#123456"/><use href="#d"/></svg>
+            <img src="p.png" srcset="p2.png 2x" alt="A &amp; B" onerror="x()"><img src="data:image/png;base64,AA" alt="d">
+            <a href="../index.html#verdict">up</a> <a href="../../2.0/index.html" rel="next">other</a> <a href="javascript:x()">js</a>
+            <p style="color: red" data-sort="1">p</p><label for="a">l</label>
+            """
+        let out = rewriter.rewrite(html)
+        #expect(out.contains(##"<h2 id="tests--a">A</h2>"##))
+        #expect(!out.contains("comment") && !out.contains("alert") && !out.contains("x.css"))
+        #expect(out.contains(##"<svg viewBox="0 0 1 1" aria-labelledby="tests--a tests--b">"##), "SVG attribute names keep their case")
+        #expect(out.contains(##"<rect clip-path="url(#tests--c)" fill="#123456"/>"##) && out.contains(##"<use href="#tests--d"/>"##))
+        #expect(out.contains(##"<span class="image-alt">A &amp; B</span>"##) && !out.contains("p.png") && !out.contains("onerror"))
+        #expect(out.contains(##"<img src="data:image/png;base64,AA" alt="d">"##))
+        #expect(out.contains(##"<a href="#overview--verdict">up</a>"##))
+        #expect(out.contains("<span>other</span>") && out.contains("<span>js</span>"))
+        #expect(out.contains(##"<p data-sort="1">p</p>"##) && out.contains(##"<label for="tests--a">l</label>"##))
+    }
 }

@@ -144,6 +144,8 @@ enum SingleFileReport {
 
         private static let idAttributes: Set<String> = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list", "form"]
         private static let dropped: Set<String> = ["link", "script", "base", "iframe", "object", "embed"]
+        /// Attributes that load or send something (or need what the policy forbids), dropped with event handlers.
+        private static let droppedAttributes: Set<String> = ["srcset", "style", "download", "action", "formaction", "poster", "background", "ping", "data"]
 
         mutating func rewrite(_ html: String) -> String {
             var out = ""
@@ -214,7 +216,7 @@ enum SingleFileReport {
                     } else if tag.name == "img" {
                         replacement = "<span class=\"image-alt\">" + escape(tag.value("alt") ?? "") + "</span>"
                     }
-                } else if name == "srcset" || name == "style" || name.hasPrefix("on") || name == "download" {
+                } else if Self.droppedAttributes.contains(name) || name.hasPrefix("on") {
                     continue
                 } else if value.contains("url(#") {
                     attributes.append((written, value.replacingOccurrences(of: "url(#", with: "url(#" + section + "--")))
