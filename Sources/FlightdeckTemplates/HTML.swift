@@ -30,7 +30,7 @@ package enum HTML {
     }
 
     /// `text` escaped.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var out = ""
         escape(text, into: &out)
         return out

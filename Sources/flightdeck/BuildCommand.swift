@@ -12,8 +12,11 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "Output folder (default: <source>/public).")
+    @Option(name: [.long, .customShort("o")], help: "Output folder (default: <source>/public); with --single-file, the file (default: ./<release>.html).")
     var output: String?
+
+    @Option(name: .customLong("single-file"), help: ArgumentHelp("Write only this release's single-file report (one self-contained HTML file) to --output.", valueName: "release"))
+    var singleFile: String?
 
     @Option(name: .customLong("base-url"), help: "Public URL the site is served from, e.g. https://host/reports/.")
     var baseURL: String?
@@ -35,9 +38,39 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         if cache != nil && noCache { throw ValidationError("--cache and --no-cache cannot be used together") }
+        if singleFile != nil && (cache != nil || checkLinks) { throw ValidationError("--single-file takes neither --cache nor --check-links") }
+    }
+
+    /// `--single-file RELEASE`: renders the site in memory and writes that release's report alone
+    /// (exit 0; 1 for errors in the data or a file that cannot be written; 64 for an unknown release).
+    private func writeSingleFile(_ release: String) throws {
+        let id = try ReleaseID.argument(release, root: global.root)
+        var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
+        options.keepGoing = keepGoing
+        let outcome: SingleFileOutcome
+        do {
+            outcome = try Site(root: global.root, options: options).singleFileReport(id)
+        } catch {
+            throw Console.fail(error, root: global.root)
+        }
+        switch outcome {
+        case .unknownRelease(let message):
+            Console.error("error: " + message)
+            throw ExitCode(64)
+        case .report(let html):
+            let target = GlobalOptions.absolute(output ?? id.name + ".html")
+            do {
+                try html.write(to: target, options: .atomic)
+            } catch {
+                Console.error("error: cannot write \(target.path): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+            if !global.quiet { Console.out("Wrote the single-file report of \(id.name) to \(target.path) (\(html.count) bytes)") }
+        }
     }
 
     func run() async throws {
+        if let singleFile { return try writeSingleFile(singleFile) }
         let started = Date()
         var options = BuildOptions(baseURL: baseURL, includeDrafts: drafts)
         options.keepGoing = keepGoing

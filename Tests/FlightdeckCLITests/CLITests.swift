@@ -44,6 +44,28 @@ import Testing
         #expect(result.stderr.contains("Unknown option '--no-such-option'"))
     }
 
+    @Test func singleFileWritesOneReportAndExits64ForAnUnknownRelease() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["init", "."], in: folder)
+        let written = try CLI.run(["build", "--single-file", "1.0.0"], in: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        let report = try String(contentsOf: folder.appendingPathComponent("1.0.0.html"), encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>") && report.contains("<style>") && !report.contains("<link rel=\"stylesheet\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path), "nothing else is written")
+        let named = try CLI.run(["build", "--single-file", "1.0.0", "-o", "out/r.html"], in: folder)
+        #expect(named.status == 1 && named.stderr.contains("cannot write"), "a missing folder is not created: \(named.stderr)")
+        #expect(try CLI.run(["build", "--single-file", "1.0.0", "-o", "r.html"], in: folder).status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8) == report)
+        let unknown = try CLI.run(["build", "--single-file", "1.0.1"], in: folder)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no release '1.0.1'") && unknown.stderr.contains("1.0.0"), "\(unknown.stderr)")
+        let path = try CLI.run(["build", "--single-file", "../x"], in: folder)
+        #expect(path.status == 64)
+        try "title: x\ndate: yesterday\n".write(to: folder.appendingPathComponent("content/releases/1.0.0/release.yaml"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["build", "--single-file", "1.0.0"], in: folder).status == 1)
+    }
+
     @Test func missingConfigExitsOne() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -68,7 +68,7 @@ struct ReleaseSummary: Sendable, Codable, Equatable {
     init(_ entry: SiteModel.Entry) {
         row = ReleaseRow(entry)
         point = TrendAnalysis.point(entry.data, entry.figures)
-        pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors).filter { $0.template != ReleasePages.summaryJSON }.map(\.url)
+        pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors).filter { $0.kind != "summary" && $0.kind != "report" }.map(\.url)
     }
 }
 
@@ -98,7 +98,8 @@ enum ReleasePages {
 
     /// Every page of a release, in local-navigation order: overview, notes, a page per kind of evidence
     /// placed as a release section (registry order) followed by its item pages, then the kinds with pages of
-    /// their own, then its `summary.json` (kind `summary`, not a page people navigate to). A release that cannot
+    /// their own, then its single-file report (`report.html`, kind `report`, made of the pages before it) and its
+    /// `summary.json` (kind `summary`); neither is a page of the local navigation. A release that cannot
     /// be judged has only its overview, the own pages and its summary.json.
     static func pages(_ data: ReleaseData, hasErrors: Bool) -> [ReleasePage] {
         let release = data.release
@@ -123,6 +124,8 @@ enum ReleasePages {
                                    kind: kind.id, label: kind.title))
             }
         }
+        pages.append(.init(template: SingleFileReport.template, url: base + SingleFileReport.fileName, title: release.title, kind: "report",
+                           label: "Single-file report"))
         pages.append(.init(template: summaryJSON, url: SitePaths.summary(release.id), title: release.title, kind: "summary", label: "Data (JSON)"))
         return pages
     }

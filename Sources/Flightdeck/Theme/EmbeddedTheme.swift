@@ -562,7 +562,7 @@ package enum EmbeddedTheme {
 """#,
         "partials/release-nav.html": #"""
 {#- Breadcrumbs and the release's local navigation, on every page of a release: `release_pages[]` (urls from the
-    site root), the current one marked with aria-current. -#}
+    site root), the current one marked with aria-current, then the release's single-file report (`release_report`). -#}
 {%- set overview = release_pages | first %}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> ›
 {%- if page.kind == 'release' %} <span aria-current="page">{{ release.title }}</span>
@@ -577,6 +577,9 @@ package enum EmbeddedTheme {
   {%- for p in release_pages if p.kind != 'item' %}
   <li><a href="{{ root }}{{ p.url|url }}"{% if p.url == page.url %} aria-current="page"{% elif page.kind == 'item' and p.section is defined and p.section == section.id %} aria-current="true"{% endif %}>{{ p.title }}</a></li>
   {%- endfor %}
+  {%- if release_report %}
+  <li class="download"><a href="{{ root }}{{ release_report|url }}" download>Single-file report (HTML)</a></li>
+  {%- endif %}
 </ul>
 </nav>
 
@@ -1455,8 +1458,8 @@ figure.chart > svg { display: block; width: 100%; height: auto; } /* min- and ma
 .prose img { max-width: 100%; height: auto; }
 /* Markdown tables have no wrapper: the table itself scrolls sideways on a narrow screen. */
 .prose table { display: block; max-width: 100%; overflow-x: auto; margin: 0.75rem 0; }
-.prose th[align="center"], .prose td[align="center"] { text-align: center; }
-.prose th[align="right"], .prose td[align="right"] { text-align: right; }
+.prose th.align-center, .prose td.align-center { text-align: center; }
+.prose th.align-right, .prose td.align-right { text-align: right; }
 input.task { margin-right: 0.4em; }
 details.trace pre { max-height: 20rem; }
 @media (min-width: 40rem) {

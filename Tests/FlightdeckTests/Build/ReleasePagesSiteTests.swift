@@ -94,8 +94,10 @@ import Testing
         defer { site.remove() }
         _ = try await Site(root: site.root).build()
         let release = site.root.appendingPathComponent("public/releases/1.0")
-        let pages = try FileManager.default.subpathsOfDirectory(atPath: release.path).filter { $0.hasSuffix(".html") }.sorted()
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: release.path)
+            .filter { $0.hasSuffix(".html") && $0 != SingleFileReport.fileName }.sorted()
         #expect(pages.count == 9)
+        #expect(FileManager.default.fileExists(atPath: release.appendingPathComponent(SingleFileReport.fileName).path))
         for path in pages {
             let file = release.appendingPathComponent(path)
             let html = try String(contentsOf: file, encoding: .utf8)
@@ -114,6 +116,9 @@ import Testing
             let navigation = html.components(separatedBy: #"<nav class="release-nav""#).dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
             #expect(navigation.contains(#">Overview</a>"#) && navigation.contains(#">Incidents</a>"#) && navigation.contains(#">Sign-offs</a>"#))
             #expect(!navigation.contains("INC-1"), "\(path): incidents are not listed one by one")
+            // ... and links the release's single-file report, which the build writes beside the overview.
+            let report = String(repeating: "../", count: path.split(separator: "/").count + 1) + "releases/1.0/" + SingleFileReport.fileName
+            #expect(navigation.contains(#"<a href="\#(report)" download>"#), "\(path): links \(report)")
             let current = path.hasPrefix("incidents/") && path != "incidents/index.html" ? #"aria-current="true">Incidents</a>"# : #"aria-current="page""#
             #expect(navigation.contains(current), "\(path): current page marked")
             #expect(navigation.components(separatedBy: "aria-current").count == 2, "\(path): one page marked")

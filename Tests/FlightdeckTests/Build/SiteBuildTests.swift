@@ -32,7 +32,7 @@ import Testing
         #expect(try site.read("public/404.html").contains("<p>Custom not_found</p>"))
         #expect(try site.read("public/404.html").contains(#"<link rel="stylesheet" href="assets/style.css">"#))
         #expect(try site.read("public/assets/extra.css") == "body { color: red; }\n")
-        #expect(report.pageCount == 5)
+        #expect(report.pageCount == 6, "home, 404, the release overview, its checklist and sign-offs, and its single-file report")
     }
 
     @Test func themeOptionsReachTemplatesAsWritten() async throws {

@@ -7,8 +7,9 @@ import Testing
     private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Builds a copy of the example site and returns its pages by path.
-    private func builtPages() async throws -> [String: String] {
+    /// Builds a copy of the example site and returns its pages by path: the site's pages, or with `reports` only the
+    /// releases' single-file reports (`releases/<id>/report.html`), which have a policy of their own.
+    private func builtPages(reports: Bool = false) async throws -> [String: String] {
         let site = try SiteFixture("")
         defer { site.remove() }
         for item in ["flightdeck.yaml", "content"] {
@@ -17,7 +18,7 @@ import Testing
         _ = try await Site(root: site.root).build()
         let output = site.root.appendingPathComponent("public")
         var pages: [String: String] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: output.path) ?? .init() where path.hasSuffix(".html") {
+        for case let path as String in FileManager.default.enumerator(atPath: output.path) ?? .init() where path.hasSuffix(".html") && path.hasSuffix("/" + SingleFileReport.fileName) == reports {
             pages[path] = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
         }
         return pages
@@ -46,6 +47,25 @@ import Testing
             let scripts = PageSecurity.inlineScripts(in: html)
             let hashes = try #require(PageSecurity.policy(of: html)?.directives["script-src"]).dropFirst()
             #expect(Set(hashes) == Set(scripts.map(PageSecurity.hashSource)), "\(path)")
+        }
+    }
+
+    /// A single-file report loads nothing: `default-src 'none'`, no script at all, and its one inline stylesheet
+    /// allowed by its exact hash (recomputed here), images only as `data:`.
+    @Test func singleFileReportsAllowOnlyTheirOwnStyle() async throws {
+        let reports = try await builtPages(reports: true)
+        #expect(reports.count == 3)
+        for (path, html) in reports {
+            let policy = try #require(PageSecurity.policy(of: html), "\(path) has one CSP meta")
+            #expect(policy.directives["default-src"] == ["'none'"], "\(path)")
+            #expect(policy.directives["script-src"] == nil && PageSecurity.inlineScripts(in: html).isEmpty, "\(path): no script")
+            #expect(policy.directives["img-src"] == ["data:"])
+            #expect(policy.directives["base-uri"] == ["'none'"])
+            let style = try #require(html.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
+            #expect(html.components(separatedBy: "<style").count == 2, "\(path): one stylesheet")
+            #expect(policy.directives["style-src"] == [PageSecurity.hashSource(of: style)], "\(path)")
+            #expect(!html.contains(" style="), "\(path): no style attribute, which the policy would block")
+            #expect(policy.offset < (PageSecurity.firstGoverned(in: html) ?? .max), "\(path): the policy comes before what it governs")
         }
     }
 

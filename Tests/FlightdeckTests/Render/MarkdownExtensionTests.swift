@@ -54,14 +54,14 @@ import Testing
     @Test func cellsFollowTheRawHTMLSetting() throws {
         let safe = try MarkdownRenderer.render(Self.table, file: "a.md", unsafeHTML: false).html
         let unsafe = try MarkdownRenderer.render(Self.table, file: "a.md", unsafeHTML: true).html
-        #expect(safe.contains(#"<td align="left"><!-- raw HTML omitted -->p99<!-- raw HTML omitted --></td>"#))
-        #expect(unsafe.contains(#"<td align="left"><b>p99</b></td>"#))
-        #expect(unsafe.contains(#"<td align="right"><del>fail</del> pass</td>"#))
+        #expect(safe.contains(#"<td class="align-left"><!-- raw HTML omitted -->p99<!-- raw HTML omitted --></td>"#))
+        #expect(unsafe.contains(#"<td class="align-left"><b>p99</b></td>"#))
+        #expect(unsafe.contains(#"<td class="align-right"><del>fail</del> pass</td>"#))
     }
 
     @Test func nestedNotesKeepTheirTablesAndDemoteHeadings() throws {
         let rendered = try MarkdownRenderer.render("# Notes\n\n## Gates\n\n" + Self.table, file: "notes.md", unsafeHTML: false, nested: true)
-        #expect(rendered.html.hasPrefix("<h3 id=\"gates\">Gates</h3>\n<table>\n<thead>\n<tr>\n<th align=\"left\">Gate</th>"))
+        #expect(rendered.html.hasPrefix("<h3 id=\"gates\">Gates</h3>\n<table>\n<thead>\n<tr>\n<th class=\"align-left\">Gate</th>"))
     }
 
     @Test func tasksBesideATableAreStillFound() throws {

@@ -88,9 +88,9 @@ struct TableFragments {
     private static func attribute(_ alignment: TableRow.Alignment) -> String {
         switch alignment {
         case .none: ""
-        case .left: #" align="left""#
-        case .center: #" align="center""#
-        case .right: #" align="right""#
+        case .left: #" class="align-left""#
+        case .center: #" class="align-center""#
+        case .right: #" class="align-right""#
         }
     }
 

@@ -71,18 +71,25 @@ struct SiteRenderer {
         }
         let jobs = try jobs(home: !homeFromCache)
         cache?.countRendered(jobs.filter { $0.key == nil }.count)
+        let frame = SingleFileReport.Frame(siteTitle: model.source.config.title, releaseTitle: "", language: model.source.config.language,
+                                           baseURL: baseURL, css: try singleFileCSS())
+        let produce = { @Sendable (job: Job) throws(DiagnosticError) -> Data in
+            if let body = job.body { return body }
+            return Data(try renderer.render(job.template, context: job.context).utf8)
+        }
+        let output = { @Sendable (job: Job, html: Data) -> OutputFile in
+            if let cache, let key = job.key { return cache.store(html, key: key, at: SitePaths.file(job.url)) }
+            return OutputFile(path: SitePaths.file(job.url), contents: html)
+        }
         let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
-                let html: Data
-                if let body = job.body { html = body } else { html = Data(try renderer.render(job.template, context: job.context).utf8) }
-                if let cache, let key = job.key { return .success(cache.store(html, key: key, at: SitePaths.file(job.url))) }
-                return .success(OutputFile(path: SitePaths.file(job.url), contents: html))
+                return .success(output(job, try produce(job)))
             } catch {
                 return .failure(error)
             }
         }
         // A release's contexts are built and rendered by one worker and then dropped, so that a large site
-        // never holds every page's context at once.
+        // never holds every page's context at once. Its single-file report is made of its rendered pages.
         let work = jobs.map(Work.page) + model.releases.map(Work.release)
         let outcomes = TemplateRenderer.concurrentMap(work) { item -> [Result<OutputFile, DiagnosticError>] in
             switch item {
@@ -90,7 +97,22 @@ struct SiteRenderer {
                 return [render(job)]
             case .release(let entry):
                 do throws(DiagnosticError) {
-                    return try releaseJobs(entry).map(render)
+                    var rendered: [(page: ReleasePage, job: Job, html: Data)] = []
+                    let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
+                    for (page, job) in zip(pages, try releaseJobs(entry)) where page.kind != "report" {
+                        rendered.append((page, job, try produce(job)))
+                    }
+                    var files = rendered.map { output($0.job, $0.html) }
+                    if let report = pages.first(where: { $0.kind == "report" }) {
+                        var releaseFrame = frame
+                        releaseFrame.releaseTitle = entry.data.release.title
+                        let html = SingleFileReport.document(rendered.map { .init(page: $0.page, html: $0.html) },
+                                                             releaseBase: "releases/" + SitePaths.segment(entry.data.release.id) + "/", frame: releaseFrame)
+                        let job = Job(template: report.template, url: report.url, context: TemplateRenderer.Context(),
+                                      key: entry.renderKey.map { ReleasePages.key($0, url: report.url) })
+                        files.append(output(job, html))
+                    }
+                    return files.map { .success($0) }
                 } catch {
                     return [.failure(error)]
                 }
@@ -190,7 +212,8 @@ struct SiteRenderer {
         figures.verdict = ReleasePages.linkingPages(figures.verdict, pages: pages)
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
-                        "release_pages": pages.filter { $0.kind != "summary" }.map(ReleasePageLink.init),
+                        "release_pages": pages.filter { $0.kind != "summary" && $0.kind != "report" }.map(ReleasePageLink.init),
+                        "release_report": pages.first { $0.kind == "report" }?.url ?? "",
                         "notes": nullable(entry.data.notes), "charts": charts,
                         "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:]])
         try common.add("data", entry.data, usage: dataUsage)
@@ -208,6 +231,10 @@ struct SiteRenderer {
         let share = PageContext.Share(title: ReleaseRow.shareTitle(entry), description: release.summary ?? shared.site.description,
                                       alternates: alternates)
         return try pages.map { page throws(DiagnosticError) in
+            if page.kind == "report" {
+                // Composed from the other pages by the caller.
+                return Job(template: page.template, url: page.url, context: TemplateRenderer.Context())
+            }
             if page.template == ReleasePages.summaryJSON {
                 return Job(template: page.template, url: page.url, context: TemplateRenderer.Context(),
                            key: entry.renderKey.map { ReleasePages.key($0, url: page.url) },
@@ -236,10 +263,24 @@ struct SiteRenderer {
 
     /// The theme's static files; a site's own templates/assets/ file replaces the built-in one.
     private func assets() throws(DiagnosticError) -> [OutputFile] {
+        let files = try assetData()
+        return files.keys.sorted().compactMap { path in files[path].map { OutputFile(path: path, contents: $0) } }
+    }
+
+    /// The theme's static files by path (`assets/style.css`).
+    private func assetData() throws(DiagnosticError) -> [String: Data] {
         var files: [String: Data] = EmbeddedTheme.assets.mapValues { Data($0.utf8) }
         for file in model.source.templateFiles where file.path.hasPrefix("templates/assets/") {
             files[String(file.path.dropFirst("templates/".count))] = try file.readData()
         }
-        return files.keys.sorted().compactMap { path in files[path].map { OutputFile(path: path, contents: $0) } }
+        return files
+    }
+
+    /// The stylesheets the pages link, in order, as the single-file reports inline them.
+    private func singleFileCSS() throws(DiagnosticError) -> String {
+        let files = try assetData()
+        return ["assets/style.css", "assets/charts.css", "assets/tests.css"].compactMap { path in
+            files[path].map { String(decoding: $0, as: UTF8.self) }
+        }.joined(separator: "\n")
     }
 }

@@ -1,0 +1,342 @@
+import FlightdeckTemplates
+import Foundation
+
+/// A release's single-file report (`releases/<id>/report.html`, `flightdeck build --single-file`): its overview
+/// and every detail page as sections of one self-contained HTML document.
+///
+/// It is made from the release's rendered pages, so it shows exactly what they show: each page's `<main>`,
+/// without its breadcrumbs and local navigation, becomes a `<section>` whose id is the page's path in the release
+/// (`overview`, `tests`, `incidents-INC-1`, `checklist`). Every id of a page is prefixed with its section's id
+/// (`tests--suite-api`), so the pages' ids cannot clash; links between the release's pages become in-file
+/// anchors; links to the rest of the site become absolute under an absolute http(s) base URL, else plain text;
+/// images, stylesheets and scripts outside the file are dropped (an image is replaced by its alt text). The theme's
+/// CSS is inlined in one `<style>` that the file's Content-Security-Policy allows by its SHA-256, and nothing
+/// else may load: the file never fetches anything.
+enum SingleFileReport {
+    /// The file name beside the release's overview; no page of a release is named so (kinds' own pages are
+    /// `<kind id>.html`, and no kind has the id `report`).
+    static let fileName = "report.html"
+    /// The `template` of its `ReleasePage`: it is composed from the other pages, not rendered from a template.
+    static let template = "report.html"
+
+    /// One rendered page of the release.
+    struct Page {
+        let page: ReleasePage
+        let html: Data
+    }
+
+    /// What the document says around the pages.
+    struct Frame {
+        var siteTitle: String
+        var releaseTitle: String
+        var language: String
+        /// The base URL links to the rest of the site are made absolute under (only an absolute http(s) one is used).
+        var baseURL: String
+        /// The theme's CSS, inlined.
+        var css: String
+    }
+
+    /// The CSS added for the single file: section breaks and open folds when printed.
+    static let printCSS = """
+    .single-toc ol { columns: 2; }
+    .single-page { border-top: 1px solid currentColor; margin-top: 2rem; padding-top: 1rem; }
+    @media print {
+      .single-toc, .skip { display: none; }
+      .single-page { border-top: none; break-before: page; }
+      .single-page:first-of-type { break-before: auto; }
+      details::details-content { content-visibility: visible; display: contents; }
+      details > summary { list-style: none; }
+      a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
+      svg, table, figure { break-inside: avoid; }
+    }
+    """
+
+    /// The section id of a release page: its path below the release's folder without `index.html`/`.html`, `/` as `-`.
+    static func sectionID(_ page: ReleasePage, release base: String) -> String {
+        guard page.kind != "release" else { return "overview" }
+        var path = page.url.hasPrefix(base) ? String(page.url.dropFirst(base.count)) : page.url
+        if path.hasSuffix("/index.html") { path.removeLast("/index.html".count) } else if path.hasSuffix(".html") { path.removeLast(".html".count) }
+        let id = path.replacingOccurrences(of: "/", with: "-")
+        return id.isEmpty || id == "overview" ? "page-" + id : id
+    }
+
+    /// The whole document, deterministic for the same pages and frame.
+    static func document(_ pages: [Page], releaseBase base: String, frame: Frame) -> Data {
+        let shown = pages.filter { $0.page.kind != "summary" && $0.page.template != template }
+        var sections: [String: String] = [:]
+        for page in shown { sections[page.page.url] = sectionID(page.page, release: base) }
+        let css = frame.css + "\n" + printCSS + "\n"
+        let hash = Data(Array(css.utf8).withUnsafeBytes { SHA256.digest($0) }).base64EncodedString()
+        var out = "<!DOCTYPE html>\n<html lang=\"\(escape(frame.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(escape(frame.releaseTitle)) · \(escape(frame.siteTitle))</title>\n<meta name=\"generator\" content=\"Flightdeck\">\n"
+        out += "<style>" + css + "</style>\n</head>\n<body class=\"kind-single\">\n<a class=\"skip\" href=\"#overview\">Skip to content</a>\n"
+        out += "<header class=\"site-header\"><p class=\"brand\">\(escape(frame.siteTitle))</p></header>\n"
+        out += "<nav class=\"single-toc\" aria-label=\"Pages of this report\">\n<ol>\n"
+        for page in shown {
+            out += "  <li><a href=\"#\(escape(sections[page.page.url] ?? ""))\">\(escape(page.page.label))</a></li>\n"
+        }
+        out += "</ol>\n</nav>\n<main id=\"main\">\n"
+        for page in shown {
+            let id = sections[page.page.url] ?? ""
+            var rewriter = Rewriter(pageURL: page.page.url, section: id, sections: sections, baseURL: absoluteBase(frame.baseURL))
+            out += "<section id=\"\(escape(id))\" class=\"single-page\" aria-label=\"\(escape(page.page.label))\">\n"
+            out += rewriter.rewrite(mainContent(String(decoding: page.html, as: UTF8.self)))
+            out += "\n</section>\n"
+        }
+        out += "</main>\n<footer class=\"site-footer\"><p>Single-file report generated by Flightdeck.</p></footer>\n</body>\n</html>\n"
+        return Data(out.utf8)
+    }
+
+    /// The base URL when it is absolute http(s), with a trailing `/`.
+    static func absoluteBase(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// What is inside a page's `<main>` (the whole `<body>` for a theme without one), without the release's
+    /// breadcrumbs and local navigation.
+    static func mainContent(_ html: String) -> String {
+        var content = inside("main", of: html) ?? inside("body", of: html) ?? ""
+        for marker in ["<nav class=\"breadcrumbs\"", "<nav class=\"release-nav\""] {
+            while let start = content.range(of: marker), let end = content.range(of: "</nav>", range: start.upperBound..<content.endIndex) {
+                content.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return content.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text between the first `<name ...>` and the last `</name>`, or nil.
+    private static func inside(_ name: String, of html: String) -> String? {
+        let open: String.Index
+        if let start = html.range(of: "<" + name + ">") {
+            open = start.upperBound
+        } else if let start = html.range(of: "<" + name + " "), let end = html.range(of: ">", range: start.upperBound..<html.endIndex) {
+            open = end.upperBound
+        } else {
+            return nil
+        }
+        guard let close = html.range(of: "</" + name + ">", options: .backwards), open <= close.lowerBound else { return nil }
+        return String(html[open..<close.lowerBound])
+    }
+
+    /// The text with `&`, `<`, `>`, `"` and `'` escaped, for text and attribute values (as the templates escape).
+    static func escape(_ text: String) -> String { HTML.escaped(text) }
+
+    /// Rewrites the ids and URLs of one page's content for its section.
+    struct Rewriter {
+        let pageURL: String
+        let section: String
+        /// Section id by page URL, for every page in the file.
+        let sections: [String: String]
+        let baseURL: String?
+        /// Open `<a>` tags, whether each was unwrapped to a `<span>`.
+        private var anchors: [Bool] = []
+
+        init(pageURL: String, section: String, sections: [String: String], baseURL: String?) {
+            self.pageURL = pageURL
+            self.section = section
+            self.sections = sections
+            self.baseURL = baseURL
+        }
+
+        private static let idAttributes: Set<String> = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list", "form"]
+        private static let dropped: Set<String> = ["link", "script", "base", "iframe", "object", "embed"]
+        /// Attributes that load or send something (or need what the policy forbids), dropped with event handlers.
+        private static let droppedAttributes: Set<String> = ["srcset", "style", "download", "action", "formaction", "poster", "background", "ping", "data"]
+
+        mutating func rewrite(_ html: String) -> String {
+            var out = ""
+            out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+            var scanner = html.unicodeScalars[...]
+            while let lt = scanner.firstIndex(of: "<") {
+                out.unicodeScalars.append(contentsOf: scanner[..<lt])
+                scanner = scanner[lt...]
+                if scanner.starts(with: "<!--".unicodeScalars) {
+                    // Comments are dropped.
+                    if let end = String(scanner).range(of: "-->") {
+                        let length = String(scanner)[..<end.upperBound].unicodeScalars.count
+                        scanner = scanner.dropFirst(length)
+                    } else { scanner = scanner.dropFirst(scanner.count) }
+                    continue
+                }
+                guard let gt = tagEnd(scanner) else { out.unicodeScalars.append(contentsOf: scanner); scanner = scanner.dropFirst(scanner.count); break }
+                let tag = String(String.UnicodeScalarView(scanner[scanner.startIndex...gt]))
+                scanner = scanner[scanner.index(after: gt)...]
+                if tag.hasPrefix("</") {
+                    let name = tag.dropFirst(2).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+                    if name == "a", let unwrapped = anchors.popLast() { out += unwrapped ? "</span>" : "</a>"; continue }
+                    if Self.dropped.contains(name) { continue }
+                    out += tag
+                    continue
+                }
+                guard let parsed = Tag(tag) else { out += tag; continue }
+                if parsed.name == "script" || parsed.name == "style" {
+                    // Raw text up to its end tag is dropped with it (the theme's own CSS is inline already).
+                    if let end = String(scanner).range(of: "</\(parsed.name)>", options: .caseInsensitive) {
+                        scanner = scanner.dropFirst(String(scanner)[..<end.upperBound].unicodeScalars.count)
+                    }
+                    continue
+                }
+                if Self.dropped.contains(parsed.name) { continue }
+                out += rewritten(parsed)
+            }
+            out.unicodeScalars.append(contentsOf: scanner)
+            return out
+        }
+
+        /// The index of the `>` closing the tag that starts the text, outside quoted values.
+        private func tagEnd(_ text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
+            var quote: Unicode.Scalar?
+            var index = text.index(after: text.startIndex)
+            while index < text.endIndex {
+                let scalar = text[index]
+                if let open = quote { if scalar == open { quote = nil } } else if scalar == "\"" || scalar == "'" { quote = scalar } else if scalar == ">" { return index }
+                index = text.index(after: index)
+            }
+            return nil
+        }
+
+        private mutating func rewritten(_ tag: Tag) -> String {
+            var attributes: [(String, String?)] = []
+            var unwrap = false
+            var replacement: String?
+            for (written, value) in tag.attributes {
+                let name = written.lowercased()
+                guard let value else { attributes.append((written, nil)); continue }
+                if Self.idAttributes.contains(name) {
+                    attributes.append((written, value.split(separator: " ", omittingEmptySubsequences: true).map { prefixed(String($0)) }.joined(separator: " ")))
+                } else if name == "href" || name == "xlink:href" || name == "src" {
+                    if let url = resolved(value, image: name == "src") {
+                        attributes.append((written, url))
+                    } else if tag.name == "a" {
+                        unwrap = true
+                    } else if tag.name == "img" {
+                        replacement = "<span class=\"image-alt\">" + escape(tag.value("alt") ?? "") + "</span>"
+                    }
+                } else if Self.droppedAttributes.contains(name) || name.hasPrefix("on") {
+                    continue
+                } else if value.contains("url(#") {
+                    attributes.append((written, value.replacingOccurrences(of: "url(#", with: "url(#" + section + "--")))
+                } else {
+                    attributes.append((written, value))
+                }
+            }
+            if let replacement { return replacement }
+            if tag.name == "a", !tag.selfClosing { anchors.append(unwrap) }
+            let name = unwrap ? "span" : tag.originalName
+            var out = "<" + name
+            for (attribute, value) in attributes {
+                if unwrap, ["href", "rel", "hreflang", "target", "type"].contains(attribute.lowercased()) { continue }
+                out += " " + attribute
+                if let value { out += "=\"" + escape(value) + "\"" }
+            }
+            return out + (tag.selfClosing ? "/>" : ">")
+        }
+
+        private func prefixed(_ id: String) -> String { section + "--" + id }
+
+        /// Where a URL of the page leads in the file: an anchor, an absolute URL the user wrote or under the base
+        /// URL, a `data:` image; nil when it leads out of the file and cannot be kept.
+        func resolved(_ url: String, image: Bool) -> String? {
+            if url.hasPrefix("#") {
+                let fragment = String(url.dropFirst())
+                return fragment.isEmpty || fragment == "top" ? "#" + section : "#" + prefixed(fragment)
+            }
+            let lower = url.lowercased()
+            if lower.hasPrefix("data:") { return image ? url : nil }
+            if !image, lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return url }
+            if lower.hasPrefix("//") || Self.hasScheme(url) { return nil }
+            var path = url
+            var fragment: String?
+            if let hash = path.firstIndex(of: "#") { fragment = String(path[path.index(after: hash)...]); path = String(path[..<hash]) }
+            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+            guard let target = Self.resolve(path, against: pageURL) else { return nil }
+            if !image, let id = sections[target] {
+                guard let fragment, !fragment.isEmpty, fragment != "top" else { return "#" + id }
+                return "#" + id + "--" + fragment
+            }
+            guard !image, let baseURL else { return nil }
+            return baseURL + target + (fragment.map { "#" + $0 } ?? "")
+        }
+
+        /// Whether a URL starts with a scheme (`javascript:`, `ftp:`): letters, digits, `+`, `-` or `.` before a `:`.
+        static func hasScheme(_ url: String) -> Bool {
+            guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
+            return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        }
+
+        /// A relative (or `/`-rooted) path resolved against a page's URL from the site root; a folder becomes its
+        /// `index.html`; nil when it climbs above the root.
+        static func resolve(_ path: String, against page: String) -> String? {
+            var parts: [Substring] = path.hasPrefix("/") ? [] : page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            if path.isEmpty { return page }
+            let pieces = path.split(separator: "/", omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                switch piece {
+                case "", ".": if index == pieces.count - 1 { parts.append("index.html") }
+                case "..":
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                    if index == pieces.count - 1 { parts.append("index.html") }
+                default: parts.append(piece)
+                }
+            }
+            return parts.filter { !$0.isEmpty }.joined(separator: "/")
+        }
+    }
+
+    /// One start tag, its attributes in order as written (names in their case, values decoded).
+    struct Tag {
+        let name: String
+        let originalName: String
+        let attributes: [(String, String?)]
+        let selfClosing: Bool
+
+        init?(_ text: String) {
+            var scalars = Array(text.unicodeScalars.dropFirst().dropLast())
+            selfClosing = scalars.last == "/"
+            if selfClosing { scalars.removeLast() }
+            var at = 0
+            while at < scalars.count, !Self.isSpace(scalars[at]) { at += 1 }
+            guard at > 0 else { return nil }
+            originalName = String(String.UnicodeScalarView(scalars[0..<at]))
+            name = originalName.lowercased()
+            var attributes: [(String, String?)] = []
+            while at < scalars.count {
+                while at < scalars.count, Self.isSpace(scalars[at]) || scalars[at] == "/" { at += 1 }
+                guard at < scalars.count else { break }
+                let start = at
+                while at < scalars.count, !Self.isSpace(scalars[at]), scalars[at] != "=" { at += 1 }
+                let attribute = String(String.UnicodeScalarView(scalars[start..<at]))
+                while at < scalars.count, Self.isSpace(scalars[at]) { at += 1 }
+                guard at < scalars.count, scalars[at] == "=" else { attributes.append((attribute, nil)); continue }
+                at += 1
+                while at < scalars.count, Self.isSpace(scalars[at]) { at += 1 }
+                var value = ""
+                if at < scalars.count, scalars[at] == "\"" || scalars[at] == "'" {
+                    let quote = scalars[at]
+                    at += 1
+                    let valueStart = at
+                    while at < scalars.count, scalars[at] != quote { at += 1 }
+                    value = String(String.UnicodeScalarView(scalars[valueStart..<at]))
+                    at += 1
+                } else {
+                    let valueStart = at
+                    while at < scalars.count, !Self.isSpace(scalars[at]) { at += 1 }
+                    value = String(String.UnicodeScalarView(scalars[valueStart..<at]))
+                }
+                attributes.append((attribute, HTML.unescape(value)))
+            }
+            self.attributes = attributes
+        }
+
+        func value(_ attribute: String) -> String? {
+            attributes.first(where: { $0.0.lowercased() == attribute })?.1 ?? nil
+        }
+
+        private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" }
+    }
+}
