@@ -30,9 +30,10 @@ test: deps
 	$(SWIFT) test --skip-build
 	python3 scripts/fuzz/run.py
 
-## fuzz: a longer fuzzing run (CASES=5000 by default; see scripts/fuzz/run.py --help)
-fuzz: build
-	python3 scripts/fuzz/run.py --cases $(or $(CASES),5000)
+## fuzz: a longer fuzzing run with the release binary and the hostile inputs at full size (CASES=5000 by default; see scripts/fuzz/run.py --help)
+fuzz: deps
+	$(SWIFT) build -c release --product flightdeck
+	python3 scripts/fuzz/run.py --cases $(or $(CASES),5000) --binary .build/release/flightdeck
 
 ## serve: preview the example site at http://127.0.0.1:8080 with live reload
 serve: build

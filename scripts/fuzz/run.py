@@ -5,8 +5,9 @@ message without a file:line:column location.
 
 Deterministic: case N of a run with --seed S is always the same mutant. Python 3 only, no packages.
 
-    scripts/fuzz/run.py                  # the smoke set `make test` runs (300 mutants and the hostile inputs)
-    scripts/fuzz/run.py --cases 5000     # a longer run
+    scripts/fuzz/run.py                  # the smoke set `make test` runs (300 mutants and the hostile inputs at 1/4 size)
+    scripts/fuzz/run.py --cases 5000 --binary .build/release/flightdeck
+                                         # the longer run of `make fuzz` (hostile inputs at full size)
     scripts/fuzz/run.py --replay         # only the kept regression cases (Tests/FlightdeckTests/Fixtures/fuzz/)
 
 A failing case is written to Tests/FlightdeckTests/Fixtures/fuzz/<name>/ (its target path in `target`, its bytes
@@ -127,9 +128,14 @@ def laughs(levels, key=""):
     return text.encode()
 
 
-def hostile():
-    """The large and hostile inputs issue #17 lists, built the same way every run: (name, target, bytes)."""
-    records = b"[" + b",".join([b"{}"] * 100_000) + b"]"
+def hostile(scale=1.0):
+    """The large and hostile inputs issue #17 lists, built the same way every run: (name, target, bytes).
+
+    `scale` sizes the inputs whose cost is their length (records, rows, carriage returns): the smoke set, built
+    with the slow debug binary, takes a quarter; `make fuzz` takes them whole with the release binary."""
+    def n(count):
+        return max(1, int(count * scale))
+    records = b"[" + b",".join([b"{}"] * n(100_000)) + b"]"
     return [
         ("laughs-release", f"{RELEASE}/release.yaml", b"title: x\ndate: 2026-01-02\n" + laughs(12, "extra:\n  ").replace(b"\na", b"\n  a")),
         ("laughs-signoffs", f"{RELEASE}/signoffs.yaml", laughs(12)),
@@ -143,9 +149,9 @@ def hostile():
         ("deep-json", f"{RELEASE}/baseline.json", b"[" * 100_000),
         ("csv-10000-columns", f"{RELEASE}/experiments.csv",
          ",".join(["request_id", "test_variant"] + [f"c{k}" for k in range(9_998)]).encode() + b"\n" + b"1,A" + b",1" * 9_998 + b"\n"),
-        ("csv-only-cr", f"{RELEASE}/performance.csv", b"\r" * 1_000_000),
+        ("csv-only-cr", f"{RELEASE}/performance.csv", b"\r" * n(1_000_000)),
         ("csv-100000-rows", f"{RELEASE}/performance.csv",
-         b"operation,old_duration,new_duration\n" + b"".join(b"op%d,1.5,1.2\n" % k for k in range(100_000))),
+         b"operation,old_duration,new_duration\n" + b"".join(b"op%d,1.5,1.2\n" % k for k in range(n(100_000)))),
         ("markdown-50mb", f"{RELEASE}/notes.md", b"# Notes\n" + b"text " * (10 << 20)),
         ("yaml-control-character", f"{RELEASE}/signoffs.yaml", b"required:\n  - qa\n  - a\x01b\n"),
     ]
@@ -222,6 +228,8 @@ def main():
     parser.add_argument("--seed", type=int, default=17, help="the run's seed (default 17)")
     parser.add_argument("--timeout", type=float, default=20, help="seconds a build may take (default 20)")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "flightdeck"))
+    parser.add_argument("--scale", type=float, default=None,
+                        help="size of the long hostile inputs (records, rows): 0.25 for the smoke set, else 1")
     parser.add_argument("--replay", action="store_true", help="run only the kept regression cases")
     parser.add_argument("--keep", action="store_true", help="write failing cases to Tests/FlightdeckTests/Fixtures/fuzz/")
     args = parser.parse_args()
@@ -232,7 +240,7 @@ def main():
     failures = 0
     cases = [(name, target, data) for name, target, data in kept_cases()]
     if not args.replay:
-        cases += hostile()
+        cases += hostile(args.scale if args.scale is not None else (0.25 if args.cases <= 300 else 1.0))
         pool = seeds()
         for number in range(args.cases):
             rng = random.Random(args.seed * 1_000_003 + number)

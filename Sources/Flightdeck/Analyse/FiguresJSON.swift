@@ -150,8 +150,12 @@ private struct JSONText {
         }
     }
 
+    /// Two spaces per level, made once per depth (appending a ready array is a copy, also in debug builds).
+    private var indents: [[UInt8]] = []
+
     private mutating func indent(_ depth: Int) {
-        bytes += repeatElement(UInt8(ascii: " "), count: 2 * depth)
+        while indents.count <= depth { indents.append([UInt8](repeating: UInt8(ascii: " "), count: 2 * indents.count)) }
+        bytes.append(contentsOf: indents[depth])
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -92,4 +92,15 @@ import Testing
             (0..<n).map { "## Step \($0)\n\n- [ ] check ~~old~~ https://example.com/\($0) | a |\n\n| a | b |\n|---|---|\n| \($0) | x |\n\n" }.joined()
         }, run: { _ = try MarkdownRenderer.render($0, file: "n.md", unsafeHTML: false) })
     }
+
+    /// The single-file report rewrites every tag of a release's pages: a 100,000-row performance table once
+    /// took past 10 minutes (appending to a String's scalar view copied the whole output each time).
+    @Test func singleFileRewrite() {
+        Self.expectLinear("single-file rewrite", n: 2_000, make: { n in
+            "<table id=\"ops\">" + (0..<n).map { "<tr><th scope=\"row\"><a href=\"#op\($0)\">op\($0)</a></th><td class=\"num\">1.5</td><!-- c --></tr>\n" }.joined() + "</table>"
+        }, run: { html in
+            var rewriter = SingleFileReport.Rewriter(pageURL: "releases/1.0/performance/index.html", section: "performance", sections: [:], baseURL: nil)
+            _ = rewriter.rewrite(html)
+        })
+    }
 }

@@ -147,54 +147,99 @@ enum SingleFileReport {
         /// Attributes that load or send something (or need what the policy forbids), dropped with event handlers.
         private static let droppedAttributes: Set<String> = ["srcset", "style", "download", "action", "formaction", "poster", "background", "ping", "data"]
 
+        /// The page's content with its tags rewritten, in one pass over its UTF-8 bytes (linear in its size).
         mutating func rewrite(_ html: String) -> String {
-            var out = ""
-            out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-            var scanner = html.unicodeScalars[...]
-            while let lt = scanner.firstIndex(of: "<") {
-                out.unicodeScalars.append(contentsOf: scanner[..<lt])
-                scanner = scanner[lt...]
-                if scanner.starts(with: "<!--".unicodeScalars) {
+            let bytes = Array(html.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var at = 0
+            while let lt = Self.find([UInt8(ascii: "<")], in: bytes, from: at) {
+                out.append(contentsOf: bytes[at..<lt])
+                at = lt
+                if Self.matches(Array("<!--".utf8), in: bytes, at: lt) {
                     // Comments are dropped.
-                    if let end = String(scanner).range(of: "-->") {
-                        let length = String(scanner)[..<end.upperBound].unicodeScalars.count
-                        scanner = scanner.dropFirst(length)
-                    } else { scanner = scanner.dropFirst(scanner.count) }
+                    at = Self.find(Array("-->".utf8), in: bytes, from: lt + 4).map { $0 + 3 } ?? bytes.count
                     continue
                 }
-                guard let gt = tagEnd(scanner) else { out.unicodeScalars.append(contentsOf: scanner); scanner = scanner.dropFirst(scanner.count); break }
-                let tag = String(String.UnicodeScalarView(scanner[scanner.startIndex...gt]))
-                scanner = scanner[scanner.index(after: gt)...]
+                guard let gt = Self.tagEnd(bytes, from: lt) else { break }
+                at = gt + 1
+                let tag = String(decoding: bytes[lt...gt], as: UTF8.self)
                 if tag.hasPrefix("</") {
                     let name = tag.dropFirst(2).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
-                    if name == "a", let unwrapped = anchors.popLast() { out += unwrapped ? "</span>" : "</a>"; continue }
+                    if name == "a", let unwrapped = anchors.popLast() { out.append(contentsOf: (unwrapped ? "</span>" : "</a>").utf8); continue }
                     if Self.dropped.contains(name) { continue }
-                    out += tag
+                    out.append(contentsOf: tag.utf8)
                     continue
                 }
-                guard let parsed = Tag(tag) else { out += tag; continue }
+                guard let parsed = Tag(tag) else { out.append(contentsOf: tag.utf8); continue }
                 if parsed.name == "script" || parsed.name == "style" {
                     // Raw text up to its end tag is dropped with it (the theme's own CSS is inline already).
-                    if let end = String(scanner).range(of: "</\(parsed.name)>", options: .caseInsensitive) {
-                        scanner = scanner.dropFirst(String(scanner)[..<end.upperBound].unicodeScalars.count)
+                    if let end = Self.find(Array("</\(parsed.name)>".utf8), in: bytes, from: at, caseInsensitive: true) {
+                        at = end + parsed.name.utf8.count + 3
                     }
                     continue
                 }
                 if Self.dropped.contains(parsed.name) { continue }
-                out += rewritten(parsed)
+                out.append(contentsOf: rewritten(parsed).utf8)
             }
-            out.unicodeScalars.append(contentsOf: scanner)
-            return out
+            out.append(contentsOf: bytes[at...])
+            return String(decoding: out, as: UTF8.self)
         }
 
-        /// The index of the `>` closing the tag that starts the text, outside quoted values.
-        private func tagEnd(_ text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
-            var quote: Unicode.Scalar?
-            var index = text.index(after: text.startIndex)
-            while index < text.endIndex {
-                let scalar = text[index]
-                if let open = quote { if scalar == open { quote = nil } } else if scalar == "\"" || scalar == "'" { quote = scalar } else if scalar == ">" { return index }
-                index = text.index(after: index)
+        /// Whether the bytes at `index` are `pattern`, ASCII letters compared without case when asked.
+        private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int, caseInsensitive: Bool = false) -> Bool {
+            guard index + pattern.count <= bytes.count else { return false }
+            for offset in 0..<pattern.count {
+                var byte = bytes[index + offset]
+                if caseInsensitive, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+                if byte != pattern[offset] { return false }
+            }
+            return true
+        }
+
+        /// The first index at or after `start` where `pattern` (lowercase when `caseInsensitive`) begins, or nil.
+        private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
+            guard let first = pattern.first, start < bytes.count else { return nil }
+            if !caseInsensitive {
+                // memchr finds each candidate first byte: linear and fast whatever the build's optimisation.
+                return bytes.withUnsafeBytes { buffer -> Int? in
+                    guard let base = buffer.baseAddress else { return nil }
+                    var from = start
+                    while from + pattern.count <= buffer.count,
+                          let found = memchr(base + from, Int32(first), buffer.count - from) {
+                        let index = base.distance(to: UnsafeRawPointer(found))
+                        if matches(pattern, in: bytes, at: index) { return index }
+                        from = index + 1
+                    }
+                    return nil
+                }
+            }
+            var index = start
+            while index + pattern.count <= bytes.count {
+                let byte = bytes[index]
+                if byte == first || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte + 32 == first),
+                   matches(pattern, in: bytes, at: index, caseInsensitive: true) {
+                    return index
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        /// The index of the `>` closing the tag that starts at `start`, outside quoted values.
+        private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+            var quote: UInt8?
+            var index = start + 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    return index
+                }
+                index += 1
             }
             return nil
         }
