@@ -788,8 +788,11 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   <p>Category: {{ f.category }}. History: {{ linked(h, f.test.id) }}</p>
   {%- if f.failure_type is defined %}<p>Type: <code>{{ f.failure_type }}</code></p>{% endif %}
   {%- if f.trace is defined %}<pre>{{ f.trace }}</pre>{% endif %}
+  {%- if f.trace_omitted_lines is defined %}<p class="muted fold-note">{{ f.trace_omitted_lines }} more {{ "line" if f.trace_omitted_lines == 1 else "lines" }} of the trace not shown; the whole trace is in <code>{{ f.test.path }}</code>.</p>{% endif %}
   {%- if f.system_out is defined %}<p>Standard output:</p><pre>{{ f.system_out }}</pre>{% endif %}
+  {%- if f.system_out_omitted_lines is defined %}<p class="muted fold-note">{{ f.system_out_omitted_lines }} more {{ "line" if f.system_out_omitted_lines == 1 else "lines" }} of standard output not shown; all of it is in <code>{{ f.test.path }}</code>.</p>{% endif %}
   {%- if f.system_err is defined %}<p>Standard error:</p><pre>{{ f.system_err }}</pre>{% endif %}
+  {%- if f.system_err_omitted_lines is defined %}<p class="muted fold-note">{{ f.system_err_omitted_lines }} more {{ "line" if f.system_err_omitted_lines == 1 else "lines" }} of standard error not shown; all of it is in <code>{{ f.test.path }}</code>.</p>{% endif %}
 </details>
 {%- endfor %}
 {%- endif %}

@@ -72,4 +72,36 @@ struct TestAnalysisTests {
         #expect(figures.counts.total == 2 && figures.counts.passed == 1 && figures.counts.failed == 1)
         #expect(figures.comparison?.previousTotal == 2)
     }
+
+    /// Long failure texts are folded so that a page stays bounded: the first 60 lines or 6,000 bytes of each, with
+    /// the number of lines left off, and no text after the first 500 failures. Categories still match the whole.
+    @Test func longFailureTextsAreFolded() {
+        let long = (1...100).map { "    at frame\($0)" }.joined(separator: "\n") + "\nDEEP-CAUSE"
+        var cases = [TestCase(suite: "s", className: "c", name: "long", duration: 1, outcome: .failed, message: "m", trace: long,
+                              systemOut: "one\ntwo\n")]
+        cases += (0..<600).map { TestCase(suite: "s", className: "c", name: "f\($0)", duration: 1, outcome: .failed, message: "m", trace: "x\ny") }
+        var thresholds = TestThresholds()
+        thresholds.categories = [TestCategory(name: "Deep", message: nil, trace: "DEEP-CAUSE")].compactMap { $0 }
+        let failures = TestAnalysis.analyse(results(cases), previous: nil, thresholds: thresholds).failures
+        #expect(failures.count == 601)
+        let first = failures[0]
+        #expect(first.category == "Deep")
+        #expect(first.trace == (1...60).map { "    at frame\($0)" }.joined(separator: "\n"))
+        #expect(first.traceOmittedLines == 41)
+        #expect(first.systemOut == "one\ntwo\n" && first.systemOutOmittedLines == nil)
+        #expect(failures[499].trace == "x\ny" && failures[499].traceOmittedLines == nil)
+        #expect(failures[500].trace == nil && failures[500].traceOmittedLines == 2 && failures[500].message == "m")
+    }
+
+    @Test func foldCutsAtALineEndOrACharacterWithinTheByteLimit() {
+        // Lines of 200 bytes (199 and a line end): the 30th line's end is byte 5,999, the last line end within the
+        // first 6,000 bytes, so 30 whole lines are shown and 70 of the 100 left off.
+        let wide = (0..<100).map { _ in String(repeating: "a", count: 199) }.joined(separator: "\n")
+        let (head, omitted) = TestFailure.fold(wide, keep: true)
+        #expect(head?.utf8.count == 30 * 200 - 1 && omitted == 70)
+        // One line of 7,000 two-byte characters: cut at 6,000 bytes, on a character boundary.
+        let (cut, left) = TestFailure.fold(String(repeating: "é", count: 7_000), keep: true)
+        #expect(cut == String(repeating: "é", count: 3_000) && left == 1)
+        #expect(TestFailure.fold(nil, keep: true) == (nil, nil) && TestFailure.fold("a\nb", keep: false) == (nil, 2))
+    }
 }

@@ -53,7 +53,11 @@ package enum TestAnalysis {
         let (verdict, reason) = verdict(counts, thresholds)
         let comparison = earlier.first?.tests.map { compare(results, $0) }
         let (names, categories) = TestCategoriser.categorise(failures, categories: thresholds.categories)
-        for index in failures.indices { failures[index].category = names[index] }
+        for index in failures.indices {
+            failures[index].category = names[index]
+            // Categories match the whole text; pages and the export show its head (`TestFailure.Fold`).
+            failures[index] = failures[index].folded(keepText: index < TestFailure.Fold.failures)
+        }
 
         let table = TestHistoryBuilder.table(results, release: release, earlier: Array(earlier.prefix(AnalysisContext.historyDepth)))
         let flippingIDs = TestHistoryBuilder.flipping(table)

@@ -88,13 +88,64 @@ package struct TestFailure: Sendable, Encodable {
     /// The exception type.
     package let failureType: String?
     /// The stack trace or body.
-    package let trace: String?
+    package var trace: String?
     /// Captured output, if kept.
-    package let systemOut: String?
+    package var systemOut: String?
     /// Captured error output, if kept.
-    package let systemErr: String?
+    package var systemErr: String?
     /// The failure category it went into (`tests: categories:`, else `Product defects` or `Test defects`).
     package var category = ""
+    /// Lines of `trace`, `systemOut` and `systemErr` left off the page (see `folded`); nil when none was.
+    package var traceOmittedLines: Int?
+    package var systemOutOmittedLines: Int?
+    package var systemErrOmittedLines: Int?
+
+    /// How much of a failure's text a page shows: the first `lines` lines and `bytes` bytes of each text, for the
+    /// first `failures` failures of a release; later failures show their message only. With 3 texts of at most
+    /// 6 KB, 500 failures give at most about 9 MB, so a tests page stays under 20 MB whatever the results file.
+    package enum Fold {
+        package static let lines = 60
+        package static let bytes = 6_000
+        package static let failures = 500
+    }
+
+    /// The failure as a page shows it: each text cut at `Fold.lines` lines or `Fold.bytes` bytes (at a line end
+    /// where one is near, never inside a UTF-8 sequence), or dropped whole when `keepText` is false, with the
+    /// number of lines left off.
+    package func folded(keepText: Bool) -> TestFailure {
+        var copy = self
+        (copy.trace, copy.traceOmittedLines) = Self.fold(trace, keep: keepText)
+        (copy.systemOut, copy.systemOutOmittedLines) = Self.fold(systemOut, keep: keepText)
+        (copy.systemErr, copy.systemErrOmittedLines) = Self.fold(systemErr, keep: keepText)
+        return copy
+    }
+
+    /// The shown head of a text and how many of its lines are left off (nil when none is).
+    static func fold(_ text: String?, keep: Bool) -> (String?, Int?) {
+        guard let text else { return (nil, nil) }
+        let bytes = Array(text.utf8)
+        let newline = UInt8(ascii: "\n")
+        let totalLines = bytes.count(where: { $0 == newline }) + (bytes.last == newline ? 0 : 1)
+        guard keep else { return (nil, totalLines) }
+        var end = 0, lines = 0
+        while end < bytes.count, end < Fold.bytes {
+            if bytes[end] == newline {
+                lines += 1
+                if lines == Fold.lines { break }
+            }
+            end += 1
+        }
+        guard end < bytes.count, end < bytes.count - 1 || bytes[end] != newline else { return (text, nil) }
+        if end >= Fold.bytes {
+            // Cut at the last line end in the head when there is one, else back to a UTF-8 sequence's start.
+            if let lineEnd = bytes[..<end].lastIndex(of: newline), lineEnd > 0 { end = lineEnd } else {
+                while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+        }
+        let head = String(decoding: bytes[..<end], as: UTF8.self)
+        let shownLines = head.utf8.count(where: { $0 == newline }) + (head.isEmpty ? 0 : 1)
+        return (head, max(1, totalLines - shownLines))
+    }
 }
 
 /// The figures of one suite.
