@@ -28,7 +28,8 @@ import Testing
         let scale = LinearScale(domain: 0, 100, range: 50, 600)
         let events = (0..<10).map { EventMarker(label: "advance to stage \($0)", x: Double($0) * 4) }
         let labels = EventLabels(events: events, scale: scale, minX: 50, maxX: 636)
-        #expect(labels.rows <= EventLabels.maxRows)
+        #expect(labels.rows <= EventLabels.preferredRows)
+        #expect(labels.placed.allSatisfy { $0.text == $0.event.label }, "no label is shortened")
         for row in 0..<labels.rows {
             let spans = labels.placed.filter { $0.row == row && $0.text != nil }
                 .map { ($0.start, $0.end) }
@@ -37,6 +38,25 @@ import Testing
             #expect(spans.allSatisfy { $0.0 >= 50 && $0.1 <= 636.5 })
         }
         #expect(labels.placed.count == events.count, "every event keeps its line and tooltip")
+    }
+
+    /// Crowded events with long labels (a rollback a minute after an advance, a dozen pauses) keep their whole
+    /// labels: past the preferred rows a label moves along a row, joined to its line by a leader, and rows never
+    /// hold overlapping labels.
+    @Test func crowdedLabelsAreNeverShortenedAndMovedOnesGetALeader() {
+        let scale = LinearScale(domain: 0, 100, range: 50, 600)
+        let events = (0..<16).map { EventMarker(label: "advance → general_availability_stage_\($0)", x: Double($0) * 0.5) }
+        let labels = EventLabels(events: events, scale: scale, minX: 50, maxX: 636)
+        #expect(labels.placed.count == events.count)
+        #expect(labels.placed.allSatisfy { $0.text == $0.event.label }, "no label is shortened")
+        for row in 0..<labels.rows {
+            let spans = labels.placed.filter { $0.row == row }.map { ($0.start, $0.end) }.sorted { $0.0 < $1.0 }
+            for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.1 + EventLabels.gap <= b.0 + 0.001, "row \(row): \(a) overlaps \(b)") }
+            #expect(spans.allSatisfy { $0.0 >= 50 && $0.1 <= 636.001 })
+        }
+        let moved = labels.placed.filter { $0.x < $0.start - 1 || $0.x > $0.end + 1 }
+        #expect(!moved.isEmpty && moved.allSatisfy { $0.leaderEnd != nil }, "a label beside its line has a leader")
+        #expect(labels.placed.filter { $0.x >= $0.start - 1 && $0.x <= $0.end + 1 }.allSatisfy { $0.leaderEnd == nil })
     }
 
     /// Event labels at either end of the x axis stay inside the SVG: the one at the right end is anchored to its end.

@@ -1227,6 +1227,7 @@ svg.fd-chart text { fill: var(--fd-chart-fg); stroke: none; }
 .fd-chart .fd-threshold { stroke: var(--fd-c); stroke-width: 1.5; stroke-dasharray: 6 4; }
 .fd-chart .fd-threshold-label { font-size: 12px; font-weight: 600; fill: var(--fd-c); }
 .fd-chart .fd-event-line { stroke: var(--fd-c); stroke-width: 1.2; stroke-dasharray: 2 3; }
+.fd-chart .fd-event-leader { stroke-dasharray: none; }
 .fd-chart .fd-event-label { font-size: 12px; fill: var(--fd-c); font-weight: 600; }
 
 /* The data table next to each chart. */

@@ -1,8 +1,20 @@
-/// Event markers: vertical lines across the plot with labels above it, stacked in rows so that labels never overlap.
+/// Event markers: vertical lines across the plot with labels above it, stacked in rows so that labels never overlap
+/// and are never shortened (only a label wider than `maxLabelWidth`, about 45 characters, is; its tooltip and the
+/// chart's data table keep it whole).
+///
+/// Each label is centred on its line where a row has room; else it opens a new row, up to `preferredRows`; past
+/// those it moves right along the row where it moves least, joined to its line by a leader; and when no row has room
+/// at all it opens a further row, up to `maxRows`, so that every label is drawn whole.
 struct EventLabels {
-    static let maxRows = 4
+    /// Rows opened before labels are moved along a row instead.
+    static let preferredRows = 6
+    /// Rows at most: a label with no room in any is left to its tooltip and the data table (a crowd no rollout has).
+    static let maxRows = 12
     static let rowHeight = 15.0
-    static let maxLabelWidth = 150.0
+    /// The widest label drawn whole ("emergency rollback → general_availability (checkout)" fits).
+    static let maxLabelWidth = 340.0
+    /// The gap kept between two labels of a row.
+    static let gap = 6.0
     /// The size widths are estimated at: labels are `.fd-tick` sized and bold (`.fd-event-label` in charts.css).
     static let textSize = TextMetrics.tickSize * TextMetrics.boldScale
 
@@ -30,6 +42,14 @@ struct EventLabels {
             case .end: start + width
             }
         }
+
+        /// Where a leader from the event's line meets the label, when the label is not above its line; else nil.
+        var leaderEnd: Double? {
+            guard text != nil else { return nil }
+            if x < start - 1 { return start - 2 }
+            if x > end + 1 { return end + 2 }
+            return nil
+        }
     }
 
     private(set) var placed: [Placed] = []
@@ -46,8 +66,8 @@ struct EventLabels {
         for event in ordered {
             let x = scale(event.x)
             let short = TextMetrics.truncated(event.label, toWidth: min(Self.maxLabelWidth, max(maxX - minX, 0)), size: size)
-            var text = short ?? event.label
-            var width = TextMetrics.width(text, size: size)
+            let text = short ?? event.label
+            let width = TextMetrics.width(text, size: size)
             var anchor = SVGWriter.Anchor.middle
             var start = x - width / 2
             if start + width > maxX {
@@ -58,23 +78,27 @@ struct EventLabels {
                 start = minX
                 anchor = .start
             }
-            var row = ends.firstIndex { $0 + 6 <= start } ?? (ends.count < Self.maxRows ? ends.count : nil)
-            if row == nil, let (index, end) = ends.enumerated().min(by: { $0.element < $1.element }) {
-                // Every row is taken here: squeeze the label after the row that ends first, or drop it (the tooltip keeps it).
-                start = end + 6
-                anchor = .start
-                let room = maxX - start
-                if let squeezed = TextMetrics.truncated(text, toWidth: room, size: size) { text = squeezed }
-                width = TextMetrics.width(text, size: size)
-                row = room >= 30 ? index : nil
+            var row = ends.firstIndex { $0 + Self.gap <= start }
+            if row == nil, ends.count >= Self.preferredRows {
+                // Every preferred row is taken here: move the label right along the row where it moves least.
+                let moves = ends.enumerated().compactMap { index, end -> (row: Int, start: Double)? in
+                    let moved = end + Self.gap
+                    return moved + width <= maxX ? (index, moved) : nil
+                }
+                if let best = moves.min(by: { ($0.start, $0.row) < ($1.start, $1.row) }) {
+                    row = best.row
+                    start = best.start
+                    anchor = .start
+                }
             }
-            guard let row else {
+            guard let chosen = row ?? (ends.count < Self.maxRows ? ends.count : nil) else {
+                // A crowd past every row: the line and its tooltip stay; the data table lists the event.
                 placed.append(Placed(event: event, x: x, start: x, width: 0, anchor: .start, text: nil, row: 0))
                 continue
             }
-            if row == ends.count { ends.append(0) }
-            ends[row] = start + width
-            placed.append(Placed(event: event, x: x, start: start, width: width, anchor: anchor, text: text, row: row))
+            if chosen == ends.count { ends.append(0) }
+            ends[chosen] = start + width
+            placed.append(Placed(event: event, x: x, start: start, width: width, anchor: anchor, text: text, row: chosen))
         }
         rows = ends.count
     }
@@ -87,7 +111,14 @@ struct EventLabels {
         for item in placed {
             doc.writer.group("fd-event fd-tone-" + item.event.tone.rawValue, tooltip: item.event.label + ": " + format.format(item.event.x))
             let labelY = top + Double(item.row) * Self.rowHeight + 10
-            doc.writer.line(item.x, item.text == nil ? plot.y : labelY + 3, item.x, plot.maxY, class: "fd-event-line")
+            if let leaderEnd = item.leaderEnd {
+                // The label sits beside its line: a leader joins them at the label's middle.
+                let leaderY = labelY - 4
+                doc.writer.line(item.x, leaderY, item.x, plot.maxY, class: "fd-event-line")
+                doc.writer.line(item.x, leaderY, leaderEnd, leaderY, class: "fd-event-line fd-event-leader")
+            } else {
+                doc.writer.line(item.x, item.text == nil ? plot.y : labelY + 3, item.x, plot.maxY, class: "fd-event-line")
+            }
             if let text = item.text {
                 doc.writer.label(text, x: item.textX, y: labelY, class: "fd-event-label", anchor: item.anchor)
             }

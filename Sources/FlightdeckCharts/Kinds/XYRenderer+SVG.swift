@@ -3,15 +3,18 @@ extension XYRenderer {
     static var width: Double { 640 }
     static var height: Double { 320 }
 
+    /// The least height the plot keeps however many rows of event labels are above it: the chart grows instead.
+    static var minimumPlotHeight: Double { 200 }
+
     func svg() -> String {
         let points = series.reduce(0) { $0 + $1.points.count }
-        var doc = ChartDocument(kind: Join.kind, id: chart.id, title: chart.title, description: description,
-                                width: Self.width, height: Self.height, capacity: 4096 + points * 14)
         var legend = Legend(items: [])
         if series.count > 1 { legend.items += series.indices.map { .init(label: series[$0].name, swatch: .line(series: $0)) } }
         legend.items += bands.map { .init(label: $0.label, swatch: .band($0.tone)) }
         let legendHeight = legend.layout(width: Self.width - 20).height
         guard !isEmpty else {
+            var doc = ChartDocument(kind: Join.kind, id: chart.id, title: chart.title, description: description,
+                                    width: Self.width, height: Self.height)
             return doc.finishEmpty()
         }
         let allPoints = series.flatMap(\.points)
@@ -29,7 +32,10 @@ extension XYRenderer {
         let xScale = LinearScale(domain: xTicks.lo, xTicks.hi, range: left, left + plotWidth)
         let eventLabels = EventLabels(events: events, scale: xScale, minX: left, maxX: Self.width - 4)
         let top = 10 + legendHeight + eventLabels.height
-        let plot = Rect(x: left, y: top, width: plotWidth, height: Self.height - top - xAxis.bottomMargin)
+        let height = max(Self.height, top + Self.minimumPlotHeight + xAxis.bottomMargin)
+        let plot = Rect(x: left, y: top, width: plotWidth, height: height - top - xAxis.bottomMargin)
+        var doc = ChartDocument(kind: Join.kind, id: chart.id, title: chart.title, description: description,
+                                width: Self.width, height: height, capacity: 4096 + points * 14)
         legend.draw(in: &doc, x: 10, y: 8, width: Self.width - 20)
         let yScale = yAxis.verticalScale(plot)
         drawBands(in: &doc, plot: plot, scale: yScale)

@@ -38,6 +38,7 @@ enum Presentation {
         ("fd-threshold", [("stroke", markColor), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4")]),
         ("fd-threshold-label", [("font-size", text(TypeScale.small)), ("font-weight", "600"), ("fill", markColor)]),
         ("fd-event-line", [("stroke", markColor), ("stroke-width", "1.2"), ("stroke-dasharray", "2 3")]),
+        ("fd-event-leader", [("stroke-dasharray", "none")]),
         ("fd-event-label", [("font-size", text(TypeScale.small)), ("font-weight", "600"), ("fill", markColor)]),
     ]
 
