@@ -9,8 +9,9 @@ import Testing
         func add(_ batch: [String]) { batches.append(batch) }
     }
 
-    /// Polls `condition` for up to `timeout`.
-    static func eventually(timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool) async -> Bool {
+    /// Polls `condition` for up to `timeout`: long, since CPU-bound suites running in parallel can hold the
+    /// cooperative pool's threads (two on a 2-core machine) for seconds; a loop that never rebuilds still fails.
+    static func eventually(timeout: Duration = .seconds(30), _ condition: @Sendable () async -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if await condition() { return true }

@@ -79,4 +79,27 @@ import FlightdeckCharts
         overrides.maxErrorRate = 0.03
         #expect(try errorRate(site, overrides: overrides).thresholds.map(\.value) == [3], "rollout.yaml's override wins")
     }
+
+    /// The release's incidents are marked on the rollout's charts (detected, mitigated, resolved), each chart
+    /// showing those within its time span.
+    @Test func incidentsAreMarkedOnTheRolloutsCharts() throws {
+        var data = rollout(asOf: start.addingTimeInterval(14 * 24 * hour))
+        data.metrics = (0..<4).map { RolloutMetricPoint(timestamp: start.addingTimeInterval(Double($0) * hour), trafficPercent: 5, errorRate: 0.01, latencyP99Ms: 300) }
+        let during = Incident(id: "INC-7", title: "errors", severity: .sev2, status: .resolved, started: start.addingTimeInterval(hour / 2),
+                              detected: start.addingTimeInterval(hour), mitigated: start.addingTimeInterval(2 * hour),
+                              resolved: start.addingTimeInterval(5 * 24 * hour), path: "incidents/inc-7.md")
+        let later = Incident(id: "INC-8", title: "later", severity: .sev4, status: .open, started: start.addingTimeInterval(40 * 24 * hour), path: "incidents/inc-8.md")
+        let figures = RolloutAnalysis.analyse(data, thresholds: .init())
+        let charts = RolloutCharts.charts(data, figures: figures, incidents: [during, later], prefix: "r")
+        guard case .line(let errors)? = charts["rollout_error_rate"], case .line(let latency)? = charts["rollout_latency"],
+              case .step(let traffic)? = charts["rollout_traffic"] else { throw ChartMissing() }
+        #expect(errors.events.map(\.label) == ["INC-7 (SEV2) detected", "INC-7 mitigated"], "the resolution is past the metrics' span")
+        #expect(latency.events.map(\.label) == errors.events.map(\.label))
+        #expect(errors.events.map(\.x) == [start.addingTimeInterval(hour), start.addingTimeInterval(2 * hour)].map(\.timeIntervalSince1970))
+        #expect(traffic.events.map(\.label) == ["advance → expanded", "INC-7 (SEV2) detected", "INC-7 mitigated", "INC-7 resolved"],
+                "INC-8, weeks after as_of, would squeeze the stages")
+        #expect(traffic.description.hasSuffix("and incidents."))
+        let svg = Chart.line(errors).svg()
+        #expect(svg.contains(">INC-7 (SEV2) detected</text>") && svg.contains("fd-tone-negative"))
+    }
 }

@@ -3,8 +3,23 @@ import FlightdeckCharts
 
 /// Charts of rollout data.
 enum RolloutCharts {
-    /// Traffic (each component's share as steps, from its first stage to `as_of`), error rate and p99 latency.
-    static func charts(_ rollout: Rollout, figures: RolloutFigures?, prefix: String) -> [String: Chart] {
+    /// The release's incidents as markers: when each was detected (its start when no detection time is known),
+    /// and when it was mitigated and resolved, labelled with its id and severity.
+    static func incidentMarkers(_ incidents: [Incident]) -> [EventMarker] {
+        incidents.flatMap { incident -> [EventMarker] in
+            let name = "\(incident.id) (\(incident.severity.rawValue))"
+            var markers = [EventMarker(label: "\(name) detected", x: (incident.detected ?? incident.started).timeIntervalSince1970, tone: .negative)]
+            if let mitigated = incident.mitigated { markers.append(EventMarker(label: "\(incident.id) mitigated", x: mitigated.timeIntervalSince1970, tone: .positive)) }
+            if let resolved = incident.resolved, resolved != incident.mitigated {
+                markers.append(EventMarker(label: "\(incident.id) resolved", x: resolved.timeIntervalSince1970, tone: .positive))
+            }
+            return markers
+        }
+    }
+
+    /// Traffic (each component's share as steps, from its first stage to `as_of`), error rate and p99 latency, each
+    /// with the rollout's events and the release's incidents (detected, mitigated, resolved) marked on its time axis.
+    static func charts(_ rollout: Rollout, figures: RolloutFigures?, incidents: [Incident] = [], prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let multiple = rollout.components.count > 1
         var seen = Set<String>()
@@ -23,6 +38,7 @@ enum RolloutCharts {
                 return EventMarker(label: label, x: event.at.timeIntervalSince1970, tone: tone)
             }
         }
+        let incidentEvents = incidentMarkers(incidents)
         let asOf = rollout.asOf ?? figures?.asOf
         let traffic = rollout.components.compactMap { component -> LineSeries? in
             var points: [Point] = []
@@ -42,11 +58,16 @@ enum RolloutCharts {
             return points.isEmpty ? nil : LineSeries(name: component.name, points: points)
         }
         if !traffic.isEmpty {
+            // Incidents within the rollout's time: one weeks later would squeeze every stage to the left.
+            let xs = traffic.flatMap { $0.points.map(\.x) }
+            let span = (xs.min() ?? 0)...(xs.max() ?? 0)
+            let shown = incidentEvents.filter { span.contains($0.x) }
             charts["rollout_traffic"] = .step(StepChart(
                 id: "\(prefix)-rollout-traffic", title: "Traffic on the new version",
-                description: "Share of traffic per component over time, with advance, pause and rollback events.",
+                description: "Share of traffic per component over time, with advance, pause and rollback events"
+                    + (shown.isEmpty ? "." : " and incidents."),
                 xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
-                series: traffic, events: events, yRange: 0...100))
+                series: traffic, events: events + shown, yRange: 0...100))
         }
         let metrics = rollout.metrics
         if !metrics.isEmpty {
@@ -61,7 +82,7 @@ enum RolloutCharts {
             }
             let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
             let span = (times.min() ?? 0)...(times.max() ?? 0)
-            let events = events.filter { span.contains($0.x) }
+            let events = (events + incidentEvents).filter { span.contains($0.x) }
             // The limits analysis applied: the site's thresholds with rollout.yaml's overrides, per component.
             let applied = (figures?.components ?? []).map { ($0.name, $0.thresholds.maxErrorRate * 100) }
             let distinct = Array(Set(applied.map(\.1))).sorted()
