@@ -1473,6 +1473,9 @@ details.trace pre { max-height: 20rem; }
   h1 { font-size: 1.5rem; }
   .reason-level { min-width: 0; margin-right: 0.35rem; } /* no column to align to on a phone */
   th, td { padding: 0.3rem 0.4rem; }
+  /* A wide table scrolls inside its .table-wrap with its first column (the row's name) kept in view. */
+  .table-wrap tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--fd-bg); box-shadow: 1px 0 0 var(--fd-border); }
+  .table-wrap thead tr > :first-child { background: var(--fd-surface); }
 }
 @media print {
   :root { --fd-bg: #fff; --fd-fg: #000; --fd-surface: #fff; --fd-link: #000; color-scheme: light; }
