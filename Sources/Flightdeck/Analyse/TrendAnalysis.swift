@@ -20,6 +20,8 @@ package struct Trends: Sendable, Encodable {
         package var testCount: Int?
         /// Incidents recorded.
         package var incidents: Int
+        /// Incidents recorded per severity, SEV1 to SEV4 (four counts; empty without incident data).
+        package var incidentsBySeverity: [Int] = []
         /// Mean time to resolve, in minutes.
         package var mttrMinutes: Double?
         /// The product (release.yaml `product`), whose trend line the release is on.
@@ -42,7 +44,8 @@ enum TrendAnalysis {
         Trends.Point(id: data.release.id, title: data.release.title, date: data.release.date,
                      decision: figures.verdict.decision.rawValue, checklistPercent: figures[ChecklistKind.self]?.percent,
                      testSuccessRate: figures[TestsKind.self]?.successRate, testCount: figures[TestsKind.self]?.counts.total,
-                     incidents: figures[IncidentsKind.self]?.count ?? 0, mttrMinutes: figures[IncidentsKind.self]?.mttrMinutes,
+                     incidents: figures[IncidentsKind.self]?.count ?? 0,
+                     incidentsBySeverity: figures[IncidentsKind.self]?.bySeverity.map(\.total) ?? [], mttrMinutes: figures[IncidentsKind.self]?.mttrMinutes,
                      product: data.release.product,
                      p95LatencyMs: data[PerformanceKind.self]?.loadTests.first { !$0.isBaseline }?.total?.p95Ms,
                      fullRolloutMinutes: figures[RolloutKind.self].flatMap(fullRolloutMinutes))

@@ -43,7 +43,7 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// The manifest format; a manifest of another format is ignored.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// The cache folder.
     let folder: URL

@@ -222,6 +222,30 @@ import Testing
         #expect(p95.series[0].points.map(\.y) == [120, 150, 90])
     }
 
+    /// One product's page stacks its incidents by severity per release; several products keep a count line each.
+    @Test func incidentsBySeverityForOneProductACountLinePerProductForSeveral() throws {
+        func incidents(_ id: String, _ product: String, _ counts: [Int]) -> Trends.Point {
+            var p = point(id, product, day: 1, rate: nil)
+            p.incidents = counts.reduce(0, +)
+            p.incidentsBySeverity = counts
+            return p
+        }
+        let one = Trends(points: [incidents("w1", "Web shop", [0, 1, 0, 2]), incidents("w2", "Web shop", [1, 0, 0, 0]),
+                                  incidents("w3", "Web shop", [])])
+        let charts = TrendCharts.productCharts(one)
+        guard case .stackedBar(let chart)? = charts.first(where: { $0.id == "trend-incidents-by-severity" }) else {
+            Issue.record("a stacked bar chart of incidents by severity expected: \(charts.map(\.id))")
+            return
+        }
+        #expect(chart.categories == ["w1", "w2", "w3"])
+        #expect(chart.series.map(\.name) == ["SEV1", "SEV2", "SEV3", "SEV4"])
+        #expect(chart.series.map(\.values) == [[0, 1, 0], [1, 0, 0], [0, 0, 0], [2, 0, 0]], "w3 has no incident data: zeros")
+        #expect(!charts.contains { $0.id == "trend-incident-count" })
+        let several = Trends(points: one.points + [incidents("a1", "api", [0, 0, 1, 0]), incidents("a2", "api", [0, 0, 0, 0])])
+        let ids = TrendCharts.productCharts(several).map(\.id)
+        #expect(ids.contains("trend-incident-count") && !ids.contains("trend-incidents-by-severity"))
+    }
+
     @Test func aSingleReleasePerProductDrawsNoTrend() {
         let trends = Trends(points: [point("w1", "Web shop", day: 1, rate: 0.9), point("a1", "api", day: 2, rate: 0.5)])
         #expect(TrendCharts.productCharts(trends).isEmpty)

@@ -101,16 +101,33 @@ enum TrendCharts {
                                    series: series, yRange: yRange))
         }
         let anyIncidents = trends.points.contains { $0.incidents > 0 }
+        // One product: its incidents by severity, stacked per release; several: a count line per product.
+        let bySeverity = names.count == 1 && anyIncidents ? severityChart(byProduct[names[0]] ?? []) : nil
         return [
             chart("trend-pass-rate", "Test pass rate", "Test pass rate", yLabel: "Percent", format: .percent(decimals: 0), yRange: 0...100) {
                 $0.testSuccessRate.map { $0 * 100 }
             },
             chart("trend-p95", "p95 latency (load tests)", "p95 response time of all requests in the first load test",
                   yLabel: "Milliseconds", format: .number(decimals: 0), yRange: 0...1) { $0.p95LatencyMs },
-            anyIncidents ? chart("trend-incident-count", "Incidents", "Incidents recorded", yLabel: "Incidents", format: .integer,
-                                 yRange: 0...1) { Double($0.incidents) } : nil,
+            bySeverity ?? (anyIncidents ? chart("trend-incident-count", "Incidents", "Incidents recorded", yLabel: "Incidents", format: .integer,
+                                 yRange: 0...1) { Double($0.incidents) } : nil),
             chart("trend-full-rollout", "Time to full rollout", "Hours from the first rollout stage to 100% traffic",
                   yLabel: "Hours", format: .number(decimals: 1), yRange: 0...1) { $0.fullRolloutMinutes.map { $0 / 60 } },
         ].compactMap { $0 }
+    }
+
+    /// Incidents per release of one product, stacked by severity (SEV1 to SEV4), releases in order; nil for
+    /// fewer than two releases.
+    static func severityChart(_ points: [Trends.Point]) -> Chart? {
+        guard points.count >= 2 else { return nil }
+        let severities = Incident.Severity.allCases
+        let series = severities.enumerated().map { index, severity in
+            BarSeries(name: severity.rawValue, values: points.map { Double($0.incidentsBySeverity.count == severities.count ? $0.incidentsBySeverity[index] : 0) })
+        }
+        return .stackedBar(StackedBarChart(
+            id: "trend-incidents-by-severity", title: "Incidents by severity",
+            description: "Incidents recorded in each release, stacked by severity (SEV1 is the most severe), releases oldest first.",
+            xLabel: "Release", yLabel: "Incidents", format: .integer, categories: points.map(\.title), series: series,
+            tones: [.critical, .negative, .warning, .neutral]))
     }
 }
