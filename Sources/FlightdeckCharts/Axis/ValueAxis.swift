@@ -2,6 +2,8 @@
 struct ValueAxis {
     var ticks: TickSet
     var title: String
+    /// Stops of a horizontal axis whose scale changes between them (see `StopAxis`); empty for a linear one.
+    var stops: [(value: Double, fraction: Double)] = []
 
     /// Room the vertical axis needs left of the plot: tick labels and the rotated title.
     var leftMargin: Double {
@@ -19,7 +21,9 @@ struct ValueAxis {
 
     /// The scale from data to x positions in `plot`.
     func horizontalScale(_ plot: Rect) -> LinearScale {
-        LinearScale(domain: ticks.lo, ticks.hi, range: plot.x, plot.maxX)
+        var scale = LinearScale(domain: ticks.lo, ticks.hi, range: plot.x, plot.maxX)
+        scale.stops = stops
+        return scale
     }
 
     /// Grid lines, tick labels and title for an axis along the left of `plot`.
@@ -50,6 +54,13 @@ struct ValueAxis {
             let half = TextMetrics.width(label, size: TextMetrics.tickSize) / 2
             let centre = min(max(x, half + 2), width - half - 2)
             doc.writer.label(label, x: centre, y: plot.maxY + 16, class: "fd-tick", anchor: .middle)
+        }
+        // A break mark (two short slashes across the baseline) where the scale changes.
+        for stop in StopAxis.breaks(stops) {
+            let x = scale(stop)
+            for offset in [-2.5, 2.5] {
+                doc.writer.line(x + offset - 2.5, plot.maxY + 5, x + offset + 2.5, plot.maxY - 5, class: "fd-baseline fd-axis-break")
+            }
         }
         if !title.isEmpty {
             let short = TextMetrics.truncated(title, toWidth: plot.width, size: TextMetrics.tickSize * TextMetrics.boldScale)

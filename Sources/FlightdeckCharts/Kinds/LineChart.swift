@@ -54,6 +54,10 @@ public struct XYChart<Join: XYJoin>: ChartSpec, Hashable {
     public var events: [EventMarker]
     /// A y range always shown (e.g. 0...100 for traffic %); data outside it widens it.
     public var yRange: ClosedRange<Double>?
+    /// For a time axis: where intervals begin (a rollout's stage starts). Each interval between them gets at least
+    /// a tenth of the width, time is linear within it, and the axis marks where its scale changes; empty for one
+    /// linear axis.
+    public var xStops: [Double] = []
 
     /// A chart of `series` with optional thresholds, bands and events.
     public init(id: String, title: String, description: String = "", xLabel: String = "", yLabel: String = "",

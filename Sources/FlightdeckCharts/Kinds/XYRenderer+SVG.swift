@@ -27,14 +27,21 @@ extension XYRenderer {
                               title: chart.yLabel)
         let left = yAxis.leftMargin
         let plotWidth = Self.width - left - 18
-        let xTicks = TickSet.fitting(lo: xs.min() ?? 0, hi: xs.max() ?? 1, length: plotWidth, format: chart.xFormat)
-        let xAxis = ValueAxis(ticks: xTicks, title: chart.xLabel)
-        let xScale = LinearScale(domain: xTicks.lo, xTicks.hi, range: left, left + plotWidth)
+        var xAxis = ValueAxis(ticks: TickSet.fitting(lo: xs.min() ?? 0, hi: xs.max() ?? 1, length: plotWidth, format: chart.xFormat),
+                              title: chart.xLabel)
+        var described = description
+        if chart.xFormat.isTime, let stops = StopAxis.stops(chart.xStops, lo: xs.min() ?? 0, hi: xs.max() ?? 1) {
+            xAxis = ValueAxis(ticks: StopAxis.ticks(stops, length: plotWidth), title: chart.xLabel, stops: stops)
+            if !StopAxis.breaks(stops).isEmpty {
+                described += (described.isEmpty ? "" : " ") + "Each interval of the time axis (a stage) is drawn at least a tenth of its width wide, so the scale changes at the marked breaks."
+            }
+        }
+        let xScale = xAxis.horizontalScale(Rect(x: left, y: 0, width: plotWidth, height: 0))
         let eventLabels = EventLabels(events: events, scale: xScale, minX: left, maxX: Self.width - 4)
         let top = 10 + legendHeight + eventLabels.height
         let height = max(Self.height, top + Self.minimumPlotHeight + xAxis.bottomMargin)
         let plot = Rect(x: left, y: top, width: plotWidth, height: height - top - xAxis.bottomMargin)
-        var doc = ChartDocument(kind: Join.kind, id: chart.id, title: chart.title, description: description,
+        var doc = ChartDocument(kind: Join.kind, id: chart.id, title: chart.title, description: described,
                                 width: Self.width, height: height, capacity: 4096 + points * 14)
         legend.draw(in: &doc, x: 10, y: 8, width: Self.width - 20)
         let yScale = yAxis.verticalScale(plot)

@@ -99,6 +99,7 @@ import FlightdeckCharts
         #expect(traffic.events.map(\.label) == ["advance → expanded", "INC-7 (SEV2) detected", "INC-7 mitigated", "INC-7 resolved"],
                 "INC-8, weeks after as_of, would squeeze the stages")
         #expect(traffic.description.hasSuffix("and incidents."))
+        #expect(!traffic.xStops.isEmpty, "the stages are the traffic axis' stops")
         let svg = Chart.line(errors).svg()
         #expect(svg.contains(">INC-7 (SEV2) detected</text>") && svg.contains("fd-tone-negative"))
     }

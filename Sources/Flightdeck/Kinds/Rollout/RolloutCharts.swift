@@ -68,6 +68,15 @@ enum RolloutCharts {
                     + (shown.isEmpty ? "." : " and incidents."),
                 xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
                 series: traffic, events: events + shown, yRange: 0...100))
+            // Each stage (from any component's stage start or end to the next) gets at least a tenth of the width.
+            let stops = rollout.components.flatMap { component in
+                component.stages.flatMap { [$0.start, $0.end].compactMap { $0?.timeIntervalSince1970 } }
+                    + component.events.filter { $0.kind == .rollback || $0.kind == .emergencyRollback }.map { $0.at.timeIntervalSince1970 }
+            }
+            if case .step(var chart)? = charts["rollout_traffic"] {
+                chart.xStops = stops
+                charts["rollout_traffic"] = .step(chart)
+            }
         }
         let metrics = rollout.metrics
         if !metrics.isEmpty {
