@@ -562,11 +562,14 @@ package enum EmbeddedTheme {
 """#,
         "partials/release-nav.html": #"""
 {#- Breadcrumbs and the release's local navigation, on every page of a release: `release_pages[]` (urls from the
-    site root), the current one marked with aria-current, then the release's single-file report (`release_report`). -#}
+    site root), the current one marked with aria-current, then the release's single-file report (`release_report`).
+    Below the overview the breadcrumbs carry the release's verdict, linked to its reasons, so it is always in view. -#}
 {%- set overview = release_pages | first %}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{ root }}index.html">Releases</a> ›
 {%- if page.kind == 'release' %} <span aria-current="page">{{ release.title }}</span>
 {%- else %} <a href="{{ root }}{{ overview.url|url }}">{{ release.title }}</a>
+  {%- set decision = figures.verdict.decision if figures is defined and figures.verdict is defined else none %}
+  {%- if decision %} <a class="badge badge-{{ decision }} crumb-verdict" href="{{ root }}{{ overview.url|url }}#verdict-heading"><span class="visually-hidden">Verdict: </span>{{ {'go': 'GO', 'no_go': 'NO-GO', 'pending': 'PENDING', 'cannot_judge': 'CANNOT JUDGE'}[decision] | default(decision) }}</a>{% endif %}
   {%- for p in release_pages if p.kind != 'item' and (p.url == page.url or (page.kind == 'item' and p.section is defined and p.section == section.id)) %} ›
   {%- if p.url == page.url %} <span aria-current="page">{{ p.title }}</span>{% else %} <a href="{{ root }}{{ p.url|url }}">{{ p.title }}</a>{% endif %}
   {%- endfor %}

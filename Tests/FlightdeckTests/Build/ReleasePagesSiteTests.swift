@@ -124,7 +124,12 @@ import Testing
             #expect(navigation.components(separatedBy: "aria-current").count == 2, "\(path): one page marked")
         }
         let tests = try site.read("public/releases/1.0/tests/index.html")
-        #expect(tests.contains(#"<a href="../../../index.html">Releases</a> › <a href="../../../releases/1.0/index.html">First</a> › <span aria-current="page">Test suites</span>"#))
+        #expect(tests.contains(#"<a href="../../../index.html">Releases</a> › <a href="../../../releases/1.0/index.html">First</a> <a class="badge badge-"#))
+        #expect(tests.contains(#"crumb-verdict" href="../../../releases/1.0/index.html#verdict-heading"><span class="visually-hidden">Verdict: </span>"#),
+                "below the overview the breadcrumbs carry the verdict, linked to its reasons")
+        #expect(tests.contains(#"</a> › <span aria-current="page">Test suites</span>"#))
+        let overviewPage = try site.read("public/releases/1.0/index.html")
+        #expect(!overviewPage.contains("crumb-verdict"), "the overview shows the verdict itself")
         let incident = try site.read("public/releases/1.0/incidents/INC-1/index.html")
         #expect(incident.contains(#"› <a href="../../../../releases/1.0/incidents/index.html">Incidents</a> › <span aria-current="page">INC-1</span>"#))
         #expect(incident.contains("The cache was cold after the deploy."), "its postmortem")
