@@ -10,14 +10,18 @@ struct RowFrame {
     let top: Double
 
     /// Lays out `rows` labels; `leftExtra`/`rightExtra` reserve room beside the plot (e.g. for value labels).
+    /// `stops` (for a time axis) give each interval between them a minimum width (see `StopAxis`).
     init(labels: [String], lo: Double, hi: Double, format: ValueFormat, title: String, top: Double,
-         rowHeight: Double = 24, leftExtra: Double = 0, rightExtra: Double = 16) {
+         rowHeight: Double = 24, leftExtra: Double = 0, rightExtra: Double = 16, stops: [Double] = []) {
         let widest = labels.map { TextMetrics.width($0, size: TextMetrics.size) }.max() ?? 0
         labelWidth = min(widest, Self.maxLabelWidth) + 12
         let left = labelWidth + leftExtra
         let width = max(Self.width - left - rightExtra, 80)
-        let ticks = TickSet.fitting(lo: lo, hi: hi, length: width, format: format)
-        axis = ValueAxis(ticks: ticks, title: title)
+        if format.isTime, let stops = StopAxis.stops(stops, lo: lo, hi: hi) {
+            axis = ValueAxis(ticks: StopAxis.ticks(stops, length: width), title: title, stops: stops)
+        } else {
+            axis = ValueAxis(ticks: TickSet.fitting(lo: lo, hi: hi, length: width, format: format), title: title)
+        }
         self.rowHeight = rowHeight
         self.top = top
         plot = Rect(x: left, y: top, width: width, height: Double(max(labels.count, 1)) * rowHeight)

@@ -8,11 +8,14 @@ extension TimelineChart {
         let markers = Array(self.markers.filter(\.x.isFinite).prefix(Limits.maxEvents))
         let times = drawn.flatMap { [$0.start, Self.end($0)] } + markers.map(\.x)
         let probe = RowFrame(labels: rows.map { $0.item?.label ?? $0.section }, lo: times.min() ?? 0, hi: times.max() ?? 1,
-                             format: format, title: xLabel, top: 0)
+                             format: format, title: xLabel, top: 0, stops: xStops)
         let labels = EventLabels(events: markers, scale: probe.scale, minX: probe.plot.x, maxX: RowFrame.width - 4)
         let frame = RowFrame(labels: rows.map { $0.item?.label ?? $0.section }, lo: times.min() ?? 0, hi: times.max() ?? 1,
-                             format: format, title: xLabel, top: 8 + labels.height)
+                             format: format, title: xLabel, top: 8 + labels.height, stops: xStops)
         var notes: [String] = drawn.isEmpty ? ["No data."] : []
+        if !StopAxis.breaks(frame.axis.stops).isEmpty {
+            notes.append("Each interval of the time axis is drawn at least a tenth of its width wide, so the scale changes at the marked breaks.")
+        }
         if items.count > drawn.count { notes.append("Showing \(drawn.count) of \(items.count) items.") }
         var doc = ChartDocument(kind: "timeline", id: id, title: title,
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),

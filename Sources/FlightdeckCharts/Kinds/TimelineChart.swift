@@ -41,6 +41,9 @@ public struct TimelineChart: ChartSpec, Hashable {
     public var items: [TimelineItem]
     /// Vertical markers (e.g. "detected", "resolved", "today").
     public var markers: [EventMarker]
+    /// Where intervals of the time axis begin (a rollout's stage starts and ends): each interval between them
+    /// is drawn at least a tenth of the width wide, with break marks where the scale changes (as `XYChart.xStops`).
+    public var xStops: [Double] = []
 
     /// A timeline chart.
     public init(id: String, title: String, description: String = "", xLabel: String = "", yLabel: String = "",

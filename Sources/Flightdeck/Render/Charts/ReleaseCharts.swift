@@ -44,11 +44,15 @@ enum ReleaseCharts {
             }
         }
         let actual = items.count > release.phases.count
-        return .timeline(TimelineChart(
+        // A stage of hours beside phases of weeks keeps a readable width: the actual stages' times are the axis' stops.
+        let stops = items.dropFirst(release.phases.count).flatMap { [$0.start, $0.end] }
+        var chart = TimelineChart(
             id: "\(release.id)-plan", title: actual ? "Release plan and actual rollout" : "Release plan",
             description: "The phases of \(release.title) planned from \(Timestamp.dayString(first.start))"
                 + (actual ? ", and the rollout's stages as they ran." : "."),
-            yLabel: "Phase or stage", format: .date, items: items))
+            yLabel: "Phase or stage", format: .date, items: items)
+        chart.xStops = stops
+        return .timeline(chart)
     }
 
     /// A kind's charts, when the release has its data and figures.
