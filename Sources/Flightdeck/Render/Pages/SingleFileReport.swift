@@ -215,15 +215,15 @@ enum SingleFileReport {
                 guard let gt = Self.tagEnd(bytes, from: lt) else { break }
                 at = gt + 1
                 if Self.keptAsWritten(bytes[lt...gt]) { out.append(contentsOf: bytes[lt...gt]); continue }
-                let tag = String(decoding: bytes[lt...gt], as: UTF8.self)
-                if tag.hasPrefix("</") {
-                    let name = tag.dropFirst(2).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+                let tagBytes = bytes[lt...gt]
+                if tagBytes.count > 1, tagBytes[tagBytes.startIndex + 1] == UInt8(ascii: "/") {
+                    let name = String(decoding: tagBytes.dropFirst(2).prefix(while: { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }), as: UTF8.self).lowercased()
                     if name == "a", let unwrapped = anchors.popLast() { out.append(contentsOf: (unwrapped ? "</span>" : "</a>").utf8); continue }
                     if Self.dropped.contains(name) { continue }
-                    out.append(contentsOf: tag.utf8)
+                    out.append(contentsOf: tagBytes)
                     continue
                 }
-                guard let parsed = Tag(tag) else { out.append(contentsOf: tag.utf8); continue }
+                guard let parsed = Tag(bytes: tagBytes) else { out.append(contentsOf: tagBytes); continue }
                 if parsed.name == "script" || parsed.name == "style" {
                     // Raw text up to its end tag is dropped with it (the theme's own CSS is inline already).
                     if let end = Self.find(Array("</\(parsed.name)>".utf8), in: bytes, from: at, caseInsensitive: true) {
@@ -424,39 +424,47 @@ enum SingleFileReport {
         let selfClosing: Bool
 
         init?(_ text: String) {
-            var scalars = Array(text.unicodeScalars.dropFirst().dropLast())
-            selfClosing = scalars.last == "/"
-            if selfClosing { scalars.removeLast() }
+            self.init(bytes: Array(text.utf8)[...])
+        }
+
+        /// Parses a start tag's UTF-8 bytes, `<` to `>`.
+        init?(bytes tag: ArraySlice<UInt8>) {
+            var end = tag.endIndex - 1
+            selfClosing = end > tag.startIndex + 1 && tag[end - 1] == UInt8(ascii: "/")
+            if selfClosing { end -= 1 }
+            let bytes = Array(tag[(tag.startIndex + 1)..<max(tag.startIndex + 1, end)])
+            func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             var at = 0
-            while at < scalars.count, !Self.isSpace(scalars[at]) { at += 1 }
+            while at < bytes.count, !Self.isSpace(bytes[at]) { at += 1 }
             guard at > 0 else { return nil }
-            originalName = String(String.UnicodeScalarView(scalars[0..<at]))
+            originalName = string(0..<at)
             name = originalName.lowercased()
             var attributes: [(String, String?)] = []
-            while at < scalars.count {
-                while at < scalars.count, Self.isSpace(scalars[at]) || scalars[at] == "/" { at += 1 }
-                guard at < scalars.count else { break }
+            while at < bytes.count {
+                while at < bytes.count, Self.isSpace(bytes[at]) || bytes[at] == UInt8(ascii: "/") { at += 1 }
+                guard at < bytes.count else { break }
                 let start = at
-                while at < scalars.count, !Self.isSpace(scalars[at]), scalars[at] != "=" { at += 1 }
-                let attribute = String(String.UnicodeScalarView(scalars[start..<at]))
-                while at < scalars.count, Self.isSpace(scalars[at]) { at += 1 }
-                guard at < scalars.count, scalars[at] == "=" else { attributes.append((attribute, nil)); continue }
+                while at < bytes.count, !Self.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "=") { at += 1 }
+                let attribute = string(start..<at)
+                while at < bytes.count, Self.isSpace(bytes[at]) { at += 1 }
+                guard at < bytes.count, bytes[at] == UInt8(ascii: "=") else { attributes.append((attribute, nil)); continue }
                 at += 1
-                while at < scalars.count, Self.isSpace(scalars[at]) { at += 1 }
-                var value = ""
-                if at < scalars.count, scalars[at] == "\"" || scalars[at] == "'" {
-                    let quote = scalars[at]
+                while at < bytes.count, Self.isSpace(bytes[at]) { at += 1 }
+                let valueRange: Range<Int>
+                if at < bytes.count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") {
+                    let quote = bytes[at]
                     at += 1
                     let valueStart = at
-                    while at < scalars.count, scalars[at] != quote { at += 1 }
-                    value = String(String.UnicodeScalarView(scalars[valueStart..<at]))
+                    while at < bytes.count, bytes[at] != quote { at += 1 }
+                    valueRange = valueStart..<at
                     at += 1
                 } else {
                     let valueStart = at
-                    while at < scalars.count, !Self.isSpace(scalars[at]) { at += 1 }
-                    value = String(String.UnicodeScalarView(scalars[valueStart..<at]))
+                    while at < bytes.count, !Self.isSpace(bytes[at]) { at += 1 }
+                    valueRange = valueStart..<at
                 }
-                attributes.append((attribute, HTML.unescape(value)))
+                let value = string(valueRange)
+                attributes.append((attribute, bytes[valueRange].contains(UInt8(ascii: "&")) ? HTML.unescape(value) : value))
             }
             self.attributes = attributes
         }
@@ -465,6 +473,6 @@ enum SingleFileReport {
             attributes.first(where: { $0.0.lowercased() == attribute })?.1 ?? nil
         }
 
-        private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" }
+        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
     }
 }
