@@ -283,20 +283,7 @@ enum SingleFileReport {
         /// The first index at or after `start` where `pattern` (lowercase when `caseInsensitive`) begins, or nil.
         private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
             guard let first = pattern.first, start < bytes.count else { return nil }
-            if !caseInsensitive {
-                // memchr finds each candidate first byte: linear and fast whatever the build's optimisation.
-                return bytes.withUnsafeBytes { buffer -> Int? in
-                    guard let base = buffer.baseAddress else { return nil }
-                    var from = start
-                    while from + pattern.count <= buffer.count,
-                          let found = memchr(base + from, Int32(first), buffer.count - from) {
-                        let index = base.distance(to: UnsafeRawPointer(found))
-                        if matches(pattern, in: bytes, at: index) { return index }
-                        from = index + 1
-                    }
-                    return nil
-                }
-            }
+            if !caseInsensitive { return Bytes.find(pattern, in: bytes, from: start) }
             var index = start
             while index + pattern.count <= bytes.count {
                 let byte = bytes[index]
