@@ -98,9 +98,25 @@ import FlightdeckCharts
         #expect(errors.events.map(\.x) == [start.addingTimeInterval(hour), start.addingTimeInterval(2 * hour)].map(\.timeIntervalSince1970))
         #expect(traffic.events.map(\.label) == ["advance → expanded", "INC-7 (SEV2) detected", "INC-7 mitigated", "INC-7 resolved"],
                 "INC-8, weeks after as_of, would squeeze the stages")
-        #expect(traffic.description.hasSuffix("and incidents."))
+        #expect(traffic.description.hasSuffix("incidents and sign-offs within it."))
         #expect(!traffic.xStops.isEmpty, "the stages are the traffic axis' stops")
         let svg = Chart.line(errors).svg()
         #expect(svg.contains(">INC-7 (SEV2) detected</text>") && svg.contains("fd-tone-negative"))
+    }
+
+    /// Dated sign-offs within the rollout are marked on the traffic chart, their roles as written.
+    @Test func signoffsAreMarkedOnTheTrafficChart() throws {
+        let data = rollout(asOf: start.addingTimeInterval(14 * 24 * hour))
+        let figures = RolloutAnalysis.analyse(data, thresholds: .init())
+        let entries = [Signoffs.Entry(role: "QA lead", approver: "Ana", decision: .approved, date: start.addingTimeInterval(24 * hour), line: 3),
+                       Signoffs.Entry(role: "sre", approver: "Bo", decision: .rejected, date: start.addingTimeInterval(2 * 24 * hour), line: 7),
+                       Signoffs.Entry(role: "pm", approver: "Cy", decision: .approved, date: nil, line: 9),
+                       Signoffs.Entry(role: "cab", approver: "Di", decision: .approved, date: start.addingTimeInterval(-30 * 24 * hour), line: 11)]
+        guard case .step(let traffic)? = RolloutCharts.charts(data, figures: figures, signoffs: entries, prefix: "r")["rollout_traffic"] else {
+            throw ChartMissing()
+        }
+        let marked = traffic.events.filter { $0.label.hasPrefix("sign-off") }
+        #expect(marked.map(\.label) == ["sign-off QA lead: approved", "sign-off sre: rejected"], "undated and out-of-span ones are left out")
+        #expect(marked.map(\.tone) == [.positive, .negative])
     }
 }

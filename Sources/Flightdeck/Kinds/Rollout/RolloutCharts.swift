@@ -17,9 +17,25 @@ enum RolloutCharts {
         }
     }
 
+    /// The release's dated sign-offs as markers: "sign-off qa: approved", the role as written (who signed is on
+    /// the sign-offs page; a name would make the label too long to draw whole).
+    static func signoffMarkers(_ entries: [Signoffs.Entry]) -> [EventMarker] {
+        entries.compactMap { entry in
+            guard let date = entry.date else { return nil }
+            let tone: Tone = switch entry.decision {
+            case .approved: .positive
+            case .rejected: .negative
+            case .pending: .neutral
+            }
+            return EventMarker(label: "sign-off \(entry.role): \(entry.decision.rawValue)", x: date.timeIntervalSince1970, tone: tone)
+        }
+    }
+
     /// Traffic (each component's share as steps, from its first stage to `as_of`), error rate and p99 latency, each
-    /// with the rollout's events and the release's incidents (detected, mitigated, resolved) marked on its time axis.
-    static func charts(_ rollout: Rollout, figures: RolloutFigures?, incidents: [Incident] = [], prefix: String) -> [String: Chart] {
+    /// with the rollout's events and the release's incidents (detected, mitigated, resolved) marked on its time axis;
+    /// the traffic chart also marks the dated sign-offs that fall within the rollout.
+    static func charts(_ rollout: Rollout, figures: RolloutFigures?, incidents: [Incident] = [], signoffs: [Signoffs.Entry] = [],
+                       prefix: String) -> [String: Chart] {
         var charts: [String: Chart] = [:]
         let multiple = rollout.components.count > 1
         var seen = Set<String>()
@@ -61,11 +77,11 @@ enum RolloutCharts {
             // Incidents within the rollout's time: one weeks later would squeeze every stage to the left.
             let xs = traffic.flatMap { $0.points.map(\.x) }
             let span = (xs.min() ?? 0)...(xs.max() ?? 0)
-            let shown = incidentEvents.filter { span.contains($0.x) }
+            let shown = (incidentEvents + signoffMarkers(signoffs)).filter { span.contains($0.x) }
             charts["rollout_traffic"] = .step(StepChart(
                 id: "\(prefix)-rollout-traffic", title: "Traffic on the new version",
                 description: "Share of traffic per component over time, with advance, pause and rollback events"
-                    + (shown.isEmpty ? "." : " and incidents."),
+                    + (shown.isEmpty ? "." : ", incidents and sign-offs within it."),
                 xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
                 series: traffic, events: events + shown, yRange: 0...100))
             // Each stage (from any component's stage start or end to the next) gets at least a tenth of the width.

@@ -107,6 +107,7 @@ enum RolloutKind: EvidenceKind {
     }
 
     static func charts(_ rollout: Rollout, figures: RolloutFigures, in context: ChartContext) -> [String: Chart] {
-        RolloutCharts.charts(rollout, figures: figures, incidents: context.data[IncidentsKind.self]?.incidents ?? [], prefix: context.prefix)
+        RolloutCharts.charts(rollout, figures: figures, incidents: context.data[IncidentsKind.self]?.incidents ?? [],
+                             signoffs: context.data[SignoffsKind.self]?.entries ?? [], prefix: context.prefix)
     }
 }
