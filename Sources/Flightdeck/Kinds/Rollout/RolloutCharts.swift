@@ -78,21 +78,18 @@ enum RolloutCharts {
             let xs = traffic.flatMap { $0.points.map(\.x) }
             let span = (xs.min() ?? 0)...(xs.max() ?? 0)
             let shown = (incidentEvents + signoffMarkers(signoffs)).filter { span.contains($0.x) }
-            charts["rollout_traffic"] = .step(StepChart(
+            var chart = StepChart(
                 id: "\(prefix)-rollout-traffic", title: "Traffic on the new version",
                 description: "Share of traffic per component over time, with advance, pause and rollback events"
                     + (shown.isEmpty ? "." : ", incidents and sign-offs within it."),
                 xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
-                series: traffic, events: events + shown, yRange: 0...100))
+                series: traffic, events: events + shown, yRange: 0...100)
             // Each stage (from any component's stage start or end to the next) gets at least a tenth of the width.
-            let stops = rollout.components.flatMap { component in
+            chart.xStops = rollout.components.flatMap { component in
                 component.stages.flatMap { [$0.start, $0.end].compactMap { $0?.timeIntervalSince1970 } }
                     + component.events.filter { $0.kind == .rollback || $0.kind == .emergencyRollback }.map { $0.at.timeIntervalSince1970 }
             }
-            if case .step(var chart)? = charts["rollout_traffic"] {
-                chart.xStops = stops
-                charts["rollout_traffic"] = .step(chart)
-            }
+            charts["rollout_traffic"] = .step(chart)
         }
         let metrics = rollout.metrics
         if !metrics.isEmpty {
