@@ -216,4 +216,18 @@ import Testing
         #expect(out.contains("<span>other</span>") && out.contains("<span>js</span>"))
         #expect(out.contains(##"<p data-sort="1">p</p>"##) && out.contains(##"<label for="tests--a">l</label>"##))
     }
+
+    /// Tags with nothing to rewrite are copied byte for byte (attribute names that merely contain `id` or `on`,
+    /// as `stroke-width` and `font-size` do, are not ids or handlers); every tag with something to rewrite is
+    /// still found, whatever its case, spacing or quoting.
+    @Test func tagsWithNothingToRewriteAreCopiedAsWritten() {
+        var rewriter = SingleFileReport.Rewriter(pageURL: "releases/1.0/tests/index.html", section: "tests",
+                                                 sections: ["releases/1.0/tests/index.html": "tests"], baseURL: nil)
+        let kept = #"<line x1='1' stroke-width="2" font-size="11" text-anchor="end" data-label="Tom &#39;s" hidden><td class=num headers-x="a">"#
+        #expect(rewriter.rewrite(kept) == kept)
+        let out = rewriter.rewrite(#"<rect ONCLICK="x()" width="1"><path fill = url(#g) /><g/onload=x()><span Aria-LabelledBy='t'><td HEADERS="h">"#)
+        #expect(!out.lowercased().contains("onclick") && !out.contains("onload"), "handlers are dropped in any case and after a slash")
+        #expect(out.contains("url(#tests--g)"), "an unquoted url(#…) value after spaced `=` is prefixed")
+        #expect(out.contains(#"Aria-LabelledBy="tests--t""#) && out.contains(#"HEADERS="tests--h""#))
+    }
 }

@@ -199,17 +199,21 @@ enum SingleFileReport {
             String(decoding: rewrite(bytes: Array(html.utf8)), as: UTF8.self)
         }
 
+        private static let lessThan: [UInt8] = [UInt8(ascii: "<")]
+        private static let commentStart: [UInt8] = Array("<!--".utf8)
+        private static let commentEnd: [UInt8] = Array("-->".utf8)
+
         /// `rewrite` on UTF-8 bytes.
         mutating func rewrite(bytes: [UInt8]) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var at = 0
-            while let lt = Self.find([UInt8(ascii: "<")], in: bytes, from: at) {
+            while let lt = Self.find(Self.lessThan, in: bytes, from: at) {
                 out.append(contentsOf: bytes[at..<lt])
                 at = lt
-                if Self.matches(Array("<!--".utf8), in: bytes, at: lt) {
+                if Self.matches(Self.commentStart, in: bytes, at: lt) {
                     // Comments are dropped.
-                    at = Self.find(Array("-->".utf8), in: bytes, from: lt + 4).map { $0 + 3 } ?? bytes.count
+                    at = Self.find(Self.commentEnd, in: bytes, from: lt + 4).map { $0 + 3 } ?? bytes.count
                     continue
                 }
                 guard let gt = Self.tagEnd(bytes, from: lt) else { break }
@@ -239,35 +243,90 @@ enum SingleFileReport {
         }
 
         /// Whether a tag needs no rewriting, so it is copied as written: a start or end tag whose name is none that
-        /// is dropped, unwrapped or has raw text, and in whose text no attribute `rewritten` changes or drops can
-        /// start (no `id`, `for`, `headers`, `aria`, `list`, `form`, `href`, `src`, `on`, `url(`, `style`, …,
-        /// whatever the case). Most tags of a long table are so (`<td class="num">`); a false alarm only costs
-        /// the full parse.
+        /// is dropped, unwrapped or has raw text, with no attribute that `rewritten` changes or drops (ids and the
+        /// attributes that refer to them, `href`, `src`, `on…` handlers, `style`, …, whatever the case) and no
+        /// `url(#` in its values. Most tags of a long table or chart are so (`<td class="num">`,
+        /// `<line stroke-width="1">`). One pass over the tag, without allocating.
         private static func keptAsWritten(_ tag: ArraySlice<UInt8>) -> Bool {
-            var start = tag.startIndex + 1
-            if start < tag.endIndex, tag[start] == UInt8(ascii: "/") { start += 1 }
-            var end = start
-            var name: [UInt8] = []
-            while end < tag.endIndex, name.count <= 6 {
-                let lower = tag[end] | 0x20
-                guard (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (tag[end] >= UInt8(ascii: "0") && tag[end] <= UInt8(ascii: "9")) else { break }
-                name.append(lower)
-                end += 1
+            var at = tag.startIndex + 1
+            if at < tag.endIndex, tag[at] == UInt8(ascii: "/") { at += 1 }
+            let nameStart = at
+            while at < tag.endIndex, isNameByte(tag[at]) { at += 1 }
+            guard at > nameStart, !keptNameExceptions.contains(where: { equalsLowercased(tag[nameStart..<at], $0) }) else { return false }
+            var expectingValue = false
+            while at < tag.endIndex {
+                let byte = tag[at]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    // A quoted value (or a stray quote): kept unless it holds `url(#`.
+                    let close = tag[(at + 1)...].firstIndex(of: byte) ?? tag.endIndex
+                    if containsURLReference(tag[(at + 1)..<close]) { return false }
+                    at = close + 1
+                    expectingValue = false
+                } else if byte == UInt8(ascii: "=") {
+                    expectingValue = true
+                    at += 1
+                } else if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") {
+                    at += 1
+                } else if expectingValue {
+                    // An unquoted value.
+                    let start = at
+                    while at < tag.endIndex, !isSpace(tag[at]), tag[at] != UInt8(ascii: ">") { at += 1 }
+                    if containsURLReference(tag[start..<at]) { return false }
+                    expectingValue = false
+                } else {
+                    // An attribute's name.
+                    let start = at
+                    while at < tag.endIndex, !isSpace(tag[at]), tag[at] != UInt8(ascii: "="), tag[at] != UInt8(ascii: ">"), tag[at] != UInt8(ascii: "/") { at += 1 }
+                    if isRewrittenAttribute(tag[start..<at]) { return false }
+                }
             }
-            guard !name.isEmpty, !keptNameExceptions.contains(name) else { return false }
-            // Lower-cased letters of the rest, searched for each mark.
-            var rest = [UInt8](tag[end...])
-            for index in rest.indices where rest[index] >= UInt8(ascii: "A") && rest[index] <= UInt8(ascii: "Z") { rest[index] |= 0x20 }
-            for mark in rewrittenAttributeMarks where Bytes.find(mark, in: rest, from: 0) != nil { return false }
             return true
         }
 
-        /// Tag names `keptAsWritten` never passes: anchors (unwrapped or not), raw-text elements and dropped ones.
-        private static let keptNameExceptions: Set<[UInt8]> = Set((["a", "script", "style"] + Array(dropped)).map { Array($0.utf8) })
+        private static func isNameByte(_ byte: UInt8) -> Bool {
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
+        }
 
-        /// Text that may start an attribute `rewritten` changes or drops.
-        private static let rewrittenAttributeMarks: [[UInt8]] = (Array(idAttributes) + Array(droppedAttributes)
-            + ["href", "src", "on", "url(", "aria", "xlink"]).map { Array($0.utf8) }
+        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+
+        /// Whether `bytes`, ASCII letters lower-cased, equal `lower`.
+        private static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
+            guard bytes.count == lower.count else { return false }
+            var index = bytes.startIndex
+            for expected in lower {
+                let byte = bytes[index]
+                if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != expected { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// Whether an attribute (named as written) is one `rewritten` changes or drops.
+        private static func isRewrittenAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+            if name.count >= 2, name[name.startIndex] | 0x20 == UInt8(ascii: "o"), name[name.startIndex + 1] | 0x20 == UInt8(ascii: "n") { return true }
+            return rewrittenAttributeNames.contains { equalsLowercased(name, $0) }
+        }
+
+        /// Whether a value holds `url(#` (a reference to an id, which gets the section's prefix).
+        private static func containsURLReference(_ value: ArraySlice<UInt8>) -> Bool {
+            guard value.count >= 5 else { return false }
+            var index = value.startIndex
+            while index + 5 <= value.endIndex {
+                if value[index] == UInt8(ascii: "u"), value[index + 1] == UInt8(ascii: "r"), value[index + 2] == UInt8(ascii: "l"),
+                   value[index + 3] == UInt8(ascii: "("), value[index + 4] == UInt8(ascii: "#") { return true }
+                index += 1
+            }
+            return false
+        }
+
+        /// Tag names `keptAsWritten` never passes: anchors (unwrapped or not), raw-text elements and dropped ones.
+        private static let keptNameExceptions: [[UInt8]] = (["a", "script", "style"] + Array(dropped)).map { Array($0.utf8) }
+
+        /// The attributes `rewritten` changes or drops (besides `on…` handlers), lower-cased.
+        private static let rewrittenAttributeNames: [[UInt8]] = (Array(idAttributes) + Array(droppedAttributes)
+            + ["href", "src", "xlink:href"]).map { Array($0.utf8) }
 
         /// Whether the bytes at `index` are `pattern`, ASCII letters compared without case when asked.
         private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int, caseInsensitive: Bool = false) -> Bool {
@@ -422,7 +481,8 @@ enum SingleFileReport {
             let bytes = Array(tag[(tag.startIndex + 1)..<max(tag.startIndex + 1, end)])
             func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             var at = 0
-            while at < bytes.count, !Self.isSpace(bytes[at]) { at += 1 }
+            // The name ends at a space or a `/`, as browsers read it (`<g/onload=…>` has an attribute).
+            while at < bytes.count, !Self.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "/") { at += 1 }
             guard at > 0 else { return nil }
             originalName = string(0..<at)
             name = originalName.lowercased()
