@@ -13,8 +13,17 @@ protocol StringKeyedMap {
 extension Dictionary: StringKeyedMap where Key == String, Value: Encodable {
     func encodeEntries(to encoder: ValueEncoder) throws {
         encoder.beginObject()
-        for (key, value) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where encoder.keeps(key) {
+        // The keys alone are sorted: an array of `String`s sorts in specialised code, where the (key, value)
+        // pairs of this generic extension would be moved through value witnesses at every step.
+        for key in sortedByUTF8(Array(keys)) where encoder.keeps(key) {
+            guard let value = self[key] else { continue }
             try encoder.child(forKey: key).encodeValue(value)
         }
     }
+}
+
+/// Strings in the order of their UTF-8 bytes (the same for every run and platform). Not generic, so it is
+/// compiled for `String` whatever dictionary the keys come from.
+private func sortedByUTF8(_ keys: [String]) -> [String] {
+    keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 }

@@ -110,20 +110,20 @@ private struct JSONText {
 
     mutating func write(_ value: Value, depth: Int) throws {
         switch value {
-        case .null, .undefined: bytes += Array("null".utf8)
-        case .bool(let b): bytes += Array((b ? "true" : "false").utf8)
-        case .int(let i): bytes += Array(String(i).utf8)
+        case .null, .undefined: bytes.append(contentsOf: "null".utf8)
+        case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .double(let d):
             guard d.isFinite else { throw NonFinite(value: d) }
             var text = d.description
             if text.hasSuffix(".0") { text.removeLast(2) }
-            bytes += Array(text.utf8)
+            bytes.append(contentsOf: text.utf8)
         case .string(let text), .markup(let text): string(text)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             bytes.append(UInt8(ascii: "\n"))
             for (index, item) in items.enumerated() {
-                if index > 0 { bytes += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+                if index > 0 { comma() }
                 indent(depth + 1)
                 try write(item, depth: depth + 1)
             }
@@ -133,21 +133,28 @@ private struct JSONText {
         case .object(let pairs):
             bytes.append(UInt8(ascii: "{"))
             bytes.append(UInt8(ascii: "\n"))
-            // A later pair with the same key replaces an earlier one, as in JSONEncoder's keyed container.
-            var latest: [String: Int] = [:]
-            for (index, pair) in pairs.enumerated() { latest[pair.key] = index }
-            let sorted = latest.sorted { $0.key < $1.key }
-            for (index, entry) in sorted.enumerated() {
-                if index > 0 { bytes += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+            // Keys sorted; a later pair with the same key replaces an earlier one, as in JSONEncoder's keyed
+            // container. The pairs' indices are sorted (by key, then position), not a dictionary of them.
+            let order = pairs.indices.sorted { pairs[$0].key != pairs[$1].key ? pairs[$0].key < pairs[$1].key : $0 < $1 }
+            var first = true
+            for (position, index) in order.enumerated() {
+                if position + 1 < order.count, pairs[order[position + 1]].key == pairs[index].key { continue }
+                if !first { comma() }
+                first = false
                 indent(depth + 1)
-                string(entry.key)
-                bytes += Array(" : ".utf8)
-                try write(pairs[entry.value].value, depth: depth + 1)
+                string(pairs[index].key)
+                bytes.append(contentsOf: " : ".utf8)
+                try write(pairs[index].value, depth: depth + 1)
             }
             bytes.append(UInt8(ascii: "\n"))
             indent(depth)
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    private mutating func comma() {
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Two spaces per level, made once per depth (appending a ready array is a copy, also in debug builds).
@@ -162,18 +169,25 @@ private struct JSONText {
 
     private mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: they are copied in one append.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
             case 0..<0x20:
-                bytes += Array("\\u00".utf8)
-                bytes += [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(Self.hex[Int(byte >> 4)])
+                bytes.append(Self.hex[Int(byte & 0xF)])
             default: bytes.append(byte)
             }
         }

@@ -101,5 +101,18 @@ struct FiguresJSONTests {
         }
         let corners = try FiguresJSON.data(of: Corners())
         #expect(corners == (try FiguresJSON.dataThroughJSONEncoder(of: Corners())), "\(String(decoding: corners, as: UTF8.self))")
+        struct Twice: Encodable {
+            enum Key: String, CodingKey { case b, a, c }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(1, forKey: .b)
+                try container.encode(2, forKey: .a)
+                try container.encode(3, forKey: .b)
+                try container.encode("c", forKey: .c)
+                try container.encode(4, forKey: .a)
+            }
+        }
+        let twice = try FiguresJSON.data(of: Twice())
+        #expect(twice == (try FiguresJSON.dataThroughJSONEncoder(of: Twice())), "a key written twice keeps its last value: \(String(decoding: twice, as: UTF8.self))")
     }
 }
