@@ -58,6 +58,12 @@ import Testing
         #expect(TestHistoryBuilder.anchor("a::b c") != TestHistoryBuilder.anchor("a::b-c"), "punctuation apart")
         #expect(TestHistoryBuilder.anchor("日本::テスト").hasPrefix("test-"))
         #expect(TestHistoryBuilder.anchor(String(repeating: "x", count: 500)).count <= "test-".count + 40 + 1 + 10)
+        // Exact values from the rule as a Python one-liner (ASCII letters and digits kept lower-cased, other runs as
+        // one `-`, slug stops growing at 40, then hashlib.sha256(id.encode()).hexdigest()[:10]).
+        #expect(TestHistoryBuilder.anchor("com.example.Suite::test<script>\"x\"") == "test-com-example-suite-test-script-x-3695df68a8")
+        #expect(TestHistoryBuilder.anchor("Ünïcode::Test_42 über") == "test-n-code-test-42-ber-afb0dd8ed7")
+        #expect(TestHistoryBuilder.anchor("日本::テスト") == "test-1706f935b9")
+        #expect(TestHistoryBuilder.anchor(String(repeating: "x", count: 39) + "éZZ") == "test-" + String(repeating: "x", count: 39) + "-z-0688442138")
     }
 
     // MARK: Categories

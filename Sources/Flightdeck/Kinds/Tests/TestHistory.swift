@@ -160,19 +160,22 @@ enum TestHistoryBuilder {
     /// `test-<slug>-<hash>`: the id's letters and digits in lowercase (at most 40), other runs as one `-`, then the
     /// first 10 hex digits of its SHA-256, so that ids differing only in punctuation or case stay apart.
     static func anchor(_ id: String) -> String {
-        var slug = ""
+        // On UTF-8 bytes: a non-ASCII scalar's bytes are all 0x80 or more, so each is a separator, as the scalar is.
+        var slug: [UInt8] = []
+        slug.reserveCapacity(42)
         var dash = false
-        for scalar in id.unicodeScalars {
-            guard slug.unicodeScalars.count < 40 else { break }
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash, !slug.isEmpty { slug.append("-") }
+        for byte in id.utf8 {
+            guard slug.count < 40 else { break }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if dash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 dash = false
-                slug.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                slug.append(lower)
             } else {
                 dash = true
             }
         }
         let hash = SHA256.hex(id).prefix(10)
-        return slug.isEmpty ? "test-\(hash)" : "test-\(slug)-\(hash)"
+        return slug.isEmpty ? "test-\(hash)" : "test-\(String(decoding: slug, as: UTF8.self))-\(hash)"
     }
 }
