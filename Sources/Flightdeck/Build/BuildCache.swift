@@ -38,12 +38,12 @@ final class BuildCache: @unchecked Sendable {
         var summary: String
         /// The JSON of the diagnostics its files gave, replayed when it is not read again.
         var diagnostics: String
-        /// The JSON of its pages (`[ReleasePage]`), which depend on the kinds and items it has.
+        /// Its pages (`ReleasePage.packed`), which depend on the kinds and items it has.
         var pages: String
     }
 
     /// The manifest format; a manifest of another format is ignored.
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// The cache folder.
     let folder: URL
@@ -72,6 +72,8 @@ final class BuildCache: @unchecked Sendable {
     private var nextFiles: [String: FileRecord] = [:]
     private var nextReleases: [String: ReleaseRecord] = [:]
     private var referencedPages: Set<String> = []
+    /// The keys of the pages in the pages folder, listed when `hasPage` is first asked, plus those stored since.
+    private var keptPages: Set<String>?
     /// Pages stored in this build (none: no kept page can have become unused).
     private var storedPages = 0
     private let started = Date().timeIntervalSince1970
@@ -186,10 +188,21 @@ final class BuildCache: @unchecked Sendable {
         folder.path + "/pages/" + key + ".html"
     }
 
-    /// Whether a page with this key is kept (and so may be reused).
+    /// Whether a page with this key is kept (and so may be reused). The pages folder is listed once, on the
+    /// first question, rather than each page looked up (a large site asks about tens of thousands).
     func hasPage(_ key: String) -> Bool {
-        var info = stat()
-        return stat(pagePath(key), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        lock.withLock {
+            if keptPages == nil {
+                let listed: [Folder.Entry]
+                do {
+                    listed = try Folder.entries(of: folder.path + "/pages")
+                } catch {
+                    listed = []  // a folder that cannot be listed keeps nothing: its releases are rendered again
+                }
+                keptPages = Set(listed.lazy.filter { !$0.isFolder && $0.name.hasSuffix(".html") }.map { String($0.name.dropLast(5)) })
+            }
+            return keptPages?.contains(key) ?? false
+        }
     }
 
     /// A kept page as output: counted as reused, and kept past this build's clean-up.
@@ -222,7 +235,10 @@ final class BuildCache: @unchecked Sendable {
         lock.withLock {
             reused.pagesRendered += 1
             storedPages += 1
-            if stored { referencedPages.insert(key) }
+            if stored {
+                referencedPages.insert(key)
+                keptPages?.insert(key)
+            }
         }
         return stored ? OutputFile(path: path, body: .file(target)) : OutputFile(path: path, body: .bytes(html))
     }
@@ -299,10 +315,22 @@ final class BuildCache: @unchecked Sendable {
     private struct Unusable: Error { let reason: String }
 
     private func parse(_ data: Data) throws(Unusable) {
-        // Split on bytes: tabs and newlines never occur inside a field (see `CacheText`).
-        let bytes = [UInt8](data)
+        // Split on bytes, in place: tabs and newlines never occur inside a field (see `CacheText`). A large site's
+        // manifest has megabytes; it is read without copying it into an array first.
+        let failure = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Unusable? in
+            do throws(Unusable) {
+                try parse(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer) throws(Unusable) {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
-        func fields(_ line: ArraySlice<UInt8>) -> [String] {
+        func fields(_ line: Slice<UnsafeRawBufferPointer>) -> [String] {
             line.split(separator: 0x09, omittingEmptySubsequences: false).map { CacheText.unescape(String(decoding: $0, as: UTF8.self)) }
         }
         guard let first = lines.next() else { throw Unusable(reason: "is empty") }

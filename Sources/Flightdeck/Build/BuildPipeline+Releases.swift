@@ -91,11 +91,21 @@ extension BuildPipeline {
                 let render = SHA256.hex("render\u{0}\(analysis)\u{0}\(shared)")
                 analysisKeys[index] = analysis
                 renderKeys[index] = render
-                if let record = known[index]?.record, record.analysis == analysis, record.render == render,
-                   let pages = Self.decodePages(record.pages), pages.allSatisfy({ cache.hasPage(ReleasePages.key(render, url: $0.url)) }) {
-                    reused.insert(index)
-                    reusedPages[index] = pages
-                }
+            }
+            // Whether each release's record has the same keys and its pages are all kept: in parallel, as the
+            // pages' list of each record is decoded.
+            let candidates = listed.compactMap { index -> (Int, String, String)? in
+                guard let record = known[index]?.record, let render = renderKeys[index], record.analysis == analysisKeys[index],
+                      record.render == render else { return nil }
+                return (index, render, record.pages)
+            }
+            let kept = ConcurrentMap.map(candidates) { index, render, json -> (Int, [ReleasePage])? in
+                guard let pages = Self.decodePages(json), pages.allSatisfy({ cache.hasPage(ReleasePages.key(render, url: $0.url)) }) else { return nil }
+                return (index, pages)
+            }
+            for case let (index, pages)? in kept {
+                reused.insert(index)
+                reusedPages[index] = pages
             }
             let home = listed.reversed().map { "\(source.releases[$0].id)\t\(renderKeys[$0] ?? "-")" }.joined(separator: "\n")
             let key = SHA256.hex("home\u{0}\(shared)\u{0}\(source.index.flatMap { keys.digests[$0.path] } ?? "-")\u{0}\(home)")
@@ -207,7 +217,7 @@ extension BuildPipeline {
             if let entry = entries[index] {
                 guard let analysis = analysisKeys[index], let render = entry.renderKey,
                       let summary = Self.encode(ReleaseSummary(entry)), let diagnostics = Self.encode(entry.diagnostics.map(StoredDiagnostic.init)),
-                      let pages = Self.encode(ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)) else { continue }
+                      let pages = Self.pack(ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)) else { continue }
                 cache.keep(.init(id: item.source.id, inputs: inputs, analysis: analysis, render: render, hasErrors: entry.hasErrors,
                                  ingestErrors: item.ingestErrors, draft: item.draft, product: item.product, date: item.date, title: item.title,
                                  summary: summary, diagnostics: diagnostics, pages: pages))
@@ -241,11 +251,20 @@ extension BuildPipeline {
     }
 
     /// A record's pages, or nil when they cannot be read (the release is then rendered again).
-    private static func decodePages(_ json: String) -> [ReleasePage]? {
+    private static func decodePages(_ text: String) -> [ReleasePage]? {
         do {
-            return try JSONDecoder().decode([ReleasePage].self, from: Data(json.utf8))
+            return try ReleasePage.unpacked(text)
         } catch {
             return nil  // unreadable pages only cost a render
+        }
+    }
+
+    /// A release's pages for its record; nil when they cannot be encoded (the record is then not kept).
+    private static func pack(_ pages: [ReleasePage]) -> String? {
+        do {
+            return try ReleasePage.packed(pages)
+        } catch {
+            return nil  // the release is rendered again next time, which is always correct
         }
     }
 

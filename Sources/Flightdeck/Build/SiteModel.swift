@@ -91,6 +91,38 @@ struct ReleasePage: Sendable, Codable, Equatable {
     var item: Int?
 }
 
+extension ReleasePage {
+    private static let fieldSeparator: Character = "\u{1F}"
+    private static let pageSeparator: Character = "\u{1E}"
+
+    /// A release's pages as the build cache keeps them: fields split by U+001F and pages by U+001E, which a
+    /// large site reads back far faster than JSON. Pages whose text holds either character are kept as JSON.
+    static func packed(_ pages: [ReleasePage]) throws -> String {
+        let fields = pages.map { [$0.template, $0.url, $0.title, $0.kind, $0.label, $0.section ?? "", $0.item.map(String.init) ?? ""] }
+        let unsafe = fields.contains { $0.contains { $0.contains(fieldSeparator) || $0.contains(pageSeparator) } }
+        if unsafe || pages.contains(where: { $0.section == "" }) {
+            return String(decoding: try JSONEncoder().encode(pages), as: UTF8.self)
+        }
+        return String(pageSeparator) + fields.map { $0.joined(separator: String(fieldSeparator)) }.joined(separator: String(pageSeparator))
+    }
+
+    /// Pages from `packed` (or from JSON); an error when the text is neither.
+    static func unpacked(_ text: String) throws -> [ReleasePage] {
+        guard text.utf8.first == 0x1E else { return try JSONDecoder().decode([ReleasePage].self, from: Data(text.utf8)) }
+        // Split on the UTF-8 bytes of the separators (split on `Character`s would find grapheme breaks first).
+        let bytes = text.utf8.dropFirst()
+        if bytes.isEmpty { return [] }
+        return try bytes.split(separator: 0x1E, omittingEmptySubsequences: false).map { page throws -> ReleasePage in
+            let fields = page.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            guard fields.count == 7 else { throw CocoaError(.coderReadCorrupt) }
+            let item: Int?
+            if fields[6].isEmpty { item = nil } else if let number = Int(fields[6]) { item = number } else { throw CocoaError(.coderReadCorrupt) }
+            return ReleasePage(template: fields[0], url: fields[1], title: fields[2], kind: fields[3], label: fields[4],
+                               section: fields[5].isEmpty ? nil : fields[5], item: item)
+        }
+    }
+}
+
 /// The pages each release has, with their templates: the one list Render and the build cache share.
 enum ReleasePages {
     /// The template name of a release's `summary.json`, which is encoded, not rendered from a template.

@@ -94,8 +94,10 @@ enum SiteWriter {
                 end = path.index(after: slash)
             }
         }
-        prune(folder, prefix: "", keeping: filePaths, folders: folderPaths)
-        for path in folderPaths.sorted() where mkdir(folder + "/" + path, 0o755) != 0 && errno != EEXIST {
+        var existing: Set<Substring> = []
+        prune(folder, prefix: "", keeping: filePaths, folders: folderPaths, existing: &existing)
+        // Only the folders pruning did not find are made (a rebuild of a large site finds them all).
+        for path in folderPaths.subtracting(existing).sorted() where mkdir(folder + "/" + path, 0o755) != 0 && errno != EEXIST {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         // Files go out on every core.
@@ -129,13 +131,23 @@ enum SiteWriter {
     }
 
     /// Removes from `folder` every entry that is neither one of `files` nor one of `folders` (paths relative to the
-    /// top folder, `prefix` being `folder`'s own); a folder's entries are pruned in turn.
-    private static func prune(_ folder: String, prefix: String, keeping files: Set<String>, folders: Set<Substring>) {
-        for entry in (try? Folder.entries(of: folder)) ?? [] {
+    /// top folder, `prefix` being `folder`'s own); a folder's entries are pruned in turn. The folders kept are
+    /// added to `existing`. A folder that cannot be listed is left as it is: writing into it then fails with the
+    /// reason.
+    private static func prune(_ folder: String, prefix: String, keeping files: Set<String>, folders: Set<Substring>,
+                              existing: inout Set<Substring>) {
+        let entries: [Folder.Entry]
+        do {
+            entries = try Folder.entries(of: folder)
+        } catch {
+            return
+        }
+        for entry in entries {
             let relative = prefix + entry.name
             if entry.isFolder {
                 if folders.contains(Substring(relative)) {
-                    prune(folder + "/" + entry.name, prefix: relative + "/", keeping: files, folders: folders)
+                    existing.insert(Substring(relative))
+                    prune(folder + "/" + entry.name, prefix: relative + "/", keeping: files, folders: folders, existing: &existing)
                 } else {
                     removeTree(folder + "/" + entry.name)
                 }

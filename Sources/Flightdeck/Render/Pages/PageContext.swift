@@ -104,7 +104,12 @@ enum SitePaths {
     static let sitemap = "sitemap.xml"
 
     /// The file path on disk for a URL path (percent-decoding undone).
-    static func file(_ url: String) -> String { url.removingPercentEncoding ?? url }
+    /// Most URLs have no `%` and are their own path (Foundation's decoding is slow, and a site has tens of
+    /// thousands of pages).
+    static func file(_ url: String) -> String {
+        guard url.utf8.contains(UInt8(ascii: "%")) else { return url }
+        return url.removingPercentEncoding ?? url
+    }
 
     /// Characters a path segment keeps as they are (RFC 3986 unreserved).
     private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
