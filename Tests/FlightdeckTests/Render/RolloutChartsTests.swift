@@ -98,10 +98,33 @@ import FlightdeckCharts
         #expect(errors.events.map(\.x) == [start.addingTimeInterval(hour), start.addingTimeInterval(2 * hour)].map(\.timeIntervalSince1970))
         #expect(traffic.events.map(\.label) == ["advance → expanded", "INC-7 (SEV2) detected", "INC-7 mitigated", "INC-7 resolved"],
                 "INC-8, weeks after as_of, would squeeze the stages")
-        #expect(traffic.description.hasSuffix("incidents and sign-offs within it."))
+        #expect(traffic.description.hasSuffix("incidents, threshold breaches and sign-offs within it."))
         #expect(!traffic.xStops.isEmpty, "the stages are the traffic axis' stops")
         let svg = Chart.line(errors).svg()
         #expect(svg.contains(">INC-7 (SEV2) detected</text>") && svg.contains("fd-tone-negative"))
+    }
+
+    /// The first sample above the maximum error rate and the first above the latency limit are marked on all
+    /// three charts, with the limit analysis applied; a run of breaching samples is one marker, not one each.
+    @Test func thresholdBreachesAreMarkedOnTheRolloutsCharts() throws {
+        var data = rollout(asOf: start.addingTimeInterval(14 * 24 * hour))
+        data.components[0].baselineLatencyP99Ms = 200
+        let errorRates = [0.001, 0.002, 0.08, 0.09, 0.001]
+        let latencies = [190.0, 205, 210, 400, 190]
+        data.metrics = (0..<5).map { RolloutMetricPoint(timestamp: start.addingTimeInterval(Double($0) * hour), trafficPercent: 5,
+                                                        errorRate: errorRates[$0], latencyP99Ms: latencies[$0]) }
+        var thresholds = RolloutThresholds()
+        thresholds.maxErrorRate = 0.05
+        thresholds.maxLatencyRegression = 0.5
+        let figures = RolloutAnalysis.analyse(data, thresholds: thresholds)
+        let charts = RolloutCharts.charts(data, figures: figures, prefix: "r")
+        guard case .line(let errors)? = charts["rollout_error_rate"], case .line(let latency)? = charts["rollout_latency"],
+              case .step(let traffic)? = charts["rollout_traffic"] else { throw ChartMissing() }
+        let breaches = [EventMarker(label: "error rate over 5%", x: start.addingTimeInterval(2 * hour).timeIntervalSince1970, tone: .critical),
+                        EventMarker(label: "p99 over limit", x: start.addingTimeInterval(3 * hour).timeIntervalSince1970, tone: .warning)]
+        #expect(errors.events == breaches && latency.events == breaches)
+        #expect(traffic.events.filter { $0.label.contains("over") } == breaches)
+        #expect(Chart.line(errors).svg().contains(">error rate over 5%</text>"))
     }
 
     /// Dated sign-offs within the rollout are marked on the traffic chart, their roles as written.

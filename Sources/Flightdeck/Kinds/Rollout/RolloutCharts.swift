@@ -31,8 +31,31 @@ enum RolloutCharts {
         }
     }
 
+    /// The first sample of each component's metrics above its maximum error rate, and above its p99 latency limit,
+    /// as markers: "error rate over 5% (api)", "p99 over limit (api)" (the component named when there are several).
+    static func breachMarkers(_ figures: RolloutFigures?) -> [EventMarker] {
+        guard let figures else { return [] }
+        let named = figures.series.count > 1
+        return figures.series.flatMap { series -> [EventMarker] in
+            let suffix = named ? " (\(series.component ?? "all"))" : ""
+            var markers: [EventMarker] = []
+            if let at = series.firstErrorRateBreach {
+                // Samples without a component belong to the only component, when there is just one (as analysis reads them).
+                let owner = series.component ?? (figures.components.count == 1 ? figures.components.first?.name : nil)
+                let limit = figures.components.first { $0.name == owner }?.thresholds.maxErrorRate
+                let text = limit.map { "error rate over \(String(format: "%g", $0 * 100))%" } ?? "error rate over limit"
+                markers.append(EventMarker(label: text + suffix, x: at.timeIntervalSince1970, tone: .critical))
+            }
+            if let at = series.firstLatencyBreach {
+                markers.append(EventMarker(label: "p99 over limit" + suffix, x: at.timeIntervalSince1970, tone: .warning))
+            }
+            return markers
+        }
+    }
+
     /// Traffic (each component's share as steps, from its first stage to `as_of`), error rate and p99 latency, each
-    /// with the rollout's events and the release's incidents (detected, mitigated, resolved) marked on its time axis;
+    /// with the rollout's events, the release's incidents (detected, mitigated, resolved) and the metrics' first
+    /// threshold breaches marked on its time axis;
     /// the traffic chart also marks the dated sign-offs that fall within the rollout.
     static func charts(_ rollout: Rollout, figures: RolloutFigures?, incidents: [Incident] = [], signoffs: [Signoffs.Entry] = [],
                        prefix: String) -> [String: Chart] {
@@ -54,7 +77,7 @@ enum RolloutCharts {
                 return EventMarker(label: label, x: event.at.timeIntervalSince1970, tone: tone)
             }
         }
-        let incidentEvents = incidentMarkers(incidents)
+        let releaseEvents = incidentMarkers(incidents) + breachMarkers(figures)
         let asOf = rollout.asOf ?? figures?.asOf
         let traffic = rollout.components.compactMap { component -> LineSeries? in
             var points: [Point] = []
@@ -77,11 +100,11 @@ enum RolloutCharts {
             // Incidents within the rollout's time: one weeks later would squeeze every stage to the left.
             let xs = traffic.flatMap { $0.points.map(\.x) }
             let span = (xs.min() ?? 0)...(xs.max() ?? 0)
-            let shown = (incidentEvents + signoffMarkers(signoffs)).filter { span.contains($0.x) }
+            let shown = (releaseEvents + signoffMarkers(signoffs)).filter { span.contains($0.x) }
             var chart = StepChart(
                 id: "\(prefix)-rollout-traffic", title: "Traffic on the new version",
                 description: "Share of traffic per component over time, with advance, pause and rollback events"
-                    + (shown.isEmpty ? "." : ", incidents and sign-offs within it."),
+                    + (shown.isEmpty ? "." : ", and the incidents, threshold breaches and sign-offs within it."),
                 xLabel: "Time (UTC)", yLabel: "Traffic", xFormat: .dateTime, format: .percent(decimals: 0),
                 series: traffic, events: events + shown, yRange: 0...100)
             // Each stage (from any component's stage start or end to the next) gets at least a tenth of the width.
@@ -104,7 +127,7 @@ enum RolloutCharts {
             }
             let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
             let span = (times.min() ?? 0)...(times.max() ?? 0)
-            let events = (events + incidentEvents).filter { span.contains($0.x) }
+            let events = (events + releaseEvents).filter { span.contains($0.x) }
             // The limits analysis applied: the site's thresholds with rollout.yaml's overrides, per component.
             let applied = (figures?.components ?? []).map { ($0.name, $0.thresholds.maxErrorRate * 100) }
             let distinct = Array(Set(applied.map(\.1))).sorted()
