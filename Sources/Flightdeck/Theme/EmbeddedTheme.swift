@@ -62,7 +62,7 @@ package enum EmbeddedTheme {
 <title>{% block title %}{{ page.title }} · {{ site.title }}{% endblock %}</title>
 {%- block description %}
 {%- if site.description %}
-<meta name="description" content="{{ site.description }}">
+<meta name="description" content="{{ site.description | truncate(300) }}">
 {%- endif %}
 {%- endblock %}
 {%- if page.canonical and page.canonical is safe_url %}
@@ -75,7 +75,7 @@ package enum EmbeddedTheme {
 <meta property="og:type" content="{{ 'article' if page.kind == 'release' else 'website' }}">
 <meta property="og:site_name" content="{{ site.title }}">
 {%- if page.share_description %}
-<meta property="og:description" content="{{ page.share_description }}">
+<meta property="og:description" content="{{ page.share_description | truncate(300) }}">
 {%- endif %}
 {%- if page.share_url and page.share_url is safe_url %}
 <meta property="og:url" content="{{ page.share_url|url }}">
@@ -175,7 +175,7 @@ package enum EmbeddedTheme {
     <link rel="alternate" type="text/html" href="{{ e.url }}"/>
     <category term="{{ e.decision }}" label="{{ e.decision_label }}"/>
     {%- if e.summary %}
-    <summary>{{ e.summary }}</summary>
+    <summary>{{ e.summary | truncate(300) }}</summary>
     {%- endif %}
   </entry>
   {%- endfor %}
@@ -219,7 +219,7 @@ package enum EmbeddedTheme {
 {% extends "base.html" %}
 {%- block description %}
 {%- if intro and intro.description is defined %}
-<meta name="description" content="{{ intro.description }}">
+<meta name="description" content="{{ intro.description | truncate(300) }}">
 {%- else %}{{ super() }}{% endif %}
 {%- endblock %}
 {% block content %}
@@ -272,7 +272,7 @@ package enum EmbeddedTheme {
 {% extends "base.html" %}
 {%- block description %}
 {%- if notes.description is defined %}
-<meta name="description" content="{{ notes.description }}">
+<meta name="description" content="{{ notes.description | truncate(300) }}">
 {%- else %}{{ super() }}{% endif %}
 {%- endblock %}
 {% block content %}
@@ -288,7 +288,7 @@ package enum EmbeddedTheme {
 {% extends "base.html" %}
 {%- block description %}
 {%- if content.description is defined %}
-<meta name="description" content="{{ content.description }}">
+<meta name="description" content="{{ content.description | truncate(300) }}">
 {%- else %}{{ super() }}{% endif %}
 {%- endblock %}
 {% block content %}
@@ -949,7 +949,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {% extends "base.html" %}
 {%- block description %}
 {%- if release.summary is defined %}
-<meta name="description" content="{{ release.summary }}">
+<meta name="description" content="{{ release.summary | truncate(300) }}">
 {%- else %}{{ super() }}{% endif %}
 {%- endblock %}
 {% block content %}

@@ -35,6 +35,30 @@ import Testing
         #expect(report.pageCount == 6, "home, 404, the release overview, its checklist and sign-offs, and its single-file report")
     }
 
+    /// A long summary is shown whole on the overview, but its meta description, preview text and feed entry are
+    /// shortened to 300 characters at a word (Jinja2's `truncate(300)`): a page does not carry it three times.
+    @Test func longSummariesAreShortenedWhereTheyDescribeThePage() async throws {
+        let summary = Array(repeating: "Checkout latency fell after the cache change.", count: 40).joined(separator: " ")
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            -- content/releases/1.0/release.yaml --
+            title: First
+            date: 2026-01-02
+            summary: "\(summary)"
+            """)
+        defer { site.remove() }
+        _ = try await Site(root: site.root).build()
+        let page = try site.read("public/releases/1.0/index.html")
+        #expect(page.contains(#"<p class="lead">\#(summary)</p>"#))
+        // The first 300 characters end inside a word: Jinja2 cuts at the space before it and adds "...".
+        let cut = String(summary.prefix(297))
+        let shortened = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "..."
+        #expect(page.contains(#"<meta name="description" content="\#(shortened)">"#))
+        #expect(page.contains(#"<meta property="og:description" content="\#(shortened)">"#))
+        #expect(try site.read("public/feed.xml").contains("<summary>\(shortened)</summary>"))
+    }
+
     @Test func themeOptionsReachTemplatesAsWritten() async throws {
         let site = try SiteFixture(minimalSite + """
 
