@@ -92,28 +92,31 @@ struct ReleasePage: Sendable, Codable, Equatable {
 }
 
 extension ReleasePage {
-    private static let fieldSeparator: Character = "\u{1F}"
-    private static let pageSeparator: Character = "\u{1E}"
+    /// The bytes that split a packed page's fields, and its pages (ASCII unit and record separators).
+    private static let fieldSeparator: UInt8 = 0x1F
+    private static let pageSeparator: UInt8 = 0x1E
 
     /// A release's pages as the build cache keeps them: fields split by U+001F and pages by U+001E, which a
     /// large site reads back far faster than JSON. Pages whose text holds either character are kept as JSON.
     static func packed(_ pages: [ReleasePage]) throws -> String {
         let fields = pages.map { [$0.template, $0.url, $0.title, $0.kind, $0.label, $0.section ?? "", $0.item.map(String.init) ?? ""] }
-        let unsafe = fields.contains { $0.contains { $0.contains(fieldSeparator) || $0.contains(pageSeparator) } }
+        let unsafe = fields.contains { $0.contains { $0.utf8.contains { $0 == fieldSeparator || $0 == pageSeparator } } }
+        // A packed empty section reads back as none, so a page with one is kept as JSON too.
         if unsafe || pages.contains(where: { $0.section == "" }) {
             return String(decoding: try JSONEncoder().encode(pages), as: UTF8.self)
         }
-        return String(pageSeparator) + fields.map { $0.joined(separator: String(fieldSeparator)) }.joined(separator: String(pageSeparator))
+        let field = String(UnicodeScalar(fieldSeparator)), page = String(UnicodeScalar(pageSeparator))
+        return page + fields.map { $0.joined(separator: field) }.joined(separator: page)
     }
 
     /// Pages from `packed` (or from JSON); an error when the text is neither.
     static func unpacked(_ text: String) throws -> [ReleasePage] {
-        guard text.utf8.first == 0x1E else { return try JSONDecoder().decode([ReleasePage].self, from: Data(text.utf8)) }
+        guard text.utf8.first == pageSeparator else { return try JSONDecoder().decode([ReleasePage].self, from: Data(text.utf8)) }
         // Split on the UTF-8 bytes of the separators (split on `Character`s would find grapheme breaks first).
         let bytes = text.utf8.dropFirst()
         if bytes.isEmpty { return [] }
-        return try bytes.split(separator: 0x1E, omittingEmptySubsequences: false).map { page throws -> ReleasePage in
-            let fields = page.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        return try bytes.split(separator: pageSeparator, omittingEmptySubsequences: false).map { page throws -> ReleasePage in
+            let fields = page.split(separator: fieldSeparator, omittingEmptySubsequences: false).map { String(Substring($0)) }
             guard fields.count == 7 else { throw CocoaError(.coderReadCorrupt) }
             let item: Int?
             if fields[6].isEmpty { item = nil } else if let number = Int(fields[6]) { item = number } else { throw CocoaError(.coderReadCorrupt) }

@@ -157,6 +157,9 @@ enum SingleFileReport {
             }
         }
 
+        /// Whether a byte is HTML's ASCII whitespace (space, tab, line feed, carriage return, form feed).
+        static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+
         /// The last index where `pattern` begins, or nil.
         static func findLast(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
             guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
@@ -265,18 +268,18 @@ enum SingleFileReport {
                 } else if byte == UInt8(ascii: "=") {
                     expectingValue = true
                     at += 1
-                } else if isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") {
+                } else if Bytes.isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") {
                     at += 1
                 } else if expectingValue {
                     // An unquoted value.
                     let start = at
-                    while at < tag.endIndex, !isSpace(tag[at]), tag[at] != UInt8(ascii: ">") { at += 1 }
+                    while at < tag.endIndex, !Bytes.isSpace(tag[at]), tag[at] != UInt8(ascii: ">") { at += 1 }
                     if containsURLReference(tag[start..<at]) { return false }
                     expectingValue = false
                 } else {
                     // An attribute's name.
                     let start = at
-                    while at < tag.endIndex, !isSpace(tag[at]), tag[at] != UInt8(ascii: "="), tag[at] != UInt8(ascii: ">"), tag[at] != UInt8(ascii: "/") { at += 1 }
+                    while at < tag.endIndex, !Bytes.isSpace(tag[at]), tag[at] != UInt8(ascii: "="), tag[at] != UInt8(ascii: ">"), tag[at] != UInt8(ascii: "/") { at += 1 }
                     if isRewrittenAttribute(tag[start..<at]) { return false }
                 }
             }
@@ -288,8 +291,6 @@ enum SingleFileReport {
             return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
         }
-
-        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 
         /// Whether `bytes`, ASCII letters lower-cased, equal `lower`.
         private static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
@@ -482,21 +483,21 @@ enum SingleFileReport {
             func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             var at = 0
             // The name ends at a space or a `/`, as browsers read it (`<g/onload=…>` has an attribute).
-            while at < bytes.count, !Self.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "/") { at += 1 }
+            while at < bytes.count, !Bytes.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "/") { at += 1 }
             guard at > 0 else { return nil }
             originalName = string(0..<at)
             name = originalName.lowercased()
             var attributes: [(String, String?)] = []
             while at < bytes.count {
-                while at < bytes.count, Self.isSpace(bytes[at]) || bytes[at] == UInt8(ascii: "/") { at += 1 }
+                while at < bytes.count, Bytes.isSpace(bytes[at]) || bytes[at] == UInt8(ascii: "/") { at += 1 }
                 guard at < bytes.count else { break }
                 let start = at
-                while at < bytes.count, !Self.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "=") { at += 1 }
+                while at < bytes.count, !Bytes.isSpace(bytes[at]), bytes[at] != UInt8(ascii: "=") { at += 1 }
                 let attribute = string(start..<at)
-                while at < bytes.count, Self.isSpace(bytes[at]) { at += 1 }
+                while at < bytes.count, Bytes.isSpace(bytes[at]) { at += 1 }
                 guard at < bytes.count, bytes[at] == UInt8(ascii: "=") else { attributes.append((attribute, nil)); continue }
                 at += 1
-                while at < bytes.count, Self.isSpace(bytes[at]) { at += 1 }
+                while at < bytes.count, Bytes.isSpace(bytes[at]) { at += 1 }
                 let valueRange: Range<Int>
                 if at < bytes.count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") {
                     let quote = bytes[at]
@@ -507,7 +508,7 @@ enum SingleFileReport {
                     at += 1
                 } else {
                     let valueStart = at
-                    while at < bytes.count, !Self.isSpace(bytes[at]) { at += 1 }
+                    while at < bytes.count, !Bytes.isSpace(bytes[at]) { at += 1 }
                     valueRange = valueStart..<at
                 }
                 let value = string(valueRange)
@@ -519,7 +520,5 @@ enum SingleFileReport {
         func value(_ attribute: String) -> String? {
             attributes.first(where: { $0.0.lowercased() == attribute })?.1 ?? nil
         }
-
-        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
     }
 }
