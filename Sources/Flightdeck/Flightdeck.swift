@@ -92,7 +92,13 @@ public struct Site: Sendable {
         let log = DiagnosticLog()
         var external: [ExternalLink] = []
         do {
-            external = try BuildPipeline(root: root, options: options, through: .render).run(log: log).externalLinks
+            let run = try BuildPipeline(root: root, options: options, through: .render).run(log: log)
+            external = run.externalLinks
+            let failures = ConcurrentMap.map(run.files) { file -> DiagnosticError? in
+                do throws(DiagnosticError) { try file.make() } catch { return error }
+                return nil
+            }
+            for failure in failures.compactMap({ $0 }) { log.report(contentsOf: failure.diagnostics) }
         } catch {
             var known = Set(log.diagnostics)
             for diagnostic in error.diagnostics where known.insert(diagnostic).inserted { log.report(diagnostic) }

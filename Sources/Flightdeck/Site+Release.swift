@@ -75,12 +75,8 @@ extension Site {
         guard let file = run.files.first(where: { $0.path == path }) else {
             throw DiagnosticError(.error("release '\(release.name)' has no single-file report", at: nil))
         }
-        switch file.body {
-        case .bytes(let data): return .report(data)
-        case .file(let stored):
-            do { return .report(try Data(contentsOf: URL(fileURLWithPath: stored))) } catch {
-                throw DiagnosticError(.error("cannot read \(stored): \(error.localizedDescription)", at: nil))
-            }
+        do { return .report(try file.contents()) } catch {
+            throw DiagnosticError(.error("cannot read the single-file report of '\(release.name)': \(error.localizedDescription)", at: nil))
         }
     }
 }

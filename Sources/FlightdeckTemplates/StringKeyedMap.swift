@@ -8,6 +8,8 @@
 protocol StringKeyedMap {
     /// Writes the entries as an object, keys sorted (a dictionary has no order of its own; output must be stable).
     func encodeEntries(to encoder: ValueEncoder) throws
+    /// Makes `encoder` an object of the entries, keys sorted, their values not yet encoded.
+    func gatherEntries(into encoder: JSONStreamEncoder)
 }
 
 extension Dictionary: StringKeyedMap where Key == String, Value: Encodable {
@@ -18,6 +20,14 @@ extension Dictionary: StringKeyedMap where Key == String, Value: Encodable {
         for key in sortedByUTF8(Array(keys)) where encoder.keeps(key) {
             guard let value = self[key] else { continue }
             try encoder.child(forKey: key).encodeValue(value)
+        }
+    }
+
+    func gatherEntries(into encoder: JSONStreamEncoder) {
+        encoder.beginObject()
+        for key in sortedByUTF8(Array(keys)) {
+            guard let value = self[key] else { continue }
+            encoder.set(key, .encodable(value))
         }
     }
 }

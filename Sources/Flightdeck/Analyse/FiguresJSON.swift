@@ -12,13 +12,24 @@ enum FiguresJSON {
     /// dictionaries too, `INC-2026-051` to `i_nc-2026-051`, and a custom key strategy cannot tell a dictionary's
     /// key from a field name); JSONEncoder then only writes the tree, so numbers print as they always have.
     ///
-    /// The tree is written by `JSONText`, byte for byte what JSONEncoder with `[.prettyPrinted, .sortedKeys,
-    /// .withoutEscapingSlashes]` writes (`dataThroughJSONEncoder`, which `FiguresJSONTests` compares it with) in
-    /// about a fifth of the time: a release's summary.json holds every test case.
+    /// Written by `Value.writeJSON`, byte for byte what JSONEncoder with `[.prettyPrinted, .sortedKeys,
+    /// .withoutEscapingSlashes]` writes of that tree (`dataThroughJSONEncoder`, which `FiguresJSONTests` compares
+    /// it with), in about a fifth of the time and without building the tree: a release's summary.json holds
+    /// every record it read.
     static func data(of value: some Encodable) throws -> Data {
-        var text = JSONText()
-        try text.write(try Value.encode(value), depth: 0)
-        return Data(text.bytes)
+        let output = JSONOutput()
+        try Value.writeJSON(value, to: output)
+        return Data(output.bytes)
+    }
+
+    /// Writes `value` as `data(of:)` does, in pieces of about a mebibyte, to `write`; the JSON is never whole in memory.
+    static func write(_ value: some Encodable, to write: ([UInt8]) throws -> Void) throws {
+        // The output keeps `write` only while the value is written.
+        try withoutActuallyEscaping(write) { write in
+            let output = JSONOutput(flush: write)
+            try Value.writeJSON(value, to: output)
+            try output.finish()
+        }
     }
 
     /// `data(of:)` through Foundation's JSONEncoder (the reference `JSONText` is tested against).
@@ -93,104 +104,5 @@ private struct EncodedValue: Encodable {
             var container = encoder.singleValueContainer()
             try container.encode(text)
         }
-    }
-}
-
-/// Pretty, sorted JSON of a template value, as JSONEncoder writes it: two-space indents, `"key" : value`, empty
-/// containers as `[\n\n]`, whole doubles without `.0`, slashes and non-ASCII unescaped, other control characters
-/// as `\u00xx`.
-private struct JSONText {
-    /// A number JSON cannot hold (infinity, NaN), as JSONEncoder refuses it.
-    struct NonFinite: Error, CustomStringConvertible {
-        let value: Double
-        var description: String { "\(value) cannot be written as JSON" }
-    }
-
-    private(set) var bytes: [UInt8] = []
-
-    mutating func write(_ value: Value, depth: Int) throws {
-        switch value {
-        case .null, .undefined: bytes.append(contentsOf: "null".utf8)
-        case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): bytes.append(contentsOf: String(i).utf8)
-        case .double(let d):
-            guard d.isFinite else { throw NonFinite(value: d) }
-            var text = d.description
-            if text.hasSuffix(".0") { text.removeLast(2) }
-            bytes.append(contentsOf: text.utf8)
-        case .string(let text), .markup(let text): string(text)
-        case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            bytes.append(UInt8(ascii: "\n"))
-            for (index, item) in items.enumerated() {
-                if index > 0 { comma() }
-                indent(depth + 1)
-                try write(item, depth: depth + 1)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth)
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let pairs):
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(UInt8(ascii: "\n"))
-            // Keys sorted; a later pair with the same key replaces an earlier one, as in JSONEncoder's keyed
-            // container. The pairs' indices are sorted (by key, then position), not a dictionary of them.
-            let order = pairs.indices.sorted { pairs[$0].key != pairs[$1].key ? pairs[$0].key < pairs[$1].key : $0 < $1 }
-            var first = true
-            for (position, index) in order.enumerated() {
-                if position + 1 < order.count, pairs[order[position + 1]].key == pairs[index].key { continue }
-                if !first { comma() }
-                first = false
-                indent(depth + 1)
-                string(pairs[index].key)
-                bytes.append(contentsOf: " : ".utf8)
-                try write(pairs[index].value, depth: depth + 1)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth)
-            bytes.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private mutating func comma() {
-        bytes.append(UInt8(ascii: ","))
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
-    /// Two spaces per level, made once per depth (appending a ready array is a copy, also in debug builds).
-    private var indents: [[UInt8]] = []
-
-    private mutating func indent(_ depth: Int) {
-        while indents.count <= depth { indents.append([UInt8](repeating: UInt8(ascii: " "), count: 2 * indents.count)) }
-        bytes.append(contentsOf: indents[depth])
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: they are copied in one append.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

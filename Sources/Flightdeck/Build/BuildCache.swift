@@ -217,21 +217,50 @@ final class BuildCache: @unchecked Sendable {
     /// Stores a rendered page under its key and returns it as output linked to the stored file. When the
     /// page cannot be stored, the bytes themselves are the output: the build goes on without caching it.
     func store(_ html: Data, key: String, at path: String) -> OutputFile {
+        let stored: Bool
+        do { stored = try keep(key) { try Folder.write(html, to: $0) } } catch {
+            stored = false  // a page that cannot be cached is still output, as bytes
+        }
+        return counted(stored, key: key) ? OutputFile(path: path, body: .file(pagePath(key))) : OutputFile(path: path, body: .bytes(html))
+    }
+
+    /// Stores a file written in pieces by `write` (a release's summary.json) under its key, as `store` does.
+    /// When the cache cannot keep it (a failed write of the cache's file), it is written into the output instead;
+    /// an error of `write` itself (a value JSON cannot hold) is the build's error.
+    func store(key: String, at path: String,
+               writing write: @escaping @Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws(DiagnosticError) -> OutputFile {
+        let stored: Bool
+        do { stored = try keep(key) { try OutputFile.write(write, to: $0) } } catch is POSIXError {
+            stored = false
+        } catch {
+            throw DiagnosticError(.error("cannot write \(path): \(error)", at: nil))
+        }
+        return counted(stored, key: key) ? OutputFile(path: path, body: .file(pagePath(key))) : OutputFile(path: path, body: .stream(write))
+    }
+
+    /// Writes the page of `key` through `write` into a new file and renames it into place: true when kept.
+    private func keep(_ key: String, write: (Int32) throws -> Void) throws -> Bool {
         let target = pagePath(key)
         let temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        var stored = false
-        if fd >= 0 {
-            do {
-                try Folder.write(html, to: fd)
-                stored = true
-            } catch {
-                stored = false  // a page that cannot be cached is still output, as bytes, below
-            }
+        guard fd >= 0 else { return false }
+        do {
+            try write(fd)
+        } catch {
             close(fd)
-            stored = stored && rename(temporary, target) == 0
-            if !stored { unlink(temporary) }
+            unlink(temporary)
+            throw error
         }
+        close(fd)
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Counts a page rendered, and kept when `stored`; returns `stored`.
+    private func counted(_ stored: Bool, key: String) -> Bool {
         lock.withLock {
             reused.pagesRendered += 1
             storedPages += 1
@@ -240,7 +269,7 @@ final class BuildCache: @unchecked Sendable {
                 keptPages?.insert(key)
             }
         }
-        return stored ? OutputFile(path: path, body: .file(target)) : OutputFile(path: path, body: .bytes(html))
+        return stored
     }
 
     /// Counts pages rendered that the cache does not keep (404, the site's own pages).

@@ -78,7 +78,7 @@ enum Folder {
     }
 
     /// Writes all of `data` to the open file `fd`, retrying interrupted and short writes.
-    static func write(_ data: Data, to fd: Int32) throws(POSIXError) {
+    static func write(_ data: some ContiguousBytes, to fd: Int32) throws(POSIXError) {
         let failed: Int32? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
             var offset = 0
             while offset < buffer.count {

@@ -11,6 +11,9 @@ struct OutputFile: Sendable {
         case bytes(Data)
         /// In a file of the build cache (`pages/<key>.html`), which the output hard-links.
         case file(String)
+        /// Made when the file is written, in pieces handed to `piece` (a release's summary.json, encoded straight
+        /// into its file so that it is never whole in memory).
+        case stream(@Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void)
     }
 
     /// Path relative to the output folder, `/`-separated.
@@ -35,7 +38,36 @@ struct OutputFile: Sendable {
         switch body {
         case .bytes(let data): data
         case .file(let path): try Folder.read(path)
+        case .stream(let produce):
+            try Self.gather(produce)
         }
+    }
+
+    /// The pieces a streamed body makes, as one `Data`.
+    private static func gather(_ produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws(POSIXError) -> Data {
+        var data = Data()
+        do {
+            try produce { data.append(contentsOf: $0) }
+        } catch let error as POSIXError {
+            throw error
+        } catch {
+            throw POSIXError(.EINVAL)
+        }
+        return data
+    }
+
+    /// Makes a streamed body and drops its pieces (`check` writes nothing, but a file that cannot be made is
+    /// still an error); other bodies are already made.
+    func make() throws(DiagnosticError) {
+        guard case .stream(let produce) = body else { return }
+        do { try produce { _ in } } catch {
+            throw DiagnosticError(.error("cannot write \(path): \(error)", at: nil))
+        }
+    }
+
+    /// Writes a streamed body into the open file `fd`.
+    static func write(_ produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void, to fd: Int32) throws {
+        try produce { piece throws(POSIXError) in try Folder.write(piece, to: fd) }
     }
 }
 
@@ -113,6 +145,17 @@ enum SiteWriter {
                     return nil
                 } catch {
                     return "\(file.path): \(error.localizedDescription)"
+                }
+            case .stream(let produce):
+                if unlink(target) != 0 && errno != ENOENT { return "\(file.path): \(String(cString: strerror(errno)))" }
+                let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { return "\(file.path): \(String(cString: strerror(errno)))" }
+                defer { close(fd) }
+                do {
+                    try OutputFile.write(produce, to: fd)
+                    return nil
+                } catch {
+                    return "\(file.path): \(error)"
                 }
             case .file(let source):
                 // A page kept in the build cache: the output links it, unless it already is that file.

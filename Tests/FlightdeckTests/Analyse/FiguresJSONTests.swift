@@ -1,4 +1,5 @@
 import FlightdeckCore
+import FlightdeckTemplates
 import Foundation
 import Testing
 @testable import Flightdeck
@@ -114,5 +115,60 @@ struct FiguresJSONTests {
         }
         let twice = try FiguresJSON.data(of: Twice())
         #expect(twice == (try FiguresJSON.dataThroughJSONEncoder(of: Twice())), "a key written twice keeps its last value: \(String(decoding: twice, as: UTF8.self))")
+    }
+
+    /// The streaming writer cannot write a nested container in place (its members come later, between the
+    /// parent's): those are built in memory and written when the parent closes, and must still come out as
+    /// JSONEncoder writes them. So must a value that writes nothing, and a date or a dictionary inside an array.
+    @Test func nestedContainersAndEmptyValuesAreWrittenAsJSONEncoderDoes() throws {
+        struct Nothing: Encodable { func encode(to encoder: any Encoder) throws {} }
+        struct Nested: Encodable {
+            enum Key: String, CodingKey { case zeta, alpha, list, sup }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                var inner = container.nestedContainer(keyedBy: Key.self, forKey: .zeta)
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                try container.encode(1, forKey: .alpha)
+                try inner.encode("late", forKey: .list)
+                try list.encode(2)
+                try container.encode(Nothing(), forKey: .sup)
+                var interleaved = list.nestedUnkeyedContainer()
+                try list.encode(Date(timeIntervalSince1970: 1_700_000_000))
+                try interleaved.encode(3)
+            }
+        }
+        struct Elements: Encodable {
+            func encode(to encoder: any Encoder) throws {
+                var list = encoder.unkeyedContainer()
+                try list.encode(["b": 1, "a": 2])
+                var pending = list.nestedContainer(keyedBy: Nested.Key.self)
+                try list.encode(Nested())
+                try pending.encode(true, forKey: .alpha)
+                try list.encodeNil()
+            }
+        }
+        struct All: Encodable {
+            let nested = Nested()
+            let elements = Elements()
+            let nothing = Nothing()
+            let inArray = [Nothing(), Nothing()]
+        }
+        let written = try FiguresJSON.data(of: All())
+        #expect(written == (try FiguresJSON.dataThroughJSONEncoder(of: All())), "\(String(decoding: written, as: UTF8.self))")
+    }
+
+    /// Written in pieces (summary.json goes to its file that way), the JSON is the same bytes as written whole.
+    @Test func jsonWrittenInPiecesIsTheSameAsWrittenWhole() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let model = try BuildPipeline(root: root, options: .init()).model(log: DiagnosticLog())
+        for entry in model.releases {
+            var pieces: [[UInt8]] = []
+            let output = JSONOutput(flushBytes: 256) { pieces.append($0) }
+            try Value.writeJSON(entry.data, to: output)
+            try output.finish()
+            #expect(pieces.count > 10, "\(entry.data.release.id): \(pieces.count) pieces")
+            #expect(Data(pieces.joined()) == (try FiguresJSON.data(of: entry.data)), "\(entry.data.release.id)")
+        }
     }
 }

@@ -43,8 +43,8 @@ struct SiteRenderer {
         let url: String
         let context: TemplateRenderer.Context
         var key: String?
-        /// The file's bytes when they are encoded rather than rendered (a release's summary.json).
-        var body: Data? = nil
+        /// The release whose summary.json this is: encoded as it is written, in pieces, never rendered.
+        var export: SiteModel.Entry? = nil
     }
 
     /// Renders every page (in parallel) and collects the assets; template errors stop it. With a build
@@ -74,15 +74,21 @@ struct SiteRenderer {
         let frame = SingleFileReport.Frame(siteTitle: model.source.config.title, releaseTitle: "", language: model.source.config.language,
                                            baseURL: baseURL, css: try singleFileCSS())
         let produce = { @Sendable (job: Job) throws(DiagnosticError) -> Data in
-            if let body = job.body { return body }
-            return Data(try renderer.render(job.template, context: job.context).utf8)
+            Data(try renderer.render(job.template, context: job.context).utf8)
         }
         let output = { @Sendable (job: Job, html: Data) -> OutputFile in
             if let cache, let key = job.key { return cache.store(html, key: key, at: SitePaths.file(job.url)) }
             return OutputFile(path: SitePaths.file(job.url), contents: html)
         }
+        /// A release's summary.json: into the cache's file as it is encoded, else when the output is written.
+        let export = { @Sendable (job: Job, entry: SiteModel.Entry) throws(DiagnosticError) -> OutputFile in
+            let write: @Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void = { try ReleaseExport.summary(entry, to: $0) }
+            if let cache, let key = job.key { return try cache.store(key: key, at: SitePaths.file(job.url), writing: write) }
+            return OutputFile(path: SitePaths.file(job.url), body: .stream(write))
+        }
         let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
+                if let entry = job.export { return .success(try export(job, entry)) }
                 return .success(output(job, try produce(job)))
             } catch {
                 return .failure(error)
@@ -98,11 +104,16 @@ struct SiteRenderer {
             case .release(let entry):
                 do throws(DiagnosticError) {
                     var rendered: [(page: ReleasePage, job: Job, html: Data)] = []
+                    var files: [OutputFile] = []
                     let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
                     for (page, job) in zip(pages, try releaseJobs(entry)) where page.kind != "report" {
-                        rendered.append((page, job, try produce(job)))
+                        if let entry = job.export {
+                            files.append(try export(job, entry))
+                        } else {
+                            rendered.append((page, job, try produce(job)))
+                        }
                     }
-                    var files = rendered.map { output($0.job, $0.html) }
+                    files += rendered.map { output($0.job, $0.html) }
                     if let report = pages.first(where: { $0.kind == "report" }) {
                         var releaseFrame = frame
                         releaseFrame.releaseTitle = entry.data.release.title
@@ -237,8 +248,7 @@ struct SiteRenderer {
             }
             if page.template == ReleasePages.summaryJSON {
                 return Job(template: page.template, url: page.url, context: TemplateRenderer.Context(),
-                           key: entry.renderKey.map { ReleasePages.key($0, url: page.url) },
-                           body: try ReleaseExport.summary(entry) + Data("\n".utf8))
+                           key: entry.renderKey.map { ReleasePages.key($0, url: page.url) }, export: entry)
             }
             var own: TemplateRenderer.Context
             switch page.template {
