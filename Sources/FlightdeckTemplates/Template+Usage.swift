@@ -1,36 +1,55 @@
 /// How templates use a context variable: not at all, only through some of its members (`data.tests`,
 /// `data['tests']`), or as a whole (printed, passed to a filter, assigned, indexed by a computed key).
 ///
-/// A page's context can then leave out members no template can reach, which saves encoding them.
+/// Members are followed one level further (`data.rollout.format` uses only `format` of `data.rollout`), also
+/// through a name set to a member (`{% set d = data.rollout %}` … `d.format`). A page's context can then leave
+/// out members no template can reach, which saves encoding them (a rollout's every metric sample, say).
 public enum VariableUsage: Equatable, Sendable {
     case unused
-    case members(Set<String>)
+    /// Only these members, each used as its usage says.
+    case members([String: VariableUsage])
     case whole
+
+    /// How many levels below the variable members are told apart; deeper uses count as the whole member.
+    static let depth = 2
 
     /// Both usages together.
     func union(_ other: VariableUsage) -> VariableUsage {
         switch (self, other) {
         case (.whole, _), (_, .whole): .whole
         case (.unused, let usage), (let usage, .unused): usage
-        case (.members(let a), .members(let b)): .members(a.union(b))
+        case (.members(let a), .members(let b)): .members(a.merging(b) { $0.union($1) })
         }
+    }
+
+    /// The usage of a path of members below the variable, used whole at its end.
+    static func path(_ members: ArraySlice<String>) -> VariableUsage {
+        guard let first = members.first else { return .whole }
+        return .members([first: path(members.dropFirst())])
     }
 }
 
 extension Environment {
     /// How the templates called `names` use the variable `variable`, read from their syntax trees.
     ///
-    /// Conservative: a local variable of the same name counts as the context variable, and a template that
+    /// Conservative: a local variable of the same name counts as the context variable; a name set anywhere to a
+    /// member of it counts as that member in every template (Jinja's `include` shares names); and a template that
     /// cannot be loaded or parsed counts as using it whole (rendering will report the error).
     public func usage(of variable: String, in names: [String]) -> VariableUsage {
         // On the large stack, as rendering: a walk follows the templates' nesting.
         let result = try? LargeStack.run { () throws(TemplateError) -> VariableUsage in
-            var usage = VariableUsage.unused
+            var trees: [[Node]] = []
             for name in names {
                 let template = try self.template(named: name)
-                var walker = UsageWalker(variable: variable)
-                walker.visit(template.nodes)
-                for body in template.blocks.values { walker.visit(body) }
+                trees.append(template.nodes)
+                trees.append(contentsOf: template.blocks.values)
+            }
+            var aliases = AliasFinder(variable: variable)
+            for nodes in trees { aliases.visit(nodes) }
+            var usage = VariableUsage.unused
+            for nodes in trees {
+                var walker = UsageWalker(variable: variable, aliases: aliases.found)
+                walker.visit(nodes)
                 usage = usage.union(walker.usage)
                 if usage == .whole { break }
             }
@@ -40,15 +59,61 @@ extension Environment {
     }
 }
 
+/// The chain of literal members an expression reads below a name: `data.rollout['format']` is (data, [rollout, format]).
+private func memberChain(_ expr: Expr) -> (name: String, members: [String])? {
+    switch expr.kind {
+    case .name(let name): return (name, [])
+    case .attribute(let base, let member):
+        guard let chain = memberChain(base) else { return nil }
+        return (chain.name, chain.members + [member])
+    case .item(let base, let index):
+        guard case .literal(.string(let member)) = index.kind, let chain = memberChain(base) else { return nil }
+        return (chain.name, chain.members + [member])
+    default: return nil
+    }
+}
+
+/// Finds the names `{% set name = variable.member… %}` binds, with the members each stands for.
+private struct AliasFinder {
+    let variable: String
+    var found: [String: [[String]]] = [:]
+
+    mutating func visit(_ nodes: [Node]) {
+        for node in nodes { visit(node) }
+    }
+
+    private mutating func visit(_ node: Node) {
+        switch node.kind {
+        case .set(let targets, let expr):
+            if targets.count == 1, let chain = memberChain(expr), chain.name == variable, !chain.members.isEmpty {
+                found[targets[0], default: []].append(chain.members)
+            }
+        case .conditional(let branches, let otherwise):
+            for branch in branches { visit(branch.body) }
+            visit(otherwise)
+        case .loop(let loop):
+            visit(loop.body)
+            visit(loop.otherwise)
+        case .setBlock(_, let body): visit(body)
+        case .macro(let macro): visit(macro.body)
+        case .callBlock(_, let caller): visit(caller.body)
+        default: break
+        }
+    }
+}
+
 /// Walks nodes and expressions, collecting the uses of one name.
 private struct UsageWalker {
     let variable: String
+    /// Names set to members of the variable, and the members each stands for.
+    let aliases: [String: [[String]]]
     var usage = VariableUsage.unused
     /// Nesting of the walk; past the parser's own limits it gives up and answers "whole" rather than recurse on.
     private var depth = 0
 
-    init(variable: String) {
+    init(variable: String, aliases: [String: [[String]]]) {
         self.variable = variable
+        self.aliases = aliases
     }
 
     mutating func visit(_ nodes: [Node]) {
@@ -60,7 +125,12 @@ private struct UsageWalker {
         defer { depth -= 1 }
         switch node.kind {
         case .text, .block: break
-        case .output(let expr), .set(_, let expr), .extends(let expr), .include(let expr, _, _),
+        case .set(let targets, let expr):
+            // Binding an alias (`set d = data.rollout`) reads nothing yet: the alias's own uses count.
+            if targets.count == 1, let chain = memberChain(expr), chain.name == variable, !chain.members.isEmpty,
+               aliases[targets[0]] != nil { break }
+            visit(expr)
+        case .output(let expr), .extends(let expr), .include(let expr, _, _),
              .importAs(let expr, _, _), .importNames(let expr, _, _):
             visit(expr)
         case .conditional(let branches, let otherwise):
@@ -92,19 +162,13 @@ private struct UsageWalker {
     private mutating func visit(_ expr: Expr) {
         guard enter() else { return }
         defer { depth -= 1 }
+        if let chain = memberChain(expr), use(chain) { return }
         switch expr.kind {
-        case .literal: break
-        case .name(let name):
-            if name == variable { usage = .whole }
-        case .attribute(let base, let member):
-            if case .name(variable) = base.kind { use(member) } else { visit(base) }
+        case .literal, .name: break
+        case .attribute(let base, _): visit(base)
         case .item(let base, let index):
-            if case .name(variable) = base.kind, case .literal(.string(let member)) = index.kind {
-                use(member)
-            } else {
-                visit(base)
-                visit(index)
-            }
+            visit(base)
+            visit(index)
         case .list(let items): for item in items { visit(item) }
         case .dict(let pairs):
             for pair in pairs {
@@ -123,7 +187,14 @@ private struct UsageWalker {
             visit(value)
             visit(test)
             if let otherwise { visit(otherwise) }
-        case .filter(let operand, _, let arguments, _), .test(let operand, _, let arguments, _), .call(let operand, let arguments):
+        case .call(let operand, let arguments):
+            // `data.rollout.items()`: `items` is a method of the value, not a member of it.
+            if case .attribute(let base, _) = operand.kind, let chain = memberChain(base), use(chain) {
+            } else {
+                visit(operand)
+            }
+            visit(arguments)
+        case .filter(let operand, _, let arguments, _), .test(let operand, _, let arguments, _):
             visit(operand)
             visit(arguments)
         }
@@ -134,8 +205,14 @@ private struct UsageWalker {
         for keyword in arguments.keywords { visit(keyword.value) }
     }
 
-    private mutating func use(_ member: String) {
-        usage = usage.union(.members([member]))
+    /// Records a chain of members read below the variable or one of its aliases, used whole at its end (at most
+    /// `VariableUsage.depth` levels below the variable). False when the chain starts at another name.
+    private mutating func use(_ chain: (name: String, members: [String])) -> Bool {
+        var paths: [[String]] = []
+        if chain.name == variable { paths.append(chain.members) }
+        for alias in aliases[chain.name] ?? [] { paths.append(alias + chain.members) }
+        for path in paths { usage = usage.union(.path(path.prefix(VariableUsage.depth))) }
+        return !paths.isEmpty
     }
 
     private mutating func enter() -> Bool {

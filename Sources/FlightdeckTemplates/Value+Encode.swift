@@ -26,10 +26,11 @@ extension Value {
     /// let value = try Value.encode(release)   // ["id": ..., "release_date": "2024-05-01T00:00:00Z"]
     /// ```
     ///
-    /// With `members`, an object value keeps only those members (by their encoded names): the rest are never
-    /// encoded, which saves the work for members no template reads (see `Environment.usage(of:in:)`).
+    /// With `members`, an object value keeps only those members (by their encoded names), and a member whose
+    /// usage is itself `.members` keeps only those of its own: the rest are never encoded, which saves the work
+    /// for members no template reads (see `Environment.usage(of:in:)`).
     public static func encode(_ value: some Encodable, keys: KeyStrategy = .snakeCase, date: DateStrategy = .iso8601,
-                              members: Set<String>? = nil) throws -> Value {
+                              members: [String: VariableUsage]? = nil) throws -> Value {
         let encoder = ValueEncoder(options: .init(keys: keys, date: date), members: members)
         try encoder.encodeValue(value)
         return encoder.finish()
@@ -49,8 +50,8 @@ final class ValueEncoder: Encoder {
     }
 
     let options: Options
-    /// The only members the top-level object keeps, if not all (always nil below the top level).
-    let members: Set<String>?
+    /// The only members this value keeps if it is an object, each with what it keeps of its own; nil: all of them.
+    let members: [String: VariableUsage]?
     private var scalar: Value?
     /// Whether a keyed container was asked for: then this is an object of `pairs`, else an array of `items`.
     private var isObject = false
@@ -60,7 +61,7 @@ final class ValueEncoder: Encoder {
     /// until `finish`, so finishing fills the arrays in place instead of building new ones.
     private var nested: [(index: Int, encoder: ValueEncoder)] = []
 
-    init(options: Options, members: Set<String>? = nil) {
+    init(options: Options, members: [String: VariableUsage]? = nil) {
         self.options = options
         self.members = members
     }
@@ -85,9 +86,15 @@ final class ValueEncoder: Encoder {
         return .array(items)
     }
 
-    /// False for a member of the top-level object that `members` leaves out.
+    /// False for a member that `members` leaves out.
     func keeps(_ key: String) -> Bool {
-        members?.contains(key) != false
+        members == nil || members?[key] != nil
+    }
+
+    /// What the member `key` keeps of its own members: nil for all of them.
+    private func members(of key: String) -> [String: VariableUsage]? {
+        if case .members(let kept) = members?[key] { return kept }
+        return nil
     }
 
     /// Makes this an object, if it is not one yet.
@@ -126,7 +133,7 @@ final class ValueEncoder: Encoder {
 
     /// A new encoder for the value of `key`, replacing an earlier one with the same key.
     func child(forKey key: String) -> ValueEncoder {
-        let child = ValueEncoder(options: options)
+        let child = ValueEncoder(options: options, members: members(of: key))
         nested.append((index: slot(forKey: key, .null), encoder: child))
         return child
     }
