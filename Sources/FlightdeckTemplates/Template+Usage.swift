@@ -14,7 +14,7 @@ public enum VariableUsage: Equatable, Sendable {
     static let depth = 2
 
     /// Both usages together.
-    func union(_ other: VariableUsage) -> VariableUsage {
+    public func union(_ other: VariableUsage) -> VariableUsage {
         switch (self, other) {
         case (.whole, _), (_, .whole): .whole
         case (.unused, let usage), (let usage, .unused): usage
@@ -23,7 +23,7 @@ public enum VariableUsage: Equatable, Sendable {
     }
 
     /// The usage of a path of members below the variable, used whole at its end.
-    static func path(_ members: ArraySlice<String>) -> VariableUsage {
+    public static func path(_ members: ArraySlice<String>) -> VariableUsage {
         guard let first = members.first else { return .whole }
         return .members([first: path(members.dropFirst())])
     }

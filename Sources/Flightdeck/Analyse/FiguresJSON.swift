@@ -48,6 +48,27 @@ enum FiguresJSON {
         node(try Value.encode(value), at: .file("<figures>"))
     }
 
+    /// The part of `tree(of:)` that the dotted `paths` (`tests.success_rate`) name: each object on a path keeps only
+    /// the members the paths go through, and what a path ends on is kept whole. A release with a large file is
+    /// never encoded whole for a few checks. When a path names nothing in that part, the whole tree is returned,
+    /// so that the error for a misspelt key can suggest every name; a path starting with the id of a data kind
+    /// the release does not have is not misspelt (the part keeps every first key the paths name that exists).
+    static func tree(of value: some Encodable, paths: [String]) throws -> DataNode {
+        let usage = paths.reduce(VariableUsage.unused) { usage, path in
+            usage.union(.path(path.split(separator: ".").map(String.init)[...]))
+        }
+        guard case .members(let members) = usage else { return try tree(of: value) }
+        let part = node(try Value.encode(value, members: members), at: .file("<figures>"))
+        let resolves = paths.allSatisfy { path in
+            let keys = path.split(separator: ".").map(String.init)
+            var node: DataNode? = part
+            for key in keys { node = node?.entries?.first { $0.key == key }?.value }
+            guard node == nil, let first = keys.first else { return true }
+            return Registry.kind(id: first) != nil && part.entries?.contains { $0.key == first } == false
+        }
+        return resolves ? part : try tree(of: value)
+    }
+
     /// The JSON round trip `tree(of:)` stands for (kept as the reference its test compares with).
     static func treeThroughJSON(of value: some Encodable) throws -> DataNode {
         try JSONReader.read(String(decoding: try data(of: value), as: UTF8.self), path: "<figures>")

@@ -11,11 +11,12 @@ enum ReleaseAnalyser {
             analyse(kind, in: context, into: &figures)
         }
         // Checklist checks and sign-offs' kept figures read figures by their exported names: the tree is
-        // encoded once, only when some kind reads it (an item with a check, a sign-off with a digest).
+        // encoded once, only when some kind reads it (an item with a check, a sign-off with a digest), and only
+        // the figures they name.
         var tree: DataNode?
         if Registry.kinds.contains(where: { readsFigureTree($0, data) }) {
             do {
-                tree = try FiguresJSON.tree(of: figures)
+                tree = try FiguresJSON.tree(of: figures, paths: SignoffVerification.keptNames(checklist: data[ChecklistKind.self]))
             } catch {
                 log.error("cannot encode the figures checks and sign-offs read: \(error)", at: nil)
             }

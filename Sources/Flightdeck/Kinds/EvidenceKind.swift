@@ -65,6 +65,9 @@ protocol EvidenceKind: SendableMetatype {
 
     // MARK: Render
 
+    /// What its pages show of its figures: each list that grows with its files cut to `PageRows.limit` rows,
+    /// failing rows first, with how many were left off. summary.json and checks read the whole figures.
+    static func pageFigures(_ figures: Figures) -> Figures
     /// Its charts on the release page, keyed by the name templates use (`tests_outcomes`).
     static func charts(_ model: Model, figures: Figures, in context: ChartContext) -> [String: Chart]
     /// The charts its card on the release overview may show (`tests_outcomes`): the first the release has.
@@ -95,6 +98,7 @@ extension EvidenceKind {
     static func reanalyse(_ model: Model, figures: Figures?, tree: DataNode?, in context: AnalysisContext) -> Figures? { nil }
     static func reason(_ figures: Figures) -> Verdict.Reason? { nil }
     static var keptFigures: [String] { [] }
+    static func pageFigures(_ figures: Figures) -> Figures { figures }
     static func charts(_ model: Model, figures: Figures, in context: ChartContext) -> [String: Chart] { [:] }
     static var overviewCharts: [String] { [] }
     static func itemPages(_ model: Model) -> [ItemPage] { [] }

@@ -502,6 +502,9 @@ package enum EmbeddedTheme {
   </tbody>
 </table>
 </div>
+{%- if p.tests_omitted is defined %}
+<p class="hint">{{ p.tests_omitted }} more test runs are not listed here (failed runs are listed first); <a href="{{ root }}{{ summary_url|url }}">summary.json</a> has all {{ p.total }}.</p>
+{%- endif %}
 {%- endif %}
 {%- if p.comparisons is defined %}
 {%- set c = p.comparisons %}
@@ -518,6 +521,9 @@ package enum EmbeddedTheme {
   </tbody>
 </table>
 </div>
+{%- if c.operations_omitted is defined %}
+<p class="hint">{{ c.operations_omitted }} more operations are not listed here (those missing their target are listed first); <a href="{{ root }}{{ summary_url|url }}">summary.json</a> has all {{ c.passed + c.failed }}.</p>
+{%- endif %}
 {%- endif %}
 {%- if p.load_tests is defined %}
 {%- set lt = p.load_tests %}
@@ -548,6 +554,9 @@ package enum EmbeddedTheme {
   </tbody>
 </table>
 </div>
+{%- if run.labels_omitted is defined %}
+<p class="hint">{{ run.labels_omitted }} more labels are not listed here (those over a limit are listed first); <a href="{{ root }}{{ summary_url|url }}">summary.json</a> has them all.</p>
+{%- endif %}
 {%- set failing = run.labels | rejectattr('passed') | list %}
 {%- if failing %}
 <ul>

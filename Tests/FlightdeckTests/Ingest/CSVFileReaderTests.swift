@@ -28,7 +28,9 @@ struct CSVFileReaderTests {
     }
 
     @Test func parsesNumbersExactly() throws {
-        for text in ["0", "12.5", "-3.25", "1e3", "0.1", "123456789.123456", "  7 ", "99999999999999999999.5"] {
+        for text in ["0", "12.5", "-3.25", "1e3", "0.1", "123456789.123456", "  7 ", "99999999999999999999.5",
+                     // Past the fast path but plain decimals: 17 significant digits (Python's repr of 0.1 + 0.2), 2^53 + 1, a scale past 10^22.
+                     "0.30000000000000004", "11.700000000000001", "9007199254740993", "0.00000000000000000000000125"] {
             var copy = text
             let parsed = copy.withUTF8 { NumberParser.double($0) }
             #expect(parsed == Double(text.trimmingCharacters(in: .whitespaces)), "\(text)")

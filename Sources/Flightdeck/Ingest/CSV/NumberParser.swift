@@ -7,7 +7,8 @@ enum NumberParser {
     }
 
     /// Parses `[-+]digits[.digits]` exactly when the digits fit in 2^53 and the scale in 10^22
-    /// (Clinger's fast path: one correctly rounded division); anything else goes through `Double(String)`.
+    /// (Clinger's fast path: one correctly rounded division); anything else (more digits, exponents, `inf`) goes
+    /// through `Double(String)`, which also refuses what is not a number.
     static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0, end = bytes.count
         while i < end, bytes[i] == UInt8(ascii: " ") { i += 1 }
@@ -37,7 +38,9 @@ enum NumberParser {
             let value = Double(mantissa) / powers[scale]
             return negative ? -value : value
         }
-        if simple { return nil }
+        // "-" or "." alone; a plain decimal beyond the fast path (17 digits, as Python's repr writes 0.1 + 0.2)
+        // is a number all the same.
+        if simple, !sawDigit { return nil }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         guard let value = Double(text.drop { $0 == " " }), value.isFinite else { return nil }
         return value

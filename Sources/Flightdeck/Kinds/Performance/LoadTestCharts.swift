@@ -12,9 +12,10 @@ enum LoadTestCharts {
         return charts
     }
 
-    /// One file's chart.
+    /// One file's chart: at most `PageRows.chartBars` labels, failing first.
     static func chart(_ run: LoadTestRunFigures, id: String) -> Chart {
-        let rows = run.labels
+        let (rows, omitted) = PageRows.cut(run.labels, limit: PageRows.chartBars) { !$0.passed }
+        let more = omitted.map { _ in " The chart shows \(rows.count) of \(run.labels.count) labels, those over a limit first." } ?? ""
         let nan = Double.nan
         let series: [BarSeries]
         let description: String
@@ -24,14 +25,14 @@ enum LoadTestCharts {
                 BarSeries(name: "Reference", values: rows.map { $0.reference?.p95Ms ?? nan }),
             ]
             description = "95th percentile response time per request label of \(run.file) (\(run.tool)) and of the same label in its "
-                + "reference (the baseline run, or else the previous release); labels without a reference have one bar."
+                + "reference (the baseline run, or else the previous release); labels without a reference have one bar." + more
         } else {
             series = [
                 BarSeries(name: "p50", values: rows.map { $0.figures.p50Ms ?? nan }),
                 BarSeries(name: "p95", values: rows.map { $0.figures.p95Ms ?? nan }),
                 BarSeries(name: "p99", values: rows.map { $0.figures.p99Ms ?? nan }),
             ]
-            description = "Response time percentiles per request label of \(run.file) (\(run.tool)); no baseline or previous release to compare with."
+            description = "Response time percentiles per request label of \(run.file) (\(run.tool)); no baseline or previous release to compare with." + more
         }
         return .groupedBar(GroupedBarChart(id: id, title: "\(run.tool): response time per label", description: description,
                                            xLabel: "Label", yLabel: "Response time", format: .duration(.milliseconds),

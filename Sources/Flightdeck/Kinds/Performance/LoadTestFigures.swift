@@ -49,14 +49,16 @@ package struct LoadTestRunFigures: Sendable, Encodable {
     package let checksPassed: Int?
     /// k6 checks that failed.
     package let checksFailed: Int?
-    /// The aggregate first, then each label.
-    package let labels: [LoadTestComparison]
+    /// The aggregate first, then each label (on a page: at most `PageRows.limit`, failing first).
+    package var labels: [LoadTestComparison]
+    /// Labels a page leaves off (absent in summary.json, which has them all).
+    package var labelsOmitted: Int? = nil
 }
 
 /// The figures of a release's load-test files (`performance/`), judged by `thresholds.performance`.
 package struct LoadTestsFigures: Sendable, Encodable {
     /// Each file of this release, in path order (the baseline run's files left out).
-    package let runs: [LoadTestRunFigures]
+    package var runs: [LoadTestRunFigures]
     /// The baseline run's files.
     package let baselinePaths: [String]
     /// Labels judged (aggregates included).

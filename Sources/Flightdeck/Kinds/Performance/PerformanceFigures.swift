@@ -50,8 +50,10 @@ package struct ComparisonFigures: Sendable, Encodable {
         package let reasons: [String]
     }
 
-    /// Per operation, in file order.
-    package let operations: [Operation]
+    /// Per operation, in file order (on a page: at most `PageRows.limit`, failing first).
+    package var operations: [Operation]
+    /// Operations a page leaves off (absent in summary.json, which has them all).
+    package var operationsOmitted: Int? = nil
     /// How many passed.
     package let passed: Int
     /// How many did not.
@@ -96,8 +98,10 @@ package struct PerformanceFigures: Sendable, Encodable {
     package let totalCost: Double
     /// totalCost / successful.
     package let costPerTest: Double?
-    /// Per test, in file order.
-    package let tests: [PerformanceTestFigures]
+    /// Per test, in file order (on a page: at most `PageRows.limit`, failing first).
+    package var tests: [PerformanceTestFigures]
+    /// Tests a page leaves off (absent in summary.json, which has them all).
+    package var testsOmitted: Int? = nil
     /// Per job type against the baseline (needs a baseline).
     package let improvements: [JobTypeImprovement]
     /// `excellent` (> excellent efficiency), `good` (> min efficiency) or `concern`; nil without successful tests.
@@ -105,9 +109,9 @@ package struct PerformanceFigures: Sendable, Encodable {
     /// `high` (≥ min success rate), `moderate` (≥ moderate rate) or `low`; nil without results.
     package let reliabilityLevel: String?
     /// The comparisons' figures, when there are comparisons.
-    package let comparisons: ComparisonFigures?
+    package var comparisons: ComparisonFigures?
     /// The load-test files' figures, when the release has some in `performance/`.
-    package let loadTests: LoadTestsFigures?
+    package var loadTests: LoadTestsFigures?
     /// The recommendation; nil when there is nothing to judge.
     package let recommendation: PerformanceRecommendation?
     /// Why, in a sentence.

@@ -50,6 +50,23 @@ enum PerformanceKind: EvidenceKind {
                      needs: needs, evidence: "#performance")
     }
 
+    /// Tests, operations and each load-test file's labels cut to `PageRows.limit`, failing first.
+    static func pageFigures(_ p: PerformanceFigures) -> PerformanceFigures {
+        var p = p
+        (p.tests, p.testsOmitted) = PageRows.cut(p.tests) { !$0.result.success }
+        if var comparisons = p.comparisons {
+            (comparisons.operations, comparisons.operationsOmitted) = PageRows.cut(comparisons.operations) { !$0.passed }
+            p.comparisons = comparisons
+        }
+        if var loadTests = p.loadTests {
+            for index in loadTests.runs.indices {
+                (loadTests.runs[index].labels, loadTests.runs[index].labelsOmitted) = PageRows.cut(loadTests.runs[index].labels) { !$0.passed }
+            }
+            p.loadTests = loadTests
+        }
+        return p
+    }
+
     static func charts(_ performance: Performance, figures: PerformanceFigures, in context: ChartContext) -> [String: Chart] {
         PerformanceCharts.charts(figures, prefix: context.prefix)
     }

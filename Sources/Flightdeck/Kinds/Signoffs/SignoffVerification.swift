@@ -15,15 +15,15 @@ enum SignoffVerification {
     static func snapshot(of figures: ReleaseFigures, checklist: Checklist?) throws(DiagnosticError) -> [SignoffEvidence.Figure] {
         let tree: DataNode
         do {
-            tree = try FiguresJSON.tree(of: figures)
+            tree = try FiguresJSON.tree(of: figures, paths: keptNames(checklist: checklist))
         } catch {
             throw DiagnosticError(.error("cannot encode the figures a sign-off keeps: \(error)", at: nil))
         }
         return snapshot(of: tree, checklist: checklist)
     }
 
-    /// The same, from the figures' tree.
-    static func snapshot(of tree: DataNode, checklist: Checklist?) -> [SignoffEvidence.Figure] {
+    /// The names of the figures a sign-off keeps (see `snapshot(of:checklist:)`), which checklist checks also read.
+    static func keptNames(checklist: Checklist?) -> [String] {
         var names = verdictFigures
         for task in checklist?.tasks ?? [] {
             guard let check = task.check, case .success(let parsed) = MetricCheck.parse(check) else { continue }
@@ -31,6 +31,12 @@ enum SignoffVerification {
             let own: Set<String> = [SignoffsKind.id, ChecklistKind.id]
             if let kind = parsed.path.first, !own.contains(kind), !names.contains(name) { names.append(name) }
         }
+        return names
+    }
+
+    /// The same, from the figures' tree.
+    static func snapshot(of tree: DataNode, checklist: Checklist?) -> [SignoffEvidence.Figure] {
+        let names = keptNames(checklist: checklist)
         return names.compactMap { name in
             var node: DataNode? = tree
             for key in name.split(separator: ".") { node = node?.entries?.first { $0.key == key }?.value }

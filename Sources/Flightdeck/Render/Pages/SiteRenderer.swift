@@ -218,13 +218,14 @@ struct SiteRenderer {
         let (present, missing) = entry.hasErrors ? ([], []) : ReleaseSections.split(entry.data, required: entry.figures.verdict.inputs.required)
         let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
         let charts = entry.hasErrors ? [:] : ReleaseCharts.charts(for: entry)
-        // The verdict's evidence links point at the kinds' own pages.
-        var figures = entry.figures
+        // The verdict's evidence links point at the kinds' own pages; long lists are cut (summary.json has them all).
+        var figures = entry.figures.forPages()
         figures.verdict = ReleasePages.linkingPages(figures.verdict, pages: pages)
         var common = TemplateRenderer.Context()
         try common.add(["release": release, "figures": figures, "release_folder": entry.source.folder,
                         "release_pages": pages.filter { $0.kind != "summary" && $0.kind != "report" }.map(ReleasePageLink.init),
                         "release_report": pages.first { $0.kind == "report" }?.url ?? "",
+                        "summary_url": SitePaths.summary(release.id),
                         "notes": nullable(entry.data.notes), "charts": charts,
                         "postmortems": entry.data[IncidentsKind.self]?.postmortems ?? [:]])
         try common.add("data", entry.data, usage: dataUsage)

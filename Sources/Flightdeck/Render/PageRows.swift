@@ -1,0 +1,19 @@
+/// How many rows of one list a page shows: a release page stays readable, and under 20 MB, whatever the
+/// size of the file behind it (issue #17). summary.json keeps every row.
+enum PageRows {
+    /// Rows of one table or list on a page.
+    static let limit = 500
+    /// Bars of one chart.
+    static let chartBars = 40
+
+    /// `items` when there are at most `limit`; else the failing ones first, then the others, each in their
+    /// order, up to `limit`, and how many are left off (nil when none is).
+    static func cut<Item>(_ items: [Item], limit: Int = limit, failing: (Item) -> Bool) -> (rows: [Item], omitted: Int?) {
+        guard items.count > limit else { return (items, nil) }
+        var rows: [Item] = []
+        rows.reserveCapacity(limit)
+        for item in items where rows.count < limit && failing(item) { rows.append(item) }
+        for item in items where rows.count < limit && !failing(item) { rows.append(item) }
+        return (rows, items.count - limit)
+    }
+}

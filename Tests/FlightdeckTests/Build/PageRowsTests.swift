@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// A page lists at most `PageRows.limit` rows of a list, failing first, and says how many it leaves off;
+/// summary.json and checks keep every row (issue #17: a page stays under 20 MB whatever the file).
+@Suite struct PageRowsTests {
+    @Test func shortListsStayWholeAndInOrder() {
+        let (rows, omitted) = PageRows.cut(Array(0..<PageRows.limit)) { $0 % 2 == 0 }
+        #expect(rows == Array(0..<PageRows.limit))
+        #expect(omitted == nil)
+    }
+
+    @Test func longListsKeepFailingRowsFirstThenTheOthersInOrder() {
+        let items = Array(0..<1_200)
+        let (rows, omitted) = PageRows.cut(items) { $0 % 10 == 3 }
+        #expect(rows.count == PageRows.limit)
+        #expect(omitted == 700)
+        #expect(Array(rows.prefix(120)) == items.filter { $0 % 10 == 3 })
+        #expect(Array(rows.dropFirst(120)) == Array(items.filter { $0 % 10 != 3 }.prefix(380)))
+        // More failing rows than fit: the first ones, in order.
+        let (all, left) = PageRows.cut(items, limit: 50) { $0 >= 100 }
+        #expect(all == Array(100..<150))
+        #expect(left == 1_150)
+    }
+
+    /// 1,200 operations, every tenth twice as slow (fails the 10% slowdown limit), the others 10% faster.
+    private static let operations = (0..<1_200).map { k in
+        "op_\(k),\(10 + k % 7),\(k % 10 == 0 ? Double(2 * (10 + k % 7)) : 0.9 * Double(10 + k % 7))\n"
+    }.joined()
+
+    @Test func thePerformancePageListsFiveHundredOperationsFailingFirst() async throws {
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            -- content/releases/1.0/release.yaml --
+            title: "1.0"
+            date: 2026-01-02
+            -- content/releases/1.0/performance.csv --
+            operation,old_duration,new_duration
+            \(Self.operations)
+            """)
+        defer { site.remove() }
+        let report = try await Site(root: site.root).build()
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let page = try site.read("public/releases/1.0/performance/index.html")
+        // The operations table (the chart's own table comes before it).
+        let table = try #require(page.components(separatedBy: "Operation comparisons</caption>").last?.components(separatedBy: "</table>").first)
+        let rows = table.components(separatedBy: #"<tr><th scope="row">op_"#).dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(rows.count == PageRows.limit)
+        // The 120 failing operations first, in file order, then the passing ones from the start of the file.
+        #expect(Array(rows.prefix(120)) == stride(from: 0, to: 1_200, by: 10).map { "\($0)"[...] })
+        #expect(rows[120] == "1" && rows[121] == "2" && rows[129] == "11")
+        #expect(page.contains(#"<p class="hint">700 more operations are not listed here (those missing their target are listed first); <a href="../../../releases/1.0/summary.json">summary.json</a> has all 1200.</p>"#))
+        #expect(page.contains("120 of 1200 operations exceed the regression limits"))
+        // The chart: the 40 operations that changed most (the failing ones, +100%).
+        #expect(page.contains("for the 40 of 1200 operations that changed most"))
+        #expect(page.utf8.count < 1_000_000)
+
+        // summary.json keeps every operation, and no omitted count.
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(site.read("public/releases/1.0/summary.json").utf8)) as? [String: Any])
+        let comparisons = try #require(((summary["figures"] as? [String: Any])?["performance"] as? [String: Any])?["comparisons"] as? [String: Any])
+        #expect((comparisons["operations"] as? [Any])?.count == 1_200)
+        #expect(comparisons["operations_omitted"] == nil)
+    }
+
+    @Test func theChartKeepsTheLargestChangesLargestFirst() {
+        func delta(_ k: Int) -> Double? { k == 7 ? nil : Double((k * 37) % 100 - 50) / 100 }
+        let operations: [ComparisonFigures.Operation] = (0..<100).map { (k: Int) -> ComparisonFigures.Operation in
+            let comparison = OperationComparison(operation: "op_\(k)", oldDuration: 1, newDuration: 1, oldMemoryMb: nil, newMemoryMb: nil)
+            return ComparisonFigures.Operation(comparison: comparison, performanceDelta: delta(k), memoryDelta: nil, speedup: nil, passed: true, reasons: [])
+        }
+        let kept: [String] = PerformanceCharts.largestChanges(operations).map { $0.comparison.operation }
+        let order: [Int] = (0..<100).sorted { (a: Int, b: Int) -> Bool in
+            let x = abs(delta(a) ?? 0), y = abs(delta(b) ?? 0)
+            return x != y ? x > y : a < b
+        }
+        let expected: [String] = order.prefix(PageRows.chartBars).map { "op_\($0)" }
+        #expect(kept == expected)
+        #expect(PerformanceCharts.largestChanges(Array(operations.prefix(PageRows.chartBars))).count == PageRows.chartBars)
+    }
+
+    @Test func checksReadOnlyTheFiguresTheyNameAndFallBackToTheWholeTreeForAMisspeltName() throws {
+        struct Figures: Encodable {
+            struct Tests: Encodable { let successRate: Double; let failures: [String] }
+            let tests: Tests
+            let verdict: String
+        }
+        let figures = Figures(tests: .init(successRate: 0.5, failures: ["a", "b"]), verdict: "GO")
+        let whole = try FiguresJSON.tree(of: figures)
+        let part = try FiguresJSON.tree(of: figures, paths: ["tests.success_rate", "performance.recommendation"])
+        #expect(part.entries?.map(\.key) == ["tests"])
+        #expect(part.entries?.first?.value.entries?.map(\.key) == ["success_rate"])
+        #expect(part.entries?.first?.value.entries?.first?.value.scalarText == "0.5")
+        // A key that is not there: the whole tree, for the error's suggestions.
+        let misspelt = try FiguresJSON.tree(of: figures, paths: ["tests.succes_rate"])
+        #expect(misspelt.entries?.map(\.key) == whole.entries?.map(\.key))
+        #expect(misspelt.entries?.first?.value.entries?.map(\.key) == ["failures", "success_rate"])
+    }
+}
