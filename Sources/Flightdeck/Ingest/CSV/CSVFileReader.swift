@@ -34,42 +34,75 @@ package struct CSVTable: Sendable {
 package enum CSVFileReader {
     /// Parses CSV text with a header row. Rows with more cells than the header are errors; blank lines are skipped.
     package static func read(_ text: String, path: String) throws(DiagnosticError) -> CSVTable {
-        var header: [String]?
+        var header: [String] = []
         var rows: [CSVTable.Row] = []
         var copy = text
         let result: Result<Void, DiagnosticError> = copy.withUTF8 { bytes in
             do throws(DiagnosticError) {
-                try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
-                    if record.isBlank { return }
-                    let cells = (0..<record.count).map { record.string($0) }
-                    let columns = record.columns()
-                    guard let known = header else {
-                        let limit = InputLimits.standard.csvColumns
-                        if cells.count > limit {
-                            throw DiagnosticError(.error("header has \(cells.count) columns; the limit is \(limit) (split the file, or put the data in rows)",
-                                                         at: SourceLocation(file: path, line: record.line, column: columns[limit])))
-                        }
-                        header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
-                        return
-                    }
-                    if cells.count > known.count {
-                        throw DiagnosticError(.error("row has \(cells.count) cells but the header has \(known.count)",
-                                                     at: SourceLocation(file: path, line: record.line, column: 1)))
-                    }
-                    let missing = known.count - cells.count
-                    let end = (columns.last ?? 1) + (cells.last?.unicodeScalars.count ?? 0)
-                    rows.append(CSVTable.Row(cells: cells + Array(repeating: "", count: missing), line: record.line,
-                                             columns: columns + Array(repeating: end, count: missing)))
-                }
+                try scan(bytes, path: path, header: { header = $0 }, row: { rows.append($0) })
                 return .success(())
             } catch {
                 return .failure(error)
             }
         }
         try result.get()
-        guard let header, !header.allSatisfy(\.isEmpty) else {
-            throw DiagnosticError(.error("CSV file has no header row", at: .file(path)))
-        }
         return CSVTable(path: path, header: header, rows: rows)
+    }
+
+    /// Reads a CSV file row by row straight from its mapped bytes, for files too large to hold as a table:
+    /// `header` gets the header cells (trimmed), then `row` each data row, which nothing keeps. The file must be
+    /// UTF-8 (the error names the first bad byte's place); the rest is checked as `read` checks it.
+    package static func scan(_ file: ContentFile, header: ([String]) throws(DiagnosticError) -> Void,
+                             row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+        try file.checkSize()
+        // Mapped, not copied: a large CSV is scanned straight from the page cache. A file that cannot be mapped is
+        // read normally, which reports why it cannot be read.
+        let data: Data
+        if let mapped = try? Data(contentsOf: file.url, options: .alwaysMapped) { data = mapped } else { data = try file.readData() }
+        let result: Result<Void, DiagnosticError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(DiagnosticError) {
+                if !UTF8Text.isASCII(bytes), UTF8Text.decode(bytes) == nil {
+                    _ = try ContentFile.decode(data, path: file.path)
+                }
+                try scan(bytes, path: file.path, header: header, row: row)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// The header, then each data row, of CSV bytes.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, header: ([String]) throws(DiagnosticError) -> Void,
+                             row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+        var known: [String]?
+        try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
+            if record.isBlank { return }
+            let cells = (0..<record.count).map { record.string($0) }
+            let columns = record.columns()
+            guard let names = known else {
+                let limit = InputLimits.standard.csvColumns
+                if cells.count > limit {
+                    throw DiagnosticError(.error("header has \(cells.count) columns; the limit is \(limit) (split the file, or put the data in rows)",
+                                                 at: SourceLocation(file: path, line: record.line, column: columns[limit])))
+                }
+                let trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+                if trimmed.allSatisfy(\.isEmpty) { throw DiagnosticError(.error("CSV file has no header row", at: .file(path))) }
+                known = trimmed
+                try header(trimmed)
+                return
+            }
+            if cells.count > names.count {
+                throw DiagnosticError(.error("row has \(cells.count) cells but the header has \(names.count)",
+                                             at: SourceLocation(file: path, line: record.line, column: 1)))
+            }
+            let missing = names.count - cells.count
+            let end = (columns.last ?? 1) + (cells.last?.unicodeScalars.count ?? 0)
+            try row(CSVTable.Row(cells: cells + Array(repeating: "", count: missing), line: record.line,
+                                 columns: columns + Array(repeating: end, count: missing)))
+        }
+        if known == nil { throw DiagnosticError(.error("CSV file has no header row", at: .file(path))) }
     }
 }

@@ -5,17 +5,25 @@
 enum CSVNodes {
     /// One mapping node per row, keyed by the header; columns not in `known` are warned about once and left out.
     static func rows(_ table: CSVTable, known: [String], log: DiagnosticLog) -> [DataNode] {
-        for name in table.header where !known.contains(name) {
-            log.warning("unknown column '\(name)'" + Suggestion.phrase(for: name, in: known), at: SourceLocation(file: table.path, line: 1, column: 1))
+        let columns = knownColumns(table.header, known: known, path: table.path, log: log)
+        return table.rows.map { node($0, header: table.header, columns: columns, path: table.path) }
+    }
+
+    /// Warns once about each header name not in `known`; the indices of the known columns, for `node`.
+    static func knownColumns(_ header: [String], known: [String], path: String, log: DiagnosticLog) -> [Int] {
+        for name in header where !known.contains(name) {
+            log.warning("unknown column '\(name)'" + Suggestion.phrase(for: name, in: known), at: SourceLocation(file: path, line: 1, column: 1))
         }
-        let columns = table.header.indices.filter { known.contains(table.header[$0]) }
-        return table.rows.map { row in
-            let entries = columns.map { index -> (key: String, keyLocation: SourceLocation, value: DataNode) in
-                let location = table.location(row: row, column: index)
-                return (table.header[index], SourceLocation(file: table.path, line: 1, column: 1), cell(row.cells[index], location))
-            }
-            return DataNode(.object(entries), at: SourceLocation(file: table.path, line: row.line, column: 1))
+        return header.indices.filter { known.contains(header[$0]) }
+    }
+
+    /// One row as a mapping node of the cells in `columns`, keyed by the header.
+    static func node(_ row: CSVTable.Row, header: [String], columns: [Int], path: String) -> DataNode {
+        let entries = columns.map { index -> (key: String, keyLocation: SourceLocation, value: DataNode) in
+            let location = SourceLocation(file: path, line: row.line, column: index < row.columns.count ? row.columns[index] : 1)
+            return (header[index], SourceLocation(file: path, line: 1, column: 1), cell(row.cells[index], location))
         }
+        return DataNode(.object(entries), at: SourceLocation(file: path, line: row.line, column: 1))
     }
 
     static func cell(_ text: String, _ location: SourceLocation) -> DataNode {

@@ -24,18 +24,9 @@ package enum PerformanceReader {
     /// Reads one performance file by its extension.
     package static func read(_ file: ContentFile, log: DiagnosticLog) -> Performance? {
         do {
+            if file.fileExtension == "csv" { return try readCSV(file, log: log) }
             let source = try file.readText()
             var performance = Performance(path: file.path)
-            if file.fileExtension == "csv" {
-                let table = try CSVFileReader.read(source.text, path: file.path)
-                if table.column("old_duration") != nil {
-                    let rows = CSVNodes.rows(table, known: PerformanceRecords.comparisonFields, log: log)
-                    performance.comparisons = rows.compactMap { PerformanceRecords.comparison($0, log: log) }
-                } else {
-                    performance.results = PerformanceRecords.results(CSVNodes.rows(table, known: PerformanceRecords.resultFields, log: log), log: log)
-                }
-                return performance
-            }
             let root = try JSONReader.read(source.text, path: file.path)
             if let list = root.elements {
                 performance.results = PerformanceRecords.results(list, log: log)
@@ -54,5 +45,26 @@ package enum PerformanceReader {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
+    }
+
+    /// performance.csv, one row at a time: comparisons when the header has `old_duration`, else TestResult records.
+    private static func readCSV(_ file: ContentFile, log: DiagnosticLog) throws(DiagnosticError) -> Performance {
+        var performance = Performance(path: file.path)
+        var header: [String] = [], columns: [Int] = [], comparing = false
+        var ids = DuplicateIDs()
+        try CSVFileReader.scan(file, header: { names in
+            header = names
+            comparing = names.contains("old_duration")
+            columns = CSVNodes.knownColumns(names, known: comparing ? PerformanceRecords.comparisonFields : PerformanceRecords.resultFields,
+                                            path: file.path, log: log)
+        }, row: { row in
+            let node = CSVNodes.node(row, header: header, columns: columns, path: file.path)
+            if comparing {
+                if let comparison = PerformanceRecords.comparison(node, log: log) { performance.comparisons.append(comparison) }
+            } else if let result = PerformanceRecords.result(node, ids: &ids, log: log) {
+                performance.results.append(result)
+            }
+        })
+        return performance
     }
 }

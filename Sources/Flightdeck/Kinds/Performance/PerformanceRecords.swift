@@ -24,20 +24,23 @@ enum PerformanceRecords {
     /// TestResult records; a repeated `test_name` is an error.
     static func results(_ nodes: [DataNode], log: DiagnosticLog) -> [PerformanceResult] {
         var ids = DuplicateIDs()
-        return nodes.compactMap { node in
-            guard let r = ObjectReader(node, log: log, what: "a performance result") else { return nil }
-            let before = log.diagnostics.count
-            let name = r.string("test_name", required: true)
-            if let name, let location = r.value("test_name")?.location { ids.check(name, field: "test_name", at: location, log: log) }
-            let success = r.bool("success", required: true)
-            let duration = measurement(r, "duration_minutes"), throughput = measurement(r, "throughput_jobs_per_hour")
-            let efficiency = measurement(r, "resource_efficiency"), cost = measurement(r, "cost_estimate")
-            let message = r.string("error_message")
-            r.warnUnknownKeys()
-            guard !failed(log, since: before), let name, let success, let duration, let throughput, let efficiency, let cost else { return nil }
-            return PerformanceResult(testName: name, success: success, durationMinutes: duration, throughputJobsPerHour: throughput,
-                                     resourceEfficiency: efficiency, costEstimate: cost, errorMessage: message)
-        }
+        return nodes.compactMap { result($0, ids: &ids, log: log) }
+    }
+
+    /// One TestResult record; `ids` holds the names seen before it.
+    static func result(_ node: DataNode, ids: inout DuplicateIDs, log: DiagnosticLog) -> PerformanceResult? {
+        guard let r = ObjectReader(node, log: log, what: "a performance result") else { return nil }
+        let before = log.diagnostics.count
+        let name = r.string("test_name", required: true)
+        if let name, let location = r.value("test_name")?.location { ids.check(name, field: "test_name", at: location, log: log) }
+        let success = r.bool("success", required: true)
+        let duration = measurement(r, "duration_minutes"), throughput = measurement(r, "throughput_jobs_per_hour")
+        let efficiency = measurement(r, "resource_efficiency"), cost = measurement(r, "cost_estimate")
+        let message = r.string("error_message")
+        r.warnUnknownKeys()
+        guard !failed(log, since: before), let name, let success, let duration, let throughput, let efficiency, let cost else { return nil }
+        return PerformanceResult(testName: name, success: success, durationMinutes: duration, throughputJobsPerHour: throughput,
+                                 resourceEfficiency: efficiency, costEstimate: cost, errorMessage: message)
     }
 
     /// PerformanceTest definitions.
