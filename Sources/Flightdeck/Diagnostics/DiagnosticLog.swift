@@ -50,6 +50,18 @@ package final class DiagnosticLog {
         }
     }
 
+    /// A log whose diagnostics are added to this one later, with `report(buffered:)`: a reader that reports a
+    /// file's records as it parses them, and its other problems after, keeps the order of a reader that parsed
+    /// first. It keeps one more of each kind than this log, so this log still notes what it leaves out.
+    package func buffer() -> DiagnosticLog {
+        DiagnosticLog(perFileLimit: perFileLimit == Int.max ? perFileLimit : perFileLimit + 1)
+    }
+
+    /// Adds what a `buffer()` log recorded, in its order, as if reported here (its own notes left out).
+    package func report(buffered: DiagnosticLog) {
+        report(contentsOf: buffered.diagnostics.filter { $0.severity != .note })
+    }
+
     /// Records several diagnostics.
     package func report(contentsOf others: [Diagnostic]) {
         for diagnostic in others { report(diagnostic) }

@@ -1,7 +1,15 @@
 /// Parses JSON (RFC 8259) into a located `DataNode` tree; errors name line and column.
+///
+/// A file of many records can be read a record at a time (`read(_:path:recordsUnder:record:)`): each record of
+/// its list becomes a node, is handed over and dropped, so the nodes of all records are never held at once.
 package struct JSONReader {
-    private let bytes: [UInt8]
+    /// The text's UTF-8, valid while `parse` runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let path: String
+    /// Where records go when reading a record at a time; nil when the whole tree is built.
+    private let record: ((String?, DataNode) throws(DiagnosticError) -> Void)?
+    /// The members of a top-level object whose list holds the records.
+    private let listKeys: [String]
     private var position = 0
     /// The 1-based line of `position` and the offset that line starts at: JSON has line breaks only between
     /// tokens, so `skipSpace` counts them, and a value's place needs no search of the line starts.
@@ -11,20 +19,53 @@ package struct JSONReader {
     private var columnCache = (offset: 0, column: 1)
     private static let maxDepth = InputLimits.standard.nestingDepth
 
-    private init(_ text: String, path: String) {
-        self.bytes = Array(text.utf8)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, listKeys: [String], record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) {
+        self.bytes = bytes
         self.path = path
+        self.listKeys = listKeys
+        self.record = record
     }
 
     /// Parses a whole JSON document.
     package static func read(_ text: String, path: String) throws(DiagnosticError) -> DataNode {
-        var reader = JSONReader(text, path: path)
-        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
-        reader.skipSpace()
-        let value = try reader.value(depth: 0)
-        reader.skipSpace()
-        if reader.position < reader.bytes.count { throw reader.failure("expected end of JSON after the value") }
-        return value
+        try parse(text, path: path, listKeys: [], record: nil)
+    }
+
+    /// Parses a JSON document whose records are a list: the document itself, or the list under one of `listKeys`
+    /// in a top-level object. Each record goes to `record` as soon as it is parsed, with the key of its list (nil
+    /// for the document's own), and nothing keeps it. Returns
+    /// the document with that list empty (the object's other members as `read` gives them). A syntax error is
+    /// thrown at the same place as by `read`, after the records before it were handed over.
+    package static func read(_ text: String, path: String, recordsUnder listKeys: [String],
+                             record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        let result: Result<DataNode, DiagnosticError> = withoutActuallyEscaping(record) { record in
+            do throws(DiagnosticError) {
+                return .success(try parse(text, path: path, listKeys: listKeys, record: record))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ text: String, path: String, listKeys: [String],
+                              record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) throws(DiagnosticError) -> DataNode {
+        var copy = text
+        // The String's own UTF-8, not a copy of it.
+        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
+            var reader = JSONReader(bytes, path: path, listKeys: listKeys, record: record)
+            do throws(DiagnosticError) {
+                if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
+                reader.skipSpace()
+                let value = try reader.value(depth: 0)
+                reader.skipSpace()
+                if reader.position < reader.bytes.count { throw reader.failure("expected end of JSON after the value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// The place of `position`, as `SourceFile.location(ofUTF8Offset:)` gives it.
@@ -67,6 +108,9 @@ package struct JSONReader {
         guard position < bytes.count else { throw failure("expected a value, found end of file") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return DataNode(.object(try object(depth: depth)), at: start)
+        case UInt8(ascii: "[") where depth == 0 && record != nil:
+            try records(depth: depth, key: nil)
+            return DataNode(.array([]), at: start)
         case UInt8(ascii: "["): return DataNode(.array(try array(depth: depth)), at: start)
         case UInt8(ascii: "\""): return DataNode(.string(try string()), at: start)
         case UInt8(ascii: "t"): try literal("true"); return DataNode(.bool(true), at: start)
@@ -111,7 +155,13 @@ package struct JSONReader {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':' after the key, found \(found)") }
             position += 1
             skipSpace()
-            entries.append((key, keyLocation, try value(depth: depth + 1)))
+            if depth == 0, record != nil, listKeys.contains(key), position < bytes.count, bytes[position] == UInt8(ascii: "[") {
+                let start = here()
+                try records(depth: depth + 1, key: key)
+                entries.append((key, keyLocation, DataNode(.array([]), at: start)))
+            } else {
+                entries.append((key, keyLocation, try value(depth: depth + 1)))
+            }
             skipSpace()
             guard position < bytes.count else { throw failure("expected ',' or '}', found end of file") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
@@ -132,6 +182,23 @@ package struct JSONReader {
             guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+            throw failure("expected ',' or ']', found \(found)")
+        }
+    }
+
+    /// A list whose items go to `record` one by one, as `array` would read them.
+    private mutating func records(depth: Int, key: String?) throws(DiagnosticError) {
+        guard let record else { return }
+        position += 1
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
+        while true {
+            skipSpace()
+            try record(key, try value(depth: depth + 1))
+            skipSpace()
+            guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return }
             throw failure("expected ',' or ']', found \(found)")
         }
     }
@@ -240,7 +307,7 @@ package struct JSONReader {
             return .int(bytes[start] == UInt8(ascii: "-") ? -value : value)
         }
         if !isInteger, !hasExponent,
-           let double = bytes.withUnsafeBufferPointer({ NumberParser.double(UnsafeBufferPointer(rebasing: $0[start..<position])) }) {
+           let double = NumberParser.double(UnsafeBufferPointer(rebasing: bytes[start..<position])) {
             return .double(double)   // the exact fast path for short decimals, as Double(String) would give
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)

@@ -8,9 +8,9 @@ enum PageRows {
 
     /// `items` when there are at most `limit`; else the failing ones first, then the others, each in their
     /// order, up to `limit`, and how many are left off (nil when none is).
-    static func cut<Item>(_ items: [Item], limit: Int = limit, failing: (Item) -> Bool) -> (rows: [Item], omitted: Int?) {
-        guard items.count > limit else { return (items, nil) }
-        var rows: [Item] = []
+    static func cut<Items: Collection>(_ items: Items, limit: Int = limit, failing: (Items.Element) -> Bool) -> (rows: [Items.Element], omitted: Int?) {
+        guard items.count > limit else { return (Array(items), nil) }
+        var rows: [Items.Element] = []
         rows.reserveCapacity(limit)
         for item in items where rows.count < limit && failing(item) { rows.append(item) }
         for item in items where rows.count < limit && !failing(item) { rows.append(item) }

@@ -91,6 +91,53 @@ import Testing
     @Test func deepNestingFailsCleanly() {
         #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 200 levels deep") == true)
     }
+    /// A node with every location, to compare trees.
+    private func dump(_ node: DataNode) -> String {
+        let place = node.location.description
+        if let entries = node.entries {
+            return "{\(place) " + entries.map { "\($0.key)@\($0.keyLocation.description): \(dump($0.value))" }.joined(separator: ", ") + "}"
+        }
+        if let elements = node.elements { return "[\(place) " + elements.map(dump).joined(separator: ", ") + "]" }
+        return "\(place) \(node.scalarText ?? "null")"
+    }
+
+    @Test func readsRecordsOneAtATimeAsTheWholeTreeHasThem() throws {
+        let wrapped = "{\"suite\": \"s\",\n \"metrics\": [{\"a\": 1, \"b\": [2, {\"metrics\": [3]}]},\n  {\"a\": \"é\"}], \"other\": [4]}"
+        let whole = try JSONReader.read(wrapped, path: "d.json")
+        var seen: [(String?, String)] = []
+        let rest = try JSONReader.read(wrapped, path: "d.json", recordsUnder: ["metrics"]) { key, node in seen.append((key, dump(node))) }
+        // The records as the whole tree has them, with their places; a `metrics` deeper down is no record list.
+        #expect(seen.map(\.0) == ["metrics", "metrics"])
+        #expect(seen.map(\.1) == (whole["metrics"]?.elements ?? []).map(dump))
+        #expect(seen.first?.1.contains("metrics@d.json:2:33") == true)
+        // The rest of the document, the list left empty at its place.
+        #expect(rest["metrics"].map(dump) == "[d.json:2:13 ]")
+        #expect(rest["other"].map(dump) == whole["other"].map(dump))
+        #expect(rest["suite"]?.scalarText == "s")
+
+        let list = "[{\"a\": 1},\n {\"a\": 2}]"
+        seen = []
+        let empty = try JSONReader.read(list, path: "d.json", recordsUnder: []) { key, node in seen.append((key, dump(node))) }
+        #expect(seen.map(\.0) == [nil, nil])
+        #expect(seen.map(\.1) == (try JSONReader.read(list, path: "d.json").elements ?? []).map(dump))
+        #expect(empty.elements?.isEmpty == true)
+    }
+
+    @Test func aSyntaxErrorInTheRecordsIsTheWholeReadsError() {
+        let text = "{\"metrics\": [{\"a\": 1}, {\"a\": 2,}]}"
+        var records = 0
+        var streamed: String?
+        do {
+            _ = try JSONReader.read(text, path: "d.json", recordsUnder: ["metrics"]) { _, _ in records += 1 }
+        } catch {
+            streamed = error.diagnostics.first?.description
+        }
+        var whole: String?
+        do { _ = try JSONReader.read(text, path: "d.json") } catch { whole = error.diagnostics.first?.description }
+        #expect(records == 1)
+        #expect(streamed == whole)
+        #expect(streamed == "d.json:1:32: error: invalid JSON: expected a string key, found '}'")
+    }
 }
 
 private extension DataNode.Kind {

@@ -23,4 +23,28 @@ struct TestResultsReaderTests {
         let actual = log.diagnostics.map(\.description)
         #expect(actual == (try FixtureLoader.expectedDiagnostics(for: file)), "actual:\n\(actual.joined(separator: "\n"))")
     }
+
+    /// Results are decoded as the file is parsed, yet read as before: `test_results` counts over `tests` whatever
+    /// their order, the suite's name may follow the list, and the file's own problems come before the results'.
+    @Test func wrappedResultsReadAsTheWholeFileWouldBe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seed-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("api.json")
+        try Data("""
+            {"tests": [{"test_name": "x", "status": "PASS", "duration": 1}],
+             "test_results": [{"test_name": "a", "status": "FAIL", "duration": -1}, {"test_name": "b", "status": "FAIL", "duration": 0.5}],
+             "suite": "payments", "extra": 1}
+            """.utf8).write(to: url)
+        let log = DiagnosticLog()
+        let file = try #require(TestResultsReader.read(ContentFile(path: "api.json", url: url), log: log))
+        #expect(file.suites.map(\.name) == ["payments"])
+        #expect(file.suites[0].cases.map(\.name) == ["b"])
+        #expect(file.suites[0].cases.map(\.suite) == ["payments"])
+        #expect(log.diagnostics.map(\.description) == [
+            "api.json:1:2: warning: unknown key 'tests'",
+            "api.json:3:23: warning: unknown key 'extra'",
+            "api.json:2:68: error: 'duration' must be a number ≥ 0, found -1",
+        ])
+    }
 }

@@ -50,9 +50,10 @@ package enum CSVFileReader {
     }
 
     /// Reads a CSV file row by row straight from its mapped bytes, for files too large to hold as a table:
-    /// `header` gets the header cells (trimmed), then `row` each data row, which nothing keeps. The file must be
-    /// UTF-8 (the error names the first bad byte's place); the rest is checked as `read` checks it.
-    package static func scan(_ file: ContentFile, header: ([String]) throws(DiagnosticError) -> Void,
+    /// `header` gets the header cells (trimmed) and the file's count of lines that are not empty (at least the
+    /// number of data rows, to reserve room for them), then `row` gets each data row, which nothing keeps. The file must be UTF-8 (the
+    /// error names the first bad byte's place); the rest is checked as `read` checks it.
+    package static func scan(_ file: ContentFile, header: ([String], _ lines: Int) throws(DiagnosticError) -> Void,
                              row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
         try file.checkSize()
         // Mapped, not copied: a large CSV is scanned straight from the page cache. A file that cannot be mapped is
@@ -65,13 +66,27 @@ package enum CSVFileReader {
                 if !UTF8Text.isASCII(bytes), UTF8Text.decode(bytes) == nil {
                     _ = try ContentFile.decode(data, path: file.path)
                 }
-                try scan(bytes, path: file.path, header: header, row: row)
+                let lines = lineCount(bytes)
+                try scan(bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in try header(names, lines) }, row: row)
                 return .success(())
             } catch {
                 return .failure(error)
             }
         }
         try result.get()
+    }
+
+    /// Lines that are not empty (between line breaks: LF, CR or CRLF): at least the number of records, since a
+    /// blank line is no record (and a file of line breaks reserves nothing).
+    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var lines = 0
+        var inLine = false
+        for byte in bytes {
+            let isBreak = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            if !isBreak, !inLine { lines += 1 }
+            inLine = !isBreak
+        }
+        return lines
     }
 
     /// The header, then each data row, of CSV bytes.

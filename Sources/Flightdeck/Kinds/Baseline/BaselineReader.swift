@@ -38,22 +38,25 @@ package enum BaselineReader {
 
     /// Reads the JSON form: a list of records, or a mapping with the list under `metrics`.
     package static func readJSON(_ source: SourceFile, log: DiagnosticLog) -> Baseline? {
+        // Each record is decoded as it is parsed; its problems are reported after the file's own, as when the
+        // file was parsed whole first.
+        let records = log.buffer()
+        var decoder = BaselineJSONRecord.Context()
+        var metrics: [BaselineMetric] = []
         let root: DataNode
-        do { root = try JSONReader.read(source.text, path: source.path) } catch {
+        do {
+            root = try JSONReader.read(source.text, path: source.path, recordsUnder: ["metrics"]) { _, item in
+                if let metric = BaselineJSONRecord.decode(item, context: &decoder, log: records) { metrics.append(metric) }
+            }
+        } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
-        let items: [DataNode]
-        if let elements = root.elements {
-            items = elements
-        } else if let wrapper = ObjectReader(root, log: log, what: "a baseline file"), let list = wrapper.list("metrics", required: true) {
+        if root.elements == nil {
+            guard let wrapper = ObjectReader(root, log: log, what: "a baseline file"), wrapper.list("metrics", required: true) != nil else { return nil }
             wrapper.warnUnknownKeys()
-            items = list
-        } else {
-            return nil
         }
-        var decoder = BaselineJSONRecord.Context()
-        let metrics = items.compactMap { BaselineJSONRecord.decode($0, context: &decoder, log: log) }
+        log.report(buffered: records)
         return Baseline(path: source.path, metrics: metrics)
     }
 

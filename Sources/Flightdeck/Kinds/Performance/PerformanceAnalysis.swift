@@ -64,17 +64,14 @@ package enum PerformanceAnalysis {
 
     /// Old/new deltas per operation and whether each stays within the limits.
     static func compare(_ comparisons: [OperationComparison], _ t: PerformanceThresholds) -> ComparisonFigures {
-        let operations = comparisons.map { c -> ComparisonFigures.Operation in
-            let delta = Statistics.ratio(c.newDuration - c.oldDuration, c.oldDuration)
-            let memory = c.oldMemoryMb.flatMap { old in c.newMemoryMb.flatMap { Statistics.ratio($0 - old, old) } }
-            var reasons: [String] = []
-            if let delta, delta >= t.maxSlowdown { reasons.append("\(FigureText.percent(delta)) slower (limit \(FigureText.percent(t.maxSlowdown)))") }
-            if let memory, memory >= t.maxMemoryIncrease { reasons.append("\(FigureText.percent(memory)) more memory (limit \(FigureText.percent(t.maxMemoryIncrease)))") }
-            return ComparisonFigures.Operation(comparison: c, performanceDelta: delta, memoryDelta: memory,
-                                               speedup: Statistics.ratio(c.oldDuration, c.newDuration), passed: reasons.isEmpty, reasons: reasons)
+        let operations = ComparisonFigures.Operations(comparisons: comparisons, limits: .init(maxSlowdown: t.maxSlowdown, maxMemoryIncrease: t.maxMemoryIncrease),
+                                                      positions: nil)
+        var old = 0.0, new = 0.0, passed = 0
+        for c in comparisons {
+            old += c.oldDuration
+            new += c.newDuration
         }
-        let old = Statistics.sum(comparisons.map(\.oldDuration)), new = Statistics.sum(comparisons.map(\.newDuration))
-        let passed = operations.filter(\.passed).count
+        for operation in operations where operation.passed { passed += 1 }
         return ComparisonFigures(operations: operations, passed: passed, failed: operations.count - passed,
                                  totalOldDuration: old, totalNewDuration: new, overallDelta: Statistics.ratio(new - old, old))
     }

@@ -38,8 +38,8 @@ enum PerformanceCharts {
 
     /// Every operation when there are at most `PageRows.chartBars`; else the ones whose duration changed most
     /// (largest absolute change first, file order among equals).
-    static func largestChanges(_ operations: [ComparisonFigures.Operation]) -> [ComparisonFigures.Operation] {
-        guard operations.count > PageRows.chartBars else { return operations }
+    static func largestChanges(_ operations: some Collection<ComparisonFigures.Operation>) -> [ComparisonFigures.Operation] {
+        guard operations.count > PageRows.chartBars else { return Array(operations) }
         func size(_ op: ComparisonFigures.Operation) -> Double { abs(op.performanceDelta ?? 0) }
         // The largest so far, largest first: one pass, each operation compared with the smallest kept.
         var kept: [ComparisonFigures.Operation] = []

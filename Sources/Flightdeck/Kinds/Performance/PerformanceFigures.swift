@@ -1,3 +1,5 @@
+import FlightdeckCore
+
 /// One performance test with its definition, when there is one.
 package struct PerformanceTestFigures: Sendable, Encodable {
     /// The result as recorded.
@@ -48,10 +50,65 @@ package struct ComparisonFigures: Sendable, Encodable {
         package let passed: Bool
         /// Why it did not pass.
         package let reasons: [String]
+
+        package init(comparison: OperationComparison, performanceDelta: Double?, memoryDelta: Double?, speedup: Double?,
+                     passed: Bool, reasons: [String]) {
+            self.comparison = comparison
+            self.performanceDelta = performanceDelta
+            self.memoryDelta = memoryDelta
+            self.speedup = speedup
+            self.passed = passed
+            self.reasons = reasons
+        }
+
+        /// Seed 002's assertions: slower by less than `max_slowdown`, memory up by less than `max_memory_increase`.
+        init(_ c: OperationComparison, limits: Limits) {
+            let delta = Statistics.ratio(c.newDuration - c.oldDuration, c.oldDuration)
+            let memory = c.oldMemoryMb.flatMap { old in c.newMemoryMb.flatMap { Statistics.ratio($0 - old, old) } }
+            var reasons: [String] = []
+            if let delta, delta >= limits.maxSlowdown {
+                reasons.append("\(FigureText.percent(delta)) slower (limit \(FigureText.percent(limits.maxSlowdown)))")
+            }
+            if let memory, memory >= limits.maxMemoryIncrease {
+                reasons.append("\(FigureText.percent(memory)) more memory (limit \(FigureText.percent(limits.maxMemoryIncrease)))")
+            }
+            self.init(comparison: c, performanceDelta: delta, memoryDelta: memory, speedup: Statistics.ratio(c.oldDuration, c.newDuration),
+                      passed: reasons.isEmpty, reasons: reasons)
+        }
+    }
+
+    /// The limits an operation is judged by.
+    package struct Limits: Sendable {
+        let maxSlowdown: Double
+        let maxMemoryIncrease: Double
+    }
+
+    /// Each operation's figures, computed when read from the comparisons it shares with the model (a file of
+    /// millions of operations is not held twice); encodes as the list of `Operation`s.
+    package struct Operations: RandomAccessCollection, Sendable, Encodable {
+        /// The comparisons, as read.
+        let comparisons: [OperationComparison]
+        let limits: Limits
+        /// The comparisons listed, by position; nil: all, in file order.
+        let positions: [Int]?
+
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { positions?.count ?? comparisons.count }
+        package subscript(index: Int) -> Operation { Operation(comparisons[positions?[index] ?? index], limits: limits) }
+
+        /// Only the operations at these positions of this list, in this order.
+        func only(_ listed: [Int]) -> Operations {
+            Operations(comparisons: comparisons, limits: limits, positions: listed.map { positions?[$0] ?? $0 })
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for operation in self { try container.encode(operation) }
+        }
     }
 
     /// Per operation, in file order (on a page: at most `PageRows.limit`, failing first).
-    package var operations: [Operation]
+    package var operations: Operations
     /// Operations a page leaves off (absent in summary.json, which has them all).
     package var operationsOmitted: Int? = nil
     /// How many passed.

@@ -55,7 +55,9 @@ enum PerformanceKind: EvidenceKind {
         var p = p
         (p.tests, p.testsOmitted) = PageRows.cut(p.tests) { !$0.result.success }
         if var comparisons = p.comparisons {
-            (comparisons.operations, comparisons.operationsOmitted) = PageRows.cut(comparisons.operations) { !$0.passed }
+            let operations = comparisons.operations
+            let (listed, omitted) = PageRows.cut(operations.indices) { !operations[$0].passed }
+            (comparisons.operations, comparisons.operationsOmitted) = (operations.only(listed), omitted)
             p.comparisons = comparisons
         }
         if var loadTests = p.loadTests {

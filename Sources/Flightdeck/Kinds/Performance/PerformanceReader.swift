@@ -52,9 +52,10 @@ package enum PerformanceReader {
         var performance = Performance(path: file.path)
         var header: [String] = [], columns: [Int] = [], comparing = false
         var ids = DuplicateIDs()
-        try CSVFileReader.scan(file, header: { names in
+        try CSVFileReader.scan(file, header: { names, lines in
             header = names
             comparing = names.contains("old_duration")
+            if comparing { performance.comparisons.reserveCapacity(lines) } else { performance.results.reserveCapacity(lines) }
             columns = CSVNodes.knownColumns(names, known: comparing ? PerformanceRecords.comparisonFields : PerformanceRecords.resultFields,
                                             path: file.path, log: log)
         }, row: { row in

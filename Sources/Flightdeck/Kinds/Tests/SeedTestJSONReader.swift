@@ -8,55 +8,69 @@ enum SeedTestJSONReader {
 
     /// The file as one suite (named by `suite`, else the file's stem), or nil when it cannot be read.
     static func read(_ file: ContentFile, log: DiagnosticLog) -> TestFile? {
+        // Each result is decoded as it is parsed, its problems reported after the file's own (as when the file
+        // was parsed whole first); the suite's name may come after the list, so it is set at the end.
+        // Results under `test_results` count over results under `tests`: each list is decoded on its own.
+        var lists: [String: (cases: [TestCase], seen: DuplicateIDs, log: DiagnosticLog)] = [:]
         let root: DataNode
-        do { root = try JSONReader.read(try file.readText().text, path: file.path) } catch {
+        do {
+            root = try JSONReader.read(try file.readText().text, path: file.path, recordsUnder: ["test_results", "tests"]) { key, item in
+                let name = key ?? ""
+                var list = lists.removeValue(forKey: name) ?? ([], DuplicateIDs(), log.buffer())
+                if let test = testCase(item, seen: &list.seen, log: list.log) { list.cases.append(test) }
+                lists[name] = list
+            }
+        } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
         var suiteName = String(file.name.split(separator: ".").first ?? "tests")
-        let items: [DataNode]
-        if let elements = root.elements {
-            items = elements
-        } else if let wrapper = ObjectReader(root, log: log, what: "a test results file") {
+        var listKey = ""
+        if root.elements == nil {
+            guard let wrapper = ObjectReader(root, log: log, what: "a test results file") else { return nil }
             suiteName = wrapper.string("suite") ?? suiteName
-            guard let list = wrapper.list("test_results") ?? wrapper.list("tests") else {
+            if wrapper.list("test_results") != nil {
+                listKey = "test_results"
+            } else if wrapper.list("tests") != nil {
+                listKey = "tests"
+            } else {
                 log.error("missing required field 'test_results' (the list of results)", at: root.location)
                 return nil
             }
             wrapper.warnUnknownKeys()
-            items = list
-        } else {
-            return nil
         }
-        var seen = DuplicateIDs()
-        var cases: [TestCase] = []
-        for item in items {
-            guard let r = ObjectReader(item, log: log, what: "a test result") else { continue }
-            let before = log.diagnostics.count
-            let name = r.string("test_name", required: true)
-            if let name, let location = r.value("test_name")?.location { seen.check(name, field: "test_name", at: location, log: log) }
-            let status = r.choice("status", required: true, of: statuses)
-            let duration = r.double("duration", required: true)
-            if let duration, duration < 0, let location = r.value("duration")?.location {
-                log.error(BaselineFields.negative("duration", duration), at: location)
-            }
-            let description = r.string("description")
-            let traceback = r.string("traceback")
-            let message = r.string("message") ?? r.string("error_message")
-            r.warnUnknownKeys()
-            guard !log.diagnostics[before...].contains(where: { $0.severity == .error }), let name, let status, let duration else { continue }
-            let outcome: TestOutcome = switch status {
-            case "PASS": .passed
-            case "FAIL": .failed
-            case "ERROR": .error
-            default: .skipped
-            }
-            let lastLine = traceback?.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            cases.append(TestCase(suite: suiteName, className: nil, name: name, duration: duration, outcome: outcome,
-                                  message: message ?? (outcome.isFailing ? lastLine.map { String($0).trimmingCharacters(in: .whitespaces) } : nil),
-                                  failureType: nil, trace: traceback, description: description == "No description" ? nil : description))
-        }
+        var cases = lists[listKey]?.cases ?? []
+        if let records = lists[listKey]?.log { log.report(buffered: records) }
+        for index in cases.indices { cases[index].suite = suiteName }
         return TestFile(path: file.path, format: "seed-json", runner: "seed",
                         suites: [TestSuite(name: suiteName, path: file.path, cases: cases)])
+    }
+
+    /// One result, or nil (with its errors logged).
+    private static func testCase(_ item: DataNode, seen: inout DuplicateIDs, log: DiagnosticLog) -> TestCase? {
+        guard let r = ObjectReader(item, log: log, what: "a test result") else { return nil }
+        let before = log.diagnostics.count
+        let name = r.string("test_name", required: true)
+        if let name, let location = r.value("test_name")?.location { seen.check(name, field: "test_name", at: location, log: log) }
+        let status = r.choice("status", required: true, of: statuses)
+        let duration = r.double("duration", required: true)
+        if let duration, duration < 0, let location = r.value("duration")?.location {
+            log.error(BaselineFields.negative("duration", duration), at: location)
+        }
+        let description = r.string("description")
+        let traceback = r.string("traceback")
+        let message = r.string("message") ?? r.string("error_message")
+        r.warnUnknownKeys()
+        guard !log.diagnostics[before...].contains(where: { $0.severity == .error }), let name, let status, let duration else { return nil }
+        let outcome: TestOutcome = switch status {
+        case "PASS": .passed
+        case "FAIL": .failed
+        case "ERROR": .error
+        default: .skipped
+        }
+        let lastLine = traceback?.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return TestCase(suite: "", className: nil, name: name, duration: duration, outcome: outcome,
+                        message: message ?? (outcome.isFailing ? lastLine.map { String($0).trimmingCharacters(in: .whitespaces) } : nil),
+                        failureType: nil, trace: traceback, description: description == "No description" ? nil : description)
     }
 }
