@@ -76,6 +76,21 @@ package enum CSVFileReader {
         try result.get()
     }
 
+    /// The header cells (trimmed) of a CSV file, without reading its rows.
+    package static func header(_ file: ContentFile) throws(DiagnosticError) -> [String] {
+        var header: [String] = []
+        do {
+            // An error with no diagnostics stops the scan at the header.
+            try scan(file, header: { (names: [String], _: Int) throws(DiagnosticError) in
+                header = names
+                throw DiagnosticError([])
+            }, row: { _ in })
+        } catch where !error.diagnostics.isEmpty {
+            throw error
+        } catch {}
+        return header
+    }
+
     /// Lines that are not empty (between line breaks: LF, CR or CRLF): at least the number of records, since a
     /// blank line is no record (and a file of line breaks reserves nothing).
     private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -20,7 +20,8 @@ extension DataNode: FieldRecord {
 /// One CSV row as a record: the cell under each header name, typed as `CSVNodes.cell` types it (the same
 /// value and place the row's mapping node from `CSVNodes.rows` would have).
 struct CSVRowRecord: FieldRecord {
-    let table: CSVTable
+    /// The file's path, for locations.
+    let path: String
     /// The first column of each header name.
     let columns: [String: Int]
     let row: CSVTable.Row
@@ -29,15 +30,15 @@ struct CSVRowRecord: FieldRecord {
     static func records(_ table: CSVTable) -> [CSVRowRecord] {
         var columns: [String: Int] = [:]
         for (index, name) in table.header.enumerated() where columns[name] == nil { columns[name] = index }
-        return table.rows.map { CSVRowRecord(table: table, columns: columns, row: $0) }
+        return table.rows.map { CSVRowRecord(path: table.path, columns: columns, row: $0) }
     }
 
-    var location: SourceLocation { SourceLocation(file: table.path, line: row.line, column: 1) }
+    var location: SourceLocation { SourceLocation(file: path, line: row.line, column: 1) }
     var isMapping: Bool { true }
     var typeDescription: String { "a mapping" }
 
     subscript(field: String) -> DataNode? {
         guard let index = columns[field] else { return nil }
-        return CSVNodes.cell(row.cells[index], table.location(row: row, column: index))
+        return CSVNodes.cell(row.cells[index], SourceLocation(file: path, line: row.line, column: index < row.columns.count ? row.columns[index] : 1))
     }
 }

@@ -3,13 +3,16 @@
 package enum ExperimentReader {
     /// The release's experiment, or nil when it has none or it cannot be used. Problems go to the log.
     package static func read(_ release: ReleaseSource, log: DiagnosticLog) -> Experiments? {
-        guard let file = release.file(stem: "experiments", extensions: ["json", "csv"]),
-              let source = file.readText(log: log) else { return nil }
+        guard let file = release.file(stem: "experiments", extensions: ["json", "csv"]) else { return nil }
         if file.fileExtension == "csv" {
-            guard let table = table(source, log: log) else { return nil }
-            if table.column("metric") != nil { return ExperimentAggregates.read(csv: table, log: log) }
-            return ExperimentRecords.read(CSVRowRecord.records(table), declared: nil, path: file.path, at: .file(file.path), log: log)
+            // Records are read a row at a time; a file of per-variant aggregates (a `metric` column) is small.
+            guard isAggregates(file) else {
+                return ExperimentRecords.read(csv: file, declared: nil, path: file.path, at: .file(file.path), log: log)
+            }
+            guard let source = file.readText(log: log), let table = table(source, log: log) else { return nil }
+            return ExperimentAggregates.read(csv: table, log: log)
         }
+        guard let source = file.readText(log: log) else { return nil }
         let root: DataNode
         do {
             root = try JSONReader.read(source.text, path: file.path)
@@ -45,9 +48,7 @@ package enum ExperimentReader {
                     log.error("'records' names \"\(csvName)\", which is not a file in \(release.folder)/", at: records.location)
                     return nil
                 }
-                guard let text = csv.readText(log: log), let table = table(text, log: log) else { return nil }
-                experiment = ExperimentRecords.read(CSVRowRecord.records(table), declared: declared, path: path,
-                                                    at: records.location, log: log)
+                experiment = ExperimentRecords.read(csv: csv, declared: declared, path: path, at: records.location, log: log)
                 experiment?.recordsPath = csv.path
             } else {
                 log.error("'records' must be a list of records or the name of a CSV file, found \(records.quoted)", at: records.location)
@@ -59,6 +60,16 @@ package enum ExperimentReader {
         experiment?.confidence = confidence
         experiment?.minSampleSize = minSample
         return experiment
+    }
+
+    /// Whether a CSV file's header has a `metric` column (per-variant aggregates); false when it cannot be read
+    /// (the records' reader reports why).
+    private static func isAggregates(_ file: ContentFile) -> Bool {
+        do {
+            return try CSVFileReader.header(file).contains("metric")
+        } catch {
+            return false   // the records' reader reads the file again and reports the error
+        }
     }
 
     private static func table(_ source: SourceFile, log: DiagnosticLog) -> CSVTable? {

@@ -16,30 +16,80 @@ enum ExperimentRecords {
         let specs = declared ?? ExperimentMetricSpec.seed.filter { spec in
             records.contains { record in spec.fields.contains { record[$0] != nil } }
         }
-        guard !specs.isEmpty else {
-            log.error("no metric fields in the records; expected one of "
-                      + ExperimentMetricSpec.seed.flatMap(\.fields).joined(separator: ", ") + ", or declare 'metrics'", at: location)
+        guard var summary = Summary(specs: specs, location: location, log: log) else { return nil }
+        for record in records { summary.add(record) }
+        return summary.finish(declared: declared != nil, path: path)
+    }
+
+    /// A CSV file of records, a row at a time (`CSVFileReader.scan`): as `read` with its rows, without holding them.
+    static func read(csv file: ContentFile, declared: [ExperimentMetricSpec]?, path: String, at location: SourceLocation,
+                     log: DiagnosticLog) -> Experiments? {
+        var columns: [String: Int] = [:]
+        var summary: Summary?, unusable = false
+        do {
+            try CSVFileReader.scan(file, header: { names, _ in
+                for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
+            }, row: { row in
+                guard !unusable else { return }
+                if summary == nil {
+                    // Every row has every column: a metric is there when its field is a column.
+                    let specs = declared ?? ExperimentMetricSpec.seed.filter { spec in spec.fields.contains { columns[$0] != nil } }
+                    summary = Summary(specs: specs, location: location, log: log)
+                    unusable = summary == nil
+                }
+                summary?.add(CSVRowRecord(path: file.path, columns: columns, row: row))
+            })
+        } catch {
+            log.report(contentsOf: error.diagnostics)
             return nil
         }
-        var problems = Problems(log: log)
-        var values = Array(repeating: Array(repeating: [Double](), count: 2), count: specs.count)
-        var counts = Array(repeating: Array(repeating: (n: 0, successes: 0), count: 2), count: specs.count)
-        var missing = Array(repeating: 0, count: specs.count)
+        if unusable { return nil }
+        // No rows: only declared metrics, none of them with a value.
+        guard let summary = summary ?? Summary(specs: declared ?? [], location: location, log: log) else { return nil }
+        return summary.finish(declared: declared != nil, path: path)
+    }
+
+    /// The per-variant samples of each metric, record by record.
+    struct Summary {
+        let specs: [ExperimentMetricSpec]
+        let location: SourceLocation
+        let log: DiagnosticLog
+        var problems: Problems
+        var values: [[[Double]]]
+        var counts: [[(n: Int, successes: Int)]]
+        var missing: [Int]
         var start: Date?, end: Date?
         var used = 0
-        for record in records {
+
+        /// Nil, with an error, when there is no metric to summarise.
+        init?(specs: [ExperimentMetricSpec], location: SourceLocation, log: DiagnosticLog) {
+            guard !specs.isEmpty else {
+                log.error("no metric fields in the records; expected one of "
+                          + ExperimentMetricSpec.seed.flatMap(\.fields).joined(separator: ", ") + ", or declare 'metrics'", at: location)
+                return nil
+            }
+            self.specs = specs
+            self.location = location
+            self.log = log
+            problems = Problems(log: log)
+            values = Array(repeating: Array(repeating: [Double](), count: 2), count: specs.count)
+            counts = Array(repeating: Array(repeating: (n: 0, successes: 0), count: 2), count: specs.count)
+            missing = Array(repeating: 0, count: specs.count)
+        }
+
+        mutating func add(_ record: some FieldRecord) {
             guard record.isMapping else {
                 problems.report("each record must be a mapping, found \(record.typeDescription)", at: record.location)
-                continue
+                return
             }
-            guard let variant = variant(of: record, problems: &problems) else { continue }
-            if let time = timestamp(of: record, problems: &problems) {
+            guard let variant = ExperimentRecords.variant(of: record, problems: &problems) else { return }
+            if let time = ExperimentRecords.timestamp(of: record, problems: &problems) {
                 start = min(start ?? time, time)
                 end = max(end ?? time, time)
             }
             used += 1
             for (index, spec) in specs.enumerated() {
-                guard let (field, node) = firstValue(of: spec.fields, in: record) else { missing[index] += 1; continue }
+                guard let (field, node) = ExperimentRecords.firstValue(of: spec.fields, in: record) else { missing[index] += 1; continue }
                 switch (spec.kind, node.kind) {
                 case (.continuous, .int(let i)): values[index][variant].append(Double(i))
                 case (.continuous, .double(let d)): values[index][variant].append(d)
@@ -51,24 +101,27 @@ enum ExperimentRecords {
                 }
             }
         }
-        problems.finish(path: path)
-        for (index, spec) in specs.enumerated() where missing[index] > 0 && missing[index] < used {
-            log.warning("'\(spec.name)' is missing in \(missing[index]) of \(used) records; they are left out of that metric", at: location)
-        }
-        if declared != nil {
-            for (index, spec) in specs.enumerated() where missing[index] == used && used > 0 {
-                log.error("no record has the field '\(spec.fields.joined(separator: "' or '"))' of metric '\(spec.name)'", at: location)
+
+        func finish(declared: Bool, path: String) -> Experiments {
+            problems.finish(path: path)
+            for (index, spec) in specs.enumerated() where missing[index] > 0 && missing[index] < used {
+                log.warning("'\(spec.name)' is missing in \(missing[index]) of \(used) records; they are left out of that metric", at: location)
             }
-        }
-        let metrics = specs.enumerated().map { index, spec in
-            let samples = (0..<2).map { v in
-                spec.kind == .continuous ? VariantSample(values: values[index][v])
-                    : VariantSample(successes: counts[index][v].successes, n: counts[index][v].n)
+            if declared {
+                for (index, spec) in specs.enumerated() where missing[index] == used && used > 0 {
+                    log.error("no record has the field '\(spec.fields.joined(separator: "' or '"))' of metric '\(spec.name)'", at: location)
+                }
             }
-            return ExperimentMetric(name: spec.name, kind: spec.kind, better: spec.better, primary: spec.primary,
-                                    critical: spec.critical, control: samples[0], treatment: samples[1])
+            let metrics = specs.enumerated().map { index, spec in
+                let samples = (0..<2).map { v in
+                    spec.kind == .continuous ? VariantSample(values: values[index][v])
+                        : VariantSample(successes: counts[index][v].successes, n: counts[index][v].n)
+                }
+                return ExperimentMetric(name: spec.name, kind: spec.kind, better: spec.better, primary: spec.primary,
+                                        critical: spec.critical, control: samples[0], treatment: samples[1])
+            }
+            return Experiments(path: path, shape: .records, metrics: metrics, recordCount: used, periodStart: start, periodEnd: end)
         }
-        return Experiments(path: path, shape: .records, metrics: metrics, recordCount: used, periodStart: start, periodEnd: end)
     }
 
     private static func isNull(_ node: DataNode?) -> Bool {
@@ -77,14 +130,14 @@ enum ExperimentRecords {
     }
 
     /// The first of `fields` the record has with a value that is not null, and that value.
-    private static func firstValue(of fields: [String], in record: some FieldRecord) -> (String, DataNode)? {
+    fileprivate static func firstValue(of fields: [String], in record: some FieldRecord) -> (String, DataNode)? {
         for field in fields {
             if let node = record[field], !isNull(node) { return (field, node) }
         }
         return nil
     }
 
-    private static func variant(of record: some FieldRecord, problems: inout Problems) -> Int? {
+    fileprivate static func variant(of record: some FieldRecord, problems: inout Problems) -> Int? {
         let variantNode = record["variant"]
         guard let node = variantNode ?? record["test_variant"], !isNull(node) else {
             problems.report("missing required field 'variant' (or the seed's 'test_variant')", at: record.location)
@@ -98,7 +151,7 @@ enum ExperimentRecords {
         return nil
     }
 
-    private static func timestamp(of record: some FieldRecord, problems: inout Problems) -> Date? {
+    fileprivate static func timestamp(of record: some FieldRecord, problems: inout Problems) -> Date? {
         guard let node = record["timestamp"] else { return nil }
         switch node.kind {
         case .null: return nil

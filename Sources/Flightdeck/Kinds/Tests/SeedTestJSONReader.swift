@@ -11,39 +11,52 @@ enum SeedTestJSONReader {
         // Each result is decoded as it is parsed, its problems reported after the file's own (as when the file
         // was parsed whole first); the suite's name may come after the list, so it is set at the end.
         // Results under `test_results` count over results under `tests`: each list is decoded on its own.
-        var lists: [String: (cases: [TestCase], seen: DuplicateIDs, log: DiagnosticLog)] = [:]
+        var main = List(log: log.buffer()), other = List(log: log.buffer())
         let root: DataNode
         do {
             root = try JSONReader.read(try file.readText().text, path: file.path, recordsUnder: ["test_results", "tests"]) { key, item in
-                let name = key ?? ""
-                var list = lists.removeValue(forKey: name) ?? ([], DuplicateIDs(), log.buffer())
-                if let test = testCase(item, seen: &list.seen, log: list.log) { list.cases.append(test) }
-                lists[name] = list
+                if key == "tests" { other.add(item) } else { main.add(item) }
             }
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
         var suiteName = String(file.name.split(separator: ".").first ?? "tests")
-        var listKey = ""
+        var useOther = false
         if root.elements == nil {
             guard let wrapper = ObjectReader(root, log: log, what: "a test results file") else { return nil }
             suiteName = wrapper.string("suite") ?? suiteName
             if wrapper.list("test_results") != nil {
-                listKey = "test_results"
+                useOther = false
             } else if wrapper.list("tests") != nil {
-                listKey = "tests"
+                useOther = true
             } else {
                 log.error("missing required field 'test_results' (the list of results)", at: root.location)
                 return nil
             }
             wrapper.warnUnknownKeys()
         }
-        var cases = lists[listKey]?.cases ?? []
-        if let records = lists[listKey]?.log { log.report(buffered: records) }
+        if useOther { swap(&main, &other) }
+        other.cases = []
+        log.report(buffered: main.log)
+        var cases = main.cases
+        main.cases = []
         for index in cases.indices { cases[index].suite = suiteName }
         return TestFile(path: file.path, format: "seed-json", runner: "seed",
                         suites: [TestSuite(name: suiteName, path: file.path, cases: cases)])
+    }
+
+    /// The results of one list, its ids and its problems.
+    private struct List {
+        var cases: [TestCase] = []
+        var seen = DuplicateIDs()
+        let log: DiagnosticLog
+
+        init(log: DiagnosticLog) { self.log = log }
+
+        mutating func add(_ item: DataNode) {
+            if let test = SeedTestJSONReader.testCase(item, seen: &seen, log: log) { cases.append(test) }
+        }
     }
 
     /// One result, or nil (with its errors logged).
