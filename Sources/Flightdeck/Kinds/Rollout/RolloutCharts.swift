@@ -116,17 +116,24 @@ enum RolloutCharts {
         }
         let metrics = rollout.metrics
         if !metrics.isEmpty {
-            let components = Array(Set(metrics.map { $0.component ?? "" })).sorted()
-            // Each role's series, per component; a component without samples of the role is left out.
+            // Each role's series, per component in name order; a component without samples of the role is left
+            // out. One pass over the samples, which may be millions.
             func series(_ value: (RolloutMetricPoint) -> Double?) -> [LineSeries] {
-                components.compactMap { name in
-                    let points = metrics.filter { ($0.component ?? "") == name }
-                        .compactMap { point in value(point).map { Point(x: point.timestamp.timeIntervalSince1970, y: $0) } }
-                    return points.isEmpty ? nil : LineSeries(name: name.isEmpty ? "all" : name, points: points)
+                var byComponent: [String: [Point]] = [:]
+                for point in metrics {
+                    guard let y = value(point) else { continue }
+                    byComponent[point.component ?? "", default: []].append(Point(x: point.timestamp.timeIntervalSince1970, y: y))
+                }
+                return byComponent.keys.sorted().compactMap { name in
+                    byComponent[name].map { LineSeries(name: name.isEmpty ? "all" : name, points: $0) }
                 }
             }
-            let times = metrics.map { $0.timestamp.timeIntervalSince1970 }
-            let span = (times.min() ?? 0)...(times.max() ?? 0)
+            var earliest = Double.infinity, latest = -Double.infinity
+            for point in metrics {
+                earliest = min(earliest, point.timestamp.timeIntervalSince1970)
+                latest = max(latest, point.timestamp.timeIntervalSince1970)
+            }
+            let span = earliest...latest
             let events = (events + releaseEvents).filter { span.contains($0.x) }
             // The limits analysis applied: the site's thresholds with rollout.yaml's overrides, per component.
             let applied = (figures?.components ?? []).map { ($0.name, $0.thresholds.maxErrorRate * 100) }

@@ -2,38 +2,53 @@
 enum RolloutMetricsReader {
     static let required = ["timestamp", "traffic_percent", "error_rate", "latency_p99_ms"]
 
-    /// The samples sorted by time; bad rows are reported (every bad cell) and left out.
-    static func read(_ file: SourceFile, components: [String], log: DiagnosticLog) -> [RolloutMetricPoint] {
-        let table: CSVTable
+    /// The samples sorted by time; bad rows are reported (every bad cell) and left out. Read a row at a time
+    /// from the mapped file (`CSVFileReader.scan`): a long series is held once, as its points.
+    static func read(_ file: ContentFile, components: [String], log: DiagnosticLog) -> [RolloutMetricPoint] {
+        var header: [String] = [], columns: [Int] = []
+        var points: [RolloutMetricPoint] = []
+        var usable = true
         do {
-            table = try CSVFileReader.read(file.text, path: file.path)
+            try CSVFileReader.scan(file, header: { names, lines in
+                let missing = required.filter { !names.contains($0) }
+                guard missing.isEmpty else {
+                    log.error("missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                              at: .file(file.path))
+                    usable = false
+                    return
+                }
+                header = names
+                columns = CSVNodes.knownColumns(names, known: required + ["component"], path: file.path, log: log)
+                points.reserveCapacity(lines)
+            }, row: { row in
+                guard usable else { return }
+                let node = CSVNodes.node(row, header: header, columns: columns, path: file.path)
+                if let point = point(node, components: components, log: log) { points.append(point) }
+            })
         } catch {
             log.report(contentsOf: error.diagnostics)
             return []
         }
-        let missing = required.filter { table.column($0) == nil }
-        guard missing.isEmpty else {
-            log.error("missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                      at: .file(file.path))
-            return []
-        }
-        var points: [RolloutMetricPoint] = []
-        for row in CSVNodes.rows(table, known: required + ["component"], log: log) {
-            guard let r = ObjectReader(row, log: log, what: "each row") else { continue }
-            let errorsBefore = log.diagnostics.count
-            let timestamp = r.instant("timestamp", required: true)
-            let traffic = r.percent("traffic_percent", required: true)
-            let errorRate = r.fraction("error_rate", required: true)
-            let p99 = r.nonNegative("latency_p99_ms", required: true)
-            let component = r.string("component")
-            if let component, !components.contains(component) {
-                log.error("'component' must be one of \(components.joined(separator: ", ")), found \"\(component)\""
-                          + Suggestion.phrase(for: component, in: components), at: r.node["component"]?.location)
-            }
-            guard let timestamp, let traffic, let errorRate, let p99, log.diagnostics.count == errorsBefore else { continue }
-            points.append(RolloutMetricPoint(timestamp: timestamp, component: component, trafficPercent: traffic,
-                                             errorRate: errorRate, latencyP99Ms: p99))
-        }
+        // Most series are written in time order; the others are sorted, equal times kept in file order.
+        if zip(points, points.dropFirst()).allSatisfy({ $0.timestamp <= $1.timestamp }) { return points }
         return points.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+    }
+
+    /// One row's sample, or nil with its problems logged.
+    private static func point(_ row: DataNode, components: [String], log: DiagnosticLog) -> RolloutMetricPoint? {
+        guard let r = ObjectReader(row, log: log, what: "each row") else { return nil }
+        let errorsBefore = log.diagnostics.count
+        let timestamp = r.instant("timestamp", required: true)
+        let traffic = r.percent("traffic_percent", required: true)
+        let errorRate = r.fraction("error_rate", required: true)
+        let p99 = r.nonNegative("latency_p99_ms", required: true)
+        let component = r.string("component")
+        if let component, !components.contains(component) {
+            log.error("'component' must be one of \(components.joined(separator: ", ")), found \"\(component)\""
+                      + Suggestion.phrase(for: component, in: components), at: r.node["component"]?.location)
+        }
+        guard let timestamp, let traffic, let errorRate, let p99, log.diagnostics.count == errorsBefore else { return nil }
+        return RolloutMetricPoint(timestamp: timestamp, component: component, trafficPercent: traffic,
+                                  errorRate: errorRate, latencyP99Ms: p99)
     }
 }

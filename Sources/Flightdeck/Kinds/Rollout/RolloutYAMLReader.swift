@@ -62,9 +62,7 @@ enum RolloutYAMLReader {
         if let name = r.string("metrics") {
             if let csv = release.file(named: name) {
                 metricsPath = csv.path
-                if let text = csv.readText(log: log) {
-                    metrics = RolloutMetricsReader.read(text, components: components.map(\.name), log: log)
-                }
+                metrics = RolloutMetricsReader.read(csv, components: components.map(\.name), log: log)
             } else {
                 log.error("'metrics' names \"\(name)\", which is not a file in \(release.folder)/", at: r.node["metrics"]?.location)
             }
