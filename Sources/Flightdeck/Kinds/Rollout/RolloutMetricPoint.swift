@@ -23,3 +23,12 @@ package struct RolloutMetricPoint: Sendable, Encodable {
         self.latencyP99Ms = latencyP99Ms
     }
 }
+
+extension [RolloutMetricPoint] {
+    /// Sorts the samples by time, equal times kept in their order (the standard library's sort is stable); a
+    /// series already in order, as most are written, is only checked.
+    mutating func sortByTime() {
+        guard !zip(self, dropFirst()).allSatisfy({ $0.timestamp <= $1.timestamp }) else { return }
+        sort { $0.timestamp < $1.timestamp }
+    }
+}

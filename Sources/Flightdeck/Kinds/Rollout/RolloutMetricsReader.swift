@@ -29,9 +29,8 @@ enum RolloutMetricsReader {
             log.report(contentsOf: error.diagnostics)
             return []
         }
-        // Most series are written in time order; the others are sorted, equal times kept in file order.
-        if zip(points, points.dropFirst()).allSatisfy({ $0.timestamp <= $1.timestamp }) { return points }
-        return points.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+        points.sortByTime()
+        return points
     }
 
     /// One row's sample, or nil with its problems logged.

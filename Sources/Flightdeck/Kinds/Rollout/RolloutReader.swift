@@ -37,8 +37,8 @@ package enum RolloutReader {
         }
         let prometheus = RolloutPrometheusReader.read(bindings, release: release, parsed: folder.responses, log: log)
         rollout.prometheus = prometheus.series
-        rollout.metrics = (rollout.metrics + prometheus.points).enumerated()
-            .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+        rollout.metrics += prometheus.points
+        rollout.metrics.sortByTime()
         warnUnbound(folder, bound: prometheus.paths, log: log)
         if let controller {
             rollout.controller = controller
