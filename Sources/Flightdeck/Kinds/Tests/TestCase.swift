@@ -22,6 +22,9 @@ package struct TestProperty: Sendable, Encodable, Equatable {
 }
 
 /// One test case, normalised from any runner.
+///
+/// What most tests lack (a message, a trace, output, properties…) is kept apart in one shared box, so that a
+/// passing test takes about a hundred bytes: a file of a million tests is held in memory once, not several times.
 package struct TestCase: Sendable, Encodable {
     /// The innermost suite's name.
     package var suite: String
@@ -33,27 +36,128 @@ package struct TestCase: Sendable, Encodable {
     package var duration: Double?
     /// How it ended.
     package var outcome: TestOutcome
-    /// The failure, error or skip message.
-    package var message: String?
-    /// The failure or error type (exception class).
-    package var failureType: String?
-    /// The stack trace or failure body.
-    package var trace: String?
-    /// A description (the seed runner's docstring).
-    package var description: String?
-    /// Captured standard output, kept for failing and flaky tests only (capped).
-    package var systemOut: String?
-    /// Captured standard error, kept for failing and flaky tests only (capped).
-    package var systemErr: String?
     /// Passed, but only after failed attempts (Surefire `<flakyFailure>`, `<flakyError>`, `<rerunFailure>`,
     /// `<rerunError>`); a flaky test counts as passed.
     package var flaky = false
+    /// A description (the seed runner's docstring).
+    package var description: String?
+    /// The rarer fields; nil when all of them are at their defaults.
+    private var details: DetailsBox?
+
+    /// The rarer fields of a test case.
+    private struct Details: Sendable {
+        var message: String?
+        var failureType: String?
+        var trace: String?
+        var systemOut: String?
+        var systemErr: String?
+        var attempts = 1
+        var file: String?
+        var properties: [TestProperty] = []
+
+        var isDefault: Bool {
+            message == nil && failureType == nil && trace == nil && systemOut == nil && systemErr == nil && attempts == 1
+                && file == nil && properties.isEmpty
+        }
+    }
+
+    /// Immutable, so copies of a test share it; a change makes a new one.
+    private final class DetailsBox: Sendable {
+        let details: Details
+        init(_ details: Details) { self.details = details }
+    }
+
+    private func detail<Value>(_ path: KeyPath<Details, Value>) -> Value { (details?.details ?? Details())[keyPath: path] }
+
+    private mutating func setDetail<Value>(_ path: WritableKeyPath<Details, Value>, _ value: Value) {
+        var changed = details?.details ?? Details()
+        changed[keyPath: path] = value
+        details = changed.isDefault ? nil : DetailsBox(changed)
+    }
+
+    /// The failure, error or skip message.
+    package var message: String? {
+        get { detail(\.message) }
+        set { setDetail(\.message, newValue) }
+    }
+    /// The failure or error type (exception class).
+    package var failureType: String? {
+        get { detail(\.failureType) }
+        set { setDetail(\.failureType, newValue) }
+    }
+    /// The stack trace or failure body.
+    package var trace: String? {
+        get { detail(\.trace) }
+        set { setDetail(\.trace, newValue) }
+    }
+    /// Captured standard output, kept for failing and flaky tests only (capped).
+    package var systemOut: String? {
+        get { detail(\.systemOut) }
+        set { setDetail(\.systemOut, newValue) }
+    }
+    /// Captured standard error, kept for failing and flaky tests only (capped).
+    package var systemErr: String? {
+        get { detail(\.systemErr) }
+        set { setDetail(\.systemErr, newValue) }
+    }
     /// Runs in all (1 + reruns).
-    package var attempts: Int = 1
+    package var attempts: Int {
+        get { detail(\.attempts) }
+        set { setDetail(\.attempts, newValue) }
+    }
     /// The source file the runner named, if any.
-    package var file: String?
+    package var file: String? {
+        get { detail(\.file) }
+        set { setDetail(\.file, newValue) }
+    }
     /// Properties attached to the test case.
-    package var properties: [TestProperty] = []
+    package var properties: [TestProperty] {
+        get { detail(\.properties) }
+        set { setDetail(\.properties, newValue) }
+    }
+
+    /// A test case; the fields as the memberwise initialiser of a plain struct would take them.
+    package init(suite: String, className: String?, name: String, duration: Double? = nil, outcome: TestOutcome,
+                 message: String? = nil, failureType: String? = nil, trace: String? = nil, description: String? = nil,
+                 systemOut: String? = nil, systemErr: String? = nil, flaky: Bool = false, attempts: Int = 1,
+                 file: String? = nil, properties: [TestProperty] = []) {
+        self.suite = suite
+        self.className = className
+        self.name = name
+        self.duration = duration
+        self.outcome = outcome
+        self.description = description
+        self.flaky = flaky
+        let details = Details(message: message, failureType: failureType, trace: trace, systemOut: systemOut, systemErr: systemErr,
+                              attempts: attempts, file: file, properties: properties)
+        self.details = details.isDefault ? nil : DetailsBox(details)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case suite, className, name, duration, outcome, message, failureType, trace, description, systemOut, systemErr, flaky,
+             attempts, file, properties
+    }
+
+    /// The fields in their documented order, an absent optional left out (as a synthesised encoding would).
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let d = details?.details ?? Details()
+        try container.encode(suite, forKey: .suite)
+        try container.encodeIfPresent(className, forKey: .className)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(duration, forKey: .duration)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encodeIfPresent(d.message, forKey: .message)
+        try container.encodeIfPresent(d.failureType, forKey: .failureType)
+        try container.encodeIfPresent(d.trace, forKey: .trace)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(d.systemOut, forKey: .systemOut)
+        try container.encodeIfPresent(d.systemErr, forKey: .systemErr)
+        try container.encode(flaky, forKey: .flaky)
+        try container.encode(d.attempts, forKey: .attempts)
+        try container.encodeIfPresent(d.file, forKey: .file)
+        try container.encode(d.properties, forKey: .properties)
+    }
 
     /// The key that identifies this test across releases: `classname.name`, or `suite.name` without a classname.
     package var id: String { TestCase.id(scope: className ?? suite, name: name) }
