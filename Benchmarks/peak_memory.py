@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Peak memory of `flightdeck build` and `flightdeck check` against the size of the largest accepted file of
-each kind (issue #17: at most 3x the input).
+each kind (issue #17: at most 3x the input), and the largest page each build writes (under 20 MB).
 
 Each case is a one-release site holding one large file, generated here with a fixed seed, just under the size
 limit of its kind (docs/formats.md, "Limits") unless --scale says otherwise. The peak is the process's maximum
@@ -172,9 +172,12 @@ def measure(binary, command, folder):
 
 
 def largest_page(folder):
+    """The largest page (HTML, SVG or XML) the build wrote; summary.json, the data export, is left out."""
     largest = (0, "")
     for base, _, files in os.walk(os.path.join(folder, "public")):
         for name in files:
+            if not name.endswith((".html", ".svg", ".xml")):
+                continue
             path = os.path.join(base, name)
             largest = max(largest, (os.path.getsize(path), os.path.relpath(path, os.path.join(folder, "public"))))
     return largest
@@ -191,12 +194,16 @@ def main():
     with tempfile.TemporaryDirectory(prefix="flightdeck-peak-") as scratch:
         empty = os.path.join(scratch, "empty")
         make_site(empty)
+        fixed = {}
         for command in commands:
             code, seconds, rss, _ = measure(args.binary, command, empty)
+            fixed[command] = rss
             print(f"fixed cost ({command}, a one-release site): {rss / MIB:.0f} MiB, exit {code}")
         print()
-        print("| Case, file | Size | Command | Exit | Time | Peak RSS | × input | Largest output file |")
-        print("|-|-:|-|-:|-:|-:|-:|-|")
+        print("Growth is the peak less the fixed cost of the same command, against the input's size.")
+        print()
+        print("| Case, file | Size | Command | Exit | Time | Peak RSS | × input | Growth × input | Largest page |")
+        print("|-|-:|-|-:|-:|-:|-:|-:|-|")
         failed = False
         for name, target, generate, limit in CASES:
             if args.only and name not in args.only:
@@ -209,8 +216,9 @@ def main():
                 code, seconds, rss, stderr = measure(args.binary, command, folder)
                 page = largest_page(folder) if command == "build" else (0, "")
                 largest = f"{page[1]}, {page[0] / MIB:.1f} MiB" if page[1] else "—"
+                growth = max(rss - fixed[command], 0) / len(data)
                 print(f"| {name}, {target} | {len(data) / MIB:.1f} MiB | {command} | {code} | {seconds:.1f} s | "
-                      f"{rss / MIB:.0f} MiB | {rss / len(data):.1f}× | {largest} |", flush=True)
+                      f"{rss / MIB:.0f} MiB | {rss / len(data):.1f}× | {growth:.1f}× | {largest} |", flush=True)
                 if code not in (0, 1) or (code == 1 and command == "check"):
                     failed = True
                     print(stderr[-1500:], file=sys.stderr)
