@@ -8,6 +8,20 @@ enum UTF8Text {
         return combined < 0x80
     }
 
+    /// Whether the bytes are valid UTF-8, checked in place (no copy of a file that may be large).
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isASCII(bytes) { return true }
+        var iterator = bytes.makeIterator()
+        var codec = UTF8()
+        while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
     /// The text, or nil if the bytes are not valid UTF-8.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)

@@ -63,7 +63,7 @@ package enum CSVFileReader {
         let result: Result<Void, DiagnosticError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DiagnosticError) {
-                if !UTF8Text.isASCII(bytes), UTF8Text.decode(bytes) == nil {
+                if !UTF8Text.isValid(bytes) {
                     _ = try ContentFile.decode(data, path: file.path)
                 }
                 let lines = lineCount(bytes)

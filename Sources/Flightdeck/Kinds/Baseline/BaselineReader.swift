@@ -66,7 +66,7 @@ package enum BaselineReader {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DiagnosticError) {
-                if UTF8Text.decode(bytes) == nil {
+                if !UTF8Text.isValid(bytes) {
                     _ = try ContentFile.decode(data, path: path)
                 }
                 var metrics: [BaselineMetric] = []

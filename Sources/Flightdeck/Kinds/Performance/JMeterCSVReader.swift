@@ -16,7 +16,7 @@ enum JMeterCSVReader {
             let problems = LoadTestProblems(log: log, path: path)
             var samples = JMeterSamples()
             do throws(DiagnosticError) {
-                if UTF8Text.decode(bytes) == nil { _ = try ContentFile.decode(data, path: path) }
+                if !UTF8Text.isValid(bytes) { _ = try ContentFile.decode(data, path: path) }
                 var columns: [Int]?
                 try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
                     if record.isBlank { return }
