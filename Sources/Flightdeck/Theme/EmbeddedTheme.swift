@@ -736,6 +736,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
         "partials/tests.html": ##"""
 {%- set t = figures.tests -%}
 {%- set h = t.history -%}
+{%- set left = t.omitted | default({}) -%}
 {#- A test's history strip: one cell per release, oldest first. Each cell's symbol comes from tests.css (✓ ✗ ! – ·)
     and its words are visually hidden text, so the outcome never rests on colour alone. -#}
 {%- macro strip(h, id) -%}
@@ -749,6 +750,10 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 {%- macro linked(h, id) -%}
 {%- if id in h.tests %}<a class="test-id" href="#{{ h.tests[id].anchor }}">{{ id }}</a>{% else %}<span class="test-id">{{ id }}</span>{% endif -%}
 {%- endmacro -%}
+{#- How many a cut list had: the rows shown plus those the page left off (`omitted`, see template-variables.md). -#}
+{%- macro count(items, omitted) -%}{{ items | length + omitted }}{%- endmacro -%}
+{#- What a cut list left off, and where all of it is. -#}
+{%- macro more(n, what, summary) -%}{% if n %}<p class="hint">{{ n }} more {{ what }} not listed here; <a href="{{ summary }}">summary.json</a> has them all.</p>{% endif %}{%- endmacro -%}
 {%- macro test_list(h, ids) -%}
 <ul class="test-list">{% for id in ids %}<li>{{ linked(h, id) }}</li>{% endfor %}</ul>
 {%- endmacro %}
@@ -770,12 +775,13 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </div>
 {%- if t.comparison is defined %}
 {%- set c = t.comparison %}
+{%- set c_left = c.omitted | default({}) %}
 <h3>Against the previous release</h3>
 <ul class="comparison">
-  <li id="new-failures"><strong>{{ c.new_failures | length }}</strong> new failures{% if c.new_failures %}:{{ test_list(h, c.new_failures) }}{% endif %}</li>
-  <li id="fixed-tests"><strong>{{ c.fixed | length }}</strong> fixed{% if c.fixed %}:{{ test_list(h, c.fixed) }}{% endif %}</li>
-  <li id="still-failing"><strong>{{ c.still_failing | length }}</strong> still failing{% if c.still_failing %}:{{ test_list(h, c.still_failing) }}{% endif %}</li>
-  <li><strong>{{ c.added | length }}</strong> tests added, <strong>{{ c.removed | length }}</strong> removed (previous release ran {{ c.previous_total }})</li>
+  <li id="new-failures"><strong>{{ count(c.new_failures, c_left.new_failures | default(0)) }}</strong> new failures{% if c.new_failures %}:{{ test_list(h, c.new_failures) }}{{ more(c_left.new_failures | default(0), 'new failures', root ~ summary_url) }}{% endif %}</li>
+  <li id="fixed-tests"><strong>{{ count(c.fixed, c_left.fixed | default(0)) }}</strong> fixed{% if c.fixed %}:{{ test_list(h, c.fixed) }}{{ more(c_left.fixed | default(0), 'fixed tests', root ~ summary_url) }}{% endif %}</li>
+  <li id="still-failing"><strong>{{ count(c.still_failing, c_left.still_failing | default(0)) }}</strong> still failing{% if c.still_failing %}:{{ test_list(h, c.still_failing) }}{{ more(c_left.still_failing | default(0), 'tests still failing', root ~ summary_url) }}{% endif %}</li>
+  <li><strong>{{ count(c.added, c_left.added | default(0)) }}</strong> tests added, <strong>{{ count(c.removed, c_left.removed | default(0)) }}</strong> removed (previous release ran {{ c.previous_total }})</li>
 </ul>
 {%- endif %}
 {%- if t.categories %}
@@ -786,7 +792,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   <thead><tr><th scope="col">Category</th><th scope="col" class="num">Tests</th><th scope="col">Failing tests</th></tr></thead>
   <tbody>
   {%- for cat in t.categories %}
-  <tr><th scope="row">{{ cat.name }}{% if cat.is_default %} <span class="muted">(default)</span>{% endif %}</th><td class="num">{{ cat.tests | length }}</td><td>{% if cat.tests | length > 5 %}<details><summary>{{ cat.tests | length }} tests</summary>{{ test_list(h, cat.tests) }}</details>{% else %}{{ test_list(h, cat.tests) }}{% endif %}</td></tr>
+  <tr><th scope="row">{{ cat.name }}{% if cat.is_default %} <span class="muted">(default)</span>{% endif %}</th>{%- set n = cat.tests | length + (cat.tests_omitted | default(0)) %}<td class="num">{{ n }}</td><td>{% if n > 5 %}<details><summary>{{ n }} tests</summary>{{ test_list(h, cat.tests) }}{{ more(cat.tests_omitted | default(0), 'tests', root ~ summary_url) }}</details>{% else %}{{ test_list(h, cat.tests) }}{% endif %}</td></tr>
   {%- endfor %}
   </tbody>
 </table>
@@ -807,16 +813,19 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   {%- if f.system_err_omitted_lines is defined %}<p class="muted fold-note">{{ f.system_err_omitted_lines }} more {{ "line" if f.system_err_omitted_lines == 1 else "lines" }} of standard error not shown; all of it is in <code>{{ f.test.path }}</code>.</p>{% endif %}
 </details>
 {%- endfor %}
+{{ more(left.failures | default(0), 'failures', root ~ summary_url) }}
 {%- endif %}
 {%- if t.flaky or t.flipping %}
 <h3 id="flaky-tests">Flaky tests</h3>
 {%- if t.flaky %}
 <p>Passed after failed attempts in this run; counted as passed.</p>
 <ul class="test-list">{% for f in t.flaky %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
+{{ more(left.flaky | default(0), 'flaky tests', root ~ summary_url) }}
 {%- endif %}
 {%- if t.flipping %}
 <p>Went from passing to failing or back at least twice in the last {{ h.releases | length }} releases.</p>
 <ul class="test-list">{% for f in t.flipping %}<li>{{ linked(h, f.id) }} {{ strip(h, f.id) }}</li>{% endfor %}</ul>
+{{ more(left.flipping | default(0), 'flipping tests', root ~ summary_url) }}
 {%- endif %}
 {%- endif %}
 {%- if t.slowest %}
@@ -836,7 +845,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 <h3 id="suites">Suites</h3>
 {%- set long = t.suites | length > 15 %}
 {%- if long %}
-<details class="long-table"><summary>All {{ t.suites | length }} suites</summary>
+<details class="long-table"><summary>{% if left.suites is defined %}{{ t.suites | length }} of {{ count(t.suites, left.suites) }} suites, failing first{% else %}All {{ t.suites | length }} suites{% endif %}</summary>
 {%- endif %}
 <div class="table-wrap">
 <table data-sortable>
@@ -849,6 +858,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   </tbody>
 </table>
 </div>
+{{ more(left.suites | default(0), 'suites', root ~ summary_url) }}
 {%- if long %}
 </details>
 {%- endif %}
@@ -864,7 +874,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 </ul>
 {%- set rows = h.tests | dictsort %}
 {%- if rows | length > 15 %}
-<details class="long-table"><summary>History of {{ rows | length }} tests</summary>
+<details class="long-table"><summary>History of {{ rows | length }} tests{% if h.tests_omitted is defined %}, those listed on this page{% endif %}</summary>
 {%- endif %}
 <div class="table-wrap">
 <table class="history-table">
@@ -877,6 +887,7 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   </tbody>
 </table>
 </div>
+{{ more(h.tests_omitted | default(0), 'test histories', root ~ summary_url) }}
 {%- if rows | length > 15 %}
 </details>
 {%- endif %}

@@ -97,4 +97,35 @@ import Testing
         #expect(misspelt.entries?.map(\.key) == whole.entries?.map(\.key))
         #expect(misspelt.entries?.first?.value.entries?.map(\.key) == ["failures", "success_rate"])
     }
+
+    @Test func theTestsPageListsFiveHundredFailuresAndCountsThemAll() async throws {
+        let cases = (0..<600).map { k in
+            #"<testcase classname="c\#(k % 7)" name="t\#(k)" time="0.1"><failure message="boom \#(k)">at x</failure></testcase>"#
+        }.joined(separator: "\n")
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            -- content/releases/1.0/release.yaml --
+            title: "1.0"
+            date: 2026-01-02
+            -- content/releases/1.0/tests/junit.xml --
+            <testsuite name="s">
+            \(cases)
+            <testcase classname="c" name="passes" time="1"/>
+            </testsuite>
+            """)
+        defer { site.remove() }
+        let report = try await Site(root: site.root).build()
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let page = try site.read("public/releases/1.0/tests/index.html")
+        #expect(page.components(separatedBy: #"<details class="failure trace">"#).count - 1 == PageRows.limit)
+        #expect(page.contains(#"<p class="hint">100 more failures not listed here; <a href="../../../releases/1.0/summary.json">summary.json</a> has them all.</p>"#))
+        // The category counts every failing test; the history keeps the rows of the tests listed.
+        #expect(page.contains(#"<td class="num">600</td><td><details><summary>600 tests</summary>"#))
+        #expect(page.contains("History of 501 tests, those listed on this page"))   // and the slowest test
+        #expect(page.contains("100 more test histories not listed here"))
+        #expect(page.utf8.count < 2_000_000)
+        let figures = try #require(site.model().0?.releases.first?.figures[TestsKind.self])
+        #expect(figures.failures.count == 600 && figures.omitted == nil && figures.history.tests.count == 601)
+    }
 }

@@ -108,8 +108,10 @@ package struct CategoryFigures: Sendable, Encodable {
     package let name: String
     /// Whether it is a default (`Product defects`, `Test defects`) rather than one of flightdeck.yaml.
     package let isDefault: Bool
-    /// Ids of its tests, in file order.
-    package let tests: [String]
+    /// Ids of its tests, in file order (on a page: at most `PageRows.limit`).
+    package var tests: [String]
+    /// Tests a page leaves off (absent in summary.json, which has them all).
+    package var testsOmitted: Int? = nil
 }
 
 enum TestCategoriser {

@@ -169,15 +169,18 @@ package struct TestComparison: Sendable, Encodable {
     /// Tests in the previous release.
     package let previousTotal: Int
     /// Failing now, not failing before (including new tests that fail).
-    package let newFailures: [String]
+    package var newFailures: [String]
     /// Failing before, passed now.
-    package let fixed: [String]
+    package var fixed: [String]
     /// Failing in both.
-    package let stillFailing: [String]
+    package var stillFailing: [String]
     /// Present now, not before.
-    package let added: [String]
+    package var added: [String]
     /// Present before, not now.
-    package let removed: [String]
+    package var removed: [String]
+    /// Per list (`new_failures`, `fixed`, `still_failing`, `added`, `removed`), the ids a page leaves off; nil in
+    /// summary.json, which has them all, and on a page that leaves none off.
+    package var omitted: [String: Int]? = nil
 }
 
 /// Figures computed from a release's test results.
@@ -193,26 +196,29 @@ package struct TestFigures: Sendable, Encodable {
     /// Σ test durations in seconds (tests without a time count 0).
     package let totalDuration: Double
     /// Per suite, in file order.
-    package let suites: [SuiteFigures]
+    package var suites: [SuiteFigures]
     /// The ten slowest tests, slowest first.
     package let slowest: [TestRef]
     /// Failed and errored tests with message and trace, in file order.
-    package let failures: [TestFailure]
+    package var failures: [TestFailure]
     /// Tests that passed only after failed attempts (they are counted in passed).
-    package let flaky: [TestRef]
+    package var flaky: [TestRef]
     /// Skipped tests.
-    package let skipped: [TestRef]
+    package var skipped: [TestRef]
     /// Against the previous release, when there is one with tests.
-    package let comparison: TestComparison?
+    package var comparison: TestComparison?
     /// Tests whose outcome went from passing to failing or back at least twice within the history window,
     /// skipped and absent releases left out (see `flaky` for those the runner marked).
-    package let flipping: [TestRef]
+    package var flipping: [TestRef]
     /// The outcomes of the failing, fixed, flaky and slowest tests over this release and up to ten earlier
     /// releases of the product.
-    package let history: TestHistory
+    package var history: TestHistory
     /// Failing tests by category, configured categories first (in their order), then the defaults; only
     /// categories with tests.
-    package let categories: [CategoryFigures]
+    package var categories: [CategoryFigures]
     /// The bands used.
     package let thresholds: TestThresholds
+    /// Per list (`failures`, `flaky`, `skipped`, `flipping`, `suites`), the rows a page leaves off; nil in
+    /// summary.json, which has them all, and on a page that leaves none off.
+    package var omitted: [String: Int]? = nil
 }

@@ -35,7 +35,9 @@ package struct TestHistory: Sendable, Encodable {
     /// The releases of the window, oldest first, this release last.
     package let releases: [String]
     /// Per listed test id (failing, fixed, flaky and slowest tests), its row; keys are test ids as written.
-    package let tests: [String: TestHistoryRow]
+    package var tests: [String: TestHistoryRow]
+    /// Rows a page leaves off: those of tests its cut lists do not show (absent in summary.json, which has them all).
+    package var testsOmitted: Int? = nil
 }
 
 /// One test's history.

@@ -82,6 +82,51 @@ enum TestsKind: EvidenceKind {
         return items.count > 5 ? "\(shown) and \(items.count - 5) more" : shown
     }
 
+    /// Failures, flaky, skipped and flipping tests, suites (failing first), each category's tests and each list
+    /// of the comparison cut to `PageRows.limit`; the history keeps only the rows of the tests the page shows.
+    static func pageFigures(_ t: TestFigures) -> TestFigures {
+        var t = t
+        var omitted: [String: Int] = [:]
+        func cut<Item>(_ items: inout [Item], _ name: String, into omitted: inout [String: Int], failing: (Item) -> Bool = { _ in true }) {
+            let (rows, left) = PageRows.cut(items, failing: failing)
+            items = rows
+            if let left { omitted[name] = left }
+        }
+        cut(&t.failures, "failures", into: &omitted)
+        cut(&t.flaky, "flaky", into: &omitted)
+        cut(&t.skipped, "skipped", into: &omitted)
+        cut(&t.flipping, "flipping", into: &omitted)
+        cut(&t.suites, "suites", into: &omitted) { $0.counts.failed + $0.counts.error > 0 }
+        t.omitted = omitted.isEmpty ? nil : omitted
+        for index in t.categories.indices {
+            let (rows, left) = PageRows.cut(t.categories[index].tests) { _ in true }
+            (t.categories[index].tests, t.categories[index].testsOmitted) = (rows, left)
+        }
+        if var c = t.comparison {
+            var left: [String: Int] = [:]
+            cut(&c.newFailures, "new_failures", into: &left)
+            cut(&c.fixed, "fixed", into: &left)
+            cut(&c.stillFailing, "still_failing", into: &left)
+            cut(&c.added, "added", into: &left)
+            cut(&c.removed, "removed", into: &left)
+            c.omitted = left.isEmpty ? nil : left
+            t.comparison = c
+        }
+        // The history table lists the tests the page names; without a cut, all of them, as before.
+        if !omitted.isEmpty || t.comparison?.omitted != nil || t.categories.contains(where: { $0.testsOmitted != nil }) {
+            var shown = Set(t.failures.map(\.test.id))
+            shown.formUnion(t.flaky.map(\.id))
+            shown.formUnion(t.flipping.map(\.id))
+            shown.formUnion(t.slowest.map(\.id))
+            for category in t.categories { shown.formUnion(category.tests) }
+            if let c = t.comparison { shown.formUnion(c.newFailures + c.fixed + c.stillFailing) }
+            let before = t.history.tests.count
+            t.history.tests = t.history.tests.filter { shown.contains($0.key) }
+            if t.history.tests.count < before { t.history.testsOmitted = before - t.history.tests.count }
+        }
+        return t
+    }
+
     static func charts(_ results: TestResults, figures: TestFigures, in context: ChartContext) -> [String: Chart] {
         TestCharts.charts(figures, prefix: context.prefix)
     }
