@@ -123,6 +123,15 @@ def junit_failing(size):
     return b"".join(parts) + b"</testsuite>\n"
 
 
+def junit_many_failures(size):
+    """An all-failing JUnit file of short failures: as many failing tests as fit (the page-size worst case)."""
+    def record(k):
+        return (b'<testcase classname="com.example.Suite%d" name="test_%d" time="0.1"><failure message="boom %d" '
+                b'type="AssertionError">at x</failure></testcase>\n' % (k % 50, k, k))
+    parts = fill(size - 40, b'<?xml version="1.0"?>\n<testsuite name="big">\n', record)
+    return b"".join(parts) + b"</testsuite>\n"
+
+
 # (name, file in the release folder, generator, limit key)
 CASES = [
     ("markdown", "notes.md", notes_md, "md"),
@@ -134,6 +143,7 @@ CASES = [
     ("experiments-csv", "experiments.csv", experiments_csv, "csv"),
     ("rollout-metrics-csv", "rollout-metrics.csv", rollout_metrics_csv, "csv"),
     ("junit-failing", "tests/junit.xml", junit_failing, "xml"),
+    ("junit-many-failures", "tests/junit.xml", junit_many_failures, "xml"),
 ]
 
 
