@@ -56,10 +56,18 @@ package enum CSVFileReader {
     package static func scan(_ file: ContentFile, header: ([String], _ lines: Int) throws(DiagnosticError) -> Void,
                              row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
         try file.checkSize()
-        // Mapped, not copied: a large CSV is scanned straight from the page cache. A file that cannot be mapped is
-        // read normally, which reports why it cannot be read.
-        let data: Data
-        if let mapped = try? Data(contentsOf: file.url, options: .alwaysMapped) { data = mapped } else { data = try file.readData() }
+        // Mapped, not copied, and the pages behind the scan given back: a large CSV is never all resident. A file
+        // that cannot be mapped is read normally, which reports why it cannot be read.
+        if let mapped = MappedFile(path: file.absolutePath) {
+            try withExtendedLifetime(mapped) { () throws(DiagnosticError) in
+                let (valid, lines) = mapped.checkText()
+                if !valid { _ = try ContentFile.decode(try file.readData(), path: file.path) }
+                try scan(mapped.bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in try header(names, lines) },
+                         row: row, release: mapped.release(upTo:))
+            }
+            return
+        }
+        let data = try file.readData()
         let result: Result<Void, DiagnosticError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DiagnosticError) {
@@ -105,10 +113,12 @@ package enum CSVFileReader {
     }
 
     /// The header, then each data row, of CSV bytes.
+    /// `release` hears where each record starts: nothing before it is read again.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, header: ([String]) throws(DiagnosticError) -> Void,
-                             row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+                             row: (CSVTable.Row) throws(DiagnosticError) -> Void, release: ((Int) -> Void)? = nil) throws(DiagnosticError) {
         var known: [String]?
         try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
+            release?(record.lineStart)
             if record.isBlank { return }
             let cells = (0..<record.count).map { record.string($0) }
             let columns = record.columns()

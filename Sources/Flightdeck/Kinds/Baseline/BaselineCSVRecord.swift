@@ -2,13 +2,15 @@ import Foundation
 
 /// Decodes baseline records from CSV rows straight from bytes, without building a value tree per row.
 enum BaselineCSVRecord {
-    /// Scans a whole CSV file: checks the header, then hands each valid record to `body`.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, log: DiagnosticLog,
+    /// Scans a whole CSV file: checks the header, then hands each valid record to `body`. `release` hears where
+    /// each record starts: nothing before it is read again.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, log: DiagnosticLog, release: ((Int) -> Void)? = nil,
                      _ body: (BaselineMetric) -> Void) throws(DiagnosticError) {
         var columns: [Int]?
         var ids = FastDuplicateIDs(expected: bytes.count / 64)
         var timestamps = NaiveTimestampPolicy()
         try CSVScanner.scan(bytes, path: path) { (record: CSVRecord) throws(DiagnosticError) in
+            release?(record.lineStart)
             if record.isBlank { return }
             guard let map = columns else {
                 columns = try header(record, path: path, log: log)

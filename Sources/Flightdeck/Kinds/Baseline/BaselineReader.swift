@@ -19,9 +19,11 @@ package enum BaselineReader {
     package static func read(_ file: ContentFile, log: DiagnosticLog) -> Baseline? {
         do throws(DiagnosticError) {
             if file.fileExtension == "csv" {
-                // Mapped, not copied: a large CSV is scanned straight from the page cache.
+                // Mapped, not copied, its pages given back behind the scan: a large CSV is never all resident.
                 try file.checkSize()
-                if let mapped = mappedData(file.url) { return readCSV(mapped, path: file.path, log: log) }
+                if let mapped = MappedFile(path: file.absolutePath) {
+                    return withExtendedLifetime(mapped) { readCSV(mapped, file: file, log: log) }
+                }
                 return readCSV(try file.readData(), path: file.path, log: log)
             }
             return readJSON(try file.readText(), log: log)
@@ -29,11 +31,6 @@ package enum BaselineReader {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
-    }
-
-    /// The file mapped into memory, or nil when it cannot be (then it is read normally, with a diagnostic on failure).
-    private static func mappedData(_ url: URL) -> Data? {
-        try? Data(contentsOf: url, options: .alwaysMapped)
     }
 
     /// Reads the JSON form: a list of records, or a mapping with the list under `metrics`.
@@ -58,6 +55,21 @@ package enum BaselineReader {
         }
         log.report(buffered: records)
         return Baseline(path: source.path, metrics: metrics)
+    }
+
+    /// `readCSV(_:path:log:)` of a mapped file, giving back its pages as the scan goes.
+    private static func readCSV(_ mapped: MappedFile, file: ContentFile, log: DiagnosticLog) -> Baseline? {
+        do throws(DiagnosticError) {
+            let (valid, lines) = mapped.checkText()
+            if !valid { _ = try ContentFile.decode(try file.readData(), path: file.path) }
+            var metrics: [BaselineMetric] = []
+            metrics.reserveCapacity(lines)
+            try BaselineCSVRecord.scan(mapped.bytes, path: file.path, log: log, release: mapped.release(upTo:)) { metrics.append($0) }
+            return Baseline(path: file.path, metrics: metrics)
+        } catch {
+            log.report(contentsOf: error.diagnostics)
+            return nil
+        }
     }
 
     /// Reads the CSV form: a header row naming the columns (any order), then one record per row.
