@@ -10,6 +10,8 @@ package struct JSONReader {
     private let record: ((String?, DataNode) throws(DiagnosticError) -> Void)?
     /// The members of a top-level object whose list holds the records.
     private let listKeys: [String]
+    /// The mapped file the bytes are, when they are: the pages before each record are given back.
+    private let mapped: MappedFile?
     private var position = 0
     /// The 1-based line of `position` and the offset that line starts at: JSON has line breaks only between
     /// tokens, so `skipSpace` counts them, and a value's place needs no search of the line starts.
@@ -19,8 +21,10 @@ package struct JSONReader {
     private var columnCache = (offset: 0, column: 1)
     private static let maxDepth = InputLimits.standard.nestingDepth
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, listKeys: [String], record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, listKeys: [String], mapped: MappedFile?,
+                 record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) {
         self.bytes = bytes
+        self.mapped = mapped
         self.path = path
         self.listKeys = listKeys
         self.record = record
@@ -48,24 +52,43 @@ package struct JSONReader {
         return try result.get()
     }
 
-    private static func parse(_ text: String, path: String, listKeys: [String],
-                              record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) throws(DiagnosticError) -> DataNode {
-        var copy = text
-        // The String's own UTF-8, not a copy of it.
-        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
-            var reader = JSONReader(bytes, path: path, listKeys: listKeys, record: record)
+    /// The same, of a mapped file, whose UTF-8 the caller has checked (`MappedFile.checkText`): the text is never
+    /// copied, and the pages before each record are given back as the records are read.
+    package static func read(_ file: MappedFile, path: String, recordsUnder listKeys: [String],
+                             record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        let result: Result<DataNode, DiagnosticError> = withoutActuallyEscaping(record) { record in
             do throws(DiagnosticError) {
-                if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
-                reader.skipSpace()
-                let value = try reader.value(depth: 0)
-                reader.skipSpace()
-                if reader.position < reader.bytes.count { throw reader.failure("expected end of JSON after the value") }
-                return .success(value)
+                return .success(try parse(file.bytes, path: path, listKeys: listKeys, mapped: file, record: record))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
+    }
+
+    private static func parse(_ text: String, path: String, listKeys: [String],
+                              record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) throws(DiagnosticError) -> DataNode {
+        var copy = text
+        // The String's own UTF-8, not a copy of it.
+        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
+            do throws(DiagnosticError) {
+                return .success(try parse(bytes, path: path, listKeys: listKeys, mapped: nil, record: record))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, listKeys: [String], mapped: MappedFile?,
+                              record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) throws(DiagnosticError) -> DataNode {
+        var reader = JSONReader(bytes, path: path, listKeys: listKeys, mapped: mapped, record: record)
+        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
+        reader.skipSpace()
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        if reader.position < reader.bytes.count { throw reader.failure("expected end of JSON after the value") }
+        return value
     }
 
     /// The place of `position`, as `SourceFile.location(ofUTF8Offset:)` gives it.
@@ -194,6 +217,7 @@ package struct JSONReader {
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
         while true {
             skipSpace()
+            mapped?.release(upTo: min(position, columnCache.offset))
             try record(key, try value(depth: depth + 1))
             skipSpace()
             guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
@@ -314,5 +338,23 @@ package struct JSONReader {
         if isInteger, let int = Int(text) { return .int(int) }
         guard let double = Double(text), double.isFinite else { position = start; throw failure("number \(text) is out of range") }
         return .double(double)
+    }
+}
+
+/// A JSON data file read a record at a time (`JSONReader.read(_:path:recordsUnder:record:)`), mapped when it can
+/// be, so that neither its text nor all its records are ever in memory at once.
+enum JSONFile {
+    /// The file's records to `record`, and the rest of the document; a file that is not UTF-8 is an error at the
+    /// first bad byte, as `ContentFile.readText` gives it.
+    static func read(_ file: ContentFile, recordsUnder listKeys: [String],
+                     record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        try file.checkSize()
+        guard let mapped = MappedFile(path: file.absolutePath) else {
+            return try JSONReader.read(try file.readText().text, path: file.path, recordsUnder: listKeys, record: record)
+        }
+        return try withExtendedLifetime(mapped) { () throws(DiagnosticError) -> DataNode in
+            if !mapped.checkText().valid { _ = try file.readText() }
+            return try JSONReader.read(mapped, path: file.path, recordsUnder: listKeys, record: record)
+        }
     }
 }

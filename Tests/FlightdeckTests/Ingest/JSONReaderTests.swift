@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Flightdeck
 
@@ -121,6 +122,24 @@ import Testing
         #expect(seen.map(\.0) == [nil, nil])
         #expect(seen.map(\.1) == (try JSONReader.read(list, path: "d.json").elements ?? []).map(dump))
         #expect(empty.elements?.isEmpty == true)
+    }
+
+    /// A mapped data file is read without a copy of its text, yet a byte that is not UTF-8 is the error that
+    /// reading its text gives, at its place.
+    @Test func aMappedFileThatIsNotUTF8IsRefusedAtTheBadByte() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("baseline.json")
+        try Data(Array("[{\"job_id\": \"a\"},\n {\"job_id\": \"".utf8) + [0xC3, 0x28] + Array("\"}]".utf8)).write(to: url)
+        let file = ContentFile(path: "baseline.json", url: url)
+        var expected: [String] = []
+        do { _ = try file.readText() } catch { expected = error.diagnostics.map(\.description) }
+        var records = 0
+        var actual: [String] = []
+        do { _ = try JSONFile.read(file, recordsUnder: []) { _, _ in records += 1 } } catch { actual = error.diagnostics.map(\.description) }
+        #expect(!expected.isEmpty && actual == expected)
+        #expect(records == 0)
     }
 
     @Test func aSyntaxErrorInTheRecordsIsTheWholeReadsError() {

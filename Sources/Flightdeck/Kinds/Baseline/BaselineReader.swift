@@ -26,7 +26,7 @@ package enum BaselineReader {
                 }
                 return readCSV(try file.readData(), path: file.path, log: log)
             }
-            return readJSON(try file.readText(), log: log)
+            return readJSON(file, log: log)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
@@ -34,7 +34,7 @@ package enum BaselineReader {
     }
 
     /// Reads the JSON form: a list of records, or a mapping with the list under `metrics`.
-    package static func readJSON(_ source: SourceFile, log: DiagnosticLog) -> Baseline? {
+    package static func readJSON(_ file: ContentFile, log: DiagnosticLog) -> Baseline? {
         // Each record is decoded as it is parsed; its problems are reported after the file's own, as when the
         // file was parsed whole first.
         let records = log.buffer()
@@ -42,7 +42,7 @@ package enum BaselineReader {
         var metrics: [BaselineMetric] = []
         let root: DataNode
         do {
-            root = try JSONReader.read(source.text, path: source.path, recordsUnder: ["metrics"]) { _, item in
+            root = try JSONFile.read(file, recordsUnder: ["metrics"]) { _, item in
                 if let metric = BaselineJSONRecord.decode(item, context: &decoder, log: records) { metrics.append(metric) }
             }
         } catch {
@@ -54,7 +54,7 @@ package enum BaselineReader {
             wrapper.warnUnknownKeys()
         }
         log.report(buffered: records)
-        return Baseline(path: source.path, metrics: metrics)
+        return Baseline(path: file.path, metrics: metrics)
     }
 
     /// `readCSV(_:path:log:)` of a mapped file, giving back its pages as the scan goes.

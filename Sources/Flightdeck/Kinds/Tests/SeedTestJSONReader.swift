@@ -14,7 +14,7 @@ enum SeedTestJSONReader {
         var main = List(log: log.buffer()), other = List(log: log.buffer())
         let root: DataNode
         do {
-            root = try JSONReader.read(try file.readText().text, path: file.path, recordsUnder: ["test_results", "tests"]) { key, item in
+            root = try JSONFile.read(file, recordsUnder: ["test_results", "tests"]) { key, item in
                 if key == "tests" { other.add(item) } else { main.add(item) }
             }
         } catch {
