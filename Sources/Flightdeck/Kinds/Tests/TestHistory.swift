@@ -103,6 +103,13 @@ enum TestHistoryBuilder {
         let width = releases.count
         var row: [String: Int] = [:], rowByKey: [Key: Int] = [:]
         var now: [HistoryOutcome] = []
+        // Sized once (a million tests would otherwise be rehashed twenty times); the rows by key only when an
+        // earlier release has tests to look up.
+        let count = current.files.reduce(0) { $0 + $1.suites.reduce(0) { $0 + $1.cases.count } }
+        let compared = earlier.contains { $0.tests != nil }
+        row.reserveCapacity(count)
+        now.reserveCapacity(count)
+        if compared { rowByKey.reserveCapacity(count) }
         for file in current.files {
             for suite in file.suites {
                 for index in suite.cases.indices {
@@ -111,7 +118,7 @@ enum TestHistoryBuilder {
                         now[r] = HistoryOutcome(suite.cases[index].outcome)
                     } else {
                         row[id] = now.count
-                        rowByKey[Key(suite.cases[index])] = now.count
+                        if compared { rowByKey[Key(suite.cases[index])] = now.count }
                         now.append(HistoryOutcome(suite.cases[index].outcome))
                     }
                 }
