@@ -29,17 +29,21 @@ import Testing
         "op_\(k),\(10 + k % 7),\(k % 10 == 0 ? Double(2 * (10 + k % 7)) : 0.9 * Double(10 + k % 7))\n"
     }.joined()
 
-    @Test func thePerformancePageListsFiveHundredOperationsFailingFirst() async throws {
-        let site = try SiteFixture("""
+    /// A one-release site whose release folder holds `file` with `text`.
+    private func site(_ file: String, _ text: String) throws -> SiteFixture {
+        try SiteFixture("""
             -- flightdeck.yaml --
             title: Demo
             -- content/releases/1.0/release.yaml --
             title: "1.0"
             date: 2026-01-02
-            -- content/releases/1.0/performance.csv --
-            operation,old_duration,new_duration
-            \(Self.operations)
+            -- content/releases/1.0/\(file) --
+            \(text)
             """)
+    }
+
+    @Test func thePerformancePageListsFiveHundredOperationsFailingFirst() async throws {
+        let site = try site("performance.csv", "operation,old_duration,new_duration\n" + Self.operations)
         defer { site.remove() }
         let report = try await Site(root: site.root).build()
         #expect(!report.diagnostics.contains { $0.severity == .error })
@@ -102,18 +106,7 @@ import Testing
         let cases = (0..<600).map { k in
             #"<testcase classname="c\#(k % 7)" name="t\#(k)" time="0.1"><failure message="boom \#(k)">at x</failure></testcase>"#
         }.joined(separator: "\n")
-        let site = try SiteFixture("""
-            -- flightdeck.yaml --
-            title: Demo
-            -- content/releases/1.0/release.yaml --
-            title: "1.0"
-            date: 2026-01-02
-            -- content/releases/1.0/tests/junit.xml --
-            <testsuite name="s">
-            \(cases)
-            <testcase classname="c" name="passes" time="1"/>
-            </testsuite>
-            """)
+        let site = try site("tests/junit.xml", "<testsuite name=\"s\">\n\(cases)\n<testcase classname=\"c\" name=\"passes\" time=\"1\"/>\n</testsuite>")
         defer { site.remove() }
         let report = try await Site(root: site.root).build()
         #expect(!report.diagnostics.contains { $0.severity == .error })
