@@ -17,7 +17,7 @@ struct RenderedMarkdown: Sendable {
 /// task items and first heading. Render turns it into HTML (`html()`); templates get that HTML wherever the
 /// document is encoded (`page.html`, `notes.html`, `postmortems[id]`).
 ///
-/// Immutable once parsed; `html()` reads the tree under a lock, so a document shared by several pages is safe.
+/// Immutable once parsed; `html()` renders the tree once, under a lock, so a document shared by several pages is safe.
 final class MarkdownDocument: @unchecked Sendable, Encodable {
     /// Task-list items, in document order.
     let tasks: [TaskItem]
@@ -31,6 +31,8 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     private let document: CmarkDocument
     private let headingIDs: [String]
     private let lock = NSLock()
+    /// The HTML once rendered: every page, the single-file report and the export encode the same document.
+    private var rendered: String?
 
     fileprivate init(document: CmarkDocument, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
                      warnings: [Diagnostic], links: [MarkdownLink]) {
@@ -42,9 +44,14 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
         self.firstHeading = firstHeading
     }
 
-    /// The HTML body.
+    /// The HTML body, rendered on first use and kept.
     func html() -> String {
-        lock.withLock { HeadingIDs.insert(headingIDs, into: document.html()) }
+        lock.withLock {
+            if let rendered { return rendered }
+            let html = HeadingIDs.insert(headingIDs, into: document.html())
+            rendered = html
+            return html
+        }
     }
 
     /// Encoded as its HTML, which is what templates and the export show.
