@@ -32,19 +32,11 @@ package struct JSONReader {
 
     /// Parses a whole JSON document.
     package static func read(_ text: String, path: String) throws(DiagnosticError) -> DataNode {
-        try parse(text, path: path, listKeys: [], record: nil)
-    }
-
-    /// Parses a JSON document whose records are a list: the document itself, or the list under one of `listKeys`
-    /// in a top-level object. Each record goes to `record` as soon as it is parsed, with the key of its list (nil
-    /// for the document's own), and nothing keeps it. Returns
-    /// the document with that list empty (the object's other members as `read` gives them). A syntax error is
-    /// thrown at the same place as by `read`, after the records before it were handed over.
-    package static func read(_ text: String, path: String, recordsUnder listKeys: [String],
-                             record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
-        let result: Result<DataNode, DiagnosticError> = withoutActuallyEscaping(record) { record in
+        var copy = text
+        // The String's own UTF-8, not a copy of it.
+        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
             do throws(DiagnosticError) {
-                return .success(try parse(text, path: path, listKeys: listKeys, record: record))
+                return .success(try parse(bytes, path: path, listKeys: [], mapped: nil, record: nil))
             } catch {
                 return .failure(error)
             }
@@ -52,27 +44,17 @@ package struct JSONReader {
         return try result.get()
     }
 
-    /// The same, of a mapped file, whose UTF-8 the caller has checked (`MappedFile.checkText`): the text is never
-    /// copied, and the pages before each record are given back as the records are read.
+    /// Parses a JSON file (`MappedFile.open`, which checked its UTF-8) whose records are a list: the document
+    /// itself, or the list under one of `listKeys` in a top-level object. Each record goes to `record` as soon as
+    /// it is parsed, with the key of its list (nil for the document's own), and nothing keeps it; the pages
+    /// before each record are given back. Returns the document with that list empty (the object's other members
+    /// as `read` gives them). A syntax error is thrown at the same place as by `read`, after the records before it
+    /// were handed over.
     package static func read(_ file: MappedFile, path: String, recordsUnder listKeys: [String],
                              record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
         let result: Result<DataNode, DiagnosticError> = withoutActuallyEscaping(record) { record in
             do throws(DiagnosticError) {
                 return .success(try parse(file.bytes, path: path, listKeys: listKeys, mapped: file, record: record))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
-    }
-
-    private static func parse(_ text: String, path: String, listKeys: [String],
-                              record: ((String?, DataNode) throws(DiagnosticError) -> Void)?) throws(DiagnosticError) -> DataNode {
-        var copy = text
-        // The String's own UTF-8, not a copy of it.
-        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
-            do throws(DiagnosticError) {
-                return .success(try parse(bytes, path: path, listKeys: listKeys, mapped: nil, record: record))
             } catch {
                 return .failure(error)
             }
@@ -194,17 +176,25 @@ package struct JSONReader {
     }
 
     private mutating func array(depth: Int) throws(DiagnosticError) -> [DataNode] {
-        position += 1
         var items: [DataNode] = []
+        try elements(depth: depth) { (item: DataNode) throws(DiagnosticError) in items.append(item) }
+        return items
+    }
+
+    /// Each item of the list at `position`, in order, to `each`.
+    private mutating func elements(depth: Int, _ each: (DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+        position += 1
         skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
         while true {
             skipSpace()
-            items.append(try value(depth: depth + 1))
+            // Before a record: nothing before it is read again.
+            if record != nil { mapped?.release(upTo: min(position, columnCache.offset)) }
+            try each(try value(depth: depth + 1))
             skipSpace()
             guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return }
             throw failure("expected ',' or ']', found \(found)")
         }
     }
@@ -212,19 +202,7 @@ package struct JSONReader {
     /// A list whose items go to `record` one by one, as `array` would read them.
     private mutating func records(depth: Int, key: String?) throws(DiagnosticError) {
         guard let record else { return }
-        position += 1
-        skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
-        while true {
-            skipSpace()
-            mapped?.release(upTo: min(position, columnCache.offset))
-            try record(key, try value(depth: depth + 1))
-            skipSpace()
-            guard position < bytes.count else { throw failure("expected ',' or ']', found end of file") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return }
-            throw failure("expected ',' or ']', found \(found)")
-        }
+        try elements(depth: depth) { (item: DataNode) throws(DiagnosticError) in try record(key, item) }
     }
 
     private mutating func string() throws(DiagnosticError) -> String {
@@ -341,20 +319,16 @@ package struct JSONReader {
     }
 }
 
-/// A JSON data file read a record at a time (`JSONReader.read(_:path:recordsUnder:record:)`), mapped when it can
-/// be, so that neither its text nor all its records are ever in memory at once.
+/// A JSON data file read a record at a time (`JSONReader.read(_:path:recordsUnder:record:)`) from its checked
+/// bytes (`MappedFile`), so that neither its text nor all its records are ever in memory at once.
 enum JSONFile {
     /// The file's records to `record`, and the rest of the document; a file that is not UTF-8 is an error at the
     /// first bad byte, as `ContentFile.readText` gives it.
     static func read(_ file: ContentFile, recordsUnder listKeys: [String],
                      record: (_ key: String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
-        try file.checkSize()
-        guard let mapped = MappedFile(path: file.absolutePath) else {
-            return try JSONReader.read(try file.readText().text, path: file.path, recordsUnder: listKeys, record: record)
-        }
-        return try withExtendedLifetime(mapped) { () throws(DiagnosticError) -> DataNode in
-            if !mapped.checkText().valid { _ = try file.readText() }
-            return try JSONReader.read(mapped, path: file.path, recordsUnder: listKeys, record: record)
+        let text = try MappedFile.open(file)
+        return try withExtendedLifetime(text) { () throws(DiagnosticError) -> DataNode in
+            try JSONReader.read(text, path: file.path, recordsUnder: listKeys, record: record)
         }
     }
 }

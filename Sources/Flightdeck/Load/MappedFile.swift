@@ -1,61 +1,75 @@
 import Foundation
 
-/// A file mapped read-only for a scan from its start to its end. The pages already scanned can be given back
-/// (`release(upTo:)`), so a 128 MiB CSV is not all resident while its records are built: the peak is the
-/// records, not the records plus the file.
+/// A data file's bytes for one scan from its start to its end, mapped read-only when it can be. The pages already
+/// scanned can be given back (`release(upTo:)`), so a 128 MiB CSV is not all resident while its records are
+/// built: the peak is the records, not the records plus the file.
 package final class MappedFile {
     /// The file's bytes, valid while this object lives.
     package let bytes: UnsafeBufferPointer<UInt8>
-    private let base: UnsafeMutableRawPointer?
-    private let length: Int
+    /// Lines that are not empty (between line breaks: LF, CR or CRLF): at least the number of records a reader
+    /// will find, since a blank line is no record, to reserve room for them.
+    package private(set) var lines = 0
+    /// The mapping, or nil when the bytes were read into memory (then nothing is given back).
+    private let mapping: UnsafeMutableRawPointer?
     /// Bytes from the start already given back.
     private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     /// Pages are given back in steps of this many bytes, not one by one.
     private static let step = 8 << 20
 
-    /// Maps the file at `path`, or nil when it cannot be mapped (read it normally then, which reports why).
-    package init?(path: String) {
-        let fd = open(path, O_RDONLY)
+    /// The file's bytes, checked as `ContentFile.readText` checks them: a file over its size limit, unreadable, or
+    /// not UTF-8 is the same located error. Mapped when it can be; read into memory otherwise.
+    package static func open(_ file: ContentFile) throws(DiagnosticError) -> MappedFile {
+        try file.checkSize()
+        let text: MappedFile
+        if let mapped = MappedFile(path: file.absolutePath) { text = mapped } else { text = MappedFile(copying: try file.readData()) }
+        if !text.checkText() { _ = try ContentFile.decode(try file.readData(), path: file.path) }
+        return text
+    }
+
+    /// Maps the file at `path`, or nil when it cannot be mapped.
+    init?(path: String) {
+        let fd = Foundation.open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        length = Int(info.st_size)
+        let length = Int(info.st_size)
         guard length > 0 else {
-            base = nil
+            mapping = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)
             return
         }
         guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
-        base = pointer
+        mapping = pointer
         bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
+    /// Bytes read another way (a file that cannot be mapped).
+    private init(copying data: Data) {
+        mapping = nil
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
+        _ = copy.initialize(from: data)
+        bytes = UnsafeBufferPointer(copy)
+    }
+
     deinit {
-        if let base { munmap(base, length) }
+        if let mapping { munmap(mapping, bytes.count) } else { bytes.deallocate() }   // nothing for an empty file
     }
 
     /// Gives back the pages wholly before `offset`, in steps of 8 MiB: nothing before it is read again (if it
-    /// were, the pages would be read from the file anew).
+    /// were, the pages would be read from the file anew). Does nothing for bytes that were read, not mapped.
     package func release(upTo offset: Int) {
-        guard let base else { return }
-        let end = min(offset, length) / Self.pageSize * Self.pageSize
+        guard let mapping else { return }
+        let end = min(offset, bytes.count) / Self.pageSize * Self.pageSize
         guard end - released >= Self.step else { return }
-        madvise(base + released, end - released, MADV_DONTNEED)
+        madvise(mapping + released, end - released, MADV_DONTNEED)
         released = end
     }
 
-    /// Gives back every page: after a pass over the whole file, before the next one.
-    package func releaseAll() {
-        guard let base else { return }
-        madvise(base, length, MADV_DONTNEED)
-        released = 0
-    }
-
-    /// Whether the bytes are valid UTF-8 (`UTF8Text.isValid`), with the count of lines that are not empty, in one
-    /// pass that gives the pages back as it goes.
-    package func checkText() -> (valid: Bool, lines: Int) {
+    /// Whether the bytes are valid UTF-8 (`UTF8Text.isValid`), counting `lines` on the way, in one pass that gives
+    /// the pages back as it goes.
+    func checkText() -> Bool {
         var lines = 0, inLine = false, ascii = true
         var start = 0
         while start < bytes.count {
@@ -70,9 +84,11 @@ package final class MappedFile {
             release(upTo: end)
             start = end
         }
+        self.lines = lines
         // Not all ASCII (rare in data files): checked whole.
         let valid = ascii || UTF8Text.isValid(bytes)
-        releaseAll()
-        return (valid, lines)
+        if let mapping { madvise(mapping, bytes.count, MADV_DONTNEED) }
+        released = 0
+        return valid
     }
 }

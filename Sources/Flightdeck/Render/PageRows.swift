@@ -17,3 +17,16 @@ enum PageRows {
         return (rows, items.count - limit)
     }
 }
+
+extension ReleaseFigures {
+    /// The figures as the release's pages show them: each kind's `pageFigures` (long lists cut to `PageRows.limit`).
+    func forPages() -> ReleaseFigures {
+        var paged = self
+        for kind in Registry.kinds { paged.cutForPages(kind) }
+        return paged
+    }
+
+    private mutating func cutForPages<Kind: EvidenceKind>(_ kind: Kind.Type) {
+        if let figures = self[kind] { self[kind] = Kind.pageFigures(figures) }
+    }
+}

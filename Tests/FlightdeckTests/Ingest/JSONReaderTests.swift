@@ -102,11 +102,20 @@ import Testing
         return "\(place) \(node.scalarText ?? "null")"
     }
 
+    /// Reads `text` as the file `d.json` a record at a time, as data readers do (`JSONFile`).
+    private func readRecords(_ text: String, under keys: [String],
+                             _ record: (String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do { try Data(text.utf8).write(to: url) } catch { throw DiagnosticError(.error("cannot write \(url.path)", at: nil)) }
+        return try JSONFile.read(ContentFile(path: "d.json", url: url), recordsUnder: keys, record: record)
+    }
+
     @Test func readsRecordsOneAtATimeAsTheWholeTreeHasThem() throws {
         let wrapped = "{\"suite\": \"s\",\n \"metrics\": [{\"a\": 1, \"b\": [2, {\"metrics\": [3]}]},\n  {\"a\": \"é\"}], \"other\": [4]}"
         let whole = try JSONReader.read(wrapped, path: "d.json")
         var seen: [(String?, String)] = []
-        let rest = try JSONReader.read(wrapped, path: "d.json", recordsUnder: ["metrics"]) { key, node in seen.append((key, dump(node))) }
+        let rest = try readRecords(wrapped, under: ["metrics"]) { key, node in seen.append((key, dump(node))) }
         // The records as the whole tree has them, with their places; a `metrics` deeper down is no record list.
         #expect(seen.map(\.0) == ["metrics", "metrics"])
         #expect(seen.map(\.1) == (whole["metrics"]?.elements ?? []).map(dump))
@@ -118,7 +127,7 @@ import Testing
 
         let list = "[{\"a\": 1},\n {\"a\": 2}]"
         seen = []
-        let empty = try JSONReader.read(list, path: "d.json", recordsUnder: []) { key, node in seen.append((key, dump(node))) }
+        let empty = try readRecords(list, under: []) { key, node in seen.append((key, dump(node))) }
         #expect(seen.map(\.0) == [nil, nil])
         #expect(seen.map(\.1) == (try JSONReader.read(list, path: "d.json").elements ?? []).map(dump))
         #expect(empty.elements?.isEmpty == true)
@@ -147,7 +156,7 @@ import Testing
         var records = 0
         var streamed: String?
         do {
-            _ = try JSONReader.read(text, path: "d.json", recordsUnder: ["metrics"]) { _, _ in records += 1 }
+            _ = try readRecords(text, under: ["metrics"]) { _, _ in records += 1 }
         } catch {
             streamed = error.diagnostics.first?.description
         }

@@ -12,6 +12,11 @@ package struct CSVTable: Sendable {
         package let line: Int
         /// The 1-based column each cell starts at (missing cells: just past the end of the row).
         package let columns: [Int]
+
+        /// The location of a cell in the file at `path`.
+        package func location(column: Int, path: String) -> SourceLocation {
+            SourceLocation(file: path, line: line, column: column < columns.count ? columns[column] : 1)
+        }
     }
 
     /// The file's path, for diagnostics.
@@ -26,7 +31,7 @@ package struct CSVTable: Sendable {
 
     /// The location of a cell.
     package func location(row: Row, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: row.line, column: column < row.columns.count ? row.columns[column] : 1)
+        row.location(column: column, path: path)
     }
 }
 
@@ -49,67 +54,34 @@ package enum CSVFileReader {
         return CSVTable(path: path, header: header, rows: rows)
     }
 
-    /// Reads a CSV file row by row straight from its mapped bytes, for files too large to hold as a table:
-    /// `header` gets the header cells (trimmed) and the file's count of lines that are not empty (at least the
-    /// number of data rows, to reserve room for them), then `row` gets each data row, which nothing keeps. The file must be UTF-8 (the
-    /// error names the first bad byte's place); the rest is checked as `read` checks it.
+    /// Reads a CSV file row by row straight from its mapped bytes (`MappedFile`), for files too large to hold as a
+    /// table: `header` gets the header cells (trimmed) and `MappedFile.lines` (to reserve room for the rows), then
+    /// `row` gets each data row, which nothing keeps; the pages behind the scan are given back. The file must be
+    /// UTF-8 (the error names the first bad byte's place); the rest is checked as `read` checks it.
     package static func scan(_ file: ContentFile, header: ([String], _ lines: Int) throws(DiagnosticError) -> Void,
                              row: (CSVTable.Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
-        try file.checkSize()
-        // Mapped, not copied, and the pages behind the scan given back: a large CSV is never all resident. A file
-        // that cannot be mapped is read normally, which reports why it cannot be read.
-        if let mapped = MappedFile(path: file.absolutePath) {
-            try withExtendedLifetime(mapped) { () throws(DiagnosticError) in
-                let (valid, lines) = mapped.checkText()
-                if !valid { _ = try ContentFile.decode(try file.readData(), path: file.path) }
-                try scan(mapped.bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in try header(names, lines) },
-                         row: row, release: mapped.release(upTo:))
-            }
-            return
+        let text = try MappedFile.open(file)
+        try withExtendedLifetime(text) { () throws(DiagnosticError) in
+            try scan(text.bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in try header(names, text.lines) },
+                     row: row, release: text.release(upTo:))
         }
-        let data = try file.readData()
-        let result: Result<Void, DiagnosticError> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(DiagnosticError) {
-                if !UTF8Text.isValid(bytes) {
-                    _ = try ContentFile.decode(data, path: file.path)
-                }
-                let lines = lineCount(bytes)
-                try scan(bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in try header(names, lines) }, row: row)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try result.get()
     }
 
-    /// The header cells (trimmed) of a CSV file, without reading its rows.
-    package static func header(_ file: ContentFile) throws(DiagnosticError) -> [String] {
-        var header: [String] = []
-        do {
+    /// The header cells (trimmed) of a CSV file: only its first record is read (a name that is not UTF-8 comes
+    /// back repaired; `scan` reports it). Nil when the file cannot be read or has no header.
+    package static func header(_ file: ContentFile) -> [String]? {
+        guard let mapped = MappedFile(path: file.absolutePath) else { return nil }
+        var header: [String]?
+        return withExtendedLifetime(mapped) {
             // An error with no diagnostics stops the scan at the header.
-            try scan(file, header: { (names: [String], _: Int) throws(DiagnosticError) in
-                header = names
-                throw DiagnosticError([])
-            }, row: { _ in })
-        } catch where !error.diagnostics.isEmpty {
-            throw error
-        } catch {}
-        return header
-    }
-
-    /// Lines that are not empty (between line breaks: LF, CR or CRLF): at least the number of records, since a
-    /// blank line is no record (and a file of line breaks reserves nothing).
-    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var lines = 0
-        var inLine = false
-        for byte in bytes {
-            let isBreak = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-            if !isBreak, !inLine { lines += 1 }
-            inLine = !isBreak
+            do {
+                try scan(mapped.bytes, path: file.path, header: { (names: [String]) throws(DiagnosticError) in
+                    header = names
+                    throw DiagnosticError([])
+                }, row: { _ in })
+            } catch {}
+            return header
         }
-        return lines
     }
 
     /// The header, then each data row, of CSV bytes.

@@ -20,8 +20,7 @@ enum CSVNodes {
     /// One row as a mapping node of the cells in `columns`, keyed by the header.
     static func node(_ row: CSVTable.Row, header: [String], columns: [Int], path: String) -> DataNode {
         let entries = columns.map { index -> (key: String, keyLocation: SourceLocation, value: DataNode) in
-            let location = SourceLocation(file: path, line: row.line, column: index < row.columns.count ? row.columns[index] : 1)
-            return (header[index], SourceLocation(file: path, line: 1, column: 1), cell(row.cells[index], location))
+            (header[index], SourceLocation(file: path, line: 1, column: 1), cell(row.cells[index], row.location(column: index, path: path)))
         }
         return DataNode(.object(entries), at: SourceLocation(file: path, line: row.line, column: 1))
     }

@@ -39,6 +39,6 @@ struct CSVRowRecord: FieldRecord {
 
     subscript(field: String) -> DataNode? {
         guard let index = columns[field] else { return nil }
-        return CSVNodes.cell(row.cells[index], SourceLocation(file: path, line: row.line, column: index < row.columns.count ? row.columns[index] : 1))
+        return CSVNodes.cell(row.cells[index], row.location(column: index, path: path))
     }
 }

@@ -20,11 +20,8 @@ package enum BaselineReader {
         do throws(DiagnosticError) {
             if file.fileExtension == "csv" {
                 // Mapped, not copied, its pages given back behind the scan: a large CSV is never all resident.
-                try file.checkSize()
-                if let mapped = MappedFile(path: file.absolutePath) {
-                    return withExtendedLifetime(mapped) { readCSV(mapped, file: file, log: log) }
-                }
-                return readCSV(try file.readData(), path: file.path, log: log)
+                let text = try MappedFile.open(file)
+                return withExtendedLifetime(text) { readCSV(text, path: file.path, log: log) }
             }
             return readJSON(file, log: log)
         } catch {
@@ -57,38 +54,17 @@ package enum BaselineReader {
         return Baseline(path: file.path, metrics: metrics)
     }
 
-    /// `readCSV(_:path:log:)` of a mapped file, giving back its pages as the scan goes.
-    private static func readCSV(_ mapped: MappedFile, file: ContentFile, log: DiagnosticLog) -> Baseline? {
+    /// Reads the CSV form: a header row naming the columns (any order), then one record per row, straight from
+    /// the file's checked bytes, giving back the pages behind the scan.
+    private static func readCSV(_ text: MappedFile, path: String, log: DiagnosticLog) -> Baseline? {
         do throws(DiagnosticError) {
-            let (valid, lines) = mapped.checkText()
-            if !valid { _ = try ContentFile.decode(try file.readData(), path: file.path) }
             var metrics: [BaselineMetric] = []
-            metrics.reserveCapacity(lines)
-            try BaselineCSVRecord.scan(mapped.bytes, path: file.path, log: log, release: mapped.release(upTo:)) { metrics.append($0) }
-            return Baseline(path: file.path, metrics: metrics)
+            metrics.reserveCapacity(text.lines)
+            try BaselineCSVRecord.scan(text.bytes, path: path, log: log, release: text.release(upTo:)) { metrics.append($0) }
+            return Baseline(path: path, metrics: metrics)
         } catch {
             log.report(contentsOf: error.diagnostics)
             return nil
-        }
-    }
-
-    /// Reads the CSV form: a header row naming the columns (any order), then one record per row.
-    /// Works on the bytes directly: the file must be UTF-8 (checked first, with the place of a bad byte).
-    package static func readCSV(_ data: Data, path: String, log: DiagnosticLog) -> Baseline? {
-        data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            do throws(DiagnosticError) {
-                if !UTF8Text.isValid(bytes) {
-                    _ = try ContentFile.decode(data, path: path)
-                }
-                var metrics: [BaselineMetric] = []
-                metrics.reserveCapacity(bytes.count / 64)
-                try BaselineCSVRecord.scan(bytes, path: path, log: log) { metrics.append($0) }
-                return Baseline(path: path, metrics: metrics)
-            } catch {
-                log.report(contentsOf: error.diagnostics)
-                return nil
-            }
         }
     }
 }

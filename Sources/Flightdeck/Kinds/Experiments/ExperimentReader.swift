@@ -65,11 +65,7 @@ package enum ExperimentReader {
     /// Whether a CSV file's header has a `metric` column (per-variant aggregates); false when it cannot be read
     /// (the records' reader reports why).
     private static func isAggregates(_ file: ContentFile) -> Bool {
-        do {
-            return try CSVFileReader.header(file).contains("metric")
-        } catch {
-            return false   // the records' reader reads the file again and reports the error
-        }
+        CSVFileReader.header(file)?.contains("metric") ?? false
     }
 
     private static func table(_ source: SourceFile, log: DiagnosticLog) -> CSVTable? {

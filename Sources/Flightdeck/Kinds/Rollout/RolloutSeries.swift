@@ -23,8 +23,6 @@ enum RolloutSeries {
                 if let rate = point.errorRate {
                     peakErrorRate = max(peakErrorRate ?? rate, rate)
                     if errorBreach == nil, rate > thresholds.maxErrorRate { errorBreach = point.timestamp }
-                } else if errorBreach == nil, 0 > thresholds.maxErrorRate {
-                    errorBreach = point.timestamp
                 }
                 if let latency = point.latencyP99Ms { peakLatency = max(peakLatency ?? latency, latency) }
                 if latencyBreach == nil, let limit, (point.latencyP99Ms ?? 0) > limit { latencyBreach = point.timestamp }

@@ -26,21 +26,18 @@ enum SeedTestJSONReader {
         if root.elements == nil {
             guard let wrapper = ObjectReader(root, log: log, what: "a test results file") else { return nil }
             suiteName = wrapper.string("suite") ?? suiteName
-            if wrapper.list("test_results") != nil {
-                useOther = false
-            } else if wrapper.list("tests") != nil {
+            if wrapper.list("test_results") == nil {
+                guard wrapper.list("tests") != nil else {
+                    log.error("missing required field 'test_results' (the list of results)", at: root.location)
+                    return nil
+                }
                 useOther = true
-            } else {
-                log.error("missing required field 'test_results' (the list of results)", at: root.location)
-                return nil
             }
             wrapper.warnUnknownKeys()
         }
-        if useOther { swap(&main, &other) }
-        other.cases = []
-        log.report(buffered: main.log)
-        var cases = main.cases
-        main.cases = []
+        log.report(buffered: useOther ? other.log : main.log)
+        var cases = useOther ? other.cases : main.cases
+        (main.cases, other.cases) = ([], [])   // `cases` is then the only reference: naming the suite copies nothing
         for index in cases.indices { cases[index].suite = suiteName }
         return TestFile(path: file.path, format: "seed-json", runner: "seed",
                         suites: [TestSuite(name: suiteName, path: file.path, cases: cases)])
