@@ -206,11 +206,26 @@ final class JSONStreamEncoder: Encoder {
             return
         }
         if let map = value as? any StringKeyedMap {
-            map.gatherEntries(into: self)
+            try writeEntries(of: map)
         } else {
             try value.encode(to: self)
         }
         try close()
+    }
+
+    /// Writes a map's entries as they come: its keys are sorted and unique, so nothing is gathered first (a map of
+    /// millions of entries is never held as a list of members).
+    private func writeEntries(of map: any StringKeyedMap) throws {
+        output.openObject()
+        var position = 0
+        try map.forEachSortedEntry(keeping: { _ in true }) { key, value in
+            output.member(key, position, depth: depth)
+            try JSONStreamEncoder(output: output, options: options, depth: depth + 1).encodeValue(value)
+            try output.flushIfFull()
+            position += 1
+        }
+        output.close("}", depth: depth)
+        state = .scalar
     }
 
     /// Writes a scalar at this encoder's place (a single-value container's value).

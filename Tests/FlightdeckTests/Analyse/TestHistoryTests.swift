@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Flightdeck
+import FlightdeckTemplates
 
 /// The tests page's analysis: each listed test's history over the product's recent releases, flaky tests by
 /// flips, and failure categories from flightdeck.yaml.
@@ -108,5 +109,62 @@ import Testing
         let figures = TestAnalysis.analyse(results([test("a", .failed), test("b", .error), test("c", .passed)]), previous: nil, thresholds: TestThresholds())
         #expect(figures.failures.map(\.category) == ["Product defects", "Test defects"])
         #expect(figures.categories.map(\.name) == ["Product defects", "Test defects"])
+    }
+}
+
+/// The compact history rows read and encode as the dictionary of rows they replace.
+@Suite struct TestHistoryRowsTests {
+    private let ids = ["b::z", "a::é", "a::e\u{301}x", "c::1", "A::b", "a::a"]
+
+    private func rows(_ listed: [Int]) -> TestHistoryRows {
+        let outcomes: [HistoryOutcome] = ids.indices.flatMap { k -> [HistoryOutcome] in [k.isMultiple(of: 2) ? .passed : .failed, .failed] }
+        return TestHistoryRows(width: 2, ids: ids, outcomes: outcomes, rows: listed)
+    }
+
+    private func dictionary(_ listed: [Int]) -> [String: TestHistoryRow] {
+        Dictionary(listed.map { k in
+            let outcomes: [HistoryOutcome] = [k.isMultiple(of: 2) ? .passed : .failed, .failed]
+            return (ids[k], TestHistoryRow(anchor: TestHistoryBuilder.anchor(ids[k]), outcomes: outcomes, flips: TestHistoryBuilder.flips(outcomes)))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func lookupsAndKeysMatchADictionary() {
+        let listed = [3, 0, 5, 0, 1, 4, 3]
+        let compact = rows(listed), expected = dictionary(listed)
+        #expect(compact.count == expected.count)
+        #expect(compact.keys == expected.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        for id in ids + ["", "zz", "a::"] { #expect(compact[id] == expected[id], "\(id)") }
+        let kept = compact.filter { $0.hasPrefix("a") }
+        #expect(kept.keys == ["a::a", "a::é"] && kept["a::é"] == expected["a::é"] && kept["b::z"] == nil)
+    }
+
+    @Test func encodesAsTheDictionaryItReplaces() throws {
+        struct Holder<Tests: Encodable>: Encodable { let tests: Tests; let after = 1 }
+        let listed = Array(ids.indices)
+        let json = try FiguresJSON.data(of: Holder(tests: rows(listed)))
+        #expect(json == (try FiguresJSON.data(of: Holder(tests: dictionary(listed)))))
+        #expect(json == (try FiguresJSON.dataThroughJSONEncoder(of: Holder(tests: dictionary(listed)))))
+        #expect(try Value.encode(Holder(tests: rows(listed))) == (try Value.encode(Holder(tests: dictionary(listed)))))
+        #expect(try FiguresJSON.data(of: Holder(tests: rows([]))) == (try FiguresJSON.data(of: Holder(tests: [String: TestHistoryRow]()))))
+    }
+}
+
+/// Repeated strings are kept once.
+@Suite struct StringPoolTests {
+    private func storage(_ string: String) -> UnsafeRawPointer? {
+        var copy = string
+        return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func aRepeatedLongStringSharesOneCopy() {
+        var pool = StringPool(capacity: 2)
+        let first = pool(String(decoding: Array("com.example.LongClassName".utf8), as: UTF8.self))
+        let again = pool(String(decoding: Array("com.example.LongClassName".utf8), as: UTF8.self))
+        #expect(again == first && storage(again) == storage(first))
+        _ = pool("com.example.SecondClassName")
+        let third = pool(String(decoding: Array("com.example.ThirdClassName".utf8), as: UTF8.self))
+        let thirdAgain = pool(String(decoding: Array("com.example.ThirdClassName".utf8), as: UTF8.self))
+        #expect(thirdAgain == third && storage(thirdAgain) != storage(third), "past its capacity the pool keeps no more")
+        #expect(pool(nil as String?) == nil && pool("short") == "short")
     }
 }

@@ -21,6 +21,8 @@ package enum TestAnalysis {
         var suites: [SuiteFigures] = []
         var failures: [TestFailure] = [], flaky: [TestRef] = [], skipped: [TestRef] = [], top: [TestRef] = []
         var totalDuration = 0.0
+        // Sized once: growing a list of millions of failures would hold it twice over while it is copied.
+        failures.reserveCapacity(results.files.reduce(0) { $0 + $1.suites.reduce(0) { $0 + $1.cases.count { $0.outcome.isFailing } } })
         for file in results.files {
             for suite in file.suites {
                 var suiteCounts = OutcomeCounts([TestCase]())
@@ -37,9 +39,7 @@ package enum TestAnalysis {
                     }
                     switch outcome {
                     case .failed, .error:
-                        let test = suite.cases[index]
-                        failures.append(TestFailure(test: ref(test, path: file.path), message: test.message, failureType: test.failureType,
-                                                    trace: test.trace, systemOut: test.systemOut, systemErr: test.systemErr))
+                        failures.append(TestFailure(suite.cases[index], path: file.path))
                     case .skipped: skipped.append(ref(suite.cases[index], path: file.path))
                     case .passed: if suite.cases[index].flaky { flaky.append(ref(suite.cases[index], path: file.path)) }
                     }
@@ -52,21 +52,27 @@ package enum TestAnalysis {
         }
         let (verdict, reason) = verdict(counts, thresholds)
         let comparison = earlier.first?.tests.map { compare(results, $0) }
-        let (names, categories) = TestCategoriser.categorise(failures, categories: thresholds.categories)
+        let table = TestHistoryBuilder.table(results, release: release, earlier: Array(earlier.prefix(AnalysisContext.historyDepth)))
+        // A failing test's id as the table holds it: the lists of millions of failures share its strings.
+        func id(_ failure: TestFailure) -> String {
+            let id = failure.testCase.id
+            return table.row[id].map { table.ids[$0] } ?? id
+        }
+        let (names, categories) = TestCategoriser.categorise(failures, categories: thresholds.categories, id: id)
         for index in failures.indices {
             failures[index].category = names[index]
             // Categories match the whole text; pages and the export show its head (`TestFailure.Fold`).
             failures[index] = failures[index].folded(keepText: index < TestFailure.Fold.failures)
         }
 
-        let table = TestHistoryBuilder.table(results, release: release, earlier: Array(earlier.prefix(AnalysisContext.historyDepth)))
         let flippingIDs = TestHistoryBuilder.flipping(table)
         let flipping = refs(results, ids: Set(flippingIDs))
-        let listed = failures.map(\.test.id) + (comparison?.fixed ?? []) + flaky.map(\.id) + flippingIDs + top.map(\.id)
+        let listed: [AnySequence<String>] = [AnySequence(failures.lazy.map(\.testCase.id)), AnySequence(comparison?.fixed ?? []),
+                                             AnySequence(flaky.lazy.map(\.id)), AnySequence(flippingIDs), AnySequence(top.lazy.map(\.id))]
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
             totalDuration: totalDuration, suites: suites, slowest: top, failures: failures, flaky: flaky, skipped: skipped,
-            comparison: comparison, flipping: flipping, history: TestHistoryBuilder.history(table, of: listed),
+            comparison: comparison, flipping: flipping, history: TestHistoryBuilder.history(table, of: listed.joined()),
             categories: categories, thresholds: thresholds)
     }
 

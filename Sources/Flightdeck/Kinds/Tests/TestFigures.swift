@@ -80,25 +80,90 @@ package struct TestRef: Sendable, Encodable, Equatable {
 }
 
 /// A failing test with what the runner said about it.
+///
+/// It holds the test case itself, whose strings and details are shared with the results, rather than copies of its
+/// fields: a file of millions of short failures is then held once, not twice. The texts a page and the export show
+/// are folded once (`folded(keepText:)`) and kept apart only when folding changed them.
 package struct TestFailure: Sendable, Encodable {
-    /// The test.
-    package let test: TestRef
-    /// The message.
-    package let message: String?
-    /// The exception type.
-    package let failureType: String?
-    /// The stack trace or body.
-    package var trace: String?
-    /// Captured output, if kept.
-    package var systemOut: String?
-    /// Captured error output, if kept.
-    package var systemErr: String?
+    /// The failing test, as read.
+    package let testCase: TestCase
+    /// The results file it came from.
+    package let path: String
     /// The failure category it went into (`tests: categories:`, else `Product defects` or `Test defects`).
     package var category = ""
+    /// The texts as shown.
+    private var shown = Shown.whole
+
+    /// How the texts are shown.
+    private enum Shown: Sendable {
+        /// Whole, as read (not folded yet, or too short to fold).
+        case whole
+        /// Folded: the heads and the lines left off.
+        case folded(FoldedTexts)
+        /// Left off the page: only the number of lines of each is shown (counted when encoded).
+        case dropped
+    }
+
+    /// The heads of the texts a fold shortened, with the number of lines left off each.
+    private final class FoldedTexts: Sendable {
+        let trace: (String?, Int?), systemOut: (String?, Int?), systemErr: (String?, Int?)
+        init(trace: (String?, Int?), systemOut: (String?, Int?), systemErr: (String?, Int?)) {
+            (self.trace, self.systemOut, self.systemErr) = (trace, systemOut, systemErr)
+        }
+    }
+
+    /// A failure of `test`, read from `path`, its texts whole.
+    package init(_ test: TestCase, path: String) {
+        testCase = test
+        self.path = path
+    }
+
+    /// The test.
+    package var test: TestRef { TestAnalysis.ref(testCase, path: path) }
+    /// The message.
+    package var message: String? { testCase.message }
+    /// The exception type.
+    package var failureType: String? { testCase.failureType }
+    /// The stack trace or body, as shown.
+    package var trace: String? { text(\.trace, \.trace).0 }
+    /// Captured output, as shown.
+    package var systemOut: String? { text(\.systemOut, \.systemOut).0 }
+    /// Captured error output, as shown.
+    package var systemErr: String? { text(\.systemErr, \.systemErr).0 }
     /// Lines of `trace`, `systemOut` and `systemErr` left off the page (see `folded`); nil when none was.
-    package var traceOmittedLines: Int?
-    package var systemOutOmittedLines: Int?
-    package var systemErrOmittedLines: Int?
+    package var traceOmittedLines: Int? { text(\.trace, \.trace).1 }
+    package var systemOutOmittedLines: Int? { text(\.systemOut, \.systemOut).1 }
+    package var systemErrOmittedLines: Int? { text(\.systemErr, \.systemErr).1 }
+
+    /// One text as shown, and the lines left off it.
+    private func text(_ read: KeyPath<TestCase, String?>, _ folded: KeyPath<FoldedTexts, (String?, Int?)>) -> (String?, Int?) {
+        switch shown {
+        case .whole: (testCase[keyPath: read], nil)
+        case .folded(let texts): texts[keyPath: folded]
+        case .dropped: Self.fold(testCase[keyPath: read], keep: false)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case test, message, failureType, trace, systemOut, systemErr, category, traceOmittedLines, systemOutOmittedLines,
+             systemErrOmittedLines
+    }
+
+    /// The fields in their documented order, an absent optional left out (as a synthesised encoding would).
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let trace = text(\.trace, \.trace), systemOut = text(\.systemOut, \.systemOut), systemErr = text(\.systemErr, \.systemErr)
+        try container.encode(test, forKey: .test)
+        try container.encodeIfPresent(message, forKey: .message)
+        try container.encodeIfPresent(failureType, forKey: .failureType)
+        try container.encodeIfPresent(trace.0, forKey: .trace)
+        try container.encodeIfPresent(systemOut.0, forKey: .systemOut)
+        try container.encodeIfPresent(systemErr.0, forKey: .systemErr)
+        try container.encode(category, forKey: .category)
+        try container.encodeIfPresent(trace.1, forKey: .traceOmittedLines)
+        try container.encodeIfPresent(systemOut.1, forKey: .systemOutOmittedLines)
+        try container.encodeIfPresent(systemErr.1, forKey: .systemErrOmittedLines)
+    }
 
     /// How much of a failure's text a page shows: the first `lines` lines and `bytes` bytes of each text, for the
     /// first `failures` failures of a release; later failures show their message only. With 3 texts of at most
@@ -114,19 +179,27 @@ package struct TestFailure: Sendable, Encodable {
     /// number of lines left off.
     package func folded(keepText: Bool) -> TestFailure {
         var copy = self
-        (copy.trace, copy.traceOmittedLines) = Self.fold(trace, keep: keepText)
-        (copy.systemOut, copy.systemOutOmittedLines) = Self.fold(systemOut, keep: keepText)
-        (copy.systemErr, copy.systemErrOmittedLines) = Self.fold(systemErr, keep: keepText)
+        guard keepText else {
+            copy.shown = .dropped
+            return copy
+        }
+        let trace = Self.fold(testCase.trace, keep: true), systemOut = Self.fold(testCase.systemOut, keep: true)
+        let systemErr = Self.fold(testCase.systemErr, keep: true)
+        if trace.1 != nil || systemOut.1 != nil || systemErr.1 != nil {
+            copy.shown = .folded(FoldedTexts(trace: trace, systemOut: systemOut, systemErr: systemErr))
+        } else {
+            copy.shown = .whole
+        }
         return copy
     }
 
     /// The shown head of a text and how many of its lines are left off (nil when none is).
     static func fold(_ text: String?, keep: Bool) -> (String?, Int?) {
         guard let text else { return (nil, nil) }
-        let bytes = Array(text.utf8)
         let newline = UInt8(ascii: "\n")
-        let totalLines = bytes.count(where: { $0 == newline }) + (bytes.last == newline ? 0 : 1)
+        let totalLines = text.utf8.count(where: { $0 == newline }) + (text.utf8.last == newline ? 0 : 1)
         guard keep else { return (nil, totalLines) }
+        let bytes = Array(text.utf8)
         var end = 0, lines = 0
         while end < bytes.count, end < Fold.bytes {
             if bytes[end] == newline {

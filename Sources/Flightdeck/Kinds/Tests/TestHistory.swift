@@ -1,4 +1,5 @@
 import FlightdeckCore
+import FlightdeckTemplates
 
 /// One earlier release of the product, as the test history reads it.
 package struct EarlierTests: Sendable {
@@ -35,9 +36,83 @@ package struct TestHistory: Sendable, Encodable {
     /// The releases of the window, oldest first, this release last.
     package let releases: [String]
     /// Per listed test id (failing, fixed, flaky and slowest tests), its row; keys are test ids as written.
-    package var tests: [String: TestHistoryRow]
+    package var tests: TestHistoryRows
     /// Rows a page leaves off: those of tests its cut lists do not show (absent in summary.json, which has them all).
     package var testsOmitted: Int? = nil
+}
+
+/// The history rows of the listed tests, read as a map from test id to `TestHistoryRow`: each id once, in the
+/// order of its UTF-8 bytes, with its outcomes in one flat list. A row's anchor and flips are computed when it is
+/// read, so a release of millions of failing tests holds one id and a few bytes per test, not a dictionary of rows.
+package struct TestHistoryRows: Sendable, Encodable, StringKeyedMap {
+    /// The ids, sorted by their UTF-8 bytes, without repeats.
+    package private(set) var keys: [String]
+    /// `outcomes[row * width ..< (row + 1) * width]`: the outcomes of `keys[row]`, oldest first.
+    private var outcomes: [HistoryOutcome]
+    /// The releases of the window.
+    private let width: Int
+
+    /// The rows `rows` of a table of `ids` and their `outcomes` (`width` per id, each id once), in any order
+    /// and with repeats.
+    init(width: Int, ids: [String], outcomes table: [HistoryOutcome], rows: [Int]) {
+        self.width = width
+        let order = rows.sorted { a, b in a != b && ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8) }
+        keys = []
+        outcomes = []
+        keys.reserveCapacity(order.count)
+        outcomes.reserveCapacity(order.count * width)
+        var last: Int?
+        for r in order where r != last {
+            keys.append(ids[r])
+            outcomes.append(contentsOf: table[(r * width)..<((r + 1) * width)])
+            last = r
+        }
+    }
+
+    /// The number of rows.
+    package var count: Int { keys.count }
+
+    /// The row of a test id, if it has one.
+    package subscript(id: String) -> TestHistoryRow? {
+        row(of: id).map(self.row(at:))
+    }
+
+    /// The rows whose ids `keep` accepts.
+    package func filter(_ keep: (String) -> Bool) -> TestHistoryRows {
+        var kept = self
+        kept.keys = []
+        kept.outcomes = []
+        for (row, id) in keys.enumerated() where keep(id) {
+            kept.keys.append(id)
+            kept.outcomes.append(contentsOf: outcomes[(row * width)..<((row + 1) * width)])
+        }
+        return kept
+    }
+
+    package func forEachSortedEntry(keeping keeps: (String) -> Bool, _ body: (String, any Encodable) throws -> Void) rethrows {
+        for (row, id) in keys.enumerated() where keeps(id) { try body(id, self.row(at: row)) }
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Dictionary(uniqueKeysWithValues: keys.indices.map { (keys[$0], row(at: $0)) }))
+    }
+
+    private func row(at row: Int) -> TestHistoryRow {
+        let outcomes = Array(outcomes[(row * width)..<((row + 1) * width)])
+        return TestHistoryRow(anchor: TestHistoryBuilder.anchor(keys[row]), outcomes: outcomes,
+                              flips: TestHistoryBuilder.flips(outcomes))
+    }
+
+    /// Binary search in UTF-8 order.
+    private func row(of id: String) -> Int? {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle].utf8.lexicographicallyPrecedes(id.utf8) { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low].utf8.elementsEqual(id.utf8) ? low : nil
+    }
 }
 
 /// One test's history.
@@ -83,6 +158,8 @@ enum TestHistoryBuilder {
         let releases: [String]
         /// Row per test id of this release.
         let row: [String: Int]
+        /// The id of each row (the same strings as `row`'s keys).
+        let ids: [String]
         /// Row per test of this release, by the parts of its id.
         let rowByKey: [Key: Int]
         /// `outcomes[row * width + column]`, columns as `releases`.
@@ -101,13 +178,14 @@ enum TestHistoryBuilder {
     static func table(_ current: TestResults, release: String, earlier: [EarlierTests]) -> Table {
         let releases = earlier.reversed().map(\.release) + [release]
         let width = releases.count
-        var row: [String: Int] = [:], rowByKey: [Key: Int] = [:]
+        var row: [String: Int] = [:], rowByKey: [Key: Int] = [:], ids: [String] = []
         var now: [HistoryOutcome] = []
         // Sized once (a million tests would otherwise be rehashed twenty times); the rows by key only when an
         // earlier release has tests to look up.
         let count = current.files.reduce(0) { $0 + $1.suites.reduce(0) { $0 + $1.cases.count } }
         let compared = earlier.contains { $0.tests != nil }
         row.reserveCapacity(count)
+        ids.reserveCapacity(count)
         now.reserveCapacity(count)
         if compared { rowByKey.reserveCapacity(count) }
         for file in current.files {
@@ -118,6 +196,7 @@ enum TestHistoryBuilder {
                         now[r] = HistoryOutcome(suite.cases[index].outcome)
                     } else {
                         row[id] = now.count
+                        ids.append(id)
                         if compared { rowByKey[Key(suite.cases[index])] = now.count }
                         now.append(HistoryOutcome(suite.cases[index].outcome))
                     }
@@ -139,7 +218,7 @@ enum TestHistoryBuilder {
                 }
             }
         }
-        return Table(releases: releases, row: row, rowByKey: rowByKey, outcomes: outcomes)
+        return Table(releases: releases, row: row, ids: ids, rowByKey: rowByKey, outcomes: outcomes)
     }
 
     /// Changes between passing and failing (failed or error) along a history, skipped and absent releases left out.
@@ -169,12 +248,8 @@ enum TestHistoryBuilder {
 
     /// The history of the named tests (those this release has).
     static func history(_ table: Table, of ids: some Sequence<String>) -> TestHistory {
-        var rows: [String: TestHistoryRow] = [:]
-        for id in ids where rows[id] == nil {
-            guard let outcomes = table.outcomes(of: id) else { continue }
-            rows[id] = TestHistoryRow(anchor: anchor(id), outcomes: outcomes, flips: flips(outcomes))
-        }
-        return TestHistory(releases: table.releases, tests: rows)
+        TestHistory(releases: table.releases,
+                    tests: TestHistoryRows(width: table.width, ids: table.ids, outcomes: table.outcomes, rows: ids.compactMap { table.row[$0] }))
     }
 
     /// `test-<slug>-<hash>`: the id's letters and digits in lowercase (at most 40), other runs as one `-`, then the

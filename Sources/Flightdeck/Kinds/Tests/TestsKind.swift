@@ -121,7 +121,7 @@ enum TestsKind: EvidenceKind {
             for category in t.categories { shown.formUnion(category.tests) }
             if let c = t.comparison { shown.formUnion(c.newFailures + c.fixed + c.stillFailing) }
             let before = t.history.tests.count
-            t.history.tests = t.history.tests.filter { shown.contains($0.key) }
+            t.history.tests = t.history.tests.filter { shown.contains($0) }
             if t.history.tests.count < before { t.history.testsOmitted = before - t.history.tests.count }
         }
         return t

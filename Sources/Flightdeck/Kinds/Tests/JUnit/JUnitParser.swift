@@ -29,6 +29,8 @@ package final class JUnitParser: XMLResultsParser {
     private var firstUnlisted: SourceLocation?
     private var suiteCount = 0
     private var casesSeen = 0
+    /// Class names, file names and exception types, each kept once.
+    private var pool = StringPool()
     private static let details: Set<String> = ["failure", "error", "skipped", "flakyFailure", "flakyError", "rerunFailure", "rerunError"]
 
     package init(_ tokens: XMLTokenizer, log: DiagnosticLog) {
@@ -101,8 +103,8 @@ package final class JUnitParser: XMLResultsParser {
             casesSeen += 1
             if casesSeen <= 50 { evidence.caseAttributes.formUnion(list.map(\.name)) }
             if a["name"] == nil { log.error("<testcase> is missing the required attribute 'name'", at: location) }
-            current = JUnitCaseFrame(name: a["name"] ?? "", className: a["classname"].flatMap { $0.isEmpty ? nil : $0 } ?? a["class"],
-                                     time: time(a["time"], location, what: "testcase"), file: a["file"], status: a["status"],
+            current = JUnitCaseFrame(name: a["name"] ?? "", className: pool(a["classname"].flatMap { $0.isEmpty ? nil : $0 } ?? a["class"]),
+                                     time: time(a["time"], location, what: "testcase"), file: pool(a["file"]), status: a["status"],
                                      ignored: a["ignored"] == "true", location: location)
         case let detail where Self.details.contains(detail) && current != nil && parent == "testcase":
             startDetail(name, a)
@@ -122,7 +124,7 @@ package final class JUnitParser: XMLResultsParser {
     }
 
     private func startDetail(_ name: String, _ a: Attributes) {
-        let detail = JUnitCaseFrame.Detail(message: a["message"], type: a["type"])
+        let detail = JUnitCaseFrame.Detail(message: a["message"], type: pool(a["type"]))
         switch name {
         case "failure": if current?.failure == nil { current?.failure = detail; beginCapture(\.failureBody) }
         case "error": if current?.error == nil { current?.error = detail; beginCapture(\.errorBody) }
