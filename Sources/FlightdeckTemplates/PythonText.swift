@@ -70,13 +70,14 @@ enum PythonText {
 
     /// `str.strip()` or `str.strip(chars)`.
     static func strip(_ text: String, chars: String?) -> String {
-        let scalars = Array(text.unicodeScalars)
+        // By index over the text's own scalars: a long text is not copied into an array first.
+        let scalars = text.unicodeScalars
         let set = chars.map { Set($0.unicodeScalars) }
         func stripped(_ c: Unicode.Scalar) -> Bool { set.map { $0.contains(c) } ?? isPythonSpace(c) }
-        var start = 0, end = scalars.count
-        while start < end, stripped(scalars[start]) { start += 1 }
-        while end > start, stripped(scalars[end - 1]) { end -= 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, stripped(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start, stripped(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return String(scalars[start..<end])
     }
 
     /// `str.split()`: runs of whitespace separate, empty pieces dropped.

@@ -40,9 +40,11 @@ enum StringFilters {
             guard length >= end.unicodeScalars.count else { throw TemplateError("truncate: expected length >= \(end.unicodeScalars.count), found \(length)") }
             guard leeway >= 0 else { throw TemplateError("truncate: expected leeway >= 0, found \(leeway)") }
             let text = try value.pythonString()
-            let scalars = Array(text.unicodeScalars)
-            if scalars.count <= length + leeway { return value.isMarkup ? value : .string(text) }
-            var kept = String(String.UnicodeScalarView(scalars[0..<(length - end.unicodeScalars.count)]))
+            // Only the head is walked: a 16 MiB summary cut to 300 characters is not copied whole.
+            let scalars = text.unicodeScalars
+            let last = scalars.index(scalars.startIndex, offsetBy: length + leeway, limitedBy: scalars.endIndex)
+            if last == nil || last == scalars.endIndex { return value.isMarkup ? value : .string(text) }
+            var kept = String(scalars[..<scalars.index(scalars.startIndex, offsetBy: length - end.unicodeScalars.count)])
             if !killwords, let space = kept.lastIndex(of: " ") { kept = String(kept[..<space]) }
             return value.isMarkup ? .markup(kept + HTML.escaped(end)) : .string(kept + end)
         },

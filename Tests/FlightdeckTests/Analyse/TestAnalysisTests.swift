@@ -104,4 +104,16 @@ struct TestAnalysisTests {
         #expect(cut == String(repeating: "é", count: 3_000) && left == 1)
         #expect(TestFailure.fold(nil, keep: true) == (nil, nil) && TestFailure.fold("a\nb", keep: false) == (nil, 2))
     }
+
+    /// A test case is held for every test of a results file (millions, for the largest): its rarer fields live in
+    /// a shared box (the description, which the seed runner writes for every test, stays inline), so that it
+    /// stays at 88 bytes.
+    @Test func aTestCaseStaysSmall() {
+        #expect(MemoryLayout<TestCase>.stride <= 88, "\(MemoryLayout<TestCase>.stride) bytes")
+        var test = TestCase(suite: "s", className: nil, name: "n", outcome: .passed, description: "d")
+        #expect(test.duration == nil && test.description == "d")
+        test.duration = 0.5
+        test.description = nil
+        #expect(test.duration == 0.5 && test.description == nil)
+    }
 }
