@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // SHA-256 from the system's OpenSSL (Debian: libssl-dev), which uses the CPU's SHA extensions.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // glibc's malloc_trim, to give freed parse memory back before pages are built (part of the C library).
+        .systemLibrary(name: "CMalloc"),
         // Civil dates, instants, and the text of numbers, percents and durations: one implementation beneath the rest.
         .target(name: "FlightdeckCore", swiftSettings: settings),
         // The Jinja2-subset template engine; knows nothing of releases.
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "Flightdeck",
             dependencies: [
-                "CCmark", "CCrypto", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
+                "CCmark", "CCrypto", "CMalloc", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: settings

@@ -59,6 +59,7 @@ struct BuildPipeline {
             return Run(model: model, files: [], output: nil)
         }
         begin(.render)
+        MemoryRelease.now()
         let files = try SiteRenderer(model: model, baseURL: options.baseURL, buildTime: buildTime(model.source.config), cache: cache).render()
         var external: [ExternalLink] = []
         if options.checkLinks {

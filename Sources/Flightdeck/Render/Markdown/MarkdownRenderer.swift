@@ -17,7 +17,8 @@ struct RenderedMarkdown: Sendable {
 /// task items and first heading. Render turns it into HTML (`html()`); templates get that HTML wherever the
 /// document is encoded (`page.html`, `notes.html`, `postmortems[id]`).
 ///
-/// Immutable once parsed; `html()` renders the tree once, under a lock, so a document shared by several pages is safe.
+/// Its figures are immutable once parsed; `html()` renders the tree once, under a lock, and frees it, so a document
+/// shared by several pages is safe.
 final class MarkdownDocument: @unchecked Sendable, Encodable {
     /// Task-list items, in document order.
     let tasks: [TaskItem]
@@ -28,14 +29,19 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     /// The links and images the HTML keeps, with where each is written: what the link checker names as a
     /// broken link's source.
     let links: [MarkdownLink]
-    private let document: CmarkDocument
+    /// libcmark's tree until the HTML is rendered, then nil: the tree is many times the size of its text and of
+    /// its HTML, so it is freed before the pages that show the HTML are built.
+    private var document: CmarkDocument?
     private let headingIDs: [String]
+    /// The size of the Markdown text, in bytes.
+    private let sourceBytes: Int
     private let lock = NSLock()
     /// The HTML once rendered: every page, the single-file report and the export encode the same document.
     private var rendered: String?
 
-    fileprivate init(document: CmarkDocument, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
+    fileprivate init(document: CmarkDocument, sourceBytes: Int, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
                      warnings: [Diagnostic], links: [MarkdownLink]) {
+        self.sourceBytes = sourceBytes
         self.warnings = warnings
         self.links = links
         self.document = document
@@ -48,8 +54,10 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     func html() -> String {
         lock.withLock {
             if let rendered { return rendered }
-            let html = HeadingIDs.insert(headingIDs, into: document.html())
+            let html = HeadingIDs.insert(headingIDs, into: document?.html() ?? "")
             rendered = html
+            document = nil
+            if sourceBytes >= MemoryRelease.largeInput { MemoryRelease.now() }
             return html
         }
     }
@@ -103,7 +111,7 @@ enum MarkdownRenderer {
         let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
         let tasks = TaskListExtractor.extract(from: document)
         let warnings = LinkFilter.warnings(document.refusedLinks, file: file, lines: document.lines, firstLine: firstLine)
-        return MarkdownDocument(document: document, headingIDs: headingIDs, tasks: tasks, firstHeading: heading,
+        return MarkdownDocument(document: document, sourceBytes: size, headingIDs: headingIDs, tasks: tasks, firstHeading: heading,
                                 warnings: warnings, links: MarkdownLink.all(in: document, file: file, firstLine: firstLine))
     }
 

@@ -1,0 +1,17 @@
+internal import CMalloc
+
+/// Gives the memory the allocator holds free back to the system.
+///
+/// glibc keeps freed small blocks in its heap, so the many small allocations of a large input's parse (a Markdown
+/// tree, YAML nodes, records the analysis no longer needs) stay resident after they are freed, and the large page
+/// strings Render builds next are mapped as new memory beside them. Releasing them first keeps the peak at what
+/// is live.
+enum MemoryRelease {
+    /// An input this large (in bytes) has its parse memory released as soon as it is freed.
+    static let largeInput = 1 << 20
+
+    /// Releases the allocator's free memory now.
+    static func now() {
+        _ = malloc_trim(0)
+    }
+}
