@@ -168,3 +168,18 @@ import FlightdeckTemplates
         #expect(pool(nil as String?) == nil && pool("short") == "short")
     }
 }
+
+/// Texts kept side by side in shared blocks read back as written.
+@Suite struct TextStoreTests {
+    @Test func textsReadBackAsWrittenAcrossBlocks() {
+        var store = TextStore()
+        let texts = ["", "a", "operation_0000001", "née ✓ 🚀", String(repeating: "x", count: TextStore.blockBytes / 4 + 1)]
+            + (0..<10_000).map { "operation_name_\($0)" }
+        let stored = texts.map { store.add($0) }
+        #expect(stored.map(\.string) == texts)
+        #expect(StoredText("set later").string == "set later")
+        var comparison = OperationComparison(operation: "op", oldDuration: 1, newDuration: 2)
+        comparison.operation = "renamed operation name"
+        #expect(comparison.operation == "renamed operation name")
+    }
+}

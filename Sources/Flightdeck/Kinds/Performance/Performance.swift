@@ -35,7 +35,12 @@ package struct PerformanceTestDefinition: Sendable, Encodable {
 /// An operation timed on the old and the new system (seed 002's ComparisonTester).
 package struct OperationComparison: Sendable, Encodable {
     /// The operation's name.
-    package var operation: String
+    package var operation: String {
+        get { name.string }
+        set { name = StoredText(newValue) }
+    }
+    /// `operation`, kept in the reader's `TextStore`: a comparisons file may hold millions of operations.
+    private var name: StoredText
     /// Seconds on the old system.
     package var oldDuration: Double
     /// Seconds on the new system.
@@ -56,7 +61,13 @@ package struct OperationComparison: Sendable, Encodable {
     }
 
     package init(operation: String, oldDuration: Double, newDuration: Double, oldMemoryMb: Double? = nil, newMemoryMb: Double? = nil) {
-        self.operation = operation
+        self.init(operation: StoredText(operation), oldDuration: oldDuration, newDuration: newDuration, oldMemoryMb: oldMemoryMb,
+                  newMemoryMb: newMemoryMb)
+    }
+
+    /// A comparison whose name a reader keeps in its `TextStore`.
+    package init(operation: StoredText, oldDuration: Double, newDuration: Double, oldMemoryMb: Double?, newMemoryMb: Double?) {
+        name = operation
         self.oldDuration = oldDuration
         self.newDuration = newDuration
         oldMemory = oldMemoryMb ?? .nan

@@ -35,7 +35,8 @@ package enum PerformanceReader {
             guard let r = ObjectReader(root, log: log, what: "a performance file") else { return nil }
             performance.results = PerformanceRecords.results(r.list("results") ?? r.list("test_results") ?? [], log: log)
             performance.definitions = PerformanceRecords.definitions(r.list("tests") ?? [], log: log)
-            performance.comparisons = (r.list("comparisons") ?? []).compactMap { PerformanceRecords.comparison($0, log: log) }
+            var names = TextStore()
+            performance.comparisons = (r.list("comparisons") ?? []).compactMap { PerformanceRecords.comparison($0, names: &names, log: log) }
             r.warnUnknownKeys()
             if performance.results.isEmpty, performance.comparisons.isEmpty, !log.hasErrors {
                 log.error("a performance file needs 'results' or 'comparisons'", at: root.location)
@@ -52,6 +53,7 @@ package enum PerformanceReader {
         var performance = Performance(path: file.path)
         var header: [String] = [], columns: [Int] = [], comparing = false
         var ids = DuplicateIDs()
+        var names = TextStore()
         try CSVFileReader.scan(file, header: { names, lines in
             header = names
             comparing = names.contains("old_duration")
@@ -61,7 +63,7 @@ package enum PerformanceReader {
         }, row: { row in
             let node = CSVNodes.node(row, header: header, columns: columns, path: file.path)
             if comparing {
-                if let comparison = PerformanceRecords.comparison(node, log: log) { performance.comparisons.append(comparison) }
+                if let comparison = PerformanceRecords.comparison(node, names: &names, log: log) { performance.comparisons.append(comparison) }
             } else if let result = PerformanceRecords.result(node, ids: &ids, log: log) {
                 performance.results.append(result)
             }

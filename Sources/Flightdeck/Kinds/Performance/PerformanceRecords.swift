@@ -62,8 +62,9 @@ enum PerformanceRecords {
         }
     }
 
-    /// An old/new comparison; `test_name` is accepted for `operation`.
-    static func comparison(_ node: DataNode, log: DiagnosticLog) -> OperationComparison? {
+    /// An old/new comparison, or nil (with its errors logged); `test_name` is accepted for `operation`, and the
+    /// name goes into `names`.
+    static func comparison(_ node: DataNode, names: inout TextStore, log: DiagnosticLog) -> OperationComparison? {
         guard let r = ObjectReader(node, log: log, what: "an operation comparison") else { return nil }
         let before = log.diagnostics.count
         let name = r.value("operation") != nil ? r.string("operation") : r.string("test_name")
@@ -72,6 +73,6 @@ enum PerformanceRecords {
         let oldMemory = measurement(r, "old_memory_mb", required: false), newMemory = measurement(r, "new_memory_mb", required: false)
         r.warnUnknownKeys()
         guard !failed(log, since: before), let name, let old, let new else { return nil }
-        return OperationComparison(operation: name, oldDuration: old, newDuration: new, oldMemoryMb: oldMemory, newMemoryMb: newMemory)
+        return OperationComparison(operation: names.add(name), oldDuration: old, newDuration: new, oldMemoryMb: oldMemory, newMemoryMb: newMemory)
     }
 }
