@@ -148,38 +148,3 @@ import FlightdeckTemplates
         #expect(try FiguresJSON.data(of: Holder(tests: rows([]))) == (try FiguresJSON.data(of: Holder(tests: [String: TestHistoryRow]()))))
     }
 }
-
-/// Repeated strings are kept once.
-@Suite struct StringPoolTests {
-    private func storage(_ string: String) -> UnsafeRawPointer? {
-        var copy = string
-        return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
-    }
-
-    @Test func aRepeatedLongStringSharesOneCopy() {
-        var pool = StringPool(capacity: 2)
-        let first = pool(String(decoding: Array("com.example.LongClassName".utf8), as: UTF8.self))
-        let again = pool(String(decoding: Array("com.example.LongClassName".utf8), as: UTF8.self))
-        #expect(again == first && storage(again) == storage(first))
-        _ = pool("com.example.SecondClassName")
-        let third = pool(String(decoding: Array("com.example.ThirdClassName".utf8), as: UTF8.self))
-        let thirdAgain = pool(String(decoding: Array("com.example.ThirdClassName".utf8), as: UTF8.self))
-        #expect(thirdAgain == third && storage(thirdAgain) != storage(third), "past its capacity the pool keeps no more")
-        #expect(pool(nil as String?) == nil && pool("short") == "short")
-    }
-}
-
-/// Texts kept side by side in shared blocks read back as written.
-@Suite struct TextStoreTests {
-    @Test func textsReadBackAsWrittenAcrossBlocks() {
-        var store = TextStore()
-        let texts = ["", "a", "operation_0000001", "née ✓ 🚀", String(repeating: "x", count: TextStore.blockBytes / 4 + 1)]
-            + (0..<10_000).map { "operation_name_\($0)" }
-        let stored = texts.map { store.add($0) }
-        #expect(stored.map(\.string) == texts)
-        #expect(StoredText("set later").string == "set later")
-        var comparison = OperationComparison(operation: "op", oldDuration: 1, newDuration: 2)
-        comparison.operation = "renamed operation name"
-        #expect(comparison.operation == "renamed operation name")
-    }
-}
