@@ -8,6 +8,7 @@ enum RolloutMetricsReader {
         var header: [String] = [], columns: [Int] = []
         var points: [RolloutMetricPoint] = []
         var usable = true
+        var names = StringPool()
         do {
             try CSVFileReader.scan(file, header: { names, lines in
                 let missing = required.filter { !names.contains($0) }
@@ -23,7 +24,7 @@ enum RolloutMetricsReader {
             }, row: { row in
                 guard usable else { return }
                 let node = CSVNodes.node(row, header: header, columns: columns, path: file.path)
-                if let point = point(node, components: components, log: log) { points.append(point) }
+                if let point = point(node, components: components, names: &names, log: log) { points.append(point) }
             })
         } catch {
             log.report(contentsOf: error.diagnostics)
@@ -33,15 +34,15 @@ enum RolloutMetricsReader {
         return points
     }
 
-    /// One row's sample, or nil with its problems logged.
-    private static func point(_ row: DataNode, components: [String], log: DiagnosticLog) -> RolloutMetricPoint? {
+    /// One row's sample, or nil with its problems logged; its component name is kept once in `names`.
+    private static func point(_ row: DataNode, components: [String], names: inout StringPool, log: DiagnosticLog) -> RolloutMetricPoint? {
         guard let r = ObjectReader(row, log: log, what: "each row") else { return nil }
         let errorsBefore = log.diagnostics.count
         let timestamp = r.instant("timestamp", required: true)
         let traffic = r.percent("traffic_percent", required: true)
         let errorRate = r.fraction("error_rate", required: true)
         let p99 = r.nonNegative("latency_p99_ms", required: true)
-        let component = r.string("component")
+        let component = names(r.string("component"))
         if let component, !components.contains(component) {
             log.error("'component' must be one of \(components.joined(separator: ", ")), found \"\(component)\""
                       + Suggestion.phrase(for: component, in: components), at: r.node["component"]?.location)
