@@ -39,7 +39,7 @@ package enum TestAnalysis {
                     }
                     switch outcome {
                     case .failed, .error:
-                        failures.append(TestFailure(suite.cases[index], path: file.path))
+                        failures.append(TestFailure(suite.cases, at: index, path: file.path))
                     case .skipped: skipped.append(ref(suite.cases[index], path: file.path))
                     case .passed: if suite.cases[index].flaky { flaky.append(ref(suite.cases[index], path: file.path)) }
                     }

@@ -81,12 +81,12 @@ package struct TestRef: Sendable, Encodable, Equatable {
 
 /// A failing test with what the runner said about it.
 ///
-/// It holds the test case itself, whose strings and details are shared with the results, rather than copies of its
-/// fields: a file of millions of short failures is then held once, not twice. The texts a page and the export show
-/// are folded once (`folded(keepText:)`) and kept apart only when folding changed them.
+/// It refers to the test case in its suite's list, which it shares with the results, rather than holding copies of
+/// its fields: a file of millions of short failures is then held once, not twice. The texts a page and the export
+/// show are folded once (`folded(keepText:)`) and kept apart only when folding changed them.
 package struct TestFailure: Sendable, Encodable {
-    /// The failing test, as read.
-    package let testCase: TestCase
+    /// The cases of the failing test's suite, as read, and the test's place among them.
+    private let cases: [TestCase], index: Int
     /// The results file it came from.
     package let path: String
     /// The failure category it went into (`tests: categories:`, else `Product defects` or `Test defects`).
@@ -112,11 +112,15 @@ package struct TestFailure: Sendable, Encodable {
         }
     }
 
-    /// A failure of `test`, read from `path`, its texts whole.
-    package init(_ test: TestCase, path: String) {
-        testCase = test
+    /// A failure of the test `cases[index]`, read from `path`, its texts whole.
+    package init(_ cases: [TestCase], at index: Int, path: String) {
+        self.cases = cases
+        self.index = index
         self.path = path
     }
+
+    /// The failing test, as read.
+    package var testCase: TestCase { cases[index] }
 
     /// The test.
     package var test: TestRef { TestAnalysis.ref(testCase, path: path) }
