@@ -118,7 +118,7 @@ import FlightdeckTemplates
 
     private func rows(_ listed: [Int]) -> TestHistoryRows {
         let outcomes: [HistoryOutcome] = ids.indices.flatMap { k -> [HistoryOutcome] in [k.isMultiple(of: 2) ? .passed : .failed, .failed] }
-        return TestHistoryRows(width: 2, ids: ids, outcomes: outcomes, rows: listed)
+        return TestHistoryRows(width: 2, outcomes: outcomes, rows: listed.map { (ids[$0], $0) })
     }
 
     private func dictionary(_ listed: [Int]) -> [String: TestHistoryRow] {

@@ -53,26 +53,26 @@ package enum TestAnalysis {
         let (verdict, reason) = verdict(counts, thresholds)
         let comparison = earlier.first?.tests.map { compare(results, $0) }
         let table = TestHistoryBuilder.table(results, release: release, earlier: Array(earlier.prefix(AnalysisContext.historyDepth)))
-        // A failing test's id as the table holds it: the lists of millions of failures share its strings.
-        func id(_ failure: TestFailure) -> String {
-            let id = failure.testCase.id
-            return table.row[id].map { table.ids[$0] } ?? id
-        }
-        let (names, categories) = TestCategoriser.categorise(failures, categories: thresholds.categories, id: id)
+        // Each failing test's id, made once: the category lists and the history rows share the strings.
+        let failureIDs = failures.map(\.testCase.id)
+        let (names, categories) = TestCategoriser.categorise(failures, ids: failureIDs, categories: thresholds.categories)
         for index in failures.indices {
             failures[index].category = names[index]
             // Categories match the whole text; pages and the export show its head (`TestFailure.Fold`).
             failures[index] = failures[index].folded(keepText: index < TestFailure.Fold.failures)
         }
 
-        let flippingIDs = TestHistoryBuilder.flipping(table)
-        let flipping = refs(results, ids: Set(flippingIDs))
-        let listed: [AnySequence<String>] = [AnySequence(failures.lazy.map(\.testCase.id)), AnySequence(comparison?.fixed ?? []),
-                                             AnySequence(flaky.lazy.map(\.id)), AnySequence(flippingIDs), AnySequence(top.lazy.map(\.id))]
+        let flipping = refs(results, ids: Set(TestHistoryBuilder.flipping(table)))
+        typealias Listed = (key: TestHistoryBuilder.Key, id: String?)
+        let listed: [AnySequence<Listed>] = [
+            AnySequence(failures.indices.lazy.map { (TestHistoryBuilder.Key(failures[$0].testCase), failureIDs[$0]) }),
+            AnySequence([flaky, flipping, top].joined().lazy.map { (TestHistoryBuilder.Key($0), $0.id) }),
+        ]
+        let history = TestHistoryBuilder.history(table, keys: listed.joined(), ids: comparison?.fixed ?? [])
         return TestFigures(
             counts: counts, successRate: counts.successRate, verdict: verdict, verdictReason: reason,
             totalDuration: totalDuration, suites: suites, slowest: top, failures: failures, flaky: flaky, skipped: skipped,
-            comparison: comparison, flipping: flipping, history: TestHistoryBuilder.history(table, of: listed.joined()),
+            comparison: comparison, flipping: flipping, history: history,
             categories: categories, thresholds: thresholds)
     }
 

@@ -163,7 +163,7 @@ package struct TestCase: Sendable, Encodable {
     package var id: String { TestCase.id(scope: className ?? suite, name: name) }
 
     /// `scope::name`, its bytes copied once into a string of the right size (interpolation grows a buffer, then copies it).
-    private static func id(scope: String, name: String) -> String {
+    static func id(scope: String, name: String) -> String {
         String(unsafeUninitializedCapacity: scope.utf8.count + 2 + name.utf8.count) { buffer in
             var end = buffer.initialize(fromContentsOf: scope.utf8)
             end = buffer[end...].initialize(fromContentsOf: "::".utf8)

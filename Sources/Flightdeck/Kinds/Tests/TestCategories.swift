@@ -116,18 +116,17 @@ package struct CategoryFigures: Sendable, Encodable {
 
 enum TestCategoriser {
     /// Each failure's category, and the categories with tests: configured ones in their order, then the defaults.
-    /// `id` gives a failure's test id (the caller's shared string, so that the lists hold no copies).
-    static func categorise(_ failures: [TestFailure], categories: [TestCategory],
-                           id: (TestFailure) -> String = { $0.testCase.id }) -> (names: [String], groups: [CategoryFigures]) {
+    /// `ids` holds each failure's test id (the caller's strings, so that the lists hold no copies).
+    static func categorise(_ failures: [TestFailure], ids: [String], categories: [TestCategory]) -> (names: [String], groups: [CategoryFigures]) {
         var members: [String: [String]] = [:]
         var names: [String] = []
         names.reserveCapacity(failures.count)
-        for failure in failures {
+        for (failure, id) in zip(failures, ids) {
             let outcome = failure.testCase.outcome
             let name = categories.first { $0.matches(outcome: outcome, message: failure.message, trace: failure.trace) }?.name
                 ?? TestCategory.defaultName(for: outcome)
             names.append(name)
-            members[name, default: []].append(id(failure))
+            members[name, default: []].append(id)
         }
         var groups: [CategoryFigures] = []
         var seen: Set<String> = []

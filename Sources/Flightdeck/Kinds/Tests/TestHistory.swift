@@ -52,20 +52,20 @@ package struct TestHistoryRows: Sendable, Encodable, StringKeyedMap {
     /// The releases of the window.
     private let width: Int
 
-    /// The rows `rows` of a table of `ids` and their `outcomes` (`width` per id, each id once), in any order
-    /// and with repeats.
-    init(width: Int, ids: [String], outcomes table: [HistoryOutcome], rows: [Int]) {
+    /// The rows of a table of `outcomes` (`width` per row) named by `rows`, in any order and with repeats.
+    init(width: Int, outcomes table: [HistoryOutcome], rows: [(id: String, row: Int)]) {
         self.width = width
-        let order = rows.sorted { a, b in a != b && ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8) }
+        let order = rows.indices.sorted { a, b in
+            rows[a].id.utf8.lexicographicallyPrecedes(rows[b].id.utf8)
+        }
         keys = []
         outcomes = []
         keys.reserveCapacity(order.count)
         outcomes.reserveCapacity(order.count * width)
-        var last: Int?
-        for r in order where r != last {
-            keys.append(ids[r])
+        for index in order where !(keys.last?.utf8.elementsEqual(rows[index].id.utf8) ?? false) {
+            let r = rows[index].row
+            keys.append(rows[index].id)
             outcomes.append(contentsOf: table[(r * width)..<((r + 1) * width)])
-            last = r
         }
     }
 
@@ -141,7 +141,8 @@ enum TestHistoryBuilder {
     /// A test whose outcome flipped at least this often within the window is listed as flaky.
     static let flakyFlips = 2
 
-    /// A test's id as its two parts: found in a table without building the `scope::name` string of every earlier test.
+    /// A test's id as its two parts, the test case's own strings: a table of a million tests holds no id strings,
+    /// and earlier tests are found without building the `scope::name` string of each.
     struct Key: Hashable {
         let scope: String
         let name: String
@@ -150,54 +151,49 @@ enum TestHistoryBuilder {
             scope = test.className ?? test.suite
             name = test.name
         }
+
+        init(_ test: TestRef) {
+            scope = test.className ?? test.suite
+            name = test.name
+        }
+
+        /// `scope::name`.
+        var id: String { TestCase.id(scope: scope, name: name) }
     }
 
     /// The outcome table of every test of this release over the window: one lookup per earlier test.
     struct Table {
         /// The releases, oldest first, this release last.
         let releases: [String]
-        /// Row per test id of this release.
-        let row: [String: Int]
-        /// The id of each row (the same strings as `row`'s keys).
-        let ids: [String]
         /// Row per test of this release, by the parts of its id.
-        let rowByKey: [Key: Int]
+        let rows: [Key: Int]
         /// `outcomes[row * width + column]`, columns as `releases`.
         var outcomes: [HistoryOutcome]
 
         var width: Int { releases.count }
 
-        /// The outcomes of one test, oldest first.
-        func outcomes(of id: String) -> [HistoryOutcome]? {
-            guard let r = row[id] else { return nil }
-            return Array(outcomes[(r * width)..<((r + 1) * width)])
-        }
+        /// The outcomes of one row, oldest first.
+        func outcomes(ofRow r: Int) -> ArraySlice<HistoryOutcome> { outcomes[(r * width)..<((r + 1) * width)] }
     }
 
     /// Fills the table: this release's outcomes (last occurrence of an id winning) and each earlier release's.
     static func table(_ current: TestResults, release: String, earlier: [EarlierTests]) -> Table {
         let releases = earlier.reversed().map(\.release) + [release]
         let width = releases.count
-        var row: [String: Int] = [:], rowByKey: [Key: Int] = [:], ids: [String] = []
+        var rows: [Key: Int] = [:]
         var now: [HistoryOutcome] = []
-        // Sized once (a million tests would otherwise be rehashed twenty times); the rows by key only when an
-        // earlier release has tests to look up.
+        // Sized once (a million tests would otherwise be rehashed twenty times).
         let count = current.files.reduce(0) { $0 + $1.suites.reduce(0) { $0 + $1.cases.count } }
-        let compared = earlier.contains { $0.tests != nil }
-        row.reserveCapacity(count)
-        ids.reserveCapacity(count)
+        rows.reserveCapacity(count)
         now.reserveCapacity(count)
-        if compared { rowByKey.reserveCapacity(count) }
         for file in current.files {
             for suite in file.suites {
                 for index in suite.cases.indices {
-                    let id = suite.cases[index].id
-                    if let r = row[id] {
+                    let key = Key(suite.cases[index])
+                    if let r = rows[key] {
                         now[r] = HistoryOutcome(suite.cases[index].outcome)
                     } else {
-                        row[id] = now.count
-                        ids.append(id)
-                        if compared { rowByKey[Key(suite.cases[index])] = now.count }
+                        rows[key] = now.count
                         now.append(HistoryOutcome(suite.cases[index].outcome))
                     }
                 }
@@ -212,13 +208,13 @@ enum TestHistoryBuilder {
             for file in tests.files {
                 for suite in file.suites {
                     for index in suite.cases.indices {
-                        guard let r = rowByKey[Key(suite.cases[index])] else { continue }
+                        guard let r = rows[Key(suite.cases[index])] else { continue }
                         outcomes[r * width + column] = HistoryOutcome(suite.cases[index].outcome)
                     }
                 }
             }
         }
-        return Table(releases: releases, row: row, ids: ids, rowByKey: rowByKey, outcomes: outcomes)
+        return Table(releases: releases, rows: rows, outcomes: outcomes)
     }
 
     /// Changes between passing and failing (failed or error) along a history, skipped and absent releases left out.
@@ -240,16 +236,26 @@ enum TestHistoryBuilder {
 
     /// Ids of the tests whose outcome flipped at least `flakyFlips` times, sorted.
     static func flipping(_ table: Table) -> [String] {
-        let width = table.width
-        return table.row.compactMap { id, r in
-            flips(table.outcomes[(r * width)..<((r + 1) * width)]) >= flakyFlips ? id : nil
-        }.sorted()
+        table.rows.compactMap { key, r in flips(table.outcomes(ofRow: r)) >= flakyFlips ? key.id : nil }.sorted()
     }
 
-    /// The history of the named tests (those this release has).
-    static func history(_ table: Table, of ids: some Sequence<String>) -> TestHistory {
-        TestHistory(releases: table.releases,
-                    tests: TestHistoryRows(width: table.width, ids: table.ids, outcomes: table.outcomes, rows: ids.compactMap { table.row[$0] }))
+    /// The history of the listed tests this release has: those named by their parts (`keys`, each with its id when
+    /// the caller has the string already, shared) and those named by id (`ids`, found with one pass over the table
+    /// when there are any).
+    static func history(_ table: Table, keys: some Sequence<(key: Key, id: String?)>, ids: [String] = []) -> TestHistory {
+        var rows: [(id: String, row: Int)] = []
+        for (key, id) in keys {
+            guard let r = table.rows[key] else { continue }
+            rows.append((id ?? key.id, r))
+        }
+        if !ids.isEmpty {
+            let wanted = Set(ids)
+            for (key, r) in table.rows {
+                let id = key.id
+                if wanted.contains(id) { rows.append((id, r)) }
+            }
+        }
+        return TestHistory(releases: table.releases, tests: TestHistoryRows(width: table.width, outcomes: table.outcomes, rows: rows))
     }
 
     /// `test-<slug>-<hash>`: the id's letters and digits in lowercase (at most 40), other runs as one `-`, then the
