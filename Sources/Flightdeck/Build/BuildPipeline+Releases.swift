@@ -55,6 +55,7 @@ extension BuildPipeline {
         }
 
         begin(.analyse)
+        MemoryRelease.now()   // what the readers freed (parse trees, records' nodes) is not held through Analyse
         // Listed releases, oldest first, and the history of each: the earlier releases of the same product, latest
         // first, at most `AnalysisContext.historyDepth` (releases without a product are one group of their own).
         // A release with errors is in nobody's history: its data cannot be trusted.

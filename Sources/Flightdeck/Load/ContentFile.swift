@@ -48,6 +48,12 @@ package struct ContentFile: Sendable, Hashable {
         }
     }
 
+    /// The file's size in bytes, from `stat`; nil when it cannot be read.
+    package var byteCount: Int? {
+        var info = stat()
+        return stat(absolutePath, &info) == 0 ? Int(info.st_size) : nil
+    }
+
     /// The raw bytes; an unreadable file, or one larger than `limit` (checked with `stat` before reading), is an
     /// error naming it.
     package func readData(limit: Int? = nil) throws(DiagnosticError) -> Data {

@@ -11,7 +11,10 @@ enum SeedTestJSONReader {
         // Each result is decoded as it is parsed, its problems reported after the file's own (as when the file
         // was parsed whole first); the suite's name may come after the list, so it is set at the end.
         // Results under `test_results` count over results under `tests`: each list is decoded on its own.
-        var main = List(log: log.buffer()), other = List(log: log.buffer())
+        // Room for as many results as the file could hold (one takes at least 40 bytes): a list that grows by
+        // doubling holds two copies at each step, where capacity never written to is never made resident.
+        let room = (file.byteCount ?? 0) / 40
+        var main = List(log: log.buffer(), room: room), other = List(log: log.buffer(), room: room)
         let root: DataNode
         do {
             root = try JSONFile.read(file, recordsUnder: ["test_results", "tests"]) { key, item in
@@ -47,17 +50,21 @@ enum SeedTestJSONReader {
     private struct List {
         var cases: [TestCase] = []
         var seen = DuplicateIDs()
+        var texts = TextStore()
         let log: DiagnosticLog
 
-        init(log: DiagnosticLog) { self.log = log }
+        init(log: DiagnosticLog, room: Int) {
+            self.log = log
+            cases.reserveCapacity(room)
+        }
 
         mutating func add(_ item: DataNode) {
-            if let test = SeedTestJSONReader.testCase(item, seen: &seen, log: log) { cases.append(test) }
+            if let test = SeedTestJSONReader.testCase(item, seen: &seen, texts: &texts, log: log) { cases.append(test) }
         }
     }
 
     /// One result, or nil (with its errors logged).
-    private static func testCase(_ item: DataNode, seen: inout DuplicateIDs, log: DiagnosticLog) -> TestCase? {
+    private static func testCase(_ item: DataNode, seen: inout DuplicateIDs, texts: inout TextStore, log: DiagnosticLog) -> TestCase? {
         guard let r = ObjectReader(item, log: log, what: "a test result") else { return nil }
         let before = log.diagnostics.count
         let name = r.string("test_name", required: true)
@@ -79,8 +86,11 @@ enum SeedTestJSONReader {
         default: .skipped
         }
         let lastLine = traceback?.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        return TestCase(suite: "", className: nil, name: name, duration: duration, outcome: outcome,
-                        message: message ?? (outcome.isFailing ? lastLine.map { String($0).trimmingCharacters(in: .whitespaces) } : nil),
-                        failureType: nil, trace: traceback, description: description == "No description" ? nil : description)
+        var test = TestCase(suite: "", className: nil, name: name, duration: duration, outcome: outcome,
+                            message: message ?? (outcome.isFailing ? lastLine.map { String($0).trimmingCharacters(in: .whitespaces) } : nil),
+                            failureType: nil, trace: traceback)
+        // Kept side by side with the file's other descriptions, not as a heap object each.
+        test.descriptionText = description.flatMap { $0 == "No description" ? nil : texts.add($0) }
+        return test
     }
 }

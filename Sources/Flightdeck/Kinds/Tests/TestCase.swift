@@ -40,7 +40,12 @@ package struct TestCase: Sendable, Encodable {
     /// `<rerunError>`); a flaky test counts as passed.
     package var flaky = false
     /// A description (the seed runner's docstring).
-    package var description: String?
+    package var description: String? {
+        get { descriptionText?.string }
+        set { descriptionText = newValue.map(StoredText.init) }
+    }
+    /// `description`, kept in the reader's `TextStore` (the seed runner writes one for every test).
+    package var descriptionText: StoredText?
     /// The rarer fields; nil when all of them are at their defaults.
     private var details: DetailsBox?
 
@@ -126,7 +131,7 @@ package struct TestCase: Sendable, Encodable {
         self.name = name
         self.duration = duration
         self.outcome = outcome
-        self.description = description
+        descriptionText = description.map(StoredText.init)
         self.flaky = flaky
         let details = Details(message: message, failureType: failureType, trace: trace, systemOut: systemOut, systemErr: systemErr,
                               attempts: attempts, file: file, properties: properties)
