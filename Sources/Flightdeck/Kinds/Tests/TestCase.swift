@@ -23,8 +23,10 @@ package struct TestProperty: Sendable, Encodable, Equatable {
 
 /// One test case, normalised from any runner.
 ///
-/// What most tests lack (a message, a trace, output, properties…) is kept apart in one shared box, so that a
-/// passing test takes about a hundred bytes: a file of a million tests is held in memory once, not several times.
+/// What most tests lack (a message, a trace, output, properties…) is kept apart in a shared box, and what most
+/// failures lack (output, reruns, properties) in a second one inside it, so that a passing test takes about a
+/// hundred bytes and a failure with a message and a trace about two hundred: a file of a million tests is held in
+/// memory once, not several times.
 package struct TestCase: Sendable, Encodable {
     /// The innermost suite's name.
     package var suite: String
@@ -49,21 +51,27 @@ package struct TestCase: Sendable, Encodable {
     /// The rarer fields; nil when all of them are at their defaults.
     private var details: DetailsBox?
 
-    /// The rarer fields of a test case.
+    /// The rarer fields of a test case: what a failure has.
     private struct Details: Sendable {
         var message: String?
         var failureType: String?
         var trace: String?
+        /// The rarest ones, apart again: most failures have none, and their box is then 64 bytes, not 128.
+        var more: MoreBox?
+
+        var isDefault: Bool { message == nil && failureType == nil && trace == nil && more == nil }
+    }
+
+    /// Captured output, reruns, the source file and properties.
+    private struct More: Sendable {
         var systemOut: String?
         var systemErr: String?
         var attempts = 1
         var file: String?
         var properties: [TestProperty] = []
 
-        var isDefault: Bool {
-            message == nil && failureType == nil && trace == nil && systemOut == nil && systemErr == nil && attempts == 1
-                && file == nil && properties.isEmpty
-        }
+        var isDefault: Bool { systemOut == nil && systemErr == nil && attempts == 1 && file == nil && properties.isEmpty }
+        var boxed: MoreBox? { isDefault ? nil : MoreBox(self) }
     }
 
     /// Immutable, so copies of a test share it; a change makes a new one.
@@ -72,12 +80,26 @@ package struct TestCase: Sendable, Encodable {
         init(_ details: Details) { self.details = details }
     }
 
+    /// Immutable, as `DetailsBox`.
+    private final class MoreBox: Sendable {
+        let more: More
+        init(_ more: More) { self.more = more }
+    }
+
     private func detail<Value>(_ path: KeyPath<Details, Value>) -> Value { (details?.details ?? Details())[keyPath: path] }
+
+    private func more<Value>(_ path: KeyPath<More, Value>) -> Value { (details?.details.more?.more ?? More())[keyPath: path] }
 
     private mutating func setDetail<Value>(_ path: WritableKeyPath<Details, Value>, _ value: Value) {
         var changed = details?.details ?? Details()
         changed[keyPath: path] = value
         details = changed.isDefault ? nil : DetailsBox(changed)
+    }
+
+    private mutating func setMore<Value>(_ path: WritableKeyPath<More, Value>, _ value: Value) {
+        var changed = details?.details.more?.more ?? More()
+        changed[keyPath: path] = value
+        setDetail(\.more, changed.boxed)
     }
 
     /// The failure, error or skip message.
@@ -97,28 +119,28 @@ package struct TestCase: Sendable, Encodable {
     }
     /// Captured standard output, kept for failing and flaky tests only (capped).
     package var systemOut: String? {
-        get { detail(\.systemOut) }
-        set { setDetail(\.systemOut, newValue) }
+        get { more(\.systemOut) }
+        set { setMore(\.systemOut, newValue) }
     }
     /// Captured standard error, kept for failing and flaky tests only (capped).
     package var systemErr: String? {
-        get { detail(\.systemErr) }
-        set { setDetail(\.systemErr, newValue) }
+        get { more(\.systemErr) }
+        set { setMore(\.systemErr, newValue) }
     }
     /// Runs in all (1 + reruns).
     package var attempts: Int {
-        get { detail(\.attempts) }
-        set { setDetail(\.attempts, newValue) }
+        get { more(\.attempts) }
+        set { setMore(\.attempts, newValue) }
     }
     /// The source file the runner named, if any.
     package var file: String? {
-        get { detail(\.file) }
-        set { setDetail(\.file, newValue) }
+        get { more(\.file) }
+        set { setMore(\.file, newValue) }
     }
     /// Properties attached to the test case.
     package var properties: [TestProperty] {
-        get { detail(\.properties) }
-        set { setDetail(\.properties, newValue) }
+        get { more(\.properties) }
+        set { setMore(\.properties, newValue) }
     }
 
     /// A test case; the fields as the memberwise initialiser of a plain struct would take them.
@@ -133,8 +155,8 @@ package struct TestCase: Sendable, Encodable {
         self.outcome = outcome
         descriptionText = description.map(StoredText.init)
         self.flaky = flaky
-        let details = Details(message: message, failureType: failureType, trace: trace, systemOut: systemOut, systemErr: systemErr,
-                              attempts: attempts, file: file, properties: properties)
+        let more = More(systemOut: systemOut, systemErr: systemErr, attempts: attempts, file: file, properties: properties)
+        let details = Details(message: message, failureType: failureType, trace: trace, more: more.boxed)
         self.details = details.isDefault ? nil : DetailsBox(details)
     }
 
@@ -146,7 +168,7 @@ package struct TestCase: Sendable, Encodable {
     /// The fields in their documented order, an absent optional left out (as a synthesised encoding would).
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let d = details?.details ?? Details()
+        let d = details?.details ?? Details(), m = d.more?.more ?? More()
         try container.encode(suite, forKey: .suite)
         try container.encodeIfPresent(className, forKey: .className)
         try container.encode(name, forKey: .name)
@@ -156,12 +178,12 @@ package struct TestCase: Sendable, Encodable {
         try container.encodeIfPresent(d.failureType, forKey: .failureType)
         try container.encodeIfPresent(d.trace, forKey: .trace)
         try container.encodeIfPresent(description, forKey: .description)
-        try container.encodeIfPresent(d.systemOut, forKey: .systemOut)
-        try container.encodeIfPresent(d.systemErr, forKey: .systemErr)
+        try container.encodeIfPresent(m.systemOut, forKey: .systemOut)
+        try container.encodeIfPresent(m.systemErr, forKey: .systemErr)
         try container.encode(flaky, forKey: .flaky)
-        try container.encode(d.attempts, forKey: .attempts)
-        try container.encodeIfPresent(d.file, forKey: .file)
-        try container.encode(d.properties, forKey: .properties)
+        try container.encode(m.attempts, forKey: .attempts)
+        try container.encodeIfPresent(m.file, forKey: .file)
+        try container.encode(m.properties, forKey: .properties)
     }
 
     /// The key that identifies this test across releases: `classname.name`, or `suite.name` without a classname.
