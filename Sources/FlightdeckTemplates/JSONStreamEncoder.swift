@@ -23,7 +23,7 @@ public final class JSONOutput {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes once enough bytes have gathered (called between values, never inside a string).
+    /// Flushes once enough bytes have gathered (between values, and between the pieces of a long string).
     fileprivate func flushIfFull() throws {
         if flush != nil, bytes.count >= flushBytes { try finish() }
     }
@@ -43,16 +43,31 @@ public final class JSONOutput {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// A JSON string: slashes and non-ASCII as they are, `"`, `\` and control characters escaped.
-    fileprivate func string(_ text: String) {
+    /// A JSON string: slashes and non-ASCII as they are, `"`, `\` and control characters escaped. With a file to
+    /// flush to, a long string goes out in pieces of `flushBytes` (a 16 MiB release summary is never whole here).
+    fileprivate func string(_ text: String) throws {
         bytes.append(UInt8(ascii: "\""))
+        var text = text
+        try text.withUTF8 { utf8 in
+            var start = 0
+            while start < utf8.count {
+                let end = flush == nil ? utf8.count : min(utf8.count, start + flushBytes)
+                escape(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                start = end
+                try flushIfFull()
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 bytes of a string, escaped.
+    private func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most strings need no escape: they are copied in one append.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: utf8)
             return
         }
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
             case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
@@ -68,7 +83,6 @@ public final class JSONOutput {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A JSON number as JSONEncoder writes it: whole doubles without `.0`; infinity and NaN refused.
@@ -86,7 +100,7 @@ public final class JSONOutput {
         case .bool(let b): b ? append("true") : append("false")
         case .int(let i): bytes.append(contentsOf: String(i).utf8)
         case .double(let d): try number(d)
-        case .string(let text), .markup(let text): string(text)
+        case .string(let text), .markup(let text): try string(text)
         case .array(let items):
             openArray()
             for (index, item) in items.enumerated() {
@@ -117,7 +131,11 @@ public final class JSONOutput {
     fileprivate func member(_ key: String, _ position: Int, depth: Int) {
         if position > 0 { append(",\n") }
         indent(depth + 1)
-        string(key)
+        // A key is short: written whole, never flushed in pieces.
+        bytes.append(UInt8(ascii: "\""))
+        var key = key
+        key.withUTF8 { escape($0) }
+        bytes.append(UInt8(ascii: "\""))
         append(" : ")
     }
 

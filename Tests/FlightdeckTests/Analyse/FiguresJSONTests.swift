@@ -171,4 +171,17 @@ struct FiguresJSONTests {
             #expect(Data(pieces.joined()) == (try FiguresJSON.data(of: entry.data)), "\(entry.data.release.id)")
         }
     }
+
+    /// A long string goes out in pieces when there is a file to flush to: the pieces join to the same bytes, escapes
+    /// and multi-byte characters that fall on a piece boundary included.
+    @Test func aLongStringIsWrittenInPieces() throws {
+        struct Holder: Encodable { let summary: String; let key = "é" }
+        let text = String(repeating: "line \"quoted\" \\ é ✓\n\t", count: 300)
+        var pieces: [[UInt8]] = []
+        let output = JSONOutput(flushBytes: 7) { pieces.append($0) }
+        try Value.writeJSON(Holder(summary: text), to: output)
+        try output.finish()
+        #expect(pieces.count > 100 && pieces.allSatisfy { $0.count < 7 + 64 })
+        #expect(Data(pieces.joined()) == (try FiguresJSON.dataThroughJSONEncoder(of: Holder(summary: text))))
+    }
 }
