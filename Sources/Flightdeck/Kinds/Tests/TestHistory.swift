@@ -161,16 +161,88 @@ enum TestHistoryBuilder {
         var id: String { TestCase.id(scope: scope, name: name) }
     }
 
+    /// A release's cases by their place in its results (the ordinal), read from the suites' own lists.
+    struct CaseIndex {
+        private let lists: [[TestCase]]
+        /// The ordinal of each list's first case (empty suites left out, so each start is a case's).
+        private let starts: [Int]
+        /// How many cases the release has.
+        let count: Int
+
+        init(_ results: TestResults) {
+            var lists: [[TestCase]] = [], starts: [Int] = [], count = 0
+            for file in results.files {
+                for suite in file.suites where !suite.cases.isEmpty {
+                    lists.append(suite.cases)
+                    starts.append(count)
+                    count += suite.cases.count
+                }
+            }
+            (self.lists, self.starts, self.count) = (lists, starts, count)
+        }
+
+        /// Calls `body` with each case and its ordinal, in order.
+        func forEach(_ body: (Int, TestCase) -> Void) {
+            for (list, start) in zip(lists, starts) {
+                for index in list.indices { body(start + index, list[index]) }
+            }
+        }
+
+        subscript(ordinal: Int) -> TestCase {
+            // The last list starting at or before the ordinal.
+            var low = 0, high = starts.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if starts[middle] <= ordinal { low = middle } else { high = middle }
+            }
+            return lists[low][ordinal - starts[low]]
+        }
+    }
+
     /// The outcome table of every test of this release over the window: one lookup per earlier test.
+    ///
+    /// Its rows are found through a sorted list of (hash of the test's key, ordinal of the test's case), one per
+    /// distinct test, rather than a dictionary: a dictionary of a million keys holds up to twice as many buckets of
+    /// 40 bytes, this list 16 bytes a test. A lookup is a binary search on the hash, the key then compared with
+    /// the case's own.
     struct Table {
+        /// A row: the hash of its test's key and the ordinal of the case that gives its outcome.
+        struct Entry {
+            var hash: Int
+            var ordinal: Int32
+        }
+
         /// The releases, oldest first, this release last.
         let releases: [String]
-        /// Row per test of this release, by the parts of its id.
-        let rows: [Key: Int]
+        /// One per distinct test of this release, sorted by hash; a row is a place in this list.
+        let entries: [Entry]
+        /// This release's cases.
+        let cases: CaseIndex
         /// `outcomes[row * width + column]`, columns as `releases`.
         var outcomes: [HistoryOutcome]
 
         var width: Int { releases.count }
+
+        /// The number of rows.
+        var count: Int { entries.count }
+
+        /// The key of a row's test.
+        func key(ofRow r: Int) -> Key { Key(cases[Int(entries[r].ordinal)]) }
+
+        /// The row of a test, if this release has it.
+        func row(of key: Key) -> Int? {
+            let hash = key.hashValue
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+            }
+            while low < entries.count, entries[low].hash == hash {
+                if self.key(ofRow: low) == key { return low }
+                low += 1
+            }
+            return nil
+        }
 
         /// The outcomes of one row, oldest first.
         func outcomes(ofRow r: Int) -> ArraySlice<HistoryOutcome> { outcomes[(r * width)..<((r + 1) * width)] }
@@ -180,27 +252,37 @@ enum TestHistoryBuilder {
     static func table(_ current: TestResults, release: String, earlier: [EarlierTests]) -> Table {
         let releases = earlier.reversed().map(\.release) + [release]
         let width = releases.count
-        var rows: [Key: Int] = [:]
-        var now: [HistoryOutcome] = []
-        // Sized once (a million tests would otherwise be rehashed twenty times).
-        let count = current.files.reduce(0) { $0 + $1.suites.reduce(0) { $0 + $1.cases.count } }
-        rows.reserveCapacity(count)
-        now.reserveCapacity(count)
-        for file in current.files {
-            for suite in file.suites {
-                for index in suite.cases.indices {
-                    let key = Key(suite.cases[index])
-                    if let r = rows[key] {
-                        now[r] = HistoryOutcome(suite.cases[index].outcome)
-                    } else {
-                        rows[key] = now.count
-                        now.append(HistoryOutcome(suite.cases[index].outcome))
-                    }
+        let cases = CaseIndex(current)
+        var entries: [Table.Entry] = []
+        entries.reserveCapacity(cases.count)
+        cases.forEach { ordinal, test in entries.append(.init(hash: Key(test).hashValue, ordinal: Int32(ordinal))) }
+        // Equal keys come together, in the order of their cases; each distinct key keeps its last case.
+        entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.ordinal < $1.ordinal }
+        var kept = 0, start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
+            if end == start + 1 {
+                entries[kept] = entries[start]
+                kept += 1
+            } else {
+                // Read whole before any is written back (`kept` is at most `start`).
+                var group: [(key: Key, ordinal: Int32)] = []
+                for entry in entries[start..<end] {
+                    let key = Key(cases[Int(entry.ordinal)])
+                    if let same = group.firstIndex(where: { $0.key == key }) { group[same].ordinal = entry.ordinal } else { group.append((key, entry.ordinal)) }
+                }
+                for member in group {
+                    entries[kept] = .init(hash: entries[start].hash, ordinal: member.ordinal)
+                    kept += 1
                 }
             }
+            start = end
         }
-        var outcomes = [HistoryOutcome](repeating: .absent, count: now.count * width)
-        for (r, outcome) in now.enumerated() { outcomes[r * width + width - 1] = outcome }
+        entries.removeLast(entries.count - kept)
+        var outcomes = [HistoryOutcome](repeating: .absent, count: entries.count * width)
+        for (r, entry) in entries.enumerated() { outcomes[r * width + width - 1] = HistoryOutcome(cases[Int(entry.ordinal)].outcome) }
+        var table = Table(releases: releases, entries: entries, cases: cases, outcomes: [])
         // `earlier` is latest first: the latest earlier release is the column just before this release's.
         for (k, release) in earlier.enumerated() {
             guard let tests = release.tests else { continue }
@@ -208,13 +290,14 @@ enum TestHistoryBuilder {
             for file in tests.files {
                 for suite in file.suites {
                     for index in suite.cases.indices {
-                        guard let r = rows[Key(suite.cases[index])] else { continue }
+                        guard let r = table.row(of: Key(suite.cases[index])) else { continue }
                         outcomes[r * width + column] = HistoryOutcome(suite.cases[index].outcome)
                     }
                 }
             }
         }
-        return Table(releases: releases, rows: rows, outcomes: outcomes)
+        table.outcomes = outcomes
+        return table
     }
 
     /// Changes between passing and failing (failed or error) along a history, skipped and absent releases left out.
@@ -236,7 +319,7 @@ enum TestHistoryBuilder {
 
     /// Ids of the tests whose outcome flipped at least `flakyFlips` times, sorted.
     static func flipping(_ table: Table) -> [String] {
-        table.rows.compactMap { key, r in flips(table.outcomes(ofRow: r)) >= flakyFlips ? key.id : nil }.sorted()
+        (0..<table.count).compactMap { r in flips(table.outcomes(ofRow: r)) >= flakyFlips ? table.key(ofRow: r).id : nil }.sorted()
     }
 
     /// The history of the listed tests this release has: those named by their parts (`keys`, each with its id when
@@ -245,13 +328,13 @@ enum TestHistoryBuilder {
     static func history(_ table: Table, keys: some Sequence<(key: Key, id: String?)>, ids: [String] = []) -> TestHistory {
         var rows: [(id: String, row: Int)] = []
         for (key, id) in keys {
-            guard let r = table.rows[key] else { continue }
+            guard let r = table.row(of: key) else { continue }
             rows.append((id ?? key.id, r))
         }
         if !ids.isEmpty {
             let wanted = Set(ids)
-            for (key, r) in table.rows {
-                let id = key.id
+            for r in 0..<table.count {
+                let id = table.key(ofRow: r).id
                 if wanted.contains(id) { rows.append((id, r)) }
             }
         }
