@@ -45,20 +45,10 @@ package struct OperationComparison: Sendable, Encodable {
     package var oldDuration: Double
     /// Seconds on the new system.
     package var newDuration: Double
-    /// The memory figures, NaN when absent: an optional `Double` takes 16 bytes in an array, and a comparisons
-    /// file may hold millions of operations.
-    private var oldMemory: Double, newMemory: Double
-
     /// Peak memory on the old system, MB.
-    package var oldMemoryMb: Double? {
-        get { oldMemory.isNaN ? nil : oldMemory }
-        set { oldMemory = newValue ?? .nan }
-    }
+    @StoredAsNaN package var oldMemoryMb: Double?
     /// Peak memory on the new system, MB.
-    package var newMemoryMb: Double? {
-        get { newMemory.isNaN ? nil : newMemory }
-        set { newMemory = newValue ?? .nan }
-    }
+    @StoredAsNaN package var newMemoryMb: Double?
 
     package init(operation: String, oldDuration: Double, newDuration: Double, oldMemoryMb: Double? = nil, newMemoryMb: Double? = nil) {
         self.init(operation: StoredText(operation), oldDuration: oldDuration, newDuration: newDuration, oldMemoryMb: oldMemoryMb,
@@ -70,8 +60,8 @@ package struct OperationComparison: Sendable, Encodable {
         name = operation
         self.oldDuration = oldDuration
         self.newDuration = newDuration
-        oldMemory = oldMemoryMb ?? .nan
-        newMemory = newMemoryMb ?? .nan
+        self.oldMemoryMb = oldMemoryMb
+        self.newMemoryMb = newMemoryMb
     }
 
     private enum CodingKeys: String, CodingKey { case operation, oldDuration, newDuration, oldMemoryMb, newMemoryMb }

@@ -35,3 +35,23 @@ import Testing
         #expect(comparison.operation == "renamed operation name")
     }
 }
+
+/// An optional figure stored as NaN reads, writes and encodes as the optional it stands for.
+@Suite struct StoredAsNaNTests {
+    struct Sample: Encodable {
+        @StoredAsNaN var figure: Double?
+        var other: Double? = nil
+        let after = 1
+    }
+
+    @Test func absentIsLeftOutAndPresentIsWritten() throws {
+        var sample = Sample(figure: nil)
+        #expect(sample.figure == nil)
+        #expect(String(decoding: try FiguresJSON.data(of: sample), as: UTF8.self) == "{\n  \"after\" : 1\n}")
+        #expect(try FiguresJSON.data(of: sample) == (try FiguresJSON.dataThroughJSONEncoder(of: sample)))
+        sample.figure = 2.5
+        #expect(sample.figure == 2.5)
+        #expect(String(decoding: try FiguresJSON.data(of: sample), as: UTF8.self) == "{\n  \"after\" : 1,\n  \"figure\" : 2.5\n}")
+        #expect(MemoryLayout<StoredAsNaN>.size == 8)
+    }
+}
