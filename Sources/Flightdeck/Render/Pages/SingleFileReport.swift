@@ -90,7 +90,9 @@ enum SingleFileReport {
             out = ""
             page.html.withUnsafeBytes { raw in
                 let html = raw.bindMemory(to: UInt8.self)
-                for part in mainContentParts(html) { rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: html[part]), into: &bytes) }
+                for part in mainContentParts(html) {
+                    rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: html[part])) { bytes.append($0) }
+                }
             }
             out += "\n</section>\n"
         }
@@ -211,6 +213,8 @@ enum SingleFileReport {
         let baseURL: String?
         /// Open `<a>` tags, whether each was unwrapped to a `<span>`.
         private var anchors: [Bool] = []
+        /// The buffer `rewrite(buffer:emit:)` gathers its pieces in, kept for the next call.
+        private var scratch: [UInt8] = []
 
         init(pageURL: String, section: String, sections: [String: String], baseURL: String?) {
             self.pageURL = pageURL
@@ -237,15 +241,39 @@ enum SingleFileReport {
         mutating func rewrite(bytes: [UInt8]) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
-            bytes.withUnsafeBufferPointer { rewrite(buffer: $0, into: &out) }
+            bytes.withUnsafeBufferPointer { rewrite(buffer: $0) { out.append(contentsOf: $0) } }
             return out
         }
 
-        /// `rewrite` on UTF-8 bytes, appended to `out`.
-        mutating func rewrite<Output: RangeReplaceableCollection<UInt8>>(buffer bytes: UnsafeBufferPointer<UInt8>, into out: inout Output) {
+        /// About how many bytes `rewrite(buffer:emit:)` gathers before it hands them on.
+        static let pieceBytes = 1 << 16
+
+        /// `rewrite` on UTF-8 bytes, handed to `emit` in pieces of about `pieceBytes` (gathered in a small buffer:
+        /// a `Data` appended to tag by tag is several times slower); a long run of text goes to `emit` as it is,
+        /// never copied into the buffer.
+        mutating func rewrite(buffer bytes: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var out = scratch
+            out.removeAll(keepingCapacity: true)
+            func flush() {
+                out.withUnsafeBufferPointer { emit($0) }
+                out.removeAll(keepingCapacity: true)
+            }
+            func text(_ run: Slice<UnsafeBufferPointer<UInt8>>) {
+                if run.count >= Self.pieceBytes {
+                    flush()
+                    emit(UnsafeBufferPointer(rebasing: run))
+                } else {
+                    out.append(contentsOf: run)
+                }
+            }
+            defer {
+                flush()
+                scratch = out
+            }
             var at = 0
             while let lt = Self.find(Self.lessThan, in: bytes, from: at) {
-                out.append(contentsOf: bytes[at..<lt])
+                if out.count >= Self.pieceBytes { flush() }
+                text(bytes[at..<lt])
                 at = lt
                 if Self.matches(Self.commentStart, in: bytes, at: lt) {
                     // Comments are dropped.
@@ -274,7 +302,7 @@ enum SingleFileReport {
                 if Self.dropped.contains(parsed.name) { continue }
                 out.append(contentsOf: rewritten(parsed).utf8)
             }
-            out.append(contentsOf: bytes[at...])
+            text(bytes[at...])
         }
 
         /// Whether a tag needs no rewriting, so it is copied as written: a start or end tag whose name is none that
