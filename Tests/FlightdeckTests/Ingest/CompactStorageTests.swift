@@ -55,3 +55,15 @@ import Testing
         #expect(MemoryLayout<StoredAsNaN>.size == 8)
     }
 }
+
+/// The records a large file holds millions of keep the sizes the memory targets of docs/performance.md were
+/// measured with (Robustness, session 11); a field added to one of them shows here first.
+@Suite struct RecordSizeTests {
+    @Test func recordsOfLargeFilesStaySmall() {
+        #expect(MemoryLayout<StoredText>.size == 16, "as small as the String it replaces")
+        #expect(MemoryLayout<TestFailure>.stride <= 56, "\(MemoryLayout<TestFailure>.stride)")
+        #expect(MemoryLayout<OperationComparison>.stride <= 48, "\(MemoryLayout<OperationComparison>.stride)")
+        #expect(MemoryLayout<RolloutMetricPoint>.stride <= 48, "\(MemoryLayout<RolloutMetricPoint>.stride)")
+        #expect(MemoryLayout<TestHistoryBuilder.Table.Entry>.stride <= 16, "\(MemoryLayout<TestHistoryBuilder.Table.Entry>.stride)")
+    }
+}
