@@ -209,14 +209,20 @@ struct ItemPage: Sendable, Equatable {
     /// The template that renders it.
     var template: String
 
+    /// The longest slug, in bytes: a folder name must stay well under the file system's 255.
+    static let maxSlugLength = 100
+
     /// A folder name made of `text`: ASCII letters, digits and `_` kept, anything else a `-`; `fallback` when
-    /// nothing is kept (so never empty, `.` or `..`).
+    /// nothing is kept (so never empty, `.` or `..`). A longer one is cut to `maxSlugLength`, ending in `-` and the
+    /// first 10 hex digits of the text's SHA-256, so that long ids differing only at their ends stay apart.
     static func slug(_ text: String, fallback: String) -> String {
         let mapped = String(text.unicodeScalars.map { scalar -> Character in
             let ascii = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "_")
             return ascii ? Character(scalar) : "-"
         })
-        return mapped.allSatisfy({ $0 == "-" }) ? fallback : mapped
+        if mapped.allSatisfy({ $0 == "-" }) { return fallback }
+        guard mapped.utf8.count > maxSlugLength else { return mapped }
+        return String(mapped.prefix(maxSlugLength - 11)) + "-" + SHA256.hex(text).prefix(10)
     }
 }
 

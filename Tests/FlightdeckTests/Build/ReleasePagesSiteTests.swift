@@ -67,6 +67,18 @@ import Testing
             """)
     }
 
+    /// An item page's folder name stays under the file system's limit whatever the id (fuzz case
+    /// `opsgenie-alerts-s1111-c1163`: a 17,000-character Opsgenie id failed the write, with no location), and
+    /// long ids that differ only at their ends get different folders.
+    @Test func aLongIdGivesABoundedFolderName() {
+        let long = String(repeating: "incident-", count: 2_000)
+        let a = ItemPage.slug(long + "a", fallback: "x"), b = ItemPage.slug(long + "b", fallback: "x")
+        #expect(a.utf8.count == ItemPage.maxSlugLength && b.utf8.count == ItemPage.maxSlugLength && a != b)
+        #expect(a.hasPrefix("incident-incident-"))
+        let exact = String(repeating: "y", count: ItemPage.maxSlugLength)
+        #expect(ItemPage.slug(exact, fallback: "x") == exact && ItemPage.slug("INC-1", fallback: "x") == "INC-1")
+    }
+
     @Test func eachKindTheReleaseHasGetsItsPageAndNoOther() async throws {
         let site = try site()
         defer { site.remove() }

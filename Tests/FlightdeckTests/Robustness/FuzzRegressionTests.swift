@@ -15,9 +15,13 @@ import Testing
         }
     }
 
+    /// Kept cases whose input is usable: the fix makes them build (an Opsgenie id of 17,000 characters once made a
+    /// folder name too long to write, an error without a location); the others must be refused.
+    static let accepted: Set<String> = ["opsgenie-alerts-s1111-c1163"]
+
     @Test func keptCasesGiveLocatedErrorsInBoundedTime() async throws {
         let cases = try Self.cases()
-        #expect(cases.count >= 5)
+        #expect(cases.count >= 6)
         for (name, target, data) in cases {
             let site = FileManager.default.temporaryDirectory.appendingPathComponent("flightdeck-fuzz-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: site) }
@@ -33,6 +37,15 @@ import Testing
             let elapsed = await clock.measure { diagnostics = await Site(root: site).check() }
             #expect(elapsed < .seconds(20), "\(name) took \(elapsed)")
             let errors = diagnostics.filter { $0.severity == .error }
+            if Self.accepted.contains(name) {
+                #expect(errors.isEmpty, "\(name): \(errors)")
+                do {
+                    _ = try await Site(root: site).build()
+                } catch {
+                    Issue.record("\(name) did not build: \(error.diagnostics)")
+                }
+                continue
+            }
             #expect(!errors.isEmpty, "\(name) gave no error")
             for error in errors {
                 #expect(error.location.map { $0.file.hasPrefix("content/") && $0.line >= 1 && $0.column >= 1 } == true, "\(name): \(error)")
