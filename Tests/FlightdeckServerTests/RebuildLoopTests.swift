@@ -10,8 +10,9 @@ import Testing
     }
 
     /// Polls `condition` for up to `timeout`: long, since CPU-bound suites running in parallel can hold the
-    /// cooperative pool's threads (two on a 2-core machine) for seconds; a loop that never rebuilds still fails.
-    static func eventually(timeout: Duration = .seconds(30), _ condition: @Sendable () async -> Bool) async -> Bool {
+    /// cooperative pool's threads (two on a 2-core machine) for their whole run — 40 s in a CI run of session 11,
+    /// past the 30 s this had; a loop that never rebuilds still fails.
+    static func eventually(timeout: Duration = .seconds(120), _ condition: @Sendable () async -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if await condition() { return true }
