@@ -35,6 +35,6 @@ extension StringKeyedMap {
 
 /// Strings in the order of their UTF-8 bytes (the same for every run and platform). Not generic, so it is
 /// compiled for `String` whatever dictionary the keys come from.
-package func sortedByUTF8(_ keys: [String]) -> [String] {
+private func sortedByUTF8(_ keys: [String]) -> [String] {
     keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 }

@@ -42,9 +42,8 @@ package struct ContentFile: Sendable, Hashable {
     /// `sizeLimit`), asking only `stat`: nothing is read.
     package func checkSize(limit: Int? = nil) throws(DiagnosticError) {
         let limit = limit ?? sizeLimit
-        var info = stat()
-        if stat(absolutePath, &info) == 0, Int(info.st_size) > limit {
-            throw DiagnosticError(InputLimits.tooLarge(path, size: Int(info.st_size), limit: limit))
+        if let size = byteCount, size > limit {
+            throw DiagnosticError(InputLimits.tooLarge(path, size: size, limit: limit))
         }
     }
 

@@ -147,15 +147,14 @@ enum TestHistoryBuilder {
         let scope: String
         let name: String
 
-        init(_ test: TestCase) {
-            scope = test.className ?? test.suite
-            name = test.name
+        init(scope: String, name: String) {
+            self.scope = scope
+            self.name = name
         }
 
-        init(_ test: TestRef) {
-            scope = test.className ?? test.suite
-            name = test.name
-        }
+        init(_ test: TestCase) { self.init(scope: test.className ?? test.suite, name: test.name) }
+
+        init(_ test: TestRef) { self.init(scope: test.className ?? test.suite, name: test.name) }
 
         /// `scope::name`.
         var id: String { TestCase.id(scope: scope, name: name) }
