@@ -17,10 +17,18 @@ final class CmarkDocument {
     private(set) lazy var escapedTildes = EscapedTildes(markdown)
     /// The links and images `LinkFilter` took out, this document's and its table fragments'.
     var refusedLinks: [LinkFilter.Refused] = []
+    /// The reference definitions table cells are parsed with, when this is a piece of a longer document
+    /// (`MarkdownPieces`): the whole document's, not only this text's.
+    var tableReferences: String?
 
     /// Parses CommonMark. Raw HTML is dropped (cmark's safe default) unless `unsafeHTML` is set.
     convenience init?(markdown: String, unsafeHTML: Bool) {
-        self.init(markdown: markdown, options: CMARK_OPT_VALIDATE_UTF8 | (unsafeHTML ? CMARK_OPT_UNSAFE : 0))
+        self.init(markdown: markdown, options: Self.options(unsafeHTML: unsafeHTML))
+    }
+
+    /// The options Flightdeck parses with: UTF-8 checked, raw HTML dropped unless `unsafeHTML` is set.
+    static func options(unsafeHTML: Bool) -> Int32 {
+        CMARK_OPT_VALIDATE_UTF8 | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
     }
 
     /// Parses CommonMark with the given `CMARK_OPT_*` options.

@@ -23,6 +23,19 @@ enum LinkFilter {
         let url: String
         /// An image rather than a link.
         let isImage: Bool
+
+        /// A link or image node where cmark puts it. A node an extension made (an autolink) has no place of its
+        /// own, so it is looked for from the start of its block.
+        init(_ node: OpaquePointer) {
+            var block = cmark_node_parent(node)
+            while let current = block, CmarkNode.type(current).rawValue > CMARK_NODE_LAST_BLOCK.rawValue { block = cmark_node_parent(current) }
+            let own = Int(cmark_node_get_start_line(node))
+            line = own > 0 ? own : block.map { Int(cmark_node_get_start_line($0)) } ?? 0
+            lastLine = max(line, block.map { Int(cmark_node_get_end_line($0)) } ?? 0)
+            column = own > 0 ? Int(cmark_node_get_start_column(node)) : 0
+            url = LinkFilter.url(of: node)
+            isImage = CmarkNode.type(node) == CMARK_NODE_IMAGE
+        }
     }
 
     /// Unwraps every refused link and image in `document`, returning them in document order.
@@ -34,9 +47,7 @@ enum LinkFilter {
             if !SafeURL.isSafe(url(of: node)) { nodes.append(node) }
         }
         return nodes.map { node in
-            let line = Int(cmark_node_get_start_line(node))
-            let refused = Refused(line: line, lastLine: max(line, blockEndLine(of: node)), column: Int(cmark_node_get_start_column(node)),
-                                  url: url(of: node), isImage: CmarkNode.type(node) == CMARK_NODE_IMAGE)
+            let refused = Refused(node)
             unwrap(node)
             return refused
         }
@@ -51,20 +62,48 @@ enum LinkFilter {
     /// The warnings for `refused` links of `file`: one per link at its URL (see `locate`), up to `warningsPerFile`,
     /// in the order of their places.
     static func warnings(_ refused: [Refused], file: String, lines: SourceLines, firstLine: Int) -> [Diagnostic] {
-        let refused = refused.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        var warnings = refused.prefix(warningsPerFile).map { refused in
-            let (line, column) = locate(refused, in: lines)
-            let what = refused.isImage ? "image source" : "link to"
-            let shown = refused.isImage ? "the image is left out and its description shown as text" : "its text is shown without a link"
-            return Diagnostic.warning("\(what) \(SafeURL.quoted(refused.url)) is not an http, https, mailto or relative URL; \(shown)",
-                                      at: SourceLocation(file: file, line: line + firstLine - 1, column: column))
+        var warnings = Warnings()
+        warnings.add(refused, lines: lines, firstLine: firstLine)
+        return warnings.diagnostics(file: file)
+    }
+
+    /// The warnings for one file's refused links, gathered from its document or from the pieces it was parsed in
+    /// (`MarkdownPieces`), each piece placed by its own lines.
+    struct Warnings {
+        private var shown: [(line: Int, column: Int, refused: Refused)] = []
+        private var count = 0
+        private var last: (line: Int, column: Int)?
+
+        /// Adds the refused links of a document, or of the next piece, placed as if its text started on line
+        /// `firstLine` of the file.
+        mutating func add(_ refused: [Refused], lines: SourceLines, firstLine: Int) {
+            guard !refused.isEmpty else { return }
+            let sorted = refused.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            for link in sorted.prefix(max(0, warningsPerFile - count)) {
+                let (line, column) = locate(link, in: lines)
+                shown.append((line + firstLine - 1, column, link))
+            }
+            count += sorted.count
+            if count > warningsPerFile, let final = sorted.last {
+                let (line, column) = locate(final, in: lines)
+                last = (line + firstLine - 1, column)
+            }
         }
-        if refused.count > warningsPerFile, let last = refused.last {
-            let (line, column) = locate(last, in: lines)
-            warnings.append(.warning("\(refused.count - warningsPerFile) more links or images with such URLs are shown as text; the last one is here",
-                                     at: SourceLocation(file: file, line: line + firstLine - 1, column: column)))
+
+        /// One warning per link up to `warningsPerFile`, then one for the rest at the last of them; by place.
+        func diagnostics(file: String) -> [Diagnostic] {
+            var warnings = shown.map { line, column, refused in
+                let what = refused.isImage ? "image source" : "link to"
+                let shown = refused.isImage ? "the image is left out and its description shown as text" : "its text is shown without a link"
+                return Diagnostic.warning("\(what) \(SafeURL.quoted(refused.url)) is not an http, https, mailto or relative URL; \(shown)",
+                                          at: SourceLocation(file: file, line: line, column: column))
+            }
+            if count > warningsPerFile, let last {
+                warnings.append(.warning("\(count - warningsPerFile) more links or images with such URLs are shown as text; the last one is here",
+                                         at: SourceLocation(file: file, line: last.line, column: last.column)))
+            }
+            return warnings.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         }
-        return warnings.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
     }
 
     /// The line and column (in Unicode scalars) of a refused link: where its URL is written on the lines cmark
@@ -96,16 +135,6 @@ enum LinkFilter {
 
     private static func url(of node: OpaquePointer) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-    }
-
-    /// The end line of the block that holds an inline node.
-    static func blockEndLine(of node: OpaquePointer) -> Int {
-        var current = cmark_node_parent(node)
-        while let block = current {
-            if CmarkNode.type(block).rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { return Int(cmark_node_get_end_line(block)) }
-            current = cmark_node_parent(block)
-        }
-        return 0
     }
 
     /// Moves a node's children before it, then removes and frees it.

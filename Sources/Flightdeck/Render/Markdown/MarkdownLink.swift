@@ -17,11 +17,7 @@ struct MarkdownLink: Sendable, Hashable {
         document.forEachNode { node in
             let type = CmarkNode.type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let line = Int(cmark_node_get_start_line(node))
-            found.append(LinkFilter.Refused(line: line, lastLine: max(line, LinkFilter.blockEndLine(of: node)),
-                                            column: Int(cmark_node_get_start_column(node)),
-                                            url: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                                            isImage: type == CMARK_NODE_IMAGE))
+            found.append(LinkFilter.Refused(node))
         }
         guard !found.isEmpty else { return [] }
         let lines = document.lines

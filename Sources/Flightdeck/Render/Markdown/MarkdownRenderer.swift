@@ -29,6 +29,8 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     /// The links and images the HTML keeps, with where each is written: what the link checker names as a
     /// broken link's source.
     let links: [MarkdownLink]
+    /// How many pieces the text was parsed in (`MarkdownPieces`); 1 when it was parsed whole.
+    let pieceCount: Int
     /// libcmark's tree until the HTML is rendered, then nil: the tree is many times the size of its text and of
     /// its HTML, so it is freed before the pages that show the HTML are built.
     private var document: CmarkDocument?
@@ -42,12 +44,26 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     fileprivate init(document: CmarkDocument, sourceBytes: Int, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
                      warnings: [Diagnostic], links: [MarkdownLink]) {
         self.sourceBytes = sourceBytes
+        self.pieceCount = 1
         self.warnings = warnings
         self.links = links
         self.document = document
         self.headingIDs = headingIDs
         self.tasks = tasks
         self.firstHeading = firstHeading
+    }
+
+    /// A document parsed in pieces (`MarkdownPieces`), each rendered as soon as it was read.
+    fileprivate init(html: String, pieceCount: Int, tasks: [TaskItem], firstHeading: String?, warnings: [Diagnostic], links: [MarkdownLink]) {
+        self.sourceBytes = 0
+        self.pieceCount = pieceCount
+        self.warnings = warnings
+        self.links = links
+        self.document = nil
+        self.headingIDs = []
+        self.tasks = tasks
+        self.firstHeading = firstHeading
+        self.rendered = html
     }
 
     /// The HTML body, rendered on first use and kept.
@@ -90,34 +106,123 @@ enum MarkdownRenderer {
     }
 
     /// Parses `file`'s Markdown `text` into a document that Render turns into HTML; the same options as `render`.
+    /// A long text is parsed in pieces of `pieceSize` when it can be (`MarkdownPieces`), so that libcmark's tree
+    /// is never that of the whole text.
     static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
-                      ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> MarkdownDocument {
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
         let size = text.utf8.count
         guard size <= maxBytes else {
             throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
         }
-        guard let document = CmarkDocument(markdown: text, unsafeHTML: unsafeHTML) else {
+        let form = Form(file: file, options: CmarkDocument.options(unsafeHTML: unsafeHTML), nested: nested, demote: demote, ids: ids,
+                        firstLine: firstLine)
+        if let pieces = MarkdownPieces(text, size: pieceSize),
+           let document = parse(text, in: pieces, form: form) {
+            return document
+        }
+        guard let document = CmarkDocument(markdown: text, options: form.options) else {
             throw DiagnosticError(.error("libcmark could not parse this Markdown", at: .file(file)))
         }
-        MarkdownExtensions.apply(to: document)
-        var heading: String?
-        document.forEachNode { node in
-            if heading == nil, CmarkNode.type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
-                heading = CmarkNode.plainText(node)
-            }
-        }
-        if nested { nest(document, demote: demote) }
-        var slugger = HeadingSlugger(reserving: ids.reserved)
-        let headingIDs = HeadingIDs.mark(document, prefix: ids.prefix, slugger: &slugger)
-        let tasks = TaskListExtractor.extract(from: document)
-        let warnings = LinkFilter.warnings(document.refusedLinks, file: file, lines: document.lines, firstLine: firstLine)
-        return MarkdownDocument(document: document, sourceBytes: size, headingIDs: headingIDs, tasks: tasks, firstHeading: heading,
-                                warnings: warnings, links: MarkdownLink.all(in: document, file: file, firstLine: firstLine))
+        var reader = TreeReader(form: form)
+        let headingIDs = reader.read(document, first: true, lineShift: 0)
+        return MarkdownDocument(document: document, sourceBytes: size, headingIDs: headingIDs, tasks: reader.tasks, firstHeading: reader.heading,
+                                warnings: reader.warnings.diagnostics(file: file), links: reader.links)
     }
 
-    /// Drops a leading `#` heading and, with `demote`, moves the other headings down a level.
-    private static func nest(_ document: CmarkDocument, demote: Bool) {
-        if let first = cmark_node_first_child(document.root), CmarkNode.type(first) == CMARK_NODE_HEADING,
+    /// How a document is parsed: the arguments of `parse`.
+    private struct Form {
+        let file: String
+        let options: Int32
+        let nested: Bool
+        let demote: Bool
+        let ids: HeadingIDScope
+        let firstLine: Int
+    }
+
+    /// Runs the extensions on a document's tree, or on its pieces' trees in order, and gathers what the pipeline
+    /// needs from them.
+    private struct TreeReader {
+        let form: Form
+        var slugger: HeadingSlugger
+        var heading: String?
+        var section = ""
+        var tasks: [TaskItem] = []
+        var warnings = LinkFilter.Warnings()
+        var links: [MarkdownLink] = []
+
+        init(form: Form) {
+            self.form = form
+            slugger = HeadingSlugger(reserving: form.ids.reserved)
+        }
+
+        /// Reads `document`, the first piece (or whole) when `first`, whose lines are `lineShift` before the file's;
+        /// returns its headings' ids.
+        mutating func read(_ document: CmarkDocument, first: Bool, lineShift: Int) -> [String] {
+            MarkdownExtensions.apply(to: document)
+            if heading == nil {
+                document.forEachNode { node in
+                    if heading == nil, CmarkNode.type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+                        heading = CmarkNode.plainText(node)
+                    }
+                }
+            }
+            if form.nested { nest(document, demote: form.demote, dropLeading: first) }
+            let headingIDs = HeadingIDs.mark(document, prefix: form.ids.prefix, slugger: &slugger)
+            tasks += TaskListExtractor.extract(from: document, lineShift: lineShift, section: &section)
+            warnings.add(document.refusedLinks, lines: document.lines, firstLine: form.firstLine + lineShift)
+            links += MarkdownLink.all(in: document, file: form.file, firstLine: form.firstLine + lineShift)
+            return headingIDs
+        }
+    }
+
+    /// Parses `text` piece by piece, each after the document's reference definitions, rendering each piece before
+    /// the next is parsed; nil when the pieces cannot give the document's HTML (then it is parsed whole).
+    private static func parse(_ text: String, in found: MarkdownPieces, form: Form) -> MarkdownDocument? {
+        var pieces = found
+        let definitions = pieces.definitions
+        var definitionLineCount = 0
+        if !definitions.isEmpty {
+            guard let alone = CmarkDocument(markdown: definitions, options: form.options),
+                  cmark_node_first_child(alone.root) == nil else { return nil }  // some of it is not a definition
+            definitionLineCount = definitions.utf8.count { $0 == 0x0A } + 2
+        }
+        let tableReferences = definitions.isEmpty ? nil : TableExtension.referenceDefinitions(SourceLines(definitions))
+        var reader = TreeReader(form: form)
+        var html = ""
+        var text = text
+        let finished: Bool = text.withUTF8 { bytes in
+            var index = 0
+            while index < pieces.pieces.count {
+                let piece = pieces.pieces[index]
+                let isLast = index == pieces.pieces.count - 1
+                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
+                let source = definitions.isEmpty ? body : definitions + "\n\n" + body
+                guard let document = CmarkDocument(markdown: source, options: form.options) else { return false }
+                let lineShift = piece.firstLine - 1 - definitionLineCount
+                let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
+                let held = pieces.definitionLines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift }
+                guard !MarkdownPieceCheck.covers(document, lines: held) else { return false }
+                let lastLine = definitionLineCount + bytes[piece.bytes].count { $0 == 0x0A }
+                if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: lastLine) {
+                    pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
+                    continue
+                }
+                document.tableReferences = tableReferences
+                let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
+                html += HeadingIDs.insert(headingIDs, into: document.html())
+                index += 1
+            }
+            return true
+        }
+        guard finished else { return nil }
+        return MarkdownDocument(html: html, pieceCount: pieces.pieces.count, tasks: reader.tasks, firstHeading: reader.heading,
+                                warnings: reader.warnings.diagnostics(file: form.file), links: reader.links)
+    }
+
+    /// Drops a leading `#` heading (of the first piece, with `dropLeading`) and, with `demote`, moves the other
+    /// headings down a level.
+    private static func nest(_ document: CmarkDocument, demote: Bool, dropLeading: Bool) {
+        if dropLeading, let first = cmark_node_first_child(document.root), CmarkNode.type(first) == CMARK_NODE_HEADING,
            cmark_node_get_heading_level(first) == 1 {
             cmark_node_unlink(first)
             cmark_node_free(first)

@@ -20,7 +20,7 @@ enum TableExtension {
         var references: String?
         for node in candidates {
             guard let table = Table(node, lines: document.lines) else { continue }
-            if references == nil { references = referenceDefinitions(document.lines) }
+            if references == nil { references = document.tableReferences ?? referenceDefinitions(document.lines) }
             let start = Int(cmark_node_get_start_line(node))
             let fragments = TableFragments(document: document, references: references ?? "",
                                            lines: start...max(start, Int(cmark_node_get_end_line(node))))
@@ -58,7 +58,7 @@ enum TableExtension {
 
     /// The document's link reference definitions (a `[label]:` line, and the next line when it starts a title),
     /// so cells can use `[text][label]`.
-    private static func referenceDefinitions(_ lines: SourceLines) -> String {
+    static func referenceDefinitions(_ lines: SourceLines) -> String {
         var found: [String] = []
         var number = 1
         while number <= lines.count {

@@ -22,8 +22,14 @@ struct TaskItem: Sendable, Equatable {
 enum TaskListExtractor {
     /// Extracts the items and rewrites the document so each box renders as a disabled checkbox.
     static func extract(from document: CmarkDocument) -> [TaskItem] {
-        var items: [TaskItem] = []
         var section = ""
+        return extract(from: document, lineShift: 0, section: &section)
+    }
+
+    /// The same for one piece of a document (`MarkdownPieces`): its lines are `lineShift` after the document's,
+    /// and `section` is the heading the pieces before it ended under (updated to the one this piece ends under).
+    static func extract(from document: CmarkDocument, lineShift: Int, section: inout String) -> [TaskItem] {
+        var items: [TaskItem] = []
         var boxes: [(OpaquePointer, Bool)] = []
         document.forEachNode { node in
             switch CmarkNode.type(node) {
@@ -44,7 +50,7 @@ enum TaskListExtractor {
                     text = String(text[..<range.lowerBound])
                 }
                 items.append(TaskItem(text: text.trimmingCharacters(in: .whitespaces), checked: checked,
-                                      line: Int(cmark_node_get_start_line(node)), section: section, check: check))
+                                      line: Int(cmark_node_get_start_line(node)) + lineShift, section: section, check: check))
                 boxes.append((first, checked))
             default:
                 break

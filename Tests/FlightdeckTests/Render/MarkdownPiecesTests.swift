@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// Markdown parsed in pieces (`MarkdownPieces`) gives exactly what the whole text gives: the HTML, the task items,
+/// the first heading, the link warnings and the links. The whole parse is itself checked against cmark-gfm
+/// (`MarkdownTests`); here each text is parsed with pieces as small as they can be, a cut at every line that
+/// allows one.
+@Suite struct MarkdownPiecesTests {
+    static let folder = MarkdownTests.folder
+
+    /// The Markdown of the 652 examples of the CommonMark 0.30 spec (Fixtures/markdown/spec/extract.py).
+    static let examples: [String] = {
+        struct Example: Decodable { let markdown: String }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("spec/examples.json")),
+              let examples = try? JSONDecoder().decode([Example].self, from: data) else { return [] }
+        return examples.map(\.markdown)
+    }()
+
+    /// Parses `text` whole and in the smallest pieces, expects the same results, and returns the piece count.
+    @discardableResult
+    static func expectSame(_ text: String, unsafeHTML: Bool = false, nested: Bool = false, demote: Bool = true,
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+        let whole = try MarkdownRenderer.parse(text, file: "notes.md", unsafeHTML: unsafeHTML, nested: nested, demote: demote,
+                                               firstLine: 3, pieceSize: .whole)
+        let pieces = try MarkdownRenderer.parse(text, file: "notes.md", unsafeHTML: unsafeHTML, nested: nested, demote: demote,
+                                                firstLine: 3, pieceSize: .smallest)
+        #expect(whole.pieceCount == 1, sourceLocation: sourceLocation)
+        #expect(pieces.html() == whole.html(), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(pieces.tasks == whole.tasks, sourceLocation: sourceLocation)
+        #expect(pieces.firstHeading == whole.firstHeading, sourceLocation: sourceLocation)
+        #expect(pieces.warnings == whole.warnings, sourceLocation: sourceLocation)
+        #expect(pieces.links == whole.links, sourceLocation: sourceLocation)
+        return pieces.pieceCount
+    }
+
+    /// Runs of six consecutive spec examples, one after another with a blank line between: every block kind, and
+    /// fences, HTML blocks and definitions that reach past their example. Most runs are cut; the rest hold a
+    /// definition this scan cannot follow (in a container, a code block, a paragraph) and are parsed whole.
+    @Test(arguments: [false, true]) func specExampleRunsGiveTheWholeResult(unsafeHTML: Bool) throws {
+        #expect(Self.examples.count == 652)
+        var cut = 0
+        for start in Self.examples.indices {
+            let text = Self.examples[start..<min(start + 6, Self.examples.count)].joined(separator: "\n\n")
+            if try Self.expectSame(text, unsafeHTML: unsafeHTML) > 1 { cut += 1 }
+        }
+        #expect(cut >= 300, "only \(cut) of 652 runs were parsed in pieces")
+    }
+
+    /// Each spec example after a paragraph and before one, nested and demoted as release notes are.
+    @Test func specExamplesNestedGiveTheWholeResult() throws {
+        for example in Self.examples {
+            try Self.expectSame("# Notes\n\nBefore.\n\n" + example + "\n\nAfter [x].\n\n[x]: /x\n", nested: true)
+        }
+    }
+
+    @Test(arguments: MarkdownTests.cases) func fixturesGiveTheWholeResult(_ name: String) throws {
+        let markdown = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        try Self.expectSame(markdown, unsafeHTML: name.hasSuffix(".unsafe.md"))
+        try Self.expectSame(markdown, unsafeHTML: name.hasSuffix(".unsafe.md"), nested: true)
+    }
+
+    @Test func aDefinitionReachesLinksInEveryPiece() throws {
+        let text = "Use [the guide][g] first.\n\nMiddle.\n\n[g]: https://example.com/guide \"Guide\"\n\nAgain [g].\n"
+        #expect(try Self.expectSame(text) == 4)
+        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html()
+        #expect(html.components(separatedBy: #"<a href="https://example.com/guide" title="Guide">"#).count == 3)
+    }
+
+    @Test func blankLinesInsideAFenceOrAnHTMLCommentAreNotCut() throws {
+        #expect(try Self.expectSame("```\na\n\nb\n\n```\n\nc\n\nd\n") == 3)
+        #expect(try Self.expectSame("<!-- a\n\nb\n\nc -->\n\nd\n\ne\n") == 3)
+        #expect(try Self.expectSame("<pre>\n\nx\n\n</PRE>\n\ny\n") == 2)
+        #expect(try Self.expectSame("~~~~\n\nx\n~~~\n\ny\n~~~~~\n\nz\n") == 2)
+    }
+
+    /// A fence inside a list item looks like a top-level one to the scan, which then takes the real top-level
+    /// fence after it for a closing one; the check on libcmark's tree finds that the piece ending before `d` ends
+    /// inside that fence, and the text from that piece on is parsed as one.
+    @Test func aWrongCutIsFoundAndTheRestParsedWhole() throws {
+        let text = "Intro.\n\nMore.\n\n- a\n\n  ```\n  b\n\nc\n\n```\n\nd\n\ne\n```\n\nf\n"
+        let count = try Self.expectSame(text)
+        #expect(count == 2)
+        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html()
+        #expect(html.contains("<pre><code>\nd\n\ne\n</code></pre>"))
+    }
+
+    /// The same scan mistake would take a definition-shaped line inside the fence for a definition: the check
+    /// on the tree finds the line inside a code block, and the text is parsed whole, so `[foo]` stays text.
+    @Test func aDefinitionInsideACodeBlockIsNotADefinition() throws {
+        let text = "- a\n\n  ```\n  b\n\nc\n\n```\n\n[foo]: /x\n```\n\nSee [foo].\n"
+        #expect(try Self.expectSame(text) == 1)
+        #expect(try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html().contains("<p>See [foo].</p>"))
+    }
+
+    @Test func aDefinitionTheScanCannotFollowMeansOnePiece() throws {
+        #expect(try Self.expectSame("a\n\n> [x]: /q\n\nb [x]\n") == 1)
+        #expect(try Self.expectSame("a\n[x]: /q\n\nb [x]\n") == 1)
+        #expect(try Self.expectSame("# a\n[x]: /q\n\nb [x]\n") == 1)
+        #expect(try Self.expectSame("a\n\n[x]: /q\n# b\n\nc [x]\n") == 1)
+        #expect(try Self.expectSame("a\n\n`x[1]: y`\n\nb\n") == 1)
+    }
+
+    @Test func listsAreNotCutBetweenTheirItems() throws {
+        #expect(try Self.expectSame("- a\n\n- b\n\n1. c\n\n2. d\n\n* e\n\n+ f\n\ng\n") == 2)
+    }
+
+    @Test func headingIDsTasksAndSectionsRunOnAcrossPieces() throws {
+        let text = "## Changes\n\n- [x] one\n\n## Changes\n\nText.\n\n- [ ] two `check: tests.success_rate >= 95`\n\n## Changes\n"
+        let count = try Self.expectSame(text)
+        #expect(count == 4)
+        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest)
+        #expect(document.html().contains(#"<h2 id="changes-2">"#))
+        #expect(document.tasks.map(\.line) == [3, 9])
+        #expect(document.tasks.map(\.section) == ["Changes", "Changes"])
+    }
+
+    @Test func onlyTheFirstPieceLosesItsLeadingHeading() throws {
+        #expect(try Self.expectSame("# Title\n\nText.\n\n# Second\n\nMore.\n", nested: true) == 4)
+        #expect(try Self.expectSame("# Title\n\nText.\n\n# Second\n\nMore.\n", nested: true, demote: false) == 4)
+    }
+
+    @Test func refusedLinksAreWarnedOnceAcrossPiecesWithTheRestCounted() throws {
+        let text = (1...30).map { "Link \($0): [x](javascript:alert(\($0)))\n" }.joined(separator: "\n")
+        #expect(try Self.expectSame(text) == 30)
+        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, firstLine: 3, pieceSize: .smallest)
+        #expect(document.warnings.count == 21)
+        #expect(document.warnings.last?.location == Flightdeck.SourceLocation(file: "a.md", line: 61, column: 14))
+        #expect(document.warnings.last?.message.hasPrefix("10 more links") == true)
+    }
+
+    @Test func carriageReturnLineEndingsAreCutButALoneOneIsNot() throws {
+        #expect(try Self.expectSame("a\r\n\r\n[x]: /u \"t\r\nu\"\r\n\r\nb [x]\r\n") == 3)
+        #expect(try Self.expectSame("a\r\rb\n\nc\n") == 1)
+        #expect(try Self.expectSame("\u{FEFF}a\n\nb\n") == 1)
+    }
+
+    @Test func piecesCoverTheTextAndStartWhereACutIsAllowed() throws {
+        let text = "# A\n\npara\n\n  indented\n\n- item\n\n3. x\n\n|t|\n\n[d]: /u\n\n> q\n"
+        let found = try #require(MarkdownPieces(text, size: .smallest))
+        let utf8 = Array(text.utf8)
+        #expect(found.pieces.first?.bytes.lowerBound == 0 && found.pieces.last?.bytes.upperBound == utf8.count)
+        for (before, after) in zip(found.pieces, found.pieces.dropFirst()) { #expect(before.bytes.upperBound == after.bytes.lowerBound) }
+        let starts = found.pieces.map { String(decoding: utf8[$0.bytes].prefix(4), as: UTF8.self) }
+        #expect(starts == ["# A\n", "para", "|t|\n", "[d]:", "> q\n"])
+        #expect(found.pieces.map(\.firstLine) == [1, 3, 11, 13, 15])
+        #expect(found.definitions == "[d]: /u" && found.definitionLines == [13])
+        #expect(MarkdownPieces(text, size: MarkdownPieces.Size(bytes: 20, definitionsFactor: 0))?.pieces.map(\.firstLine) == [1, 11])
+    }
+}
