@@ -59,15 +59,8 @@ enum LinkFilter {
     /// How far (in bytes and lines) `locate` looks for a URL past cmark's place.
     private static let searchBytes = 4096, searchLines = 50
 
-    /// The warnings for `refused` links of `file`: one per link at its URL (see `locate`), up to `warningsPerFile`,
-    /// in the order of their places.
-    static func warnings(_ refused: [Refused], file: String, lines: SourceLines, firstLine: Int) -> [Diagnostic] {
-        var warnings = Warnings()
-        warnings.add(refused, lines: lines, firstLine: firstLine)
-        return warnings.diagnostics(file: file)
-    }
-
-    /// The warnings for one file's refused links, gathered from its document or from the pieces it was parsed in
+    /// The warnings for one file's refused links: one per link at its URL (see `locate`), up to `warningsPerFile`,
+    /// in the order of their places, gathered from its document or from the pieces it was parsed in
     /// (`MarkdownPieces`), each piece placed by its own lines.
     struct Warnings {
         private var shown: [(line: Int, column: Int, refused: Refused)] = []

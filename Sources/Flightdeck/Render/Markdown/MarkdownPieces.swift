@@ -84,6 +84,22 @@ struct MarkdownPieces {
         pieces.removeSubrange((index + 1)...)
     }
 
+    /// The indentation of `line` in columns (a tab goes to the next multiple of 4) and the index of its first other
+    /// byte (`line.endIndex` when it is blank).
+    static func indentation<Line: Collection<UInt8>>(_ line: Line) -> (columns: Int, first: Line.Index) {
+        var columns = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            switch line[index] {
+            case 0x20: columns += 1
+            case 0x09: columns += 4 - columns % 4
+            default: return (columns, index)
+            }
+            index = line.index(after: index)
+        }
+        return (columns, index)
+    }
+
     /// One pass over the lines of the text.
     private struct Scan {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -185,20 +201,9 @@ struct MarkdownPieces {
             return false
         }
 
-        /// The line's indentation in columns (a tab goes to the next multiple of 4) and the index of its first
-        /// other byte (`line.upperBound` when blank).
+        /// The line's indentation in columns and the index of its first other byte (`line.upperBound` when blank).
         private func indentation(_ line: Range<Int>) -> (Int, Int) {
-            var columns = 0
-            var index = line.lowerBound
-            while index < line.upperBound {
-                switch bytes[index] {
-                case 0x20: columns += 1
-                case 0x09: columns += 4 - columns % 4
-                default: return (columns, index)
-                }
-                index += 1
-            }
-            return (columns, index)
+            MarkdownPieces.indentation(bytes[line])
         }
 
         /// Whether a line starting with `byte` in column 0 could start a list item.
@@ -317,12 +322,7 @@ enum MarkdownPieceCheck {
             return true
         case CMARK_NODE_CODE_BLOCK:
             // Fenced, not indented: its first line is indented less than four columns.
-            let first = document.lines.line(Int(cmark_node_get_start_line(block)))
-            var columns = 0
-            for byte in first {
-                if byte == 0x20 { columns += 1 } else if byte == 0x09 { columns += 4 - columns % 4 } else { break }
-            }
-            return columns < 4
+            return MarkdownPieces.indentation(document.lines.line(Int(cmark_node_get_start_line(block)))).columns < 4
         default:
             return false
         }

@@ -202,8 +202,8 @@ enum MarkdownRenderer {
                 let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
                 let held = pieces.definitionLines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift }
                 guard !MarkdownPieceCheck.covers(document, lines: held) else { return false }
-                let lastLine = definitionLineCount + bytes[piece.bytes].count { $0 == 0x0A }
-                if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: lastLine) {
+                // A piece ends with the blank line before the next one.
+                if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: nextLine - 1 - lineShift) {
                     pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
                     continue
                 }

@@ -21,13 +21,9 @@ struct TaskItem: Sendable, Equatable {
 /// for exactly that shape in the tree, never at the rendered HTML.
 enum TaskListExtractor {
     /// Extracts the items and rewrites the document so each box renders as a disabled checkbox.
-    static func extract(from document: CmarkDocument) -> [TaskItem] {
-        var section = ""
-        return extract(from: document, lineShift: 0, section: &section)
-    }
-
-    /// The same for one piece of a document (`MarkdownPieces`): its lines are `lineShift` after the document's,
-    /// and `section` is the heading the pieces before it ended under (updated to the one this piece ends under).
+    ///
+    /// For one piece of a document (`MarkdownPieces`), its lines are `lineShift` after the piece's own, and
+    /// `section` is the heading the pieces before it ended under (updated to the one this piece ends under).
     static func extract(from document: CmarkDocument, lineShift: Int, section: inout String) -> [TaskItem] {
         var items: [TaskItem] = []
         var boxes: [(OpaquePointer, Bool)] = []
