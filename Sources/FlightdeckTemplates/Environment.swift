@@ -18,6 +18,12 @@ public final class Environment: Sendable {
 
     /// Renders template `name` with `context` as its variables.
     public func render(_ name: String, context: [String: Value]) throws(TemplateError) -> String {
+        try renderText(name, context: context).joined()
+    }
+
+    /// Renders template `name` with `context` as its variables, keeping the long markup values printed into the
+    /// output aside (`RenderedText`) so that they are not copied.
+    public func renderText(_ name: String, context: [String: Value]) throws(TemplateError) -> RenderedText {
         try LargeStack.run { () throws(TemplateError) in
             let template = try self.template(named: name)
             var out = ""
@@ -27,7 +33,7 @@ public final class Environment: Sendable {
             let renderer = Renderer(environment: self)
             defer { renderer.finish() }
             try renderer.renderTemplate(template, scope: Scope(parent: nil, context: context), blocks: BlockTable(), into: &out)
-            return out
+            return RenderedText(text: out, splices: renderer.splices)
         }
     }
 

@@ -86,9 +86,7 @@ extension Renderer {
             let (positional, keywords) = try evaluateArguments(arguments, frame, lazy: true)
             return try callMacro(closure, positional, keywords, caller: caller, frame)
         }
-        var out = ""
-        try callMacro(closure, arguments, caller: caller, frame, into: &out)
-        return .markup(out)
+        return .markup(try capture { (out) throws(TemplateError) in try callMacro(closure, arguments, caller: caller, frame, into: &out) })
     }
 
     /// Renders a macro called with only positional arguments (at most its parameters) into `out`.
@@ -170,9 +168,7 @@ extension Renderer {
             }
         }
         if let caller { scope.set("caller", .macro(caller)) }
-        var out = ""
-        try render(macro.body, body, into: &out)
-        return .markup(out)
+        return .markup(try capture { (out) throws(TemplateError) in try render(macro.body, body, into: &out) })
     }
 
     /// The filter's result; nil when it is undefined (`first` of an empty list).

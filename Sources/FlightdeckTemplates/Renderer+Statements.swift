@@ -60,8 +60,13 @@ extension Renderer {
         }
     }
 
-    /// The most derived body of block `name` at `level` of the extends chain, rendered as markup.
+    /// The most derived body of block `name` at `level` of the extends chain, rendered as markup (`super()`).
     func renderBlock(_ name: String, level: Int, _ frame: Frame) throws(TemplateError) -> String {
+        try capture { (out) throws(TemplateError) in try renderBlock(name, level: level, frame, into: &out) }
+    }
+
+    /// The most derived body of block `name` at `level` of the extends chain, rendered into `out`.
+    func renderBlock(_ name: String, level: Int, _ frame: Frame, into out: inout String) throws(TemplateError) {
         guard let chain = frame.blocks.chains[name], level < chain.count else {
             throw TemplateError(level == 0 ? "no block called '\(name)'" : "block '\(name)' has no parent block to call with super()")
         }
@@ -70,9 +75,7 @@ extension Renderer {
         let (body, template) = chain[level]
         let scope = Scope(parent: frame.root)
         scope.set("super", .superBlock(name: name, level: level))
-        var out = ""
         try render(body, Frame(template: template, scope: scope, root: frame.root, blocks: frame.blocks), into: &out)
-        return out
     }
 
     func include(_ nameExpr: Expr, ignoreMissing: Bool, withContext: Bool, _ node: Node, _ frame: Frame, into out: inout String) throws(TemplateError) {
@@ -106,9 +109,8 @@ extension Renderer {
         let name = try templateName(try evaluate(nameExpr, frame))
         let template = try environment.template(named: name)
         let scope = withContext ? Scope(parent: frame.scope) : Scope(parent: nil)
-        var discarded = ""
         do {
-            try renderTemplate(template, scope: scope, blocks: BlockTable(), into: &discarded)
+            _ = try capture { (discarded) throws(TemplateError) in try renderTemplate(template, scope: scope, blocks: BlockTable(), into: &discarded) }
         } catch {
             throw error.included(from: location(of: node, in: frame.template))
         }

@@ -7,10 +7,12 @@ final class Renderer {
     static let maxOutput = 1 << 30
     /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
     static let maxNesting = 1_000
+    /// Markup at least this long, printed into the page itself, is kept aside in `splices` rather than copied in.
+    static let spliceBytes = 1 << 16
 
     let environment: Environment
     /// The depth and nesting counters, behind a pointer: as class properties every change would pay a dynamic exclusivity check.
-    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 3)
     var depth: Int {
         get { counters[0] }
         set { counters[0] = newValue }
@@ -19,10 +21,20 @@ final class Renderer {
         get { counters[1] }
         set { counters[1] = newValue }
     }
+    /// How many outputs that become values (a macro's result, a `set` block, `super()`, an import) are being
+    /// rendered: markup is spliced only where none is, into the page's own output.
+    var captures: Int {
+        get { counters[2] }
+        set { counters[2] = newValue }
+    }
+    /// The long markup values printed into the page's own output, by where they go in it.
+    private(set) var splices: [RenderedText.Splice] = []
+    /// The bytes of `splices`' markup, which count towards `maxOutput`.
+    private(set) var splicedBytes = 0
 
     init(environment: Environment) {
         self.environment = environment
-        counters.initialize(repeating: 0, count: 2)
+        counters.initialize(repeating: 0, count: 3)
     }
 
     deinit {
@@ -67,6 +79,26 @@ final class Renderer {
             closure.scope.reset()
         }
         closures.removeAll()
+    }
+
+    /// Renders an output that becomes a value (never spliced: the value is the whole text).
+    func capture(_ body: (inout String) throws(TemplateError) -> Void) throws(TemplateError) -> String {
+        captures += 1
+        defer { captures -= 1 }
+        var out = ""
+        try body(&out)
+        return out
+    }
+
+    /// Prints markup: kept aside when it is long and goes into the page's own output, else appended.
+    func emit(markup: String, into out: inout String) {
+        let count = markup.utf8.count
+        if count >= Self.spliceBytes, captures == 0 {
+            splices.append(RenderedText.Splice(offset: out.utf8.count, markup: markup))
+            splicedBytes += count
+        } else {
+            out += markup
+        }
     }
 
     func enter() throws(TemplateError) {
@@ -159,7 +191,7 @@ final class Renderer {
                 try render(otherwise, frame, into: &out)
             case .loop(let loop):
                 try renderLoop(loop, frame, into: &out)
-                if out.utf8.count > Self.maxOutput { throw TemplateError("the output is larger than \(Self.maxOutput >> 20) MiB") }
+                if out.utf8.count + splicedBytes > Self.maxOutput { throw TemplateError("the output is larger than \(Self.maxOutput >> 20) MiB") }
             case .set(let targets, let expr):
                 if targets.count == 1, case .name(let name) = expr.kind, let entry = frame.scope.lookup(name) {
                     // `set outer = loop` (or a macro): keep what the name stands for.
@@ -167,12 +199,11 @@ final class Renderer {
                 }
                 try assign(targets, try evaluateLazy(expr, frame), in: frame.scope)
             case .setBlock(let name, let body):
-                var captured = ""
-                try render(body, frame, into: &captured)
+                let captured = try capture { (captured) throws(TemplateError) in try render(body, frame, into: &captured) }
                 frame.scope.set(name, .value(.markup(captured)))
             case .block(let name):
                 if frame.suppressed { return }
-                out += try renderBlock(name, level: 0, frame)
+                try renderBlock(name, level: 0, frame, into: &out)
             case .macro(let macro):
                 frame.scope.set(macro.name, .macro(closure(macro, frame)))
             case .include(let nameExpr, let ignoreMissing, let withContext):
@@ -183,7 +214,7 @@ final class Renderer {
             case .callBlock(let call, let caller):
                 if frame.suppressed { return }
                 let closure = closure(caller, frame)
-                out += try HTML.markup(try evaluateCall(call, frame, caller: closure))
+                emit(markup: try HTML.markup(try evaluateCall(call, frame, caller: closure)), into: &out)
             case .importAs(let nameExpr, let alias, let withContext):
                 let module = try importModule(nameExpr, withContext: withContext, node, frame)
                 frame.scope.set(alias, .module(module))
@@ -213,7 +244,7 @@ final class Renderer {
         }
         switch try evaluate(expr, frame) {
         case .string(let s): HTML.escape(s, into: &out)
-        case .markup(let s): out += s
+        case .markup(let s): emit(markup: s, into: &out)
         case .int(let i): out += String(i)
         case let value: HTML.escape(try value.pythonString(), into: &out)
         }

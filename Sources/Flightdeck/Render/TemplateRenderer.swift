@@ -78,6 +78,17 @@ struct TemplateRenderer: Sendable {
         }
     }
 
+    /// Renders a page: `render`'s output, with the long markup it prints kept aside by reference (`RenderedPage`).
+    func renderPage(_ name: String, context: Context) throws(DiagnosticError) -> RenderedPage {
+        let rendered: RenderedText
+        do {
+            rendered = try environment.renderText(name, context: context.values)
+        } catch {
+            throw DiagnosticError(diagnostic(for: error))
+        }
+        return RenderedPage(text: Data(rendered.text.utf8), splices: rendered.splices.map { .init(offset: $0.offset, markup: $0.markup) })
+    }
+
     /// A template error, its places named as the user finds them: `templates/x.html` for the site's
     /// own templates, `(built-in theme) x.html` for the theme compiled into the binary.
     private func diagnostic(for error: TemplateError) -> Diagnostic {

@@ -189,6 +189,7 @@ enum MarkdownRenderer {
         let tableReferences = definitions.isEmpty ? nil : TableExtension.referenceDefinitions(SourceLines(definitions))
         var reader = TreeReader(form: form)
         var html = ""
+        var reserved = 0
         var text = text
         let finished: Bool = text.withUTF8 { bytes in
             var index = 0
@@ -210,6 +211,13 @@ enum MarkdownRenderer {
                 document.tableReferences = tableReferences
                 let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
                 html += HeadingIDs.insert(headingIDs, into: document.html())
+                // Room for the whole HTML as the pieces so far project it, so that it is not copied as it grows
+                // (doubling would touch one and a half times its size); the room it does not use is never touched.
+                let projected = Int(Double(html.utf8.count) * Double(bytes.count) / Double(max(piece.bytes.upperBound, 1))) + (1 << 16)
+                if projected > reserved {
+                    reserved = projected + projected / 4
+                    html.reserveCapacity(reserved)
+                }
                 index += 1
             }
             return true

@@ -20,13 +20,13 @@ enum SingleFileReport {
     static let template = "report.html"
 
     /// One rendered page of the release.
-    struct Page {
+    struct Page: Sendable {
         let page: ReleasePage
-        let html: Data
+        let html: RenderedPage
     }
 
     /// What the document says around the pages.
-    struct Frame {
+    struct Frame: Sendable {
         var siteTitle: String
         var releaseTitle: String
         var language: String
@@ -60,8 +60,13 @@ enum SingleFileReport {
         return id.isEmpty || id == "overview" ? "page-" + id : id
     }
 
-    /// The whole document, deterministic for the same pages and frame.
-    static func document(_ pages: [Page], releaseBase base: String, frame: Frame) -> Data {
+    /// About how many bytes `write` hands on at a time.
+    static let pieceBytes = 1 << 18
+
+    /// The whole document, deterministic for the same pages and frame, handed to `piece` in pieces of about `pieceBytes` as it is composed: the build writes
+    /// it straight into its file, so it is never whole in memory beside the pages it is made of.
+    static func write<Failure: Error>(_ pages: [Page], releaseBase base: String, frame: Frame,
+                                      to piece: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let shown = pages.filter { $0.page.kind != "summary" && $0.page.template != template }
         var sections: [String: String] = [:]
         for page in shown { sections[page.page.url] = sectionID(page.page, release: base) }
@@ -78,27 +83,61 @@ enum SingleFileReport {
             out += "  <li><a href=\"#\(escape(sections[page.page.url] ?? ""))\">\(escape(page.page.label))</a></li>\n"
         }
         out += "</ol>\n</nav>\n<main id=\"main\">\n"
-        // The pages go in as bytes, rewritten straight into the document: a release's pages can hold megabytes of
-        // table rows or a release summary of many megabytes, and each copy of them counts.
-        var bytes = Data()
-        bytes.reserveCapacity(shown.reduce(0) { $0 + $1.html.count } + out.utf8.count + 4096)
+        // The pages go in as bytes, rewritten straight into the pieces: a release's pages can hold megabytes of
+        // table rows or release notes, and each copy of them counts.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(pieceBytes + Rewriter.pieceBytes)
+        // The first error of `piece` ends the document; the byte-level closures below cannot throw it themselves.
+        var failure: Failure?
+        func flush() {
+            guard failure == nil, !buffer.isEmpty else { return }
+            do throws(Failure) { try piece(buffer) } catch { failure = error }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        func gather(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var at = 0
+            while at < bytes.count, failure == nil {
+                let end = min(bytes.count, at + pieceBytes - buffer.count)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end]))
+                at = end
+                if buffer.count >= pieceBytes { flush() }
+            }
+        }
+        func gather(_ text: String) {
+            var text = text
+            text.withUTF8 { gather($0) }
+        }
         for page in shown {
             let id = sections[page.page.url] ?? ""
             var rewriter = Rewriter(pageURL: page.page.url, section: id, sections: sections, baseURL: absoluteBase(frame.baseURL))
             out += "<section id=\"\(escape(id))\" class=\"single-page\" aria-label=\"\(escape(page.page.label))\">\n"
-            bytes.append(contentsOf: Array(out.utf8))
+            gather(out)
             out = ""
-            page.html.withUnsafeBytes { raw in
-                let html = raw.bindMemory(to: UInt8.self)
-                for part in mainContentParts(html) {
-                    rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: html[part])) { bytes.append($0) }
+            // The page's own markup is searched for its `<main>`; the long markup it printed (its splices, which
+            // stand as one marker byte each) is rewritten where it goes, read from where it is kept.
+            page.html.withMarkedText { marked in
+                let markers = page.html.splices.isEmpty ? [] : Bytes.all(RenderedPage.marker, in: marked)
+                var next = 0
+                for part in mainContentParts(marked) where failure == nil {
+                    while next < markers.count, markers[next] < part.lowerBound { next += 1 }
+                    var at = part.lowerBound
+                    while next < markers.count, markers[next] < part.upperBound {
+                        if markers[next] > at { rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: marked[at..<markers[next]])) { gather($0) } }
+                        var markup = page.html.splices[next].markup
+                        markup.withUTF8 { utf8 in rewriter.rewrite(buffer: utf8) { gather($0) } }
+                        at = markers[next] + 1
+                        next += 1
+                    }
+                    if at < part.upperBound { rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: marked[at..<part.upperBound])) { gather($0) } }
                 }
             }
+            if let failure { throw failure }
             out += "\n</section>\n"
         }
         out += "</main>\n<footer class=\"site-footer\"><p>Single-file report generated by Flightdeck.</p></footer>\n</body>\n</html>\n"
-        bytes.append(contentsOf: Array(out.utf8))
-        return bytes
+        gather(out)
+        flush()
+        if let failure { throw failure }
     }
 
     /// The base URL when it is absolute http(s), with a trailing `/`.
@@ -184,6 +223,17 @@ enum SingleFileReport {
                 from = index + 1
             }
             return nil
+        }
+
+        /// Every index where `byte` is, in order.
+        static func all(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var found: [Int] = []
+            var from = 0
+            while let index = find([byte], in: buffer, from: from) {
+                found.append(index)
+                from = index + 1
+            }
+            return found
         }
 
         /// Whether a byte is HTML's ASCII whitespace (space, tab, line feed, carriage return, form feed).

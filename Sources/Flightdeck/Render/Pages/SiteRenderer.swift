@@ -73,23 +73,28 @@ struct SiteRenderer {
         cache?.countRendered(jobs.filter { $0.key == nil }.count)
         let frame = SingleFileReport.Frame(siteTitle: model.source.config.title, releaseTitle: "", language: model.source.config.language,
                                            baseURL: baseURL, css: try singleFileCSS())
-        let produce = { @Sendable (job: Job) throws(DiagnosticError) -> Data in
-            Data(try renderer.render(job.template, context: job.context).utf8)
+        let produce = { @Sendable (job: Job) throws(DiagnosticError) -> RenderedPage in
+            try renderer.renderPage(job.template, context: job.context)
         }
-        let output = { @Sendable (job: Job, html: Data) -> OutputFile in
-            if let cache, let key = job.key { return cache.store(html, key: key, at: SitePaths.file(job.url)) }
-            return OutputFile(path: SitePaths.file(job.url), contents: html)
-        }
-        /// A release's summary.json: into the cache's file as it is encoded, else when the output is written.
-        let export = { @Sendable (job: Job, entry: SiteModel.Entry) throws(DiagnosticError) -> OutputFile in
-            let write: @Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void = { try ReleaseExport.summary(entry, to: $0) }
+        /// A file made in pieces: into the cache's file as they are made, else when the output is written.
+        let streamed = { @Sendable (job: Job, write: @escaping @Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws(DiagnosticError) -> OutputFile in
             if let cache, let key = job.key { return try cache.store(key: key, at: SitePaths.file(job.url), writing: write) }
             return OutputFile(path: SitePaths.file(job.url), body: .stream(write))
+        }
+        /// A page: its bytes, or, when it keeps long markup aside, its parts written in order.
+        let output = { @Sendable (job: Job, page: RenderedPage) throws(DiagnosticError) -> OutputFile in
+            guard page.splices.isEmpty else { return try streamed(job) { try page.write(to: $0) } }
+            if let cache, let key = job.key { return cache.store(page.text, key: key, at: SitePaths.file(job.url)) }
+            return OutputFile(path: SitePaths.file(job.url), contents: page.text)
+        }
+        /// A release's summary.json, encoded as it is written.
+        let export = { @Sendable (job: Job, entry: SiteModel.Entry) throws(DiagnosticError) -> OutputFile in
+            try streamed(job) { try ReleaseExport.summary(entry, to: $0) }
         }
         let render = { @Sendable (job: Job) -> Result<OutputFile, DiagnosticError> in
             do throws(DiagnosticError) {
                 if let entry = job.export { return .success(try export(job, entry)) }
-                return .success(output(job, try produce(job)))
+                return .success(try output(job, try produce(job)))
             } catch {
                 return .failure(error)
             }
@@ -103,7 +108,7 @@ struct SiteRenderer {
                 return [render(job)]
             case .release(let entry):
                 do throws(DiagnosticError) {
-                    var rendered: [(page: ReleasePage, job: Job, html: Data)] = []
+                    var rendered: [(page: ReleasePage, job: Job, html: RenderedPage)] = []
                     var files: [OutputFile] = []
                     let pages = ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)
                     for (page, job) in zip(pages, try releaseJobs(entry)) where page.kind != "report" {
@@ -113,15 +118,17 @@ struct SiteRenderer {
                             rendered.append((page, job, try produce(job)))
                         }
                     }
-                    files += rendered.map { output($0.job, $0.html) }
+                    for page in rendered { files.append(try output(page.job, page.html)) }
                     if let report = pages.first(where: { $0.kind == "report" }) {
                         var releaseFrame = frame
                         releaseFrame.releaseTitle = entry.data.release.title
-                        let html = SingleFileReport.document(rendered.map { .init(page: $0.page, html: $0.html) },
-                                                             releaseBase: "releases/" + SitePaths.segment(entry.data.release.id) + "/", frame: releaseFrame)
+                        let reportFrame = releaseFrame
+                        // Composed as it is written, from the pages above: never a second copy of them in memory.
+                        let shown = rendered.map { SingleFileReport.Page(page: $0.page, html: $0.html) }
+                        let base = "releases/" + SitePaths.segment(entry.data.release.id) + "/"
                         let job = Job(template: report.template, url: report.url, context: TemplateRenderer.Context(),
                                       key: entry.renderKey.map { ReleasePages.key($0, url: report.url) })
-                        files.append(output(job, html))
+                        files.append(try streamed(job) { try SingleFileReport.write(shown, releaseBase: base, frame: reportFrame, to: $0) })
                     }
                     return files.map { .success($0) }
                 } catch {
