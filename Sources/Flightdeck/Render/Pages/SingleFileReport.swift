@@ -113,22 +113,17 @@ enum SingleFileReport {
             out += "<section id=\"\(escape(id))\" class=\"single-page\" aria-label=\"\(escape(page.page.label))\">\n"
             gather(out)
             out = ""
-            // The page's own markup is searched for its `<main>`; the long markup it printed (its splices, which
-            // stand as one marker byte each) is rewritten where it goes, read from where it is kept.
+            // The page's own markup is searched for its `<main>` (and the navigation it leaves out); the long markup
+            // it printed (its splices, one marker byte each there) is rewritten where it goes, read where it is kept.
             page.html.withMarkedText { marked in
-                let markers = page.html.splices.isEmpty ? [] : Bytes.all(RenderedPage.marker, in: marked)
-                var next = 0
-                for part in mainContentParts(marked) where failure == nil {
-                    while next < markers.count, markers[next] < part.lowerBound { next += 1 }
-                    var at = part.lowerBound
-                    while next < markers.count, markers[next] < part.upperBound {
-                        if markers[next] > at { rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: marked[at..<markers[next]])) { gather($0) } }
-                        var markup = page.html.splices[next].markup
-                        markup.withUTF8 { utf8 in rewriter.rewrite(buffer: utf8) { gather($0) } }
-                        at = markers[next] + 1
-                        next += 1
+                for segment in contentSegments(page.html, marked: marked) where failure == nil {
+                    switch segment {
+                    case .text(let range):
+                        rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: marked[range])) { gather($0) }
+                    case .splice(let index, let range):
+                        var markup = page.html.splices[index].markup
+                        markup.withUTF8 { utf8 in rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: utf8[range])) { gather($0) } }
                     }
-                    if at < part.upperBound { rewriter.rewrite(buffer: UnsafeBufferPointer(rebasing: marked[at..<part.upperBound])) { gather($0) } }
                 }
             }
             if let failure { throw failure }
@@ -138,6 +133,61 @@ enum SingleFileReport {
         gather(out)
         flush()
         if let failure { throw failure }
+    }
+
+    /// A piece of a page's content: bytes of its marked text, or bytes of one of its splices' markup.
+    enum ContentSegment: Equatable {
+        case text(Range<Int>)
+        case splice(Int, Range<Int>)
+    }
+
+    /// The page's main content (`mainContentParts` of its marked text) in order, each splice's markup at its
+    /// marker, and the whitespace at either end of the whole trimmed across them: for a page without splices,
+    /// exactly its `mainContentParts`.
+    static func contentSegments(_ page: RenderedPage, marked: UnsafeBufferPointer<UInt8>) -> [ContentSegment] {
+        let parts = mainContentParts(marked)
+        guard !page.splices.isEmpty else { return parts.map { .text($0) } }
+        let markers = Bytes.all(RenderedPage.marker, in: marked)
+        var segments: [ContentSegment] = []
+        var next = 0
+        for part in parts {
+            while next < markers.count, markers[next] < part.lowerBound { next += 1 }
+            var at = part.lowerBound
+            while next < markers.count, markers[next] < part.upperBound {
+                if markers[next] > at { segments.append(.text(at..<markers[next])) }
+                segments.append(.splice(next, 0..<page.splices[next].markup.utf8.count))
+                at = markers[next] + 1
+                next += 1
+            }
+            if at < part.upperBound { segments.append(.text(at..<part.upperBound)) }
+        }
+        /// The segment without the whitespace at its start (or end), nil when it is all whitespace.
+        func trimmed(_ segment: ContentSegment, fromStart: Bool) -> ContentSegment? {
+            func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+                if fromStart {
+                    return bytes[range].firstIndex { !Bytes.isSpace($0) }.map { $0..<range.upperBound }
+                }
+                return bytes[range].lastIndex { !Bytes.isSpace($0) }.map { range.lowerBound..<($0 + 1) }
+            }
+            switch segment {
+            case .text(let range):
+                return trim(marked, range).map { .text($0) }
+            case .splice(let index, let range):
+                var markup = page.splices[index].markup
+                return markup.withUTF8 { trim($0, range) }.map { .splice(index, $0) }
+            }
+        }
+        while let first = segments.first {
+            guard let kept = trimmed(first, fromStart: true) else { segments.removeFirst(); continue }
+            segments[0] = kept
+            break
+        }
+        while let last = segments.last {
+            guard let kept = trimmed(last, fromStart: false) else { segments.removeLast(); continue }
+            segments[segments.count - 1] = kept
+            break
+        }
+        return segments
     }
 
     /// The base URL when it is absolute http(s), with a trailing `/`.
