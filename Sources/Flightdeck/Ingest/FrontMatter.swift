@@ -39,6 +39,31 @@ package struct FrontMatter: Sendable {
     }
 }
 
+extension FrontMatter {
+    /// How many bytes of the UTF-8 text `bytes` the front matter takes, its closing line included: 0 when the
+    /// text has none, nil when it opens and never closes (the error `init(parsing:)` gives). Only its lines are read.
+    package static func length(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0
+        var first = true
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            var end = newline ?? bytes.count
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let line = bytes[start..<end]
+            let isDashes = line.elementsEqual("---".utf8)
+            if first {
+                guard isDashes else { return 0 }
+                first = false
+            } else if isDashes || line.elementsEqual("...".utf8) {
+                return newline.map { $0 + 1 } ?? bytes.count
+            }
+            guard let newline else { break }
+            start = newline + 1
+        }
+        return first ? 0 : nil
+    }
+}
+
 /// The lines of a text one at a time, split at `\n`, and where the text after the last one given starts.
 private struct LineCursor {
     private let text: String

@@ -67,6 +67,16 @@ package final class MappedFile {
         released = end
     }
 
+    /// Gives back the whole pages inside `range` now, whatever was given back before (they are read from the file
+    /// anew if they are read again). Does nothing for bytes that were read, not mapped.
+    package func release(_ range: Range<Int>) {
+        guard let mapping else { return }
+        let start = (range.lowerBound + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let end = min(range.upperBound, bytes.count) / Self.pageSize * Self.pageSize
+        guard end > start else { return }
+        madvise(mapping + start, end - start, MADV_DONTNEED)
+    }
+
     /// Whether the bytes are valid UTF-8 (`UTF8Text.isValid`), counting `lines` on the way, in one pass that gives
     /// the pages back as it goes.
     func checkText() -> Bool {

@@ -55,8 +55,13 @@ struct MarkdownPieces {
     /// or is one piece.
     init?(_ text: String, size: Size) {
         var text = text
-        guard text.utf8.count >= 2 * size.bytes,
-              let scanned = text.withUTF8({ Scan(bytes: $0, pieceBytes: size.bytes).run() }) else { return nil }
+        guard let found = text.withUTF8({ MarkdownPieces(bytes: $0, size: size) }) else { return nil }
+        self = found
+    }
+
+    /// Finds the pieces of the UTF-8 text `bytes`, as `init(_:size:)` does.
+    init?(bytes: UnsafeBufferPointer<UInt8>, size: Size) {
+        guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run() else { return nil }
         definitions = scanned.definitions
         definitionLines = scanned.definitionLines
         pieces = scanned.pieces

@@ -116,10 +116,34 @@ enum MarkdownRenderer {
         }
         let form = Form(file: file, options: CmarkDocument.options(unsafeHTML: unsafeHTML), nested: nested, demote: demote, ids: ids,
                         firstLine: firstLine)
-        if let pieces = MarkdownPieces(text, size: pieceSize),
-           let document = parse(text, in: pieces, form: form) {
+        var text = text
+        if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, giveBack: { _ in }) }) {
             return document
         }
+        return try parseWhole(text, form: form)
+    }
+
+    /// Parses the Markdown of `file` from byte `start` of its bytes `mapped` (the body after front matter), as
+    /// `parse` does. A text long enough to be parsed in pieces is read in place, and the pages of each piece are
+    /// given back once it is parsed, so that the text is not resident beside its growing HTML.
+    static func parse(_ mapped: MappedFile, from start: Int, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
+        let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
+        guard bytes.count <= maxBytes else {
+            throw DiagnosticError(.error("Markdown file is \(bytes.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
+        }
+        let form = Form(file: file, options: CmarkDocument.options(unsafeHTML: unsafeHTML), nested: nested, demote: demote, ids: ids,
+                        firstLine: firstLine)
+        if let document = parse(bytes, in: pieceSize, form: form, giveBack: { mapped.release(start..<(start + $0)) }) {
+            return document
+        }
+        return try parseWhole(String(decoding: bytes, as: UTF8.self), form: form)
+    }
+
+    /// `text` parsed in one tree.
+    private static func parseWhole(_ text: String, form: Form) throws(DiagnosticError) -> MarkdownDocument {
+        let file = form.file
+        let size = text.utf8.count
         guard let document = CmarkDocument(markdown: text, options: form.options) else {
             throw DiagnosticError(.error("libcmark could not parse this Markdown", at: .file(file)))
         }
@@ -177,8 +201,12 @@ enum MarkdownRenderer {
 
     /// Parses `text` piece by piece, each after the document's reference definitions, rendering each piece before
     /// the next is parsed; nil when the pieces cannot give the document's HTML (then it is parsed whole).
-    private static func parse(_ text: String, in found: MarkdownPieces, form: Form) -> MarkdownDocument? {
-        var pieces = found
+    ///
+    /// `giveBack(n)` says that the first `n` bytes need not stay in memory: they may be read again, but not soon.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form,
+                              giveBack: (Int) -> Void) -> MarkdownDocument? {
+        guard var pieces = MarkdownPieces(bytes: bytes, size: size) else { return nil }
+        giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
         let definitions = pieces.definitions
         var definitionLineCount = 0
         if !definitions.isEmpty {
@@ -190,8 +218,7 @@ enum MarkdownRenderer {
         var reader = TreeReader(form: form)
         var html = ""
         var reserved = 0
-        var text = text
-        let finished: Bool = text.withUTF8 { bytes in
+        let finished: Bool = {
             var index = 0
             while index < pieces.pieces.count {
                 let piece = pieces.pieces[index]
@@ -218,10 +245,11 @@ enum MarkdownRenderer {
                     reserved = projected + projected / 4
                     html.reserveCapacity(reserved)
                 }
+                giveBack(piece.bytes.upperBound)
                 index += 1
             }
             return true
-        }
+        }()
         guard finished else { return nil }
         return MarkdownDocument(html: html, pieceCount: pieces.pieces.count, tasks: reader.tasks, firstHeading: reader.heading,
                                 warnings: reader.warnings.diagnostics(file: form.file), links: reader.links)

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// A long Markdown page is parsed in place from its mapped file: the same page as the one parsed from its text.
+@Suite struct LongPageReaderTests {
+    @Test(arguments: [("", 0), ("abc\n", 0), ("---\ntitle: T\n---\nbody", 17), ("---\r\ntitle: T\r\n...\r\nbody", 20),
+                      ("---\ntitle: T\n---", 16), ("---\ntitle: T\n", nil), ("--- \nx\n---\n", 0), ("---", nil)] as [(String, Int?)])
+    func frontMatterLength(_ text: String, _ length: Int?) {
+        var text = text
+        #expect(text.withUTF8 { FrontMatter.length(of: $0) } == length)
+    }
+
+    /// Notes of about 1 MiB with front matter, a warning on line 20,000-odd and a heading of the page's own.
+    private func notes() -> String {
+        var text = "---\ntitle: \"Long notes\"\ndescription: Many changes\n---\n# Notes\n\n[ref]: https://example.com/ref\n\n"
+        for k in 0..<6_000 {
+            text += "## Change \(k)\n\nThe *change* \(k) is [documented][ref], see [here](https://example.com/\(k)).\n\n- [ ] task \(k)\n\n"
+        }
+        return text + "A [bad link](javascript:alert(1)) at the end.\n"
+    }
+
+    @Test func aLongPageReadInPlaceIsThePageReadAsText() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fd-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = notes()
+        #expect(text.utf8.count >= MarkdownPieces.Size.standard.bytes * 2)
+        let url = folder.appendingPathComponent("notes.md")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let log = DiagnosticLog()
+        let page = try #require(PageReader.read(ContentFile(path: "content/releases/1.0/notes.md", url: url), unsafeHTML: false, nested: true,
+                                                demote: false, log: log))
+        #expect(page.html.pieceCount > 1)
+        // The text's own parse, from the body after the front matter (line 5).
+        let body = String(text[text.range(of: "# Notes")!.lowerBound...])
+        let whole = try MarkdownRenderer.parse(body, file: "content/releases/1.0/notes.md", unsafeHTML: false, nested: true, demote: false,
+                                               firstLine: 5, pieceSize: .whole)
+        #expect(page.title == "Long notes")
+        #expect(page.description == "Many changes")
+        #expect(page.html.html() == whole.html())
+        #expect(page.html.tasks == whole.tasks)
+        #expect(page.html.warnings.map(\.description) == whole.warnings.map(\.description))
+        #expect(page.html.warnings.first?.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        #expect(log.diagnostics.map(\.description) == whole.warnings.map(\.description))
+    }
+}
