@@ -15,30 +15,18 @@ struct RenderedPage: Sendable {
     /// The markup kept aside, by offset.
     let splices: [Splice]
 
-    /// About how many bytes `write(to:)` hands on at a time.
-    static let pieceBytes = 1 << 18
-
-    /// The page in order, in pieces of at most `pieceBytes` (a splice's markup is never copied whole).
+    /// The page in order, in pieces of at most `OutputFile.pieceBytes` (a splice's markup is never copied whole).
     func write<Failure: Error>(to piece: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         var failure: Failure?
         forEachPart { part in
             var at = 0
             while at < part.count, failure == nil {
-                let end = min(part.count, at + Self.pieceBytes)
+                let end = min(part.count, at + OutputFile.pieceBytes)
                 do throws(Failure) { try piece(Array(UnsafeBufferPointer(rebasing: part[at..<end]))) } catch { failure = error }
                 at = end
             }
         }
         if let failure { throw failure }
-    }
-
-    /// The page as one `Data`.
-    func joined() -> Data {
-        guard !splices.isEmpty else { return text }
-        var data = Data()
-        data.reserveCapacity(splices.reduce(text.count) { $0 + $1.markup.utf8.count })
-        forEachPart { data.append($0) }
-        return data
     }
 
     /// Hands `body` the page's parts in order: pieces of `text`, and each splice's markup between them.

@@ -16,6 +16,9 @@ struct OutputFile: Sendable {
         case stream(@Sendable (_ piece: ([UInt8]) throws -> Void) throws -> Void)
     }
 
+    /// About how many bytes the pieces of a streamed body hold (a page with long markup aside, `report.html`).
+    static let pieceBytes = 1 << 18
+
     /// Path relative to the output folder, `/`-separated.
     let path: String
     /// The bytes, or where they are.

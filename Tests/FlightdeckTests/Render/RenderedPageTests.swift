@@ -28,6 +28,13 @@ import Testing
         return RenderedPage(text: Data(text), splices: splices)
     }
 
+    /// The page as `write(to:)` hands it on, whole.
+    private func written(_ page: RenderedPage) -> Data {
+        var data = Data()
+        page.write { (piece: [UInt8]) in data.append(contentsOf: piece) }
+        return data
+    }
+
     private func page(_ head: String, _ body: String, _ tail: String) -> (whole: String, parts: [Range<Int>]) {
         let start = head.utf8.count
         return (head + body + tail, [start..<(start + body.utf8.count)])
@@ -38,7 +45,7 @@ import Testing
         var pieces = 0
         try SingleFileReport.write(pages, releaseBase: "releases/1.0/",
                                    frame: .init(siteTitle: "Site", releaseTitle: "1.0", language: "en", baseURL: "https://ex.org/", css: "p{}")) { (piece: [UInt8]) throws in
-            #expect(piece.count <= SingleFileReport.pieceBytes)
+            #expect(piece.count <= OutputFile.pieceBytes)
             out += piece
             pieces += 1
         }
@@ -51,10 +58,10 @@ import Testing
         let (whole, parts) = page("<html><body><main>\n<h1>Notes</h1>\n<div class=\"prose\">\n", body, "\n</div>\n</main></body></html>\n")
         let split = spliced(whole, parts)
         #expect(split.splices.count == 1)
-        #expect(split.joined() == Data(whole.utf8))
+        #expect(written(split) == Data(whole.utf8))
         var written: [UInt8] = []
         split.write { (piece: [UInt8]) in
-            #expect(piece.count <= RenderedPage.pieceBytes)
+            #expect(piece.count <= OutputFile.pieceBytes)
             written += piece
         }
         #expect(written == Array(whole.utf8))
@@ -84,7 +91,7 @@ import Testing
         let aside = [SingleFileReport.Page(page: pages[0], html: spliced(overview, ranges)),
                      SingleFileReport.Page(page: pages[1], html: spliced(notesPage.whole, notesPage.parts))]
         #expect(aside[0].html.splices.count == 5)
-        #expect(aside[0].html.joined() == Data(overview.utf8))
+        #expect(written(aside[0].html) == Data(overview.utf8))
         let expected = try report(whole)
         #expect(try report(aside) == expected)
         // The ids of the notes are the report's own, and the navigation's copy of `a` is gone.

@@ -110,12 +110,8 @@ enum MarkdownRenderer {
     /// is never that of the whole text.
     static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                       ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
-        let size = text.utf8.count
-        guard size <= maxBytes else {
-            throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
-        }
-        let form = Form(file: file, options: CmarkDocument.options(unsafeHTML: unsafeHTML), nested: nested, demote: demote, ids: ids,
-                        firstLine: firstLine)
+        let form = try Form(size: text.utf8.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
+                            firstLine: firstLine)
         var text = text
         if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, giveBack: { _ in }) }) {
             return document
@@ -129,11 +125,8 @@ enum MarkdownRenderer {
     static func parse(_ mapped: MappedFile, from start: Int, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                       ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
         let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
-        guard bytes.count <= maxBytes else {
-            throw DiagnosticError(.error("Markdown file is \(bytes.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
-        }
-        let form = Form(file: file, options: CmarkDocument.options(unsafeHTML: unsafeHTML), nested: nested, demote: demote, ids: ids,
-                        firstLine: firstLine)
+        let form = try Form(size: bytes.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
+                            firstLine: firstLine)
         if let document = parse(bytes, in: pieceSize, form: form, giveBack: { mapped.release(start..<(start + $0)) }) {
             return document
         }
@@ -161,6 +154,19 @@ enum MarkdownRenderer {
         let demote: Bool
         let ids: HeadingIDScope
         let firstLine: Int
+
+        /// The arguments of a parse of `size` bytes; a text over `maxBytes` is refused.
+        init(size: Int, file: String, unsafeHTML: Bool, nested: Bool, demote: Bool, ids: HeadingIDScope, firstLine: Int) throws(DiagnosticError) {
+            guard size <= maxBytes else {
+                throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
+            }
+            self.file = file
+            options = CmarkDocument.options(unsafeHTML: unsafeHTML)
+            self.nested = nested
+            self.demote = demote
+            self.ids = ids
+            self.firstLine = firstLine
+        }
     }
 
     /// Runs the extensions on a document's tree, or on its pieces' trees in order, and gathers what the pipeline

@@ -60,11 +60,9 @@ enum SingleFileReport {
         return id.isEmpty || id == "overview" ? "page-" + id : id
     }
 
-    /// About how many bytes `write` hands on at a time.
-    static let pieceBytes = 1 << 18
-
-    /// The whole document, deterministic for the same pages and frame, handed to `piece` in pieces of about `pieceBytes` as it is composed: the build writes
-    /// it straight into its file, so it is never whole in memory beside the pages it is made of.
+    /// The whole document, deterministic for the same pages and frame, handed to `piece` in pieces of about
+    /// `OutputFile.pieceBytes` as it is composed: the build writes it straight into its file, so it is never whole in
+    /// memory beside the pages it is made of.
     static func write<Failure: Error>(_ pages: [Page], releaseBase base: String, frame: Frame,
                                       to piece: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let shown = pages.filter { $0.page.kind != "summary" && $0.page.template != template }
@@ -86,7 +84,7 @@ enum SingleFileReport {
         // The pages go in as bytes, rewritten straight into the pieces: a release's pages can hold megabytes of
         // table rows or release notes, and each copy of them counts.
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(pieceBytes + Rewriter.pieceBytes)
+        buffer.reserveCapacity(OutputFile.pieceBytes)
         // The first error of `piece` ends the document; the byte-level closures below cannot throw it themselves.
         var failure: Failure?
         func flush() {
@@ -97,10 +95,10 @@ enum SingleFileReport {
         func gather(_ bytes: UnsafeBufferPointer<UInt8>) {
             var at = 0
             while at < bytes.count, failure == nil {
-                let end = min(bytes.count, at + pieceBytes - buffer.count)
+                let end = min(bytes.count, at + OutputFile.pieceBytes - buffer.count)
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end]))
                 at = end
-                if buffer.count >= pieceBytes { flush() }
+                if buffer.count >= OutputFile.pieceBytes { flush() }
             }
         }
         func gather(_ text: String) {
