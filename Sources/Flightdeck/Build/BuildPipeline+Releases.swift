@@ -190,7 +190,7 @@ extension BuildPipeline {
         let config = source.config
         let results = ConcurrentMap.map(indices) { index -> (ReleaseData, [Diagnostic]) in
             let releaseLog = DiagnosticLog()
-            let data = ReleaseIngester.ingest(source.releases[index], config: config, log: releaseLog)
+            let data = ReleaseIngester.ingest(source.releases[index], config: config, keepLinks: options.checkLinks, log: releaseLog)
             return (data, releaseLog.diagnostics)
         }
         for (index, (data, diagnostics)) in zip(indices, results) {

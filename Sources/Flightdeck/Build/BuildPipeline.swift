@@ -99,11 +99,12 @@ struct BuildPipeline {
 
         begin(.ingest)
         let unsafe = source.config.markdownUnsafeHTML
-        let index = source.index.flatMap { PageReader.read($0, unsafeHTML: unsafe, log: log) }
+        // Markdown keeps where each link is written only for the link checker.
+        let index = source.index.flatMap { PageReader.read($0, unsafeHTML: unsafe, keepLinks: options.checkLinks, log: log) }
         // Pages are read and their Markdown rendered on every core, each into its own log, merged in order.
         let read = ConcurrentMap.map(source.pages) { file -> (Page?, [Diagnostic]) in
             let pageLog = DiagnosticLog()
-            return (PageReader.read(file, unsafeHTML: unsafe, log: pageLog), pageLog.diagnostics)
+            return (PageReader.read(file, unsafeHTML: unsafe, keepLinks: options.checkLinks, log: pageLog), pageLog.diagnostics)
         }
         read.forEach { log.report(contentsOf: $0.1) }
         let pages = read.compactMap(\.0)

@@ -1,9 +1,9 @@
 /// Reads Markdown pages with optional front matter.
 enum PageReader {
     /// Reads and parses one page (Render turns its body into HTML); problems go to the log and give nil.
-    /// `nested` and `demote` as in `MarkdownRenderer.render`.
+    /// `nested` and `demote` as in `MarkdownRenderer.render`, `keepLinks` as in `MarkdownRenderer.parse`.
     static func read(_ file: ContentFile, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true, ids: HeadingIDScope = .page,
-                     log: DiagnosticLog) -> Page? {
+                     keepLinks: Bool, log: DiagnosticLog) -> Page? {
         do {
             // A long page is parsed in place from its mapped file (`MarkdownRenderer.parse(_:from:...)`), its front
             // matter read from its own lines; other pages, and one whose front matter does not close, as text.
@@ -26,10 +26,10 @@ enum PageReader {
             fields.warnUnknownKeys()
             let body = if let mapped {
                 try MarkdownRenderer.parse(mapped.file, from: mapped.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, demote: demote,
-                                           ids: ids, firstLine: frontMatter.bodyLine)
+                                           ids: ids, firstLine: frontMatter.bodyLine, keepLinks: keepLinks)
             } else {
                 try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
-                                           firstLine: frontMatter.bodyLine)
+                                           firstLine: frontMatter.bodyLine, keepLinks: keepLinks)
             }
             log.report(contentsOf: body.warnings)
             let slug = String(file.name.dropLast(file.fileExtension.count + 1))

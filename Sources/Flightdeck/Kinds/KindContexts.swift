@@ -2,6 +2,8 @@
 struct ReadContext {
     /// The site's settings (`markdown: unsafe_html`, `signoffs: roles`).
     let config: SiteConfig
+    /// Whether Markdown keeps where each link is written: only the link checker reads it (`MarkdownRenderer.parse`).
+    let keepLinks: Bool
     /// Where problems go.
     let log: DiagnosticLog
 }

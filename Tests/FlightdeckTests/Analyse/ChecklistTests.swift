@@ -5,7 +5,7 @@ import Testing
     private func figures(_ json: String) throws -> DataNode { try JSONReader.read(json, path: "<figures>") }
 
     private func analyse(_ markdown: String, figures json: String = "{}") throws -> (ChecklistFigures, [String]) {
-        let rendered = try MarkdownRenderer.parse(markdown, file: "c.md", unsafeHTML: false)
+        let rendered = try MarkdownRenderer.parse(markdown, file: "c.md", unsafeHTML: false, keepLinks: false)
         let checklist = Checklist(path: "c.md", tasks: rendered.tasks.map {
             .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
         }, html: rendered)

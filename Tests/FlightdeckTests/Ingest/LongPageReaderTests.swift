@@ -30,12 +30,12 @@ import Testing
         try text.write(to: url, atomically: true, encoding: .utf8)
         let log = DiagnosticLog()
         let page = try #require(PageReader.read(ContentFile(path: "content/releases/1.0/notes.md", url: url), unsafeHTML: false, nested: true,
-                                                demote: false, log: log))
+                                                demote: false, keepLinks: true, log: log))
         #expect(page.html.pieceCount > 1)
         // The text's own parse, from the body after the front matter (line 5).
         let body = String(text[text.range(of: "# Notes")!.lowerBound...])
         let whole = try MarkdownRenderer.parse(body, file: "content/releases/1.0/notes.md", unsafeHTML: false, nested: true, demote: false,
-                                               firstLine: 5, pieceSize: .whole)
+                                               firstLine: 5, keepLinks: true, pieceSize: .whole)
         #expect(page.title == "Long notes")
         #expect(page.description == "Many changes")
         #expect(page.html.html() == whole.html())

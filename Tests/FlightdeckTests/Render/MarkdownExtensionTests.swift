@@ -101,7 +101,7 @@ import Testing
     static func html(_ path: String) throws -> String {
         // Incidents' front matter warns as a page's would; only the body matters here.
         let page = PageReader.read(ContentFile(path: "content/" + path, url: content.appendingPathComponent(path)), unsafeHTML: false,
-                                   log: DiagnosticLog())
+                                   keepLinks: false, log: DiagnosticLog())
         return try #require(page).html.html()
     }
 

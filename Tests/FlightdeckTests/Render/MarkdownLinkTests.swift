@@ -88,6 +88,19 @@ import Testing
         #expect(rendered.html == #"<p><a href="javascript:x">raw</a> and md</p>"# + "\n")
     }
 
+    /// Where each link is written is kept only for the link checker; the HTML is the same either way.
+    @Test func linkPlacesAreKeptOnlyWhenAsked() throws {
+        let markdown = "# Notes\n\nSee [the guide](guide.html#setup) and ![flow](img/flow.png).\n\n[refused](javascript:x) <https://example.com>\n"
+        let kept = try MarkdownRenderer.parse(markdown, file: "notes.md", unsafeHTML: false, firstLine: 4, keepLinks: true)
+        let dropped = try MarkdownRenderer.parse(markdown, file: "notes.md", unsafeHTML: false, firstLine: 4, keepLinks: false)
+        #expect(kept.links.map(\.url) == ["guide.html#setup", "img/flow.png", "https://example.com"])
+        #expect(kept.links.map(\.isImage) == [false, true, false])
+        #expect(kept.links.map(\.location.description) == ["notes.md:6:17", "notes.md:6:47", "notes.md:8:26"])
+        #expect(dropped.links.isEmpty)
+        #expect(dropped.html() == kept.html())
+        #expect(dropped.warnings == kept.warnings)
+    }
+
     @Test func warningsPointAtTheURL() throws {
         let markdown = """
             Intro with é [one](javascript:a) here

@@ -22,9 +22,9 @@ import Testing
     static func expectSame(_ text: String, unsafeHTML: Bool = false, nested: Bool = false, demote: Bool = true,
                            sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
         let whole = try MarkdownRenderer.parse(text, file: "notes.md", unsafeHTML: unsafeHTML, nested: nested, demote: demote,
-                                               firstLine: 3, pieceSize: .whole)
+                                               firstLine: 3, keepLinks: true, pieceSize: .whole)
         let pieces = try MarkdownRenderer.parse(text, file: "notes.md", unsafeHTML: unsafeHTML, nested: nested, demote: demote,
-                                                firstLine: 3, pieceSize: .smallest)
+                                                firstLine: 3, keepLinks: true, pieceSize: .smallest)
         #expect(whole.pieceCount == 1, sourceLocation: sourceLocation)
         #expect(pieces.html() == whole.html(), "\(text.debugDescription)", sourceLocation: sourceLocation)
         #expect(pieces.tasks == whole.tasks, sourceLocation: sourceLocation)
@@ -63,7 +63,7 @@ import Testing
     @Test func aDefinitionReachesLinksInEveryPiece() throws {
         let text = "Use [the guide][g] first.\n\nMiddle.\n\n[g]: https://example.com/guide \"Guide\"\n\nAgain [g].\n"
         #expect(try Self.expectSame(text) == 4)
-        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html()
+        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest).html()
         #expect(html.components(separatedBy: #"<a href="https://example.com/guide" title="Guide">"#).count == 3)
     }
 
@@ -81,7 +81,7 @@ import Testing
         let text = "Intro.\n\nMore.\n\n- a\n\n  ```\n  b\n\nc\n\n```\n\nd\n\ne\n```\n\nf\n"
         let count = try Self.expectSame(text)
         #expect(count == 2)
-        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html()
+        let html = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest).html()
         #expect(html.contains("<pre><code>\nd\n\ne\n</code></pre>"))
     }
 
@@ -90,7 +90,7 @@ import Testing
     @Test func aDefinitionInsideACodeBlockIsNotADefinition() throws {
         let text = "- a\n\n  ```\n  b\n\nc\n\n```\n\n[foo]: /x\n```\n\nSee [foo].\n"
         #expect(try Self.expectSame(text) == 1)
-        #expect(try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest).html().contains("<p>See [foo].</p>"))
+        #expect(try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest).html().contains("<p>See [foo].</p>"))
     }
 
     @Test func aDefinitionTheScanCannotFollowMeansOnePiece() throws {
@@ -109,7 +109,7 @@ import Testing
         let text = "## Changes\n\n- [x] one\n\n## Changes\n\nText.\n\n- [ ] two `check: tests.success_rate >= 95`\n\n## Changes\n"
         let count = try Self.expectSame(text)
         #expect(count == 4)
-        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, pieceSize: .smallest)
+        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest)
         #expect(document.html().contains(#"<h2 id="changes-2">"#))
         #expect(document.tasks.map(\.line) == [3, 9])
         #expect(document.tasks.map(\.section) == ["Changes", "Changes"])
@@ -123,7 +123,7 @@ import Testing
     @Test func refusedLinksAreWarnedOnceAcrossPiecesWithTheRestCounted() throws {
         let text = (1...30).map { "Link \($0): [x](javascript:alert(\($0)))\n" }.joined(separator: "\n")
         #expect(try Self.expectSame(text) == 30)
-        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, firstLine: 3, pieceSize: .smallest)
+        let document = try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, firstLine: 3, keepLinks: false, pieceSize: .smallest)
         #expect(document.warnings.count == 21)
         #expect(document.warnings.last?.location == Flightdeck.SourceLocation(file: "a.md", line: 61, column: 14))
         #expect(document.warnings.last?.message.hasPrefix("10 more links") == true)

@@ -14,7 +14,7 @@ enum ChecklistKind: EvidenceKind {
     static let placement = KindPlacement.ownPage
 
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Checklist? {
-        ChecklistReader.read(release, unsafeHTML: context.config.markdownUnsafeHTML, log: context.log)
+        ChecklistReader.read(release, unsafeHTML: context.config.markdownUnsafeHTML, keepLinks: context.keepLinks, log: context.log)
     }
 
     /// None in the first round: the checks read every other kind's figures.

@@ -1,13 +1,13 @@
 /// Reads `checklist.md` by walking its Markdown tree for task-list items.
 enum ChecklistReader {
-    /// The checklist, or nil when the release has none.
-    static func read(_ release: ReleaseSource, unsafeHTML: Bool, log: DiagnosticLog) -> Checklist? {
+    /// The checklist, or nil when the release has none; `keepLinks` as in `MarkdownRenderer.parse`.
+    static func read(_ release: ReleaseSource, unsafeHTML: Bool, keepLinks: Bool, log: DiagnosticLog) -> Checklist? {
         guard let file = release.file(named: "checklist.md") else { return nil }
         do {
             let source = try file.readText()
             let frontMatter = try FrontMatter(parsing: source)
             let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
-                                                  firstLine: frontMatter.bodyLine)
+                                                  firstLine: frontMatter.bodyLine, keepLinks: keepLinks)
             log.report(contentsOf: body.warnings)
             let items = body.tasks.map {
                 Checklist.Item(text: $0.text, checked: $0.checked, section: $0.section,

@@ -52,7 +52,8 @@ enum IncidentsKind: EvidenceKind {
         for incident in incidents.incidents where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
                 let body = try MarkdownRenderer.parse(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
-                                                      nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine)
+                                                      nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine,
+                                                      keepLinks: context.keepLinks)
                 context.log.report(contentsOf: body.warnings)
                 incidents.postmortems[incident.id] = body
             } catch {

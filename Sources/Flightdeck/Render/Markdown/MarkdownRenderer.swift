@@ -27,7 +27,7 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
     let warnings: [Diagnostic]
     /// The links and images the HTML keeps, with where each is written: what the link checker names as a
-    /// broken link's source.
+    /// broken link's source. Empty unless the document was parsed with `keepLinks` (only the link checker reads them).
     let links: [MarkdownLink]
     /// How many pieces the text was parsed in (`MarkdownPieces`); 1 when it was parsed whole.
     let pieceCount: Int
@@ -100,18 +100,21 @@ enum MarkdownRenderer {
     /// on line `firstLine` of `file` (the line after front matter).
     static func render(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                        ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> RenderedMarkdown {
-        let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids, firstLine: firstLine)
+        let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids, firstLine: firstLine,
+                               keepLinks: false)
         return RenderedMarkdown(html: parsed.html(), tasks: parsed.tasks, firstHeading: parsed.firstHeading,
                                 warnings: parsed.warnings)
     }
 
     /// Parses `file`'s Markdown `text` into a document that Render turns into HTML; the same options as `render`.
+    /// With `keepLinks`, the document keeps where each link is written (`MarkdownDocument.links`), for the link checker.
     /// A long text is parsed in pieces of `pieceSize` when it can be (`MarkdownPieces`), so that libcmark's tree
     /// is never that of the whole text.
     static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
-                      ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, pieceSize: MarkdownPieces.Size = .standard)
+        throws(DiagnosticError) -> MarkdownDocument {
         let form = try Form(size: text.utf8.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
-                            firstLine: firstLine)
+                            firstLine: firstLine, keepLinks: keepLinks)
         var text = text
         if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, giveBack: { _ in }) }) {
             return document
@@ -123,10 +126,11 @@ enum MarkdownRenderer {
     /// `parse` does. A text long enough to be parsed in pieces is read in place, and the pages of each piece are
     /// given back once it is parsed, so that the text is not resident beside its growing HTML.
     static func parse(_ mapped: MappedFile, from start: Int, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
-                      ids: HeadingIDScope = .page, firstLine: Int = 1, pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, pieceSize: MarkdownPieces.Size = .standard)
+        throws(DiagnosticError) -> MarkdownDocument {
         let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
         let form = try Form(size: bytes.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
-                            firstLine: firstLine)
+                            firstLine: firstLine, keepLinks: keepLinks)
         if let document = parse(bytes, in: pieceSize, form: form, giveBack: { mapped.release(start..<(start + $0)) }) {
             return document
         }
@@ -154,9 +158,11 @@ enum MarkdownRenderer {
         let demote: Bool
         let ids: HeadingIDScope
         let firstLine: Int
+        let keepLinks: Bool
 
         /// The arguments of a parse of `size` bytes; a text over `maxBytes` is refused.
-        init(size: Int, file: String, unsafeHTML: Bool, nested: Bool, demote: Bool, ids: HeadingIDScope, firstLine: Int) throws(DiagnosticError) {
+        init(size: Int, file: String, unsafeHTML: Bool, nested: Bool, demote: Bool, ids: HeadingIDScope, firstLine: Int,
+             keepLinks: Bool) throws(DiagnosticError) {
             guard size <= maxBytes else {
                 throw DiagnosticError(.error("Markdown file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB", at: .file(file)))
             }
@@ -166,6 +172,7 @@ enum MarkdownRenderer {
             self.demote = demote
             self.ids = ids
             self.firstLine = firstLine
+            self.keepLinks = keepLinks
         }
     }
 
@@ -200,7 +207,7 @@ enum MarkdownRenderer {
             let headingIDs = HeadingIDs.mark(document, prefix: form.ids.prefix, slugger: &slugger)
             tasks += TaskListExtractor.extract(from: document, lineShift: lineShift, section: &section)
             warnings.add(document.refusedLinks, lines: document.lines, firstLine: form.firstLine + lineShift)
-            links += MarkdownLink.all(in: document, file: form.file, firstLine: form.firstLine + lineShift)
+            if form.keepLinks { links += MarkdownLink.all(in: document, file: form.file, firstLine: form.firstLine + lineShift) }
             return headingIDs
         }
     }
