@@ -113,6 +113,25 @@ def notes_md(size):
     return b"# Notes\n\n" + section * ((size - 16) // len(section))
 
 
+def checklist_md(size):
+    section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
+               b"- [ ] Rollback rehearsed on staging\n\n")
+    return b"# Readiness checklist\n\n" + section * ((size - 32) // len(section))
+
+
+def postmortem_md(size):
+    head = (b"---\nid: INC-1\ntitle: Large postmortem\nseverity: SEV3\nstatus: resolved\n"
+            b"started: 2026-01-01T00:00:00Z\nresolved: 2026-01-01T02:00:00Z\n---\n")
+    return head + notes_md(size - len(head))
+
+
+def signoffs_yaml(size):
+    def record(k):
+        return (b'  - { role: role-%d, approver: "Priya Raman", decision: approved, date: 2026-03-05, '
+                b'comment: "Suite at 100%%, outputs identical." }\n' % k)
+    return b"".join(fill(size, b"signoffs:\n", record))
+
+
 def junit_failing(size):
     """An all-failing JUnit file: each case has a 600-line trace (issue #17's 196 MiB case)."""
     trace = b"".join(b"    at com.example.Module%d.method(Module.java:%d)\n" % (k, k) for k in range(600))
@@ -136,6 +155,9 @@ def junit_many_failures(size):
 CASES = [
     ("markdown", "notes.md", notes_md, "md"),
     ("yaml-summary", "release.yaml", release_yaml, "yaml"),
+    ("checklist", "checklist.md", checklist_md, "md"),
+    ("postmortem", "incidents/INC-1.md", postmortem_md, "md"),
+    ("signoffs-yaml", "signoffs.yaml", signoffs_yaml, "yaml"),
     ("baseline-json", "baseline.json", baseline_json, "json"),
     ("tests-json", "tests/staging.json", tests_json, "json"),
     ("baseline-csv", "baseline.csv", baseline_csv, "csv"),
@@ -161,6 +183,7 @@ def make_site(folder, target=None, data=None):
                 f"      start: 2026-05-12T00:00:00Z\n      requests: 1000\n      errors: 1\n"
                 for c in ("storage", "registration")))
     if target:
+        os.makedirs(os.path.dirname(os.path.join(folder, RELEASE, target)), exist_ok=True)
         with open(os.path.join(folder, RELEASE, target), "wb") as f:
             f.write(data)
 
