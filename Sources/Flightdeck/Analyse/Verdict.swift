@@ -95,3 +95,22 @@ package struct Verdict: Sendable, Encodable {
         return verdict
     }
 }
+
+extension Verdict.Reason {
+    /// How many items of one list a reason names, in its message and in its needs; the rest are counted, so that
+    /// a checklist of 70,000 open items gives a verdict a board can read (and a page of bounded size).
+    static let namedItems = 5
+
+    /// Up to `namedItems` of `items`, joined with commas, then "and N more".
+    static func listed(_ items: some Collection<String>) -> String {
+        let shown = items.prefix(namedItems).joined(separator: ", ")
+        return items.count > namedItems ? "\(shown) and \(items.count - namedItems) more" : shown
+    }
+
+    /// One need for each of the first `namedItems` of `items`, then one for the rest, `rest(count)`.
+    static func needs<Items: Collection>(_ items: Items, each: (Items.Element) -> String, rest: (Int) -> String) -> [String] {
+        var needs = items.prefix(namedItems).map(each)
+        if items.count > namedItems { needs.append(rest(items.count - namedItems)) }
+        return needs
+    }
+}

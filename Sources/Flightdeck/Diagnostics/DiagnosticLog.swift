@@ -50,6 +50,12 @@ package final class DiagnosticLog {
         }
     }
 
+    /// Whether a diagnostic of `severity` from `file` would still be kept (or give the note that the rest are not
+    /// shown): a reader may skip the work of a message nobody will see.
+    package func accepts(_ severity: Diagnostic.Severity, from file: String) -> Bool {
+        counts[Key(file: file, severity: severity), default: 0] <= perFileLimit
+    }
+
     /// A log whose diagnostics are added to this one later, with `report(buffered:)`: a reader that reports a
     /// file's records as it parses them, and its other problems after, keeps the order of a reader that parsed
     /// first. It keeps one more of each kind than this log, so this log still notes what it leaves out.

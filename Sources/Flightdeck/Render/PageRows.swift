@@ -9,12 +9,34 @@ enum PageRows {
     /// `items` when there are at most `limit`; else the failing ones first, then the others, each in their
     /// order, up to `limit`, and how many are left off (nil when none is).
     static func cut<Items: Collection>(_ items: Items, limit: Int = limit, failing: (Items.Element) -> Bool) -> (rows: [Items.Element], omitted: Int?) {
+        cut(items, limit: limit, rank: { failing($0) ? 0 : 1 })
+    }
+
+    /// `items` when there are at most `limit`; else those of rank 0 first, then rank 1, and so on, each rank in
+    /// their order, up to `limit`, and how many are left off (nil when none is).
+    static func cut<Items: Collection>(_ items: Items, limit: Int = limit, rank: (Items.Element) -> Int) -> (rows: [Items.Element], omitted: Int?) {
         guard items.count > limit else { return (Array(items), nil) }
         var rows: [Items.Element] = []
         rows.reserveCapacity(limit)
-        for item in items where rows.count < limit && failing(item) { rows.append(item) }
-        for item in items where rows.count < limit && !failing(item) { rows.append(item) }
+        var level = 0
+        var next = Int.max
+        while rows.count < limit {
+            for item in items where rows.count < limit {
+                let r = rank(item)
+                if r == level { rows.append(item) } else if r > level { next = min(next, r) }
+            }
+            guard next != Int.max else { break }
+            (level, next) = (next, Int.max)
+        }
         return (rows, items.count - limit)
+    }
+
+    /// The positions `cut` lists of `items`, back in their order: for lists a page shows as a document
+    /// (a checklist's items, sign-offs), whose order means something.
+    static func listed<Items: Collection>(_ items: Items, rank: (Items.Element) -> Int) -> (positions: [Int], omitted: Int?)
+        where Items.Index == Int {
+        let (rows, omitted) = cut(items.indices, rank: { rank(items[$0]) })
+        return (omitted == nil ? rows : rows.sorted(), omitted)
     }
 }
 

@@ -123,7 +123,7 @@ package enum EmbeddedTheme {
 <section aria-labelledby="section-{{ loop.index }}">
 <h2 id="section-{{ loop.index }}">{{ section.name or 'Checklist' }} <span class="count">{{ section.done }}/{{ section.total }}</span></h2>
 <ul class="checklist">
-  {%- for item in checklist.tasks if item.section == section.name %}
+  {%- for item in section.tasks %}
   <li id="{{ item.anchor }}" class="item item-{{ item.status }}">
     <span class="status status-{{ item.status }}">{{ {'done': '✓ done', 'failed': '✗ failing', 'open': '○ open'}[item.status] }}</span>
     <span class="text">{{ item.text }}</span>
@@ -133,8 +133,14 @@ package enum EmbeddedTheme {
   </li>
   {%- endfor %}
 </ul>
+{%- if section.tasks | length < section.total %}
+<p class="hint">{{ section.total - section.tasks | length }} more {{ 'item' if section.total - section.tasks | length == 1 else 'items' }} of this section not listed here.</p>
+{%- endif %}
 </section>
 {%- endfor %}
+{%- if checklist.tasks_omitted is defined %}
+<p class="hint">{{ checklist.tasks_omitted }} more items{% if checklist.sections_omitted is defined %}, and {{ checklist.sections_omitted }} more {{ 'section' if checklist.sections_omitted == 1 else 'sections' }},{% endif %} not listed here: failing items come first, then open ones; <a href="{{ root }}{{ summary_url }}">summary.json</a> has them all.</p>
+{%- endif %}
 {%- elif figures.verdict.decision == 'cannot_judge' %}
 <p class="empty">Not shown while this release's data has errors: fix <a href="{{ root }}{{ (release_pages | first).url|url }}#diagnostics">the problems listed on its page</a> first.</p>
 {%- else %}
@@ -1051,12 +1057,14 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
         "signoffs.html": #"""
 {% extends "base.html" %}
 {% block content %}
+{#- "and N more" after a list of role names the page cut (`<list>_omitted`, see template-variables.md). -#}
+{%- macro more_names(n) -%}{% if n is defined and n %} and {{ n }} more{% endif %}{%- endmacro %}
 {% include "partials/release-nav.html" %}
 <h1>Sign-offs <span class="subtitle">{{ release.title }}</span></h1>
 {%- if signoffs %}
-<p>{{ signoffs.approved }} of {{ signoffs.required }} required sign-offs approved on the current evidence{% if signoffs.rejected %}; <strong class="text-blocker">rejected by {{ signoffs.rejected | join(', ') }}</strong>{% endif %}
-  {%- if signoffs.stale %}; <strong class="text-pending">stale: {{ signoffs.stale | join(', ') }}</strong>{% endif %}
-  {%- if signoffs.unverified %}; <strong class="text-pending">unverified: {{ signoffs.unverified | join(', ') }}</strong>{% endif %}.</p>
+<p>{{ signoffs.approved }} of {{ signoffs.required }} required sign-offs approved on the current evidence{% if signoffs.rejected %}; <strong class="text-blocker">rejected by {{ signoffs.rejected | join(', ') }}{{ more_names(signoffs.rejected_omitted) }}</strong>{% endif %}
+  {%- if signoffs.stale %}; <strong class="text-pending">stale: {{ signoffs.stale | join(', ') }}{{ more_names(signoffs.stale_omitted) }}</strong>{% endif %}
+  {%- if signoffs.unverified %}; <strong class="text-pending">unverified: {{ signoffs.unverified | join(', ') }}{{ more_names(signoffs.unverified_omitted) }}</strong>{% endif %}.</p>
 <div class="table-wrap">
 <table class="signoffs">
   <caption class="visually-hidden">Sign-off by role</caption>
@@ -1075,6 +1083,9 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
   </tbody>
 </table>
 </div>
+{%- if signoffs.roles_omitted is defined %}
+<p class="hint">{{ signoffs.roles_omitted }} more roles not listed here: rejections come first, then the roles still waiting; <a href="{{ root }}{{ summary_url }}">summary.json</a> has them all.</p>
+{%- endif %}
 {%- for r in signoffs.roles if r.verification is defined and r.verification == 'stale' %}
 <section class="stale-signoff" aria-labelledby="stale-{{ loop.index }}">
 <h2 id="stale-{{ loop.index }}">{{ r.role }}: {{ r.stale_text }}</h2>

@@ -92,4 +92,30 @@ import Testing
         #expect(reason.message == "rejected by qa; unverified (no digest, written by hand): ops; waiting for eng")
         #expect(reason.needs == ["qa approval (now rejected)", "ops sign-off recorded with flightdeck signoff", "eng sign-off"])
     }
+    /// A reason names five items of a list and counts the rest, in its message and in its needs.
+    @Test func longListsAreNamedFiveThenCounted() throws {
+        let roles = (1...9).map { "r\($0)" }
+        let waiting = SignoffAnalysis.analyse(Signoffs(path: "s.yaml", required: roles, entries: [
+            .init(role: "r2", approver: "A", decision: .rejected, date: nil, comment: "no", line: 3),
+        ]))
+        let reason = try #require(SignoffsKind.reason(waiting))
+        #expect(reason.message == "rejected by r2; waiting for r1, r3, r4, r5, r6 and 3 more")
+        #expect(reason.needs == ["r2 approval (now rejected)", "r1 sign-off", "r3 sign-off", "r4 sign-off", "r5 sign-off", "r6 sign-off",
+                                 "3 more sign-offs"])
+
+        let checklist = ChecklistFigures(tasks: (1...8).map {
+            .init(text: "item \($0)", section: "A", checked: false, check: nil, checkStatus: nil, actual: nil, status: $0 == 8 ? "done" : "open",
+                  anchor: "item-\($0)")
+        }, sections: [.init(name: "A", total: 8, done: 1)], total: 8, done: 1, failed: 0, percent: 12.5)
+        let open = try #require(ChecklistKind.reason(checklist))
+        #expect(open.message == "1 of 8 items done")
+        #expect(open.needs == (1...5).map { "checklist item \"item \($0)\" done" } + ["2 more checklist items done"])
+        var failing = checklist
+        for index in 0..<7 { failing.tasks[index].status = "failed" }
+        failing.failed = 7
+        let blocked = try #require(ChecklistKind.reason(failing))
+        #expect(blocked.message == #"7 items fail their check: "item 1", "item 2", "item 3", "item 4", "item 5" and 2 more"#)
+        #expect(blocked.needs.count == 6 && blocked.needs.last == "2 more checklist items passing their checks")
+        #expect(blocked.evidence == "checklist.html#item-1")
+    }
 }

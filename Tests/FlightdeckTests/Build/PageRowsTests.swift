@@ -24,6 +24,19 @@ import Testing
         #expect(left == 1_150)
     }
 
+    @Test func ranksComeInTurnAndListedPositionsGoBackToFileOrder() {
+        let items = Array(0..<1_200)
+        let rank = { (k: Int) in k % 100 == 0 ? 0 : k % 10 == 0 ? 1 : 2 }
+        let (rows, omitted) = PageRows.cut(items, rank: rank)
+        #expect(omitted == 700)
+        #expect(Array(rows.prefix(12)) == stride(from: 0, to: 1_200, by: 100).map { $0 })
+        #expect(Array(rows[12..<120]) == items.filter { rank($0) == 1 })
+        #expect(Array(rows.dropFirst(120)) == Array(items.filter { rank($0) == 2 }.prefix(380)))
+        let (positions, left) = PageRows.listed(items, rank: rank)
+        #expect(positions == rows.sorted() && left == 700)
+        #expect(PageRows.listed(Array(0..<3), rank: { 2 - $0 }).positions == [0, 1, 2])
+    }
+
     /// 1,200 operations, every tenth twice as slow (fails the 10% slowdown limit), the others 10% faster.
     private static let operations = (0..<1_200).map { k in
         "op_\(k),\(10 + k % 7),\(k % 10 == 0 ? Double(2 * (10 + k % 7)) : 0.9 * Double(10 + k % 7))\n"
@@ -100,6 +113,57 @@ import Testing
         let misspelt = try FiguresJSON.tree(of: figures, paths: ["tests.succes_rate"])
         #expect(misspelt.entries?.map(\.key) == whole.entries?.map(\.key))
         #expect(misspelt.entries?.first?.value.entries?.map(\.key) == ["failures", "success_rate"])
+    }
+
+    /// 702 items: a failing check, four open items and the rest done, in three sections, the first and the last
+    /// with the same heading. The page lists the failing, the open, then the first 495 done items, each under its
+    /// own section in file order (a repeated heading once listed the other section's items too).
+    @Test func theChecklistPageListsFiveHundredItemsUnderTheirOwnSections() async throws {
+        let build = (1...300).map { "- [x] build \($0)" }.joined(separator: "\n")
+        let again = (1...400).map { "- [\($0 <= 3 ? " " : "x")] again \($0)" }.joined(separator: "\n")
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            -- content/releases/1.0/release.yaml --
+            title: "1.0"
+            date: 2026-01-02
+            -- content/releases/1.0/tests/junit.xml --
+            <testsuite name="s"><testcase classname="c" name="a" time="1"/><testcase classname="c" name="b" time="1"><failure message="x">y</failure></testcase></testsuite>
+            -- content/releases/1.0/checklist.md --
+            # Checklist
+
+            ## Build
+
+            \(build)
+
+            ## Deploy
+
+            - [ ] deploy first
+            - [x] deploy gate `check: tests.success_rate >= 95`
+
+            ## Build
+
+            \(again)
+            """)
+        defer { site.remove() }
+        let report = try await Site(root: site.root).build()
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        let page = try site.read("public/releases/1.0/checklist.html")
+        let sections = page.components(separatedBy: "<section ").dropFirst().map { section in
+            section.components(separatedBy: #"<span class="text">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(sections.count == 3)
+        #expect(sections.first == (1...300).map { "build \($0)" })
+        #expect(sections.dropFirst().first == ["deploy first", "deploy gate"])
+        #expect(sections.last == (1...198).map { "again \($0)" })
+        #expect(page.contains(#"<li id="item-303" class="item item-open">"#) && page.contains(#"<li id="item-302" class="item item-failed">"#))
+        #expect(page.contains("<p class=\"hint\">202 more items of this section not listed here.</p>"))
+        #expect(page.contains(#"<p class="hint">202 more items not listed here: failing items come first, then open ones; <a href="../../releases/1.0/summary.json">summary.json</a> has them all.</p>"#))
+        #expect(page.contains(#"697 of 702 done (99%), <strong class="text-blocker">1 failing</strong>"#), "the counts are of every item")
+        #expect(page.contains(#"Build <span class="count">397/400</span>"#))
+        let figures = try #require(site.model().0?.releases.first?.figures[ChecklistKind.self])
+        #expect(figures.tasks.count == 702 && figures.tasksOmitted == nil && figures.sections.allSatisfy { $0.tasks == nil })
+        #expect(figures.sections.map(\.total) == [300, 2, 400])
     }
 
     @Test func theTestsPageListsFiveHundredFailuresAndCountsThemAll() async throws {

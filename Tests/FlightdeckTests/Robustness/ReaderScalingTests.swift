@@ -97,6 +97,37 @@ import Testing
         }, run: { _ = try MarkdownRenderer.render($0, file: "n.md", unsafeHTML: false) })
     }
 
+    /// Sign-offs once matched each required role by a search of every entry, and the verdict grouped them the same
+    /// way: 16 MiB of roles took minutes. Reading, analysis, the verdict's reason and the page's cut, together.
+    @Test func signoffs() throws {
+        Self.expectLinear("sign-offs", n: 1_500, make: { n in
+            "required: [" + (0..<n).map { "role-\($0)" }.joined(separator: ", ") + "]\nsignoffs:\n"
+                + (0..<n).map { "  - { role: \($0 % 3 == 0 ? "extra" : "role")-\($0), approver: A, decision: \($0 % 7 == 0 ? "rejected" : "approved") }\n" }.joined()
+        }, run: { text in
+            let log = DiagnosticLog()
+            guard let signoffs = SignoffReader.read(text, path: "s.yaml", log: log) else { return }
+            let figures = SignoffAnalysis.analyse(signoffs)
+            _ = SignoffsKind.reason(figures)
+            _ = SignoffsKind.pageFigures(figures)
+        })
+    }
+
+    /// A checklist's analysis, the verdict's reason and the page's cut, over items in sections of their own.
+    @Test func checklist() throws {
+        try Self.expectLinear("checklist", n: 4_000, make: { n in
+            (0..<n).map { "## Step \($0)\n\n- [\($0 % 3 == 0 ? " " : "x")] item \($0)\n" }.joined(separator: "\n")
+        }, run: { text in
+            let log = DiagnosticLog()
+            let body = try MarkdownRenderer.parse(text, file: "c.md", unsafeHTML: false, keepLinks: false)
+            let checklist = Checklist(path: "c.md", tasks: body.tasks.map {
+                .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
+            }, html: body)
+            let figures = ChecklistAnalysis.analyse(checklist, figures: DataNode(.object([]), at: .file("c.md")), log: log)
+            _ = ChecklistKind.reason(figures)
+            _ = ChecklistKind.pageFigures(figures)
+        })
+    }
+
     /// The single-file report rewrites every tag of a release's pages: a 100,000-row performance table once
     /// took past 10 minutes (appending to a String's scalar view copied the whole output each time).
     @Test func singleFileRewrite() {

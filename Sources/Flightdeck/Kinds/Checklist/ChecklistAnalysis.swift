@@ -28,12 +28,20 @@ package struct ChecklistFigures: Sendable, Encodable {
         package var total: Int
         /// Items done.
         package var done: Int
+        /// On pages, the items under it that the page lists, in file order (`ChecklistKind.pageFigures`); absent
+        /// in summary.json, whose `tasks` has them all.
+        package var tasks: [Item]? = nil
     }
 
-    /// All items.
+    /// All items (on pages: at most `PageRows.limit`, failing then open then done ones, in file order).
     package var tasks: [Item]
-    /// Per heading, in order.
+    /// On pages, how many items are not listed (absent when none is).
+    package var tasksOmitted: Int? = nil
+    /// Per heading, in order: a heading repeated after another is a section of its own (on pages: only those with
+    /// items listed).
     package var sections: [Section]
+    /// On pages, how many sections are not listed, none of their items being listed (absent when none is).
+    package var sectionsOmitted: Int? = nil
     /// Number of items.
     package var total: Int
     /// Items done.

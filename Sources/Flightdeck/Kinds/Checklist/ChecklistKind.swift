@@ -31,20 +31,51 @@ enum ChecklistKind: EvidenceKind {
         ChecklistAnalysis.analyse(checklist, figures: tree ?? DataNode(.object([]), at: .file(checklist.path)), log: context.log)
     }
 
-    /// A failing check blocks; open items wait; all done passes.
-    static func reason(_ c: ChecklistFigures) -> Verdict.Reason? {
-        let numbered = c.tasks.enumerated()
-        let failing = numbered.filter { $0.element.status == "failed" }
-        if let first = failing.first {
-            let texts = failing.map { "\"\($0.element.text)\"" }.joined(separator: ", ")
-            return .init(level: .blocker, area: id, message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)",
-                         needs: failing.map { "checklist item \"\($0.element.text)\" passing its check" },
-                         evidence: "checklist.html#\(first.element.anchor)")
+    /// The items a page lists: at most `PageRows.limit`, failing ones first, then open, then done ones, shown in
+    /// file order under their sections; only sections with items listed are kept.
+    static func pageFigures(_ c: ChecklistFigures) -> ChecklistFigures {
+        var paged = c
+        let (positions, omitted) = PageRows.listed(c.tasks) { $0.status == "failed" ? 0 : $0.status == "open" ? 1 : 2 }
+        paged.tasks = positions.map { c.tasks[$0] }
+        paged.tasksOmitted = omitted
+        // Sections are runs of consecutive items: section k holds the next `total` items.
+        paged.sections = []
+        var next = positions.makeIterator()
+        var position = next.next()
+        var start = 0
+        for var section in c.sections {
+            let end = start + section.total
+            var listed: [ChecklistFigures.Item] = []
+            while let p = position, p < end {
+                listed.append(c.tasks[p])
+                position = next.next()
+            }
+            start = end
+            guard !listed.isEmpty else { continue }
+            section.tasks = listed
+            paged.sections.append(section)
         }
-        let open = numbered.filter { $0.element.status == "open" }
+        if paged.sections.count < c.sections.count { paged.sectionsOmitted = c.sections.count - paged.sections.count }
+        return paged
+    }
+
+    /// A failing check blocks; open items wait; all done passes.
+    /// The message and the needs name the first `Verdict.Reason.namedItems` items and count the rest.
+    static func reason(_ c: ChecklistFigures) -> Verdict.Reason? {
+        let failing = c.tasks.filter { $0.status == "failed" }
+        if let first = failing.first {
+            let texts = Verdict.Reason.listed(failing.lazy.map { "\"\($0.text)\"" })
+            return .init(level: .blocker, area: id, message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)",
+                         needs: Verdict.Reason.needs(failing, each: { "checklist item \"\($0.text)\" passing its check" },
+                                                     rest: { "\($0) more checklist items passing their checks" }),
+                         evidence: "checklist.html#\(first.anchor)")
+        }
+        let open = c.tasks.filter { $0.status == "open" }
         if let first = open.first {
             return .init(level: .pending, area: id, message: "\(c.done) of \(c.total) items done",
-                         needs: open.map { "checklist item \"\($0.element.text)\" done" }, evidence: "checklist.html#\(first.element.anchor)")
+                         needs: Verdict.Reason.needs(open, each: { "checklist item \"\($0.text)\" done" },
+                                                     rest: { "\($0) more checklist items done" }),
+                         evidence: "checklist.html#\(first.anchor)")
         }
         return .init(level: .pass, area: id, message: "all \(c.total) items done", evidence: "checklist.html")
     }

@@ -55,20 +55,30 @@ package struct SignoffFigures: Sendable, Encodable {
         package var unverifiedWhy: String?
     }
 
-    /// Required roles in file order, then any extra roles that signed.
+    /// Required roles in file order, then any extra roles that signed (on pages: at most `PageRows.limit`).
     package var roles: [Role]
+    /// On pages, how many roles are not listed (absent when none is).
+    package var rolesOmitted: Int? = nil
     /// How many required roles approved with a verified sign-off.
     package var approved: Int
     /// How many required roles there are.
     package var required: Int
-    /// Roles that rejected.
+    /// Roles that rejected (on pages: at most `PageRows.limit`).
     package var rejected: [String]
-    /// Required roles with no decision yet (pending or missing).
+    /// On pages, how many of `rejected` are not listed (absent when none is).
+    package var rejectedOmitted: Int? = nil
+    /// Required roles with no decision yet (pending or missing) (on pages: at most `PageRows.limit`).
     package var outstanding: [String]
-    /// Required roles whose approval is stale.
+    /// On pages, how many of `outstanding` are not listed (absent when none is).
+    package var outstandingOmitted: Int? = nil
+    /// Required roles whose approval is stale (on pages: at most `PageRows.limit`).
     package var stale: [String]
-    /// Required roles whose approval has no digest.
+    /// On pages, how many of `stale` are not listed (absent when none is).
+    package var staleOmitted: Int? = nil
+    /// Required roles whose approval has no digest (on pages: at most `PageRows.limit`).
     package var unverified: [String]
+    /// On pages, how many of `unverified` are not listed (absent when none is).
+    package var unverifiedOmitted: Int? = nil
     /// All required roles approved with verified sign-offs, and none rejected.
     package var complete: Bool
 }
@@ -96,9 +106,13 @@ package enum SignoffAnalysis {
             }
             return row
         }
-        var roles = signoffs.required.map { name in role(name, signoffs.entries.first { $0.role == name }) }
-        roles += signoffs.entries.filter { !signoffs.required.contains($0.role) }.map { role($0.role, $0) }
-        let required = roles.filter { signoffs.required.contains($0.role) }
+        // By role, the first entry (the reader keeps one per role); sets, so that thousands of roles stay linear.
+        var entryOf: [String: Signoffs.Entry] = [:]
+        for entry in signoffs.entries where entryOf[entry.role] == nil { entryOf[entry.role] = entry }
+        let requiredRoles = Set(signoffs.required)
+        var roles = signoffs.required.map { name in role(name, entryOf[name]) }
+        roles += signoffs.entries.filter { !requiredRoles.contains($0.role) }.map { role($0.role, $0) }
+        let required = roles.filter { requiredRoles.contains($0.role) }
         let approvals = required.filter { $0.status == "approved" }
         let approved = approvals.filter { $0.verification == .verified }.count
         let rejected = roles.filter { $0.status == "rejected" }.map(\.role)

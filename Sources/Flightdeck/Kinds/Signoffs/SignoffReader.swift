@@ -54,7 +54,10 @@ enum SignoffReader {
             result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
                                         comment: comment, line: node.location.line, digest: digest, flightdeck: version))
         }
-        for entry in result.entries where !result.required.contains(entry.role) && !configuredRoles.contains(entry.role) {
+        let known = Set(result.required).union(configuredRoles)
+        for entry in result.entries where !known.contains(entry.role) {
+            // A suggestion compares the role with every required one: only for the warnings the log keeps.
+            guard log.accepts(.warning, from: path) else { break }
             log.warning("role '\(entry.role)' is not in 'required'" + Suggestion.phrase(for: entry.role, in: result.required),
                         at: SourceLocation(file: path, line: entry.line, column: 1))
         }

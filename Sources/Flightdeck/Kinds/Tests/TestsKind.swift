@@ -60,7 +60,7 @@ enum TestsKind: EvidenceKind {
         var evidence = "#tests"
         if let new = t.comparison?.newFailures, !new.isEmpty {
             let count = "\(new.count) new failure\(new.count == 1 ? "" : "s") since the previous release"
-            message += "; \(count): \(listed(new))"
+            message += "; \(count): \(Verdict.Reason.listed(new))"
             evidence = "#new-failures"
             switch t.thresholds.newFailures {
             case .block:
@@ -74,12 +74,6 @@ enum TestsKind: EvidenceKind {
             }
         }
         return .init(level: level, area: id, message: message, needs: needs, evidence: evidence)
-    }
-
-    /// Up to five items, then "and N more".
-    private static func listed(_ items: [String]) -> String {
-        let shown = items.prefix(5).joined(separator: ", ")
-        return items.count > 5 ? "\(shown) and \(items.count - 5) more" : shown
     }
 
     /// Failures, flaky, skipped and flipping tests, suites (failing first), each category's tests and each list

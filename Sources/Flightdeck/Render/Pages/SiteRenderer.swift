@@ -240,9 +240,9 @@ struct SiteRenderer {
         try overview.add(["sections": present, "missing": missing, "diagnostics": entry.diagnostics.map(DiagnosticRow.init),
                           "cards": present.map { OverviewCard($0, figures: figures, charts: charts) }])
         var checklist = common
-        try checklist.add(["checklist": nullable(entry.figures[ChecklistKind.self])])
+        try checklist.add(["checklist": nullable(figures[ChecklistKind.self])])
         var signoffs = common
-        try signoffs.add(["signoffs": nullable(entry.figures[SignoffsKind.self])])
+        try signoffs.add(["signoffs": nullable(figures[SignoffsKind.self])])
         var alternates = [PageContext.Alternate(type: "application/json", url: SitePaths.summary(release.id), title: "\(release.title): data and figures (JSON)")]
         if let product = release.product {
             alternates.append(.init(type: "application/atom+xml", url: SitePaths.productFeed(product), title: "\(product): releases"))
