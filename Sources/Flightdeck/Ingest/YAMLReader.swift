@@ -5,17 +5,18 @@ package enum YAMLReader {
     /// Parses a whole YAML document. An empty document is an empty mapping.
     /// `lineOffset` shifts lines, for YAML embedded in a file (front matter).
     package static func read(_ text: String, path: String, lineOffset: Int = 0) throws(DiagnosticError) -> DataNode {
-        let node: Node?
+        var composed: Node?
         do {
-            node = try compose(text)
+            composed = try compose(text)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, path: path, lineOffset: lineOffset))
         } catch {
             throw DiagnosticError(.error("cannot read YAML: \(error)", at: .file(path)))
         }
-        guard let node else { return DataNode(.object([]), at: SourceLocation(file: path, line: 1 + lineOffset, column: 1)) }
+        // The converter takes the tree apart as it goes: it must hold the only reference.
+        guard var node = composed.take() else { return DataNode(.object([]), at: SourceLocation(file: path, line: 1 + lineOffset, column: 1)) }
         var converter = Converter(text: text, path: path, lineOffset: lineOffset)
-        return try converter.convert(node, depth: 0)
+        return try converter.convert(&node, depth: 0)
     }
 
     /// Yams' tree of `text`, its plain scalars left unresolved (`convert` resolves them with `YAMLPlainScalar`).
@@ -43,6 +44,9 @@ package enum YAMLReader {
     /// so nine `*a` in `b`, nine `*b` in `c`... is a small tree that expands exponentially. A sequence or mapping
     /// visited a second time at the same place is reached through an alias (an alias of a scalar adds one node, as
     /// the text does), and every node made below it counts against `yamlAliasNodes`.
+    ///
+    /// Each node's children are taken out of Yams' tree as they are converted, so that the tree is freed as the
+    /// `DataNode`s grow instead of staying whole beside them (a node shared through an alias stays whole).
     private struct Converter {
         let text: String
         let path: String
@@ -69,7 +73,11 @@ package enum YAMLReader {
             self.lineOffset = lineOffset
         }
 
-        mutating func convert(_ node: Node, depth: Int) throws(DiagnosticError) -> DataNode {
+        /// What a child is replaced with once taken out.
+        private let taken: Node = ""
+
+        /// `node` as a `DataNode`; its children are taken out of it.
+        mutating func convert(_ node: inout Node, depth: Int) throws(DiagnosticError) -> DataNode {
             let here = YAMLReader.location(node.mark, path, lineOffset)
             guard depth < limits.nestingDepth else {
                 throw DiagnosticError(.error("YAML is nested more than \(limits.nestingDepth) levels deep", at: here))
@@ -96,18 +104,26 @@ package enum YAMLReader {
                                                  at: alias?.location ?? here))
                 }
             }
-            switch node {
-            case .scalar(let scalar):
+            if case .scalar(let scalar) = node {
                 return DataNode(YAMLReader.scalarKind(scalar), at: here, text: scalar.string)
-            case .sequence(let sequence):
+            }
+            if var sequence = take(Self.sequence, from: &node) {
                 var items: [DataNode] = []
                 items.reserveCapacity(sequence.count)
-                for item in sequence { items.append(try convert(item, depth: depth + 1)) }
+                for index in sequence.startIndex..<sequence.endIndex {
+                    var item = sequence[index]
+                    sequence[index] = taken
+                    items.append(try convert(&item, depth: depth + 1))
+                }
                 return DataNode(.array(items), at: here)
-            case .mapping(let mapping):
+            }
+            if var mapping = take(Self.mapping, from: &node) {
                 var entries: [(key: String, keyLocation: SourceLocation, value: DataNode)] = []
                 var seen: [String: SourceLocation] = [:]
-                for (key, value) in mapping {
+                for index in mapping.startIndex..<mapping.endIndex {  // not `indices`, which holds a copy of the mapping
+                    let key = mapping[index].key
+                    var value = mapping[index].value
+                    mapping[index] = (taken, taken)
                     if !expanding { lastVisited = key.mark ?? lastVisited }
                     let keyLocation = YAMLReader.location(key.mark, path, lineOffset)
                     guard case .scalar(let keyScalar) = key else {
@@ -117,12 +133,27 @@ package enum YAMLReader {
                         throw DiagnosticError(.error("duplicate key '\(keyScalar.string)' (first at line \(first.line))", at: keyLocation))
                     }
                     seen[keyScalar.string] = keyLocation
-                    entries.append((keyScalar.string, keyLocation, try convert(value, depth: depth + 1)))
+                    entries.append((keyScalar.string, keyLocation, try convert(&value, depth: depth + 1)))
                 }
                 return DataNode(.object(entries), at: here)
-            case .alias:
-                throw DiagnosticError(.error("YAML aliases are not supported", at: here))
             }
+            throw DiagnosticError(.error("YAML aliases are not supported", at: here))
+        }
+
+        /// The payload `part` finds in `node`, with `node` left as `taken`, so that the payload holds the only
+        /// reference to its children (a `switch` on `node` would keep one of its own until the switch ends).
+        private func take<Payload>(_ part: (Node) -> Payload?, from node: inout Node) -> Payload? {
+            guard let payload = part(node) else { return nil }
+            node = taken
+            return payload
+        }
+
+        private static func sequence(_ node: Node) -> Node.Sequence? {
+            if case .sequence(let sequence) = node { sequence } else { nil }
+        }
+
+        private static func mapping(_ node: Node) -> Node.Mapping? {
+            if case .mapping(let mapping) = node { mapping } else { nil }
         }
 
         /// The first alias (`*name`) on or after the line of the node at `after`, with its place.

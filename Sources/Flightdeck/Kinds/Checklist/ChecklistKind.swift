@@ -62,7 +62,7 @@ enum ChecklistKind: EvidenceKind {
     /// A failing check blocks; open items wait; all done passes.
     /// The message and the needs name the first `Verdict.Reason.namedItems` items and count the rest.
     static func reason(_ c: ChecklistFigures) -> Verdict.Reason? {
-        let failing = c.tasks.filter { $0.status == "failed" }
+        let failing = c.tasks.lazy.filter { $0.status == "failed" }
         if let first = failing.first {
             let texts = Verdict.Reason.listed(failing.lazy.map { "\"\($0.text)\"" })
             return .init(level: .blocker, area: id, message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)",
@@ -70,7 +70,7 @@ enum ChecklistKind: EvidenceKind {
                                                      rest: { "\($0) more checklist items passing their checks" }),
                          evidence: "checklist.html#\(first.anchor)")
         }
-        let open = c.tasks.filter { $0.status == "open" }
+        let open = c.tasks.lazy.filter { $0.status == "open" }
         if let first = open.first {
             return .init(level: .pending, area: id, message: "\(c.done) of \(c.total) items done",
                          needs: Verdict.Reason.needs(open, each: { "checklist item \"\($0.text)\" done" },

@@ -49,7 +49,8 @@ enum IncidentsKind: EvidenceKind {
     /// The incidents, each postmortem parsed (Render turns it into HTML).
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Incidents? {
         guard var incidents = IncidentReader.read(release, log: context.log) else { return nil }
-        for incident in incidents.incidents where !incident.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // A body of only white space has no postmortem (searched, not trimmed: a long body is not copied).
+        for incident in incidents.incidents where incident.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
             do {
                 let body = try MarkdownRenderer.parse(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
                                                       nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine,
