@@ -133,7 +133,8 @@ package enum EmbeddedTheme {
   </li>
   {%- endfor %}
 </ul>
-{%- if section.tasks | length < section.total %}
+{#- A section's own count of items left off, unless they are all the page leaves off (said once, below). #}
+{%- if section.tasks | length < section.total and section.total - section.tasks | length != checklist.tasks_omitted %}
 <p class="hint">{{ section.total - section.tasks | length }} more {{ 'item' if section.total - section.tasks | length == 1 else 'items' }} of this section not listed here.</p>
 {%- endif %}
 </section>

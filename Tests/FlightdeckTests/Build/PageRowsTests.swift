@@ -115,9 +115,10 @@ import Testing
         #expect(misspelt.entries?.first?.value.entries?.map(\.key) == ["failures", "success_rate"])
     }
 
-    /// 702 items: a failing check, four open items and the rest done, in three sections, the first and the last
+    /// 712 items: a failing check, four open items and the rest done, in four sections, the first and the third
     /// with the same heading. The page lists the failing, the open, then the first 495 done items, each under its
-    /// own section in file order (a repeated heading once listed the other section's items too).
+    /// own section in file order (a repeated heading once listed the other section's items too); the last section
+    /// has none listed and is left off.
     @Test func theChecklistPageListsFiveHundredItemsUnderTheirOwnSections() async throws {
         let build = (1...300).map { "- [x] build \($0)" }.joined(separator: "\n")
         let again = (1...400).map { "- [\($0 <= 3 ? " " : "x")] again \($0)" }.joined(separator: "\n")
@@ -144,6 +145,10 @@ import Testing
             ## Build
 
             \(again)
+
+            ## Release
+
+            \((1...10).map { "- [x] release \($0)" }.joined(separator: "\n"))
             """)
         defer { site.remove() }
         let report = try await Site(root: site.root).build()
@@ -158,12 +163,16 @@ import Testing
         #expect(sections.last == (1...198).map { "again \($0)" })
         #expect(page.contains(#"<li id="item-303" class="item item-open">"#) && page.contains(#"<li id="item-302" class="item item-failed">"#))
         #expect(page.contains("<p class=\"hint\">202 more items of this section not listed here.</p>"))
-        #expect(page.contains(#"<p class="hint">202 more items not listed here: failing items come first, then open ones; <a href="../../releases/1.0/summary.json">summary.json</a> has them all.</p>"#))
-        #expect(page.contains(#"697 of 702 done (99%), <strong class="text-blocker">1 failing</strong>"#), "the counts are of every item")
+        #expect(page.contains(#"<p class="hint">212 more items, and 1 more section, not listed here: failing items come first, then open ones; <a href="../../releases/1.0/summary.json">summary.json</a> has them all.</p>"#))
+        #expect(page.contains(#"707 of 712 done (99%), <strong class="text-blocker">1 failing</strong>"#), "the counts are of every item")
         #expect(page.contains(#"Build <span class="count">397/400</span>"#))
         let figures = try #require(site.model().0?.releases.first?.figures[ChecklistKind.self])
-        #expect(figures.tasks.count == 702 && figures.tasksOmitted == nil && figures.sections.allSatisfy { $0.tasks == nil })
-        #expect(figures.sections.map(\.total) == [300, 2, 400])
+        #expect(figures.tasks.count == 712 && figures.tasksOmitted == nil && figures.sections.allSatisfy { $0.tasks == nil })
+        #expect(figures.sections.map(\.total) == [300, 2, 400, 10])
+        // All that is left off in one section: said once.
+        let paged = ChecklistKind.pageFigures(ChecklistFigures(tasks: Array(figures.tasks.prefix(702)), sections: Array(figures.sections.prefix(3)),
+                                                               total: 702, done: 697, failed: 1, percent: 99))
+        #expect(paged.tasksOmitted == 202 && paged.sectionsOmitted == nil && paged.sections.map { $0.tasks?.count } == [300, 2, 198])
     }
 
     @Test func theTestsPageListsFiveHundredFailuresAndCountsThemAll() async throws {
