@@ -113,6 +113,13 @@ def notes_md(size):
     return b"# Notes\n\n" + section * ((size - 16) // len(section))
 
 
+def notes_code_md(size):
+    """Notes whose code samples hold `]:` (a Python return type), which the piece scan once took for a definition."""
+    section = (b"## Loader\n\nThe loader now returns counts by [name](https://example.com/docs):\n\n"
+               b"```python\ndef load(path: str) -> dict[str, int]:\n    return {}\n```\n\n")
+    return b"# Notes\n\n" + section * ((size - 16) // len(section))
+
+
 def checklist_md(size):
     section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
                b"- [ ] Rollback rehearsed on staging\n\n")
@@ -154,6 +161,7 @@ def junit_many_failures(size):
 # (name, file in the release folder, generator, limit key)
 CASES = [
     ("markdown", "notes.md", notes_md, "md"),
+    ("markdown-code", "notes.md", notes_code_md, "md"),
     ("yaml-summary", "release.yaml", release_yaml, "yaml"),
     ("checklist", "checklist.md", checklist_md, "md"),
     ("postmortem", "incidents/INC-1.md", postmortem_md, "md"),

@@ -101,6 +101,27 @@ import Testing
         #expect(try Self.expectSame("a\n\n`x[1]: y`\n\nb\n") == 1)
     }
 
+    /// `]:` in a fenced code block or an HTML block is text (a Python return type, a YAML key): the text is still
+    /// cut, each such line checked on its piece's tree. Where the scan only thinks it is in a fence — one inside a
+    /// list item, which the next line in column 0 closes — the line is a definition, and the text is parsed whole.
+    @Test func aDefinitionMarkInCodeIsText() throws {
+        let text = "Intro [g].\n\n```python\ndef f() -> dict[str, int]:\n\n    return {}\n```\n\nMiddle.\n\n<!--\nx[1]: y\n\n-->\n\n"
+            + "[g]: https://example.com/g\n\nEnd [g].\n"
+        let count = try Self.expectSame(text)
+        #expect(count == 6)
+        #expect(try MarkdownRenderer.parse(text, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest).html()
+            .contains("<code class=\"language-python\">def f() -&gt; dict[str, int]:\n\n    return {}\n</code>"))
+        // The scan reads `  ```` as a fence to the end; the definition after the list reaches the first piece.
+        let inList = "See [x].\n\nIntro.\n\n- a\n\n  ```\n  b\n\n[x]: /q\n\n~~~\n\nAlso [x].\n\n~~~\n\nEnd [x].\n"
+        let whole = try Self.expectSame(inList)
+        #expect(whole == 1)
+        let html = try MarkdownRenderer.parse(inList, file: "a.md", unsafeHTML: false, keepLinks: false, pieceSize: .smallest).html()
+        #expect(html.components(separatedBy: #"<a href="/q">x</a>"#).count == 3, "\(html)")
+        // The same with an HTML comment in the list item, and with a fence whose container ends on the next line.
+        #expect(try Self.expectSame("See [x].\n\nIntro.\n\n- a\n\n  <!--\n  b\n\n[x]: /q\n\n-->\n\nEnd [x].\n") == 1)
+        #expect(try Self.expectSame("See [x].\n\nIntro.\n\n- a\n\n  ```\n  b\n[x]: /q\n\n```\n\nEnd [x].\n") == 1)
+    }
+
     @Test func listsAreNotCutBetweenTheirItems() throws {
         #expect(try Self.expectSame("- a\n\n- b\n\n1. c\n\n2. d\n\n* e\n\n+ f\n\ng\n") == 2)
     }

@@ -20,7 +20,9 @@ import Darwin
 /// `definitions`: the document's definitions, in document order, each block of them as written. The text is not
 /// cut (nil) when a definition could be anywhere else: every `]:` must be in a paragraph that starts with `[` in
 /// column 0 after a blank line, and such paragraphs must hold only definitions (checked on libcmark's parse of
-/// `definitions` and, per piece, that libcmark did not read them as part of another block).
+/// `definitions` and, per piece, that libcmark did not read them as part of another block). A `]:` inside what the
+/// scan takes for a fenced code block or an HTML block is text, not a definition: each piece checks on its tree that
+/// such a line is in one (`codeMarkLines`, `MarkdownPieceCheck.inCode`), else the text is parsed whole.
 struct MarkdownPieces {
     /// One piece: its bytes in the text and the 1-based line it starts on.
     struct Piece: Equatable {
@@ -34,6 +36,8 @@ struct MarkdownPieces {
     let definitions: String
     /// The 1-based line each paragraph of `definitions` starts on in the text, in order.
     let definitionLines: [Int]
+    /// The 1-based lines, in order, that hold `]:` inside what the scan took for a fenced code block or an HTML block.
+    let codeMarkLines: [Int]
 
     /// How large pieces are.
     struct Size: Sendable {
@@ -64,6 +68,7 @@ struct MarkdownPieces {
         guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run() else { return nil }
         definitions = scanned.definitions
         definitionLines = scanned.definitionLines
+        codeMarkLines = scanned.codeMarkLines
         pieces = scanned.pieces
         coalesce(atLeast: max(size.bytes, definitions.utf8.count * size.definitionsFactor))
         guard pieces.count > 1 else { return nil }
@@ -123,6 +128,7 @@ struct MarkdownPieces {
             var pieces: [Piece]
             var definitions: String
             var definitionLines: [Int]
+            var codeMarkLines: [Int] = []
         }
 
         func run() -> Result? {
@@ -159,7 +165,10 @@ struct MarkdownPieces {
                     definitionBytes.append(0x0A)
                     definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
                 } else if hasDefinitionMark(line) {
-                    return nil  // a `]:` outside the paragraphs this scan can follow
+                    // Text in a fenced code block or an HTML block (each piece checks that it is one); anywhere else,
+                    // a definition this scan cannot follow.
+                    if case .nothing = open { return nil }
+                    result.codeMarkLines.append(lineNumber)
                 }
                 if blank { inDefinitions = false }
                 switch open {
@@ -316,6 +325,28 @@ enum MarkdownPieceCheck {
             if let block = node, Int(cmark_node_get_start_line(block)) <= line { return true }
         }
         return false
+    }
+
+    /// Whether each of `lines` (in order) is in a code block or an HTML block of `document`, at any depth.
+    ///
+    /// Only lines surely inside are counted: libcmark ends a fenced code block on the line that closed it, which is
+    /// a closing fence or, when its container ended first, the next block's first line; and an HTML block closed by
+    /// its end condition a line early. A mark on such a line fails the check, and the text is parsed whole.
+    static func inCode(_ document: CmarkDocument, lines: [Int]) -> Bool {
+        guard !lines.isEmpty else { return true }
+        var blocks: [ClosedRange<Int>] = []  // in document order; code and HTML blocks do not nest
+        document.forEachNode { node in
+            let type = CmarkNode.type(node)
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+            blocks.append(start...max(start, type == CMARK_NODE_CODE_BLOCK ? end - 1 : end))
+        }
+        var index = 0
+        for line in lines {
+            while index < blocks.count, blocks[index].upperBound < line { index += 1 }
+            guard index < blocks.count, blocks[index].contains(line) else { return false }
+        }
+        return true
     }
 
     /// Whether the piece ends (on its blank line `lastLine`) inside a fenced code block or an HTML block of type 1

@@ -248,6 +248,9 @@ enum MarkdownRenderer {
                     pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
                     continue
                 }
+                // A `]:` the scan took for text in a code or HTML block must be in one.
+                let marks = pieces.codeMarkLines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift }
+                guard MarkdownPieceCheck.inCode(document, lines: marks) else { return false }
                 document.tableReferences = tableReferences
                 let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
                 html += HeadingIDs.insert(headingIDs, into: document.html())
