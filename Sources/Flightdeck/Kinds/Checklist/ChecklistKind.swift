@@ -64,7 +64,7 @@ enum ChecklistKind: EvidenceKind {
     static func reason(_ c: ChecklistFigures) -> Verdict.Reason? {
         let failing = c.tasks.lazy.filter { $0.status == "failed" }
         if let first = failing.first {
-            let texts = Verdict.Reason.listed(failing.lazy.map { "\"\($0.text)\"" })
+            let texts = Verdict.Reason.listed(failing.map { "\"\($0.text)\"" })
             return .init(level: .blocker, area: id, message: "\(c.failed) item\(c.failed == 1 ? "" : "s") fail their check: \(texts)",
                          needs: Verdict.Reason.needs(failing, each: { "checklist item \"\($0.text)\" passing its check" },
                                                      rest: { "\($0) more checklist items passing their checks" }),
