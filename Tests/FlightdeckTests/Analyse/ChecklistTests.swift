@@ -33,6 +33,34 @@ import Testing
         #expect(result.sections.map(\.done) == [2, 0])
     }
 
+    /// Items carry their line in checklist.md, front matter counted: the parse's own task items, not copies.
+    @Test func itemLinesAreTheFilesAfterFrontMatter() throws {
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            title: Demo
+            -- content/releases/1.0/release.yaml --
+            title: "1.0"
+            date: 2026-01-02
+            -- content/releases/1.0/checklist.md --
+            ---
+            title: Ready
+            ---
+            # Checklist
+
+            - [x] first
+            - [ ] second
+            """)
+        defer { site.remove() }
+        let checklist = try #require(site.model().0?.releases.first?.data[ChecklistKind.self])
+        #expect(checklist.tasks.map(\.line) == [6, 7])
+        #expect(checklist.tasks.map(\.section) == ["Checklist", "Checklist"])
+        // A check's error is placed on its item's line.
+        try site.write("content/releases/1.0/tests/junit.xml", #"<testsuite name="s"><testcase classname="c" name="a" time="1"/></testsuite>"#)
+        try site.write("content/releases/1.0/checklist.md", "---\ntitle: Ready\n---\n# Checklist\n\n- [x] first\n- [ ] second `check: tests.sucess_rate >= 95`\n")
+        let diagnostics = site.model().1.map(\.description)
+        #expect(diagnostics.contains { $0.hasPrefix("content/releases/1.0/checklist.md:7:1: error: no figure 'tests.sucess_rate'") }, "\(diagnostics)")
+    }
+
     @Test func misspeltFigureIsAnErrorWithDidYouMean() throws {
         let (_, problems) = try analyse("- [ ] x `check: tests.sucess_rate >= 95`\n", figures: #"{"tests": {"success_rate": 1}}"#)
         #expect(problems == ["c.md:1:1: error: no figure 'tests.sucess_rate'; did you mean 'success_rate'?"])

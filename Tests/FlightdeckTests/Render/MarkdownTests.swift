@@ -49,9 +49,9 @@ import Testing
             """
         let rendered = try MarkdownRenderer.render(markdown, file: "c.md", unsafeHTML: false)
         #expect(rendered.tasks == [
-            TaskItem(text: "Suite passes", checked: true, line: 3, section: "Testing", check: "tests.success_rate >= 95"),
-            TaskItem(text: "Manual check", checked: false, line: 4, section: "Testing", check: nil),
-            TaskItem(text: "Gates pass", checked: true, line: 9, section: "Rollout", check: nil),
+            TaskItem(text: "Suite passes", checked: true, section: "Testing", line: 3, check: "tests.success_rate >= 95"),
+            TaskItem(text: "Manual check", checked: false, section: "Testing", line: 4, check: nil),
+            TaskItem(text: "Gates pass", checked: true, section: "Rollout", line: 9, check: nil),
         ])
         #expect(rendered.html.contains(#"<li><input type="checkbox" class="task" checked disabled aria-label="done"> Suite passes <code>check: tests.success_rate &gt;= 95</code></li>"#))
         #expect(rendered.html.contains(#"<li><input type="checkbox" class="task" disabled aria-label="not done"> Manual check</li>"#))

@@ -1,18 +1,7 @@
 /// A release's readiness checklist from `checklist.md`: Markdown task lists under headings.
 package struct Checklist: Sendable, Encodable {
-    /// One task-list item.
-    package struct Item: Sendable, Encodable {
-        /// The item text.
-        package var text: String
-        /// Whether its box is ticked in the file.
-        package var checked: Bool
-        /// The heading it sits under.
-        package var section: String
-        /// Its 1-based line in checklist.md.
-        package var line: Int
-        /// A bound metric check such as `tests.success_rate >= 95`, if the item has one.
-        package var check: String?
-    }
+    /// One task-list item: its text, box, heading, line in checklist.md and bound check (`TaskItem`).
+    package typealias Item = TaskItem
 
     /// The file's path, for diagnostics.
     package var path: String

@@ -9,10 +9,7 @@ enum ChecklistReader {
             let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
                                                   firstLine: frontMatter.bodyLine, keepLinks: keepLinks)
             log.report(contentsOf: body.warnings)
-            let items = body.tasks.map {
-                Checklist.Item(text: $0.text, checked: $0.checked, section: $0.section,
-                               line: $0.line + frontMatter.bodyLine - 1, check: $0.check)
-            }
+            let items = body.tasks  // lines counted from the file's first (the parse's `firstLine`); shared, not copied
             if items.isEmpty {
                 log.warning("checklist has no task-list items ('- [ ] text' or '- [x] text')", at: .file(file.path))
             }

@@ -205,7 +205,8 @@ enum MarkdownRenderer {
             }
             if form.nested { nest(document, demote: form.demote, dropLeading: first) }
             let headingIDs = HeadingIDs.mark(document, prefix: form.ids.prefix, slugger: &slugger)
-            tasks += TaskListExtractor.extract(from: document, lineShift: lineShift, section: &section)
+            // Task lines are the file's, as warnings are: a checklist's items are these.
+            tasks += TaskListExtractor.extract(from: document, lineShift: lineShift + form.firstLine - 1, section: &section)
             warnings.add(document.refusedLinks, lines: document.lines, firstLine: form.firstLine + lineShift)
             if form.keepLinks { links += MarkdownLink.all(in: document, file: form.file, firstLine: form.firstLine + lineShift) }
             return headingIDs

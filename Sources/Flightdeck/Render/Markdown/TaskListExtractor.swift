@@ -1,18 +1,19 @@
 import Foundation
 import CCmark
 
-/// A task-list item (`- [ ] text` or `- [x] text`) found in the Markdown AST.
-struct TaskItem: Sendable, Equatable {
+/// A task-list item (`- [ ] text` or `- [x] text`) found in the Markdown AST; a checklist's items
+/// (`Checklist.Item`) are these, shared with the parse rather than copied.
+package struct TaskItem: Sendable, Equatable, Encodable {
     /// The item's text without the box (and without a trailing `check:` code span).
-    let text: String
+    package var text: String
     /// Whether the box is ticked.
-    let checked: Bool
-    /// The 1-based source line of the item.
-    let line: Int
+    package var checked: Bool
     /// The text of the nearest heading above the item, or "".
-    let section: String
+    package var section: String
+    /// The 1-based line of the item in its file (the parse's `firstLine` counted).
+    package var line: Int
     /// The expression of a trailing code span `` `check: tests.success_rate >= 95` ``, if any.
-    let check: String?
+    package var check: String?
 }
 
 /// Finds task-list items by walking cmark's AST, and turns their boxes into checkbox glyphs for HTML.
@@ -45,8 +46,8 @@ enum TaskListExtractor {
                 if check != nil, let range = text.range(of: "check:", options: .backwards) {
                     text = String(text[..<range.lowerBound])
                 }
-                items.append(TaskItem(text: text.trimmingCharacters(in: .whitespaces), checked: checked,
-                                      line: Int(cmark_node_get_start_line(node)) + lineShift, section: section, check: check))
+                items.append(TaskItem(text: text.trimmingCharacters(in: .whitespaces), checked: checked, section: section,
+                                      line: Int(cmark_node_get_start_line(node)) + lineShift, check: check))
                 boxes.append((first, checked))
             default:
                 break
