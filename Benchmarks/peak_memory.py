@@ -101,29 +101,33 @@ def rollout_metrics_csv(size):
     return b"".join(fill(size, b"timestamp,component,traffic_percent,error_rate,latency_p99_ms\n", record))
 
 
+def repeated(head, part, size):
+    """`head`, then `part` as many times as fit in `size` bytes."""
+    return head + part * ((size - len(head)) // len(part))
+
+
 def release_yaml(size):
     line = b"  The cutover moves every warehouse query to the new engine, stage by stage, with a rollback at each.\n"
-    head = b"title: Large release\ndate: 2026-01-02\nsummary: >\n"
-    return head + line * ((size - len(head)) // len(line))
+    return repeated(b"title: Large release\ndate: 2026-01-02\nsummary: >\n", line, size)
 
 
 def notes_md(size):
     section = (b"## Changes\n\nThe trainer now warms its containers before the first job, and *every* stage is "
                b"[documented](https://example.com/docs). See `flightdeck build`.\n\n- one item\n- another item\n\n")
-    return b"# Notes\n\n" + section * ((size - 16) // len(section))
+    return repeated(b"# Notes\n\n", section, size)
 
 
 def notes_code_md(size):
     """Notes whose code samples hold `]:` (a Python return type), which the piece scan once took for a definition."""
     section = (b"## Loader\n\nThe loader now returns counts by [name](https://example.com/docs):\n\n"
                b"```python\ndef load(path: str) -> dict[str, int]:\n    return {}\n```\n\n")
-    return b"# Notes\n\n" + section * ((size - 16) // len(section))
+    return repeated(b"# Notes\n\n", section, size)
 
 
 def checklist_md(size):
     section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
                b"- [ ] Rollback rehearsed on staging\n\n")
-    return b"# Readiness checklist\n\n" + section * ((size - 32) // len(section))
+    return repeated(b"# Readiness checklist\n\n", section, size)
 
 
 def postmortem_md(size):
