@@ -3,6 +3,8 @@ import Testing
 @testable import FlightdeckServer
 
 /// The whole server on an ephemeral loopback port: real sockets, real file watching, a fake rebuilder.
+/// A wait for what a file change sends allows 20 s: it returns as soon as the event arrives, and on a loaded
+/// machine the watcher and the rebuild once took more than the 5 s the other reads allow.
 @Suite(.serialized) struct LiveServerTests {
     @Test func savingASourceFileSendsReloadAfterTheRebuild() async throws {
         let root = try SiteRoot.make()
@@ -10,7 +12,7 @@ import Testing
         let server = try await RunningServer.start(PreviewServer(configuration: SiteRoot.configuration(root), rebuilder: rebuilder))
         let events = try await server.openEventStream()
         try root.write("content/index.md", "# Changed\n")
-        let (text, _) = await events.read(timeout: .seconds(5)) { $0.contains("event: reload") }
+        let (text, _) = await events.read(timeout: .seconds(20)) { $0.contains("event: reload") }
         #expect(text.contains("event: reload"))
         #expect(await rebuilder.calls == [["content/index.md"]])
         #expect(String(decoding: try root.read("public/build.txt"), as: UTF8.self) == "build 1")
@@ -25,7 +27,7 @@ import Testing
         let server = try await RunningServer.start(PreviewServer(configuration: SiteRoot.configuration(root), rebuilder: rebuilder))
         let events = try await server.openEventStream()
         try root.write("templates/base.html", "{{ content | shout }}")
-        let (failed, _) = await events.read(timeout: .seconds(5)) { $0.contains("<b>bad</b>\n\n") }
+        let (failed, _) = await events.read(timeout: .seconds(20)) { $0.contains("<b>bad</b>\n\n") }
         #expect(failed.contains("event: error\ndata: templates/base.html:3:7: error: unknown filter 'shout'\ndata: content/index.md:1:1: error: <b>bad</b>\n\n"))
 
         // A page loaded while the build is broken shows the overlay at once.
@@ -42,7 +44,7 @@ import Testing
 
         await rebuilder.setOutcome(.built(changedOutputs: nil, stylesheetsOnly: false))
         try root.write("templates/base.html", "{{ content }}")
-        let (recovered, _) = await events.read(timeout: .seconds(5)) { $0.contains("event: reload") }
+        let (recovered, _) = await events.read(timeout: .seconds(20)) { $0.contains("event: reload") }
         #expect(recovered.contains("event: reload"))
         await server.stop()
     }
@@ -54,7 +56,7 @@ import Testing
         let server = try await RunningServer.start(PreviewServer(configuration: SiteRoot.configuration(root), rebuilder: rebuilder))
         let events = try await server.openEventStream()
         try root.write("templates/style.css", "body { color: red; }")
-        let (text, _) = await events.read(timeout: .seconds(5)) { $0.contains("event: css") }
+        let (text, _) = await events.read(timeout: .seconds(20)) { $0.contains("event: css") }
         #expect(text.contains("event: css") && !text.contains("event: reload"))
         await server.stop()
     }
@@ -69,7 +71,7 @@ import Testing
         let events = try await server.openEventStream()
         try await Task.sleep(for: .milliseconds(100))
         for index in 0..<20 { try root.write("content/releases/r\(index).md", "# \(index)\n") }
-        let (text, _) = await events.read(timeout: .seconds(5)) { $0.contains("event: reload") }
+        let (text, _) = await events.read(timeout: .seconds(20)) { $0.contains("event: reload") }
         #expect(text.contains("event: reload"))
         try await Task.sleep(for: .milliseconds(300))
         let calls = await rebuilder.calls
