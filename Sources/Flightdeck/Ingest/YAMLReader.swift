@@ -104,10 +104,11 @@ package enum YAMLReader {
                                                  at: alias?.location ?? here))
                 }
             }
-            if case .scalar(let scalar) = node {
+            switch node {
+            case .scalar(let scalar):
                 return DataNode(YAMLReader.scalarKind(scalar), at: here, text: scalar.string)
-            }
-            if var sequence = take(Self.sequence, from: &node) {
+            case .sequence(var sequence):
+                node = taken
                 var items: [DataNode] = []
                 items.reserveCapacity(sequence.count)
                 for index in sequence.startIndex..<sequence.endIndex {
@@ -116,8 +117,8 @@ package enum YAMLReader {
                     items.append(try convert(&item, depth: depth + 1))
                 }
                 return DataNode(.array(items), at: here)
-            }
-            if var mapping = take(Self.mapping, from: &node) {
+            case .mapping(var mapping):
+                node = taken
                 var entries: [(key: String, keyLocation: SourceLocation, value: DataNode)] = []
                 var seen: [String: SourceLocation] = [:]
                 for index in mapping.startIndex..<mapping.endIndex {  // not `indices`, which holds a copy of the mapping
@@ -136,24 +137,9 @@ package enum YAMLReader {
                     entries.append((keyScalar.string, keyLocation, try convert(&value, depth: depth + 1)))
                 }
                 return DataNode(.object(entries), at: here)
+            case .alias:
+                throw DiagnosticError(.error("YAML aliases are not supported", at: here))
             }
-            throw DiagnosticError(.error("YAML aliases are not supported", at: here))
-        }
-
-        /// The payload `part` finds in `node`, with `node` left as `taken`, so that the payload holds the only
-        /// reference to its children (a `switch` on `node` would keep one of its own until the switch ends).
-        private func take<Payload>(_ part: (Node) -> Payload?, from node: inout Node) -> Payload? {
-            guard let payload = part(node) else { return nil }
-            node = taken
-            return payload
-        }
-
-        private static func sequence(_ node: Node) -> Node.Sequence? {
-            if case .sequence(let sequence) = node { sequence } else { nil }
-        }
-
-        private static func mapping(_ node: Node) -> Node.Mapping? {
-            if case .mapping(let mapping) = node { mapping } else { nil }
         }
 
         /// The first alias (`*name`) on or after the line of the node at `after`, with its place.

@@ -242,7 +242,9 @@ enum MarkdownRenderer {
                 guard let document = CmarkDocument(markdown: source, options: form.options) else { return false }
                 let lineShift = piece.firstLine - 1 - definitionLineCount
                 let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
-                let held = pieces.definitionLines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift }
+                // Lines of the text that fall in this piece, as lines of the piece's own parse.
+                let inPiece = { (lines: [Int]) in lines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift } }
+                let held = inPiece(pieces.definitionLines)
                 guard !MarkdownPieceCheck.covers(document, lines: held) else { return false }
                 // A piece ends with the blank line before the next one.
                 if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: nextLine - 1 - lineShift) {
@@ -250,8 +252,7 @@ enum MarkdownRenderer {
                     continue
                 }
                 // A `]:` the scan took for text in a code or HTML block must be in one.
-                let marks = pieces.codeMarkLines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift }
-                guard MarkdownPieceCheck.inCode(document, lines: marks) else { return false }
+                guard MarkdownPieceCheck.inCode(document, lines: inPiece(pieces.codeMarkLines)) else { return false }
                 document.tableReferences = tableReferences
                 let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
                 html += HeadingIDs.insert(headingIDs, into: document.html())
