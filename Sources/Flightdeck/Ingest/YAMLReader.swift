@@ -1,189 +1,58 @@
+// libyaml, the parser Yams wraps, built by Yams' own `CYaml` target: read here event by event, so that no tree
+// but the `DataNode`s is ever built. Yams itself gives only its scalar constructors, for explicitly tagged scalars.
+import CYaml
 import Yams
 
-/// Parses YAML text into a located `DataNode` tree, with Yams' line and column on every node.
+/// Parses YAML into a located `DataNode` tree, straight from libyaml's events, within `InputLimits`' nesting
+/// depth and alias budget.
+///
+/// A file of many records can be read a record at a time (`read(_:path:recordsUnder:record:)`), as `JSONReader`
+/// reads one: each record of its list becomes a node, is handed over and dropped.
+///
+/// Scalars are typed as Yams' default resolver and constructors type them (`YAMLPlainScalar`): a test holds the
+/// two together. An alias (`*name`) is the anchored node itself, shared, not a copy; every node it stands for
+/// counts against `yamlAliasNodes`, so nine `*a` in `b`, nine `*b` in `c`... ("billion laughs") is refused at the
+/// alias that crosses the budget instead of expanding.
 package enum YAMLReader {
     /// Parses a whole YAML document. An empty document is an empty mapping.
     /// `lineOffset` shifts lines, for YAML embedded in a file (front matter).
     package static func read(_ text: String, path: String, lineOffset: Int = 0) throws(DiagnosticError) -> DataNode {
-        var composed: Node?
-        do {
-            composed = try compose(text)
-        } catch let error as YamlError {
-            throw DiagnosticError(diagnostic(for: error, path: path, lineOffset: lineOffset))
-        } catch {
-            throw DiagnosticError(.error("cannot read YAML: \(error)", at: .file(path)))
-        }
-        // The converter takes the tree apart as it goes: it must hold the only reference.
-        guard var node = composed.take() else { return DataNode(.object([]), at: SourceLocation(file: path, line: 1 + lineOffset, column: 1)) }
-        var converter = Converter(text: text, path: path, lineOffset: lineOffset)
-        return try converter.convert(&node, depth: 0)
-    }
-
-    /// Yams' tree of `text`, its plain scalars left unresolved (`convert` resolves them with `YAMLPlainScalar`).
-    ///
-    /// Yams' default resolver matches every scalar against regular expressions, also to hash mapping keys for
-    /// its duplicate check. Without rules, keys that differ only in their resolved type (`1` and `"1"`) look the
-    /// same to that check, so on a duplicate-key error the text is composed again with the default resolver,
-    /// which decides, as before, whether that is an error. The encoding is given, as `.default` reads the
-    /// process environment on every call.
-    private static func compose(_ text: String) throws -> Node? {
-        do {
-            return try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
-        } catch YamlError.duplicatedKeysInMapping {
-            return try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
-        }
-    }
-
-    fileprivate static func location(_ mark: Mark?, _ path: String, _ lineOffset: Int) -> SourceLocation {
-        SourceLocation(file: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-    }
-
-    /// Turns Yams' tree into `DataNode`s in document order, within `InputLimits`' nesting depth and alias budget.
-    ///
-    /// Yams resolves an alias to the anchored node itself and keeps no anchor names on nodes (its reference is weak),
-    /// so nine `*a` in `b`, nine `*b` in `c`... is a small tree that expands exponentially. A sequence or mapping
-    /// visited a second time at the same place is reached through an alias (an alias of a scalar adds one node, as
-    /// the text does), and every node made below it counts against `yamlAliasNodes`.
-    ///
-    /// Each node's children are taken out of Yams' tree as they are converted, so that the tree is freed as the
-    /// `DataNode`s grow instead of staying whole beside them (a node shared through an alias stays whole).
-    private struct Converter {
-        let text: String
-        let path: String
-        let lineOffset: Int
-        let limits = InputLimits.standard
-        /// The places of the sequences and mappings visited outside aliases.
-        var containers: Set<Place> = []
-        /// The place of the last node visited outside an alias: an alias comes after it.
-        var lastVisited: Mark?
-        /// Whether an alias is being expanded, and where to look for the outermost one (after the node before it).
-        var expanding = false
-        var expandingAfter: Mark?
-        /// Nodes made through aliases so far.
-        var aliasNodes = 0
-
-        struct Place: Hashable {
-            let line: Int
-            let column: Int
-        }
-
-        init(text: String, path: String, lineOffset: Int) {
-            self.text = text
-            self.path = path
-            self.lineOffset = lineOffset
-        }
-
-        /// What a child is replaced with once taken out.
-        private let taken: Node = ""
-
-        /// `node` as a `DataNode`; its children are taken out of it.
-        mutating func convert(_ node: inout Node, depth: Int) throws(DiagnosticError) -> DataNode {
-            let here = YAMLReader.location(node.mark, path, lineOffset)
-            guard depth < limits.nestingDepth else {
-                throw DiagnosticError(.error("YAML is nested more than \(limits.nestingDepth) levels deep", at: here))
-            }
-            var startsExpansion = false
-            if !expanding {
-                if case .scalar = node {
-                    lastVisited = node.mark ?? lastVisited
-                } else if let mark = node.mark, !containers.insert(Place(line: mark.line, column: mark.column)).inserted {
-                    expanding = true
-                    expandingAfter = lastVisited
-                    startsExpansion = true
-                } else {
-                    lastVisited = node.mark ?? lastVisited
-                }
-            }
-            defer { if startsExpansion { expanding = false } }
-            if expanding {
-                aliasNodes += 1
-                if aliasNodes > limits.yamlAliasNodes {
-                    let alias = aliasLocation(after: expandingAfter)
-                    throw DiagnosticError(.error("YAML aliases expand to more than \(limits.yamlAliasNodes) nodes"
-                                                 + (alias.map { " at '\($0.name)'" } ?? "") + "; write the values out, or use fewer aliases",
-                                                 at: alias?.location ?? here))
-                }
-            }
-            switch node {
-            case .scalar(let scalar):
-                return DataNode(YAMLReader.scalarKind(scalar), at: here, text: scalar.string)
-            case .sequence(var sequence):
-                node = taken
-                var items: [DataNode] = []
-                items.reserveCapacity(sequence.count)
-                for index in sequence.startIndex..<sequence.endIndex {
-                    var item = sequence[index]
-                    sequence[index] = taken
-                    items.append(try convert(&item, depth: depth + 1))
-                }
-                return DataNode(.array(items), at: here)
-            case .mapping(var mapping):
-                node = taken
-                var entries: [(key: String, keyLocation: SourceLocation, value: DataNode)] = []
-                var seen: [String: SourceLocation] = [:]
-                for index in mapping.startIndex..<mapping.endIndex {  // not `indices`, which holds a copy of the mapping
-                    let key = mapping[index].key
-                    var value = mapping[index].value
-                    mapping[index] = (taken, taken)
-                    if !expanding { lastVisited = key.mark ?? lastVisited }
-                    let keyLocation = YAMLReader.location(key.mark, path, lineOffset)
-                    guard case .scalar(let keyScalar) = key else {
-                        throw DiagnosticError(.error("mapping keys must be plain strings", at: keyLocation))
-                    }
-                    if let first = seen[keyScalar.string] {
-                        throw DiagnosticError(.error("duplicate key '\(keyScalar.string)' (first at line \(first.line))", at: keyLocation))
-                    }
-                    seen[keyScalar.string] = keyLocation
-                    entries.append((keyScalar.string, keyLocation, try convert(&value, depth: depth + 1)))
-                }
-                return DataNode(.object(entries), at: here)
-            case .alias:
-                throw DiagnosticError(.error("YAML aliases are not supported", at: here))
+        var copy = text
+        // The String's own UTF-8, not a copy of it.
+        let result: Result<DataNode, DiagnosticError> = copy.withUTF8 { bytes in
+            do throws(DiagnosticError) {
+                var composer = Composer(bytes, path: path, lineOffset: lineOffset, listKeys: [], mapped: nil, record: nil)
+                return .success(try composer.document())
+            } catch {
+                return .failure(error)
             }
         }
+        return try result.get()
+    }
 
-        /// The first alias (`*name`) on or after the line of the node at `after`, with its place.
-        func aliasLocation(after: Mark?) -> (name: String, location: SourceLocation)? {
-            let source = SourceFile(path: path, text: text)
-            let utf8 = Array(text.utf8)
-            var k = after.flatMap { source.utf8Offset(line: $0.line) } ?? 0
-            while k + 1 < utf8.count {
-                if utf8[k] == UInt8(ascii: "*"), k == 0 || !Self.isAnchorByte(utf8[k - 1]) || utf8[k - 1] == UInt8(ascii: ":"),
-                   Self.isAnchorByte(utf8[k + 1]) {
-                    var end = k + 1
-                    while end < utf8.count, Self.isAnchorByte(utf8[end]) { end += 1 }
-                    let found = source.location(ofUTF8Offset: k)
-                    return (String(decoding: utf8[k..<end], as: UTF8.self),
-                            SourceLocation(file: path, line: found.line + lineOffset, column: found.column))
-                }
-                k += 1
+    /// Parses a YAML file (`MappedFile.open`, which checked its UTF-8) whose records are the list under one of
+    /// `listKeys` in the top-level mapping. Each record goes to `record` as soon as it is composed, with the key of
+    /// its list, and nothing keeps it; the pages before each record are given back. Returns the document with that
+    /// list empty (a list with an anchor is not handed over, but kept, for its aliases). An error is thrown at the
+    /// same place as by `read`, after the records before it were handed over.
+    package static func read(_ file: MappedFile, path: String, recordsUnder listKeys: [String],
+                             record: (_ key: String, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        var bytes = file.bytes
+        // `ContentFile.readText` drops a byte order mark, so the text `read` is given has none.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+        let result: Result<DataNode, DiagnosticError> = withoutActuallyEscaping(record) { record in
+            do throws(DiagnosticError) {
+                var composer = Composer(bytes, path: path, lineOffset: 0, listKeys: listKeys, mapped: file, record: record)
+                return .success(try composer.document())
+            } catch {
+                return .failure(error)
             }
-            return nil
         }
-
-        /// Whether a byte can continue an anchor name (anything but space, line breaks and flow indicators).
-        private static func isAnchorByte(_ byte: UInt8) -> Bool {
-            ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
-              UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}")].contains(byte)
-        }
+        return try result.get()
     }
 
-    fileprivate static func scalarKind(_ scalar: Node.Scalar) -> DataNode.Kind {
-        // An untagged scalar's tag is still `.implicit` here: only mapping keys were resolved, by the duplicate check.
-        if scalar.tag.rawValue == Tag.Name.implicit.rawValue { return plainKind(scalar) }
-        let node = Node.scalar(scalar)
-        switch node.tag.rawValue {
-        case Tag.Name.null.rawValue: return .null
-        case Tag.Name.bool.rawValue: return node.bool.map(DataNode.Kind.bool) ?? .string(scalar.string)
-        case Tag.Name.int.rawValue: return node.int.map(DataNode.Kind.int) ?? .string(scalar.string)
-        case Tag.Name.float.rawValue: return node.float.map(DataNode.Kind.double) ?? .string(scalar.string)
-        default: return .string(scalar.string)
-        }
-    }
-
-    /// An untagged scalar's value, as Yams' default resolver and constructor would make it.
-    private static func plainKind(_ scalar: Node.Scalar) -> DataNode.Kind {
-        let text = scalar.string
+    /// An untagged plain scalar's value, as Yams' default resolver and constructors make it.
+    fileprivate static func plainKind(_ text: String) -> DataNode.Kind {
         switch YAMLPlainScalar.resolve(text) {
         case .null: return .null
         case .bool:
@@ -194,14 +63,26 @@ package enum YAMLReader {
             }
         case .int:
             if let int = decimalInt(text) { return .int(int) }
-            return Int.construct(from: scalar).map(DataNode.Kind.int) ?? .string(text)
+            return Int.construct(from: Node.Scalar(text)).map(DataNode.Kind.int) ?? .string(text)
         case .float:
             if !text.utf8.contains(where: { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "i") || $0 == UInt8(ascii: "I")
                 || $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "N") }), let double = Double(text) {
                 return .double(double)
             }
-            return Double.construct(from: scalar).map(DataNode.Kind.double) ?? .string(text)
+            return Double.construct(from: Node.Scalar(text)).map(DataNode.Kind.double) ?? .string(text)
         case .string: return .string(text)
+        }
+    }
+
+    /// A scalar with an explicit tag (`!!int 3`), as Yams' constructors make it: a core-schema tag that does not
+    /// fit the text, and any other tag, leave the text a string.
+    fileprivate static func taggedKind(_ text: String, tag: String) -> DataNode.Kind {
+        switch tag {
+        case Tag.Name.null.rawValue: return .null
+        case Tag.Name.bool.rawValue: return Bool.construct(from: Node.Scalar(text)).map(DataNode.Kind.bool) ?? .string(text)
+        case Tag.Name.int.rawValue: return Int.construct(from: Node.Scalar(text)).map(DataNode.Kind.int) ?? .string(text)
+        case Tag.Name.float.rawValue: return Double.construct(from: Node.Scalar(text)).map(DataNode.Kind.double) ?? .string(text)
+        default: return .string(text)
         }
     }
 
@@ -212,29 +93,280 @@ package enum YAMLReader {
               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         return Int(text)
     }
+}
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let what = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error("invalid YAML: \(what)", at: location(mark, path, lineOffset))
-        case .composer(let context, let problem, let mark, _):
-            let what = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error("invalid YAML: \(what)", at: location(mark, path, lineOffset))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("duplicate key '\(duplicates.joined(separator: "', '"))'", at: location(context.mark, path, lineOffset))
-        case .reader(let problem, let offset, let value, let yaml):
-            // Yams gives the offset in characters of the text it was given.
-            guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
-                return .error("invalid YAML text: \(problem)", at: .file(path))
-            }
-            let found = SourceFile(path: path, text: yaml).location(ofUTF8Offset: yaml.utf8.distance(from: yaml.utf8.startIndex, to: index))
-            let what = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
-            return .error("invalid YAML text: \(problem)\(what); write it as an escape in a double-quoted string, or remove it",
-                          at: SourceLocation(file: path, line: found.line + lineOffset, column: found.column))
-        default:
-            return .error("invalid YAML: \(error)", at: .file(path))
+/// A YAML data file read a record at a time (`YAMLReader.read(_:path:recordsUnder:record:)`) from its checked
+/// bytes (`MappedFile`), so that neither its text nor all its records are ever in memory at once.
+enum YAMLFile {
+    /// The file's records to `record`, and the rest of the document; a file that is not UTF-8 is an error at the
+    /// first bad byte, as `ContentFile.readText` gives it.
+    static func read(_ file: ContentFile, recordsUnder listKeys: [String],
+                     record: (_ key: String, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
+        let bytes = try MappedFile.open(file)
+        return try withExtendedLifetime(bytes) { () throws(DiagnosticError) -> DataNode in
+            try YAMLReader.read(bytes, path: file.path, recordsUnder: listKeys, record: record)
         }
+    }
+}
+
+/// libyaml's parser over UTF-8 bytes, one event at a time.
+private final class YAMLEvents {
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    /// The current event, valid until the next `advance`.
+    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    private var holdsEvent = false
+    /// Whether libyaml could set itself up (it could not allocate its buffers).
+    let ready: Bool
+
+    /// A parser of `bytes`, which must outlive it.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        ready = yaml_parser_initialize(parser) == 1
+        guard ready, let start = bytes.baseAddress else { return }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, start, bytes.count)
+    }
+
+    deinit {
+        if holdsEvent { yaml_event_delete(event) }
+        if ready { yaml_parser_delete(parser) }
+        event.deallocate()
+        parser.deallocate()
+    }
+
+    /// Moves to the next event; false when the text is not YAML (the parser's `error` says why).
+    func advance() -> Bool {
+        if holdsEvent { yaml_event_delete(event) }
+        holdsEvent = yaml_parser_parse(parser, event) == 1
+        return holdsEvent
+    }
+}
+
+/// Builds `DataNode`s from libyaml's events.
+private struct Composer {
+    /// The text's UTF-8, for the place of a reader error.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+    let lineOffset: Int
+    /// The members of the top-level mapping whose lists hold the records, when reading a record at a time.
+    let listKeys: [String]
+    /// The mapped file the bytes are, when they are: the pages before each record are given back.
+    let mapped: MappedFile?
+    /// Where records go when reading a record at a time; nil when the whole tree is built.
+    let record: ((String, DataNode) throws(DiagnosticError) -> Void)?
+    let events: YAMLEvents
+    let limits = InputLimits.standard
+
+    /// A node under an anchor (`&name`): what an alias of it stands for.
+    struct Anchored {
+        let node: DataNode
+        /// The nodes it is made of, itself included, as the text would spell them out.
+        let size: Int
+        /// The levels of nesting it spans, itself included.
+        let height: Int
+    }
+
+    /// The anchors defined so far; a later one of the same name hides the earlier (YAML allows it).
+    var anchors: [String: Anchored] = [:]
+    /// Nodes made through aliases of sequences and mappings so far (an alias of a scalar costs what its text does).
+    var aliasNodes = 0
+    /// Nodes made so far, through aliases too: an anchored node's size is the difference across it.
+    var made = 0
+    /// One copy of each long scalar that repeats (an approver's name, a comment, a label): records keep them.
+    var pool = StringPool()
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, lineOffset: Int, listKeys: [String], mapped: MappedFile?,
+         record: ((String, DataNode) throws(DiagnosticError) -> Void)?) {
+        self.bytes = bytes
+        self.path = path
+        self.lineOffset = lineOffset
+        self.listKeys = listKeys
+        self.mapped = mapped
+        self.record = record
+        events = YAMLEvents(bytes)
+    }
+
+    /// The document: there must be at most one. An empty stream is an empty mapping.
+    mutating func document() throws(DiagnosticError) -> DataNode {
+        let empty = DataNode(.object([]), at: SourceLocation(file: path, line: 1 + lineOffset, column: 1))
+        guard !bytes.isEmpty else { return empty }
+        guard events.ready else { throw DiagnosticError(.error("cannot read YAML: out of memory", at: .file(path))) }
+        try advance()   // the stream's start
+        guard try advance() != YAML_STREAM_END_EVENT else { return empty }
+        try advance()   // past the document's start, to its node
+        let root = try node(depth: 0, top: true).node
+        try advance()   // the document's end
+        if try advance() != YAML_STREAM_END_EVENT {
+            throw DiagnosticError(.error("invalid YAML: expected a single document in the stream, but found another document",
+                                         at: here))
+        }
+        return root
+    }
+
+    /// Moves to the next event, and gives its type.
+    @discardableResult
+    private mutating func advance() throws(DiagnosticError) -> yaml_event_type_t {
+        guard events.advance() else { throw failure() }
+        return events.event.pointee.type
+    }
+
+    /// Where the current event starts.
+    private var here: SourceLocation {
+        let mark = events.event.pointee.start_mark
+        return SourceLocation(file: path, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    /// The node whose first event is the current one, and its height; on return the current event is its last.
+    /// `top` is the document's own node, whose lists under `listKeys` hold the records when reading a record at a time.
+    private mutating func node(depth: Int, top: Bool = false) throws(DiagnosticError) -> (node: DataNode, height: Int) {
+        let place = here
+        guard depth < limits.nestingDepth else {
+            throw DiagnosticError(.error("YAML is nested more than \(limits.nestingDepth) levels deep", at: place))
+        }
+        let event = events.event.pointee
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            return try alias(Self.string(event.data.alias.anchor) ?? "", depth: depth, at: place)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = pool(String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self))
+            let kind: DataNode.Kind
+            // Yams' rules: a quoted scalar without a tag is a string; a plain one without a tag (or with `!`) is
+            // resolved; a tagged one is constructed by its tag.
+            if scalar.quoted_implicit == 1 {
+                kind = .string(text)
+            } else if let tag = Self.string(scalar.tag), tag != "!" {
+                kind = YAMLReader.taggedKind(text, tag: tag)
+            } else if scalar.tag != nil {
+                kind = .string(text)
+            } else {
+                kind = YAMLReader.plainKind(text)
+            }
+            made += 1
+            let node = DataNode(kind, at: place, text: text)
+            if let anchor = Self.string(scalar.anchor) { anchors[anchor] = Anchored(node: node, size: 1, height: 1) }
+            return (node, 1)
+        case YAML_SEQUENCE_START_EVENT:
+            let anchor = Self.string(event.data.sequence_start.anchor)
+            let first = made
+            made += 1
+            var items: [DataNode] = []
+            var height = 1
+            while try advance() != YAML_SEQUENCE_END_EVENT {
+                let item = try node(depth: depth + 1)
+                items.append(item.node)
+                height = max(height, item.height + 1)
+            }
+            let node = DataNode(.array(items), at: place)
+            if let anchor { anchors[anchor] = Anchored(node: node, size: made - first, height: height) }
+            return (node, height)
+        case YAML_MAPPING_START_EVENT:
+            let anchor = Self.string(event.data.mapping_start.anchor)
+            let first = made
+            made += 1
+            var entries: [(key: String, keyLocation: SourceLocation, value: DataNode)] = []
+            var keys = KeyIndex()
+            var height = 1
+            while try advance() != YAML_MAPPING_END_EVENT {
+                let keyLocation = here
+                guard let key = try node(depth: depth + 1).node.text else {
+                    throw DiagnosticError(.error("mapping keys must be plain strings", at: keyLocation))
+                }
+                if let earlier = keys.earlier(key, at: keyLocation, in: entries) {
+                    throw DiagnosticError(.error("duplicate key '\(key)' (first at line \(earlier.line))", at: keyLocation))
+                }
+                try advance()
+                if top, record != nil, listKeys.contains(key), events.event.pointee.type == YAML_SEQUENCE_START_EVENT,
+                   events.event.pointee.data.sequence_start.anchor == nil {
+                    let listPlace = here
+                    made += 1
+                    try records(key: key, depth: depth + 1)
+                    entries.append((key, keyLocation, DataNode(.array([]), at: listPlace)))
+                    height = max(height, 2)
+                } else {
+                    let value = try node(depth: depth + 1)
+                    entries.append((key, keyLocation, value.node))
+                    height = max(height, value.height + 1)
+                }
+            }
+            let node = DataNode(.object(entries), at: place)
+            if let anchor { anchors[anchor] = Anchored(node: node, size: made - first, height: height) }
+            return (node, height)
+        default:
+            throw DiagnosticError(.error("invalid YAML: unexpected event \(event.type.rawValue)", at: place))
+        }
+    }
+
+    /// The items of the sequence whose start is the current event, each to `record` as soon as it is composed.
+    private mutating func records(key: String, depth: Int) throws(DiagnosticError) {
+        guard let record else { return }
+        while try advance() != YAML_SEQUENCE_END_EVENT {
+            // libyaml counts characters, which are never more than bytes: the pages before it are read.
+            mapped?.release(upTo: Int(events.event.pointee.start_mark.index))
+            try record(key, try node(depth: depth + 1).node)
+        }
+    }
+
+    /// The node an alias stands for, within the alias budget and the nesting depth.
+    private mutating func alias(_ name: String, depth: Int, at place: SourceLocation) throws(DiagnosticError) -> (node: DataNode, height: Int) {
+        guard let anchored = anchors[name] else {
+            throw DiagnosticError(.error("invalid YAML: found undefined alias '*\(name)'", at: place))
+        }
+        if anchored.node.text == nil {
+            aliasNodes += anchored.size
+            if aliasNodes > limits.yamlAliasNodes {
+                throw DiagnosticError(.error("YAML aliases expand to more than \(limits.yamlAliasNodes) nodes at '*\(name)'"
+                                             + "; write the values out, or use fewer aliases", at: place))
+            }
+        }
+        if depth + anchored.height > limits.nestingDepth {
+            throw DiagnosticError(.error("YAML is nested more than \(limits.nestingDepth) levels deep", at: place))
+        }
+        made += anchored.size
+        return (anchored.node, anchored.height)
+    }
+
+    /// The error libyaml stopped at, where it is.
+    private func failure() -> DiagnosticError {
+        let parser = events.parser.pointee
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            // For UTF-8 input libyaml counts the offset in bytes.
+            let found = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self)).location(ofUTF8Offset: parser.problem_offset)
+            let value = parser.problem_value >= 0 ? " (U+\(String(parser.problem_value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
+            return DiagnosticError(.error("invalid YAML text: \(problem)\(value); write it as an escape in a double-quoted string, or remove it",
+                                          at: SourceLocation(file: path, line: found.line + lineOffset, column: found.column)))
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let what = parser.context.map { "\(problem) \(String(cString: $0))" } ?? problem
+            let mark = parser.problem_mark
+            return DiagnosticError(.error("invalid YAML: \(what)",
+                                          at: SourceLocation(file: path, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)))
+        default:
+            return DiagnosticError(.error("cannot read YAML: \(problem)", at: .file(path)))
+        }
+    }
+
+    /// A C string from libyaml (anchors, tags), or nil.
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}
+
+/// The keys of one mapping, for the duplicate check: a few are searched, many are hashed.
+private struct KeyIndex {
+    private var hashed: [String: SourceLocation]?
+
+    /// The place of an earlier key equal to `key` among `entries` (the mapping's so far), or nil when `key` is new;
+    /// `location` is the place of `key`, which is about to be added.
+    mutating func earlier(_ key: String, at location: SourceLocation,
+                          in entries: [(key: String, keyLocation: SourceLocation, value: DataNode)]) -> SourceLocation? {
+        if hashed == nil, entries.count >= 16 {
+            hashed = Dictionary(entries.map { ($0.key, $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
+        }
+        guard hashed != nil else { return entries.first(where: { $0.key == key })?.keyLocation }
+        if let earlier = hashed?[key] { return earlier }
+        hashed?[key] = location
+        return nil
     }
 }
 

@@ -72,14 +72,27 @@ struct YAMLPlainScalarTests {
         #expect(value.text == text)
     }
 
-    @Test func keysThatDifferOnlyInTypeAreCheckedAsBefore() {
-        // Yams' default resolver does not call `1` and `"1"` duplicates; YAMLReader's own check does.
-        #expect(throws: DiagnosticError.self) { try YAMLReader.read("1: a\n\"1\": b\n", path: "t.yaml") }
+    @Test func duplicateKeysAreErrorsAtTheSecondKey() {
+        // Yams' default resolver does not call `1` and `"1"` duplicates; YAMLReader compares keys as written.
+        do {
+            _ = try YAMLReader.read("1: a\n\"1\": b\n", path: "t.yaml")
+            Issue.record("expected a duplicate-key error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["t.yaml:2:1: error: duplicate key '1' (first at line 1)"])
+        }
         do {
             _ = try YAMLReader.read("a: 1\nb: 2\na: 3\n", path: "t.yaml")
             Issue.record("expected a duplicate-key error")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["t.yaml:1:1: error: duplicate key 'a'"])
+            #expect(error.diagnostics.map(\.description) == ["t.yaml:3:1: error: duplicate key 'a' (first at line 1)"])
+        }
+        // Past 16 keys they are hashed: the same error.
+        let many = (1...40).map { "k\($0): \($0)" }.joined(separator: "\n") + "\nk7: again\n"
+        do {
+            _ = try YAMLReader.read(many, path: "t.yaml")
+            Issue.record("expected a duplicate-key error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["t.yaml:41:1: error: duplicate key 'k7' (first at line 7)"])
         }
     }
 

@@ -49,10 +49,37 @@ package struct SignoffFigures: Sendable, Encodable {
         package var staleText: String?
         /// For a stale sign-off, what changed: "experiments.csv, tests/junit.xml".
         package var changedSince: String?
-        /// "signed 2026-05-10 by Kim Park", for a role someone signed.
-        package var signedText: String?
+        /// "signed 2026-05-10 by Kim Park", for a role someone signed (made when asked for: a site may have
+        /// thousands of roles).
+        package var signedText: String? {
+            approver.map { approver in "signed\(date.map { " \(Timestamp.dayString($0))" } ?? "") by \(approver)" }
+        }
         /// Why an unverified sign-off is unverified: "no digest", "edited by hand after flightdeck signoff recorded it".
         package var unverifiedWhy: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case role, status, approver, date, comment, verification, changedFiles, changedFigures, digest, flightdeck
+            case staleText, changedSince, signedText, unverifiedWhy
+        }
+
+        /// As the members are declared, `signedText` among them.
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(role, forKey: .role)
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(approver, forKey: .approver)
+            try container.encodeIfPresent(date, forKey: .date)
+            try container.encodeIfPresent(comment, forKey: .comment)
+            try container.encodeIfPresent(verification, forKey: .verification)
+            try container.encodeIfPresent(changedFiles, forKey: .changedFiles)
+            try container.encode(changedFigures, forKey: .changedFigures)
+            try container.encodeIfPresent(digest, forKey: .digest)
+            try container.encodeIfPresent(flightdeck, forKey: .flightdeck)
+            try container.encodeIfPresent(staleText, forKey: .staleText)
+            try container.encodeIfPresent(changedSince, forKey: .changedSince)
+            try container.encodeIfPresent(signedText, forKey: .signedText)
+            try container.encodeIfPresent(unverifiedWhy, forKey: .unverifiedWhy)
+        }
     }
 
     /// Required roles in file order, then any extra roles that signed (on pages: at most `PageRows.limit`).
@@ -97,7 +124,6 @@ package enum SignoffAnalysis {
             var row = SignoffFigures.Role(role: name, status: entry.decision.rawValue, approver: entry.approver, date: entry.date,
                                           comment: entry.comment, verification: check.state, changedFiles: check.changedFiles,
                                           changedFigures: check.changedFigures, digest: entry.digest, flightdeck: entry.flightdeck)
-            row.signedText = "signed\(entry.date.map { " \(Timestamp.dayString($0))" } ?? "") by \(entry.approver)"
             row.unverifiedWhy = check.state == .unverified ? check.why : nil
             if check.state == .stale {
                 let changed = changedSince(check)
@@ -106,20 +132,40 @@ package enum SignoffAnalysis {
             }
             return row
         }
-        // By role, the first entry (the reader keeps one per role); sets, so that thousands of roles stay linear.
-        var entryOf: [String: Signoffs.Entry] = [:]
-        for entry in signoffs.entries where entryOf[entry.role] == nil { entryOf[entry.role] = entry }
+        // The first entry of each required role (the reader keeps one per role), by its index, in one pass over a
+        // set: thousands of roles stay linear, and no entry is copied.
         let requiredRoles = Set(signoffs.required)
-        var roles = signoffs.required.map { name in role(name, entryOf[name]) }
-        roles += signoffs.entries.filter { !requiredRoles.contains($0.role) }.map { role($0.role, $0) }
-        let required = roles.filter { requiredRoles.contains($0.role) }
-        let approvals = required.filter { $0.status == "approved" }
-        let approved = approvals.filter { $0.verification == .verified }.count
-        let rejected = roles.filter { $0.status == "rejected" }.map(\.role)
-        let outstanding = required.filter { $0.status == "pending" || $0.status == "missing" }.map(\.role)
+        var entryOf: [String: Int] = [:]
+        var extras = 0
+        for (index, entry) in signoffs.entries.enumerated() {
+            if !requiredRoles.contains(entry.role) {
+                extras += 1
+            } else if entryOf[entry.role] == nil {
+                entryOf[entry.role] = index
+            }
+        }
+        var roles: [SignoffFigures.Role] = []
+        roles.reserveCapacity(signoffs.required.count + extras)
+        for name in signoffs.required { roles.append(role(name, entryOf[name].map { signoffs.entries[$0] })) }
+        for entry in signoffs.entries where !requiredRoles.contains(entry.role) { roles.append(role(entry.role, entry)) }
+        // The required roles come first.
+        let required = roles.prefix(signoffs.required.count)
+        var approved = 0
+        var stale: [String] = []
+        var unverified: [String] = []
+        var outstanding: [String] = []
+        for row in required {
+            switch (row.status, row.verification) {
+            case ("approved", .verified): approved += 1
+            case ("approved", .stale): stale.append(row.role)
+            case ("approved", .unverified): unverified.append(row.role)
+            case ("pending", _), ("missing", _): outstanding.append(row.role)
+            default: break
+            }
+        }
+        let rejected = roles.compactMap { $0.status == "rejected" ? $0.role : nil }
         return SignoffFigures(roles: roles, approved: approved, required: signoffs.required.count, rejected: rejected,
-                              outstanding: outstanding, stale: approvals.filter { $0.verification == .stale }.map(\.role),
-                              unverified: approvals.filter { $0.verification == .unverified }.map(\.role),
+                              outstanding: outstanding, stale: stale, unverified: unverified,
                               complete: approved == signoffs.required.count && rejected.isEmpty)
     }
 

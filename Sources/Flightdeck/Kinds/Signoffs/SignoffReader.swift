@@ -5,7 +5,10 @@ enum SignoffReader {
     static func read(_ release: ReleaseSource, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         guard let file = release.file(named: "signoffs.yaml") else { return nil }
         do {
-            var signoffs = read(try file.readText().text, path: file.path, configuredRoles: configuredRoles, log: log)
+            // A sign-off at a time: a file of many is never held whole, as text or as one tree.
+            var entries = Entries(path: file.path, log: log)
+            let root = try YAMLFile.read(file, recordsUnder: ["signoffs"]) { _, node in entries.add(node) }
+            var signoffs = read(root, entries, configuredRoles: configuredRoles, log: log)
             if let evidence = release.file(named: SignoffEvidence.fileName) {
                 signoffs?.evidence = SignoffEvidenceFile.read(try evidence.readText(), log: log)
             }
@@ -25,35 +28,16 @@ enum SignoffReader {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
+        return read(root, Entries(path: path, log: log), configuredRoles: configuredRoles, log: log)
+    }
+
+    /// The sign-offs of a document whose `signoffs` list, or the first part of it, went to `entries` already.
+    private static func read(_ root: DataNode, _ entries: Entries, configuredRoles: [String], log: DiagnosticLog) -> Signoffs? {
+        var entries = entries
         guard let reader = ObjectReader(root, log: log, what: "signoffs.yaml") else { return nil }
-        var result = Signoffs(path: path, required: reader.strings("required") ?? [], entries: [])
-        let decisions = Signoffs.Decision.allCases.map(\.rawValue)
-        var seen: [String: Int] = [:]
-        for node in reader.list("signoffs") ?? [] {
-            guard let entry = ObjectReader(node, log: log, what: "each sign-off") else { continue }
-            let role = entry.string("role", required: true)
-            let approver = entry.string("approver", required: true)
-            let decision = entry.choice("decision", required: true, of: decisions).flatMap(Signoffs.Decision.init(rawValue:))
-            let date = entry.date("date")
-            let comment = entry.string("comment")
-            let digest = entry.string("digest")
-            let version = entry.string("flightdeck")
-            if let digest, let node = entry.value("digest"), !SignoffEvidenceFile.isDigest(digest) {
-                log.error("'digest' must be sha256: and 64 hex digits, as flightdeck signoff writes it, found \"\(digest)\"", at: node.location)
-            }
-            entry.warnUnknownKeys()
-            guard let role, let approver, let decision else { continue }
-            if let first = seen[role] {
-                log.error("role '\(role)' signed twice (first at line \(first)); keep one entry per role", at: node.location)
-                continue
-            }
-            seen[role] = node.location.line
-            if decision == .rejected, comment == nil {
-                log.warning("a rejection should say why in 'comment'", at: node.location)
-            }
-            result.entries.append(.init(role: role, approver: approver, decision: decision, date: date,
-                                        comment: comment, line: node.location.line, digest: digest, flightdeck: version))
-        }
+        for node in reader.list("signoffs") ?? [] { entries.add(node) }
+        var result = Signoffs(path: entries.path, required: reader.strings("required") ?? [], entries: entries.kept)
+        let path = entries.path
         let known = Set(result.required).union(configuredRoles)
         for entry in result.entries where !known.contains(entry.role) {
             // A suggestion compares the role with every required one: only for the warnings the log keeps.
@@ -63,5 +47,47 @@ enum SignoffReader {
         }
         reader.warnUnknownKeys()
         return result
+    }
+
+    /// The entries of the `signoffs` list, checked one by one as they are read.
+    private struct Entries {
+        let path: String
+        let log: DiagnosticLog
+        private(set) var kept: [Signoffs.Entry] = []
+        /// The line of each role's entry, for a role signed twice.
+        private var seen: [String: Int] = [:]
+        private static let decisions = Signoffs.Decision.allCases.map(\.rawValue)
+
+        init(path: String, log: DiagnosticLog) {
+            self.path = path
+            self.log = log
+        }
+
+        /// Checks the entry at `node`, and keeps it when it is whole and its role is not signed already.
+        mutating func add(_ node: DataNode) {
+            guard let entry = ObjectReader(node, log: log, what: "each sign-off") else { return }
+            let role = entry.string("role", required: true)
+            let approver = entry.string("approver", required: true)
+            let decision = entry.choice("decision", required: true, of: Self.decisions).flatMap(Signoffs.Decision.init(rawValue:))
+            let date = entry.date("date")
+            let comment = entry.string("comment")
+            let digest = entry.string("digest")
+            let version = entry.string("flightdeck")
+            if let digest, let node = entry.value("digest"), !SignoffEvidenceFile.isDigest(digest) {
+                log.error("'digest' must be sha256: and 64 hex digits, as flightdeck signoff writes it, found \"\(digest)\"", at: node.location)
+            }
+            entry.warnUnknownKeys()
+            guard let role, let approver, let decision else { return }
+            if let first = seen[role] {
+                log.error("role '\(role)' signed twice (first at line \(first)); keep one entry per role", at: node.location)
+                return
+            }
+            seen[role] = node.location.line
+            if decision == .rejected, comment == nil {
+                log.warning("a rejection should say why in 'comment'", at: node.location)
+            }
+            kept.append(.init(role: role, approver: approver, decision: decision, date: date,
+                              comment: comment, line: node.location.line, digest: digest, flightdeck: version))
+        }
     }
 }

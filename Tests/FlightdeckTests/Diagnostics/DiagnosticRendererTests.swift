@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// The source lines under diagnostics are read a block at a time, as `SourceFile` would split the whole text.
+@Suite struct DiagnosticRendererTests {
+    private func withFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(bytes).write(to: url)
+        try body(url)
+    }
+
+    @Test func readsTheWantedLinesAsTheWholeTextHasThem() throws {
+        // Lines longer than a read block, CRLF, an empty line, a non-ASCII line and a last line without a break.
+        let long = String(repeating: "abcdefgh", count: 20_000)
+        let text = "first\r\n\(long)\n\nnaïve ✓\n" + (1...5_000).map { "line \($0)" }.joined(separator: "\n") + "\nend"
+        try withFile(Array(text.utf8)) { url in
+            let whole = SourceFile(path: "f", text: text)
+            let wanted: Set<Int> = [1, 3, 4, 5, 2_000, 5_004, 5_005, 5_006]
+            let found = DiagnosticRenderer.lines(wanted.union([2]), of: url)
+            for number in wanted { #expect(found[number] == whole.line(number).map(String.init), "line \(number)") }
+            // A long line is kept up to 4,096 bytes: more than the 200 characters shown.
+            #expect(found[2] == String(long.prefix(4_096)))
+        }
+    }
+
+    @Test func aLineThatIsNotUTF8IsLeftOutAndTheOthersStay() throws {
+        try withFile(Array("a: 1\nb: ".utf8) + [0xC3, 0x28] + Array("\nc: 3\n".utf8)) { url in
+            #expect(DiagnosticRenderer.lines([1, 2, 3], of: url) == [1: "a: 1", 3: "c: 3"])
+        }
+    }
+
+    @Test func rendersTheLineAndCaretUnderEachDiagnostic() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("title: x\nrequired: [qa]\n".utf8).write(to: folder.appendingPathComponent("s.yaml"))
+        let rendered = DiagnosticRenderer.render([
+            .warning("role 'qa' is not signed", at: SourceLocation(file: "s.yaml", line: 2, column: 12)),
+            .error("gone", at: SourceLocation(file: "missing.yaml", line: 1, column: 1)),
+        ], root: folder)
+        #expect(rendered == """
+            s.yaml:2:12: warning: role 'qa' is not signed
+            2 | required: [qa]
+              |            ^
+            missing.yaml:1:1: error: gone
+            """)
+    }
+}
