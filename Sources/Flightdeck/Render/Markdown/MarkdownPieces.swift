@@ -20,9 +20,10 @@ import Darwin
 /// `definitions`: the document's definitions, in document order, each block of them as written. The text is not
 /// cut (nil) when a definition could be anywhere else: every `]:` must be in a paragraph that starts with `[` in
 /// column 0 after a blank line, and such paragraphs must hold only definitions (checked on libcmark's parse of
-/// `definitions` and, per piece, that libcmark did not read them as part of another block). A `]:` inside what the
-/// scan takes for a fenced code block or an HTML block is text, not a definition: each piece checks on its tree that
-/// such a line is in one (`codeMarkLines`, `MarkdownPieceCheck.inCode`), else the text is parsed whole.
+/// `definitions` and, per piece, that libcmark did not read them as part of another block). Any other `]:` must be
+/// text: in a code block or an HTML block, or in a paragraph or heading that does not start with `[` (a definition
+/// can only start a paragraph). Each piece checks that on its tree (`markLines`, `MarkdownPieceCheck.holdsNoDefinition`),
+/// else the text is parsed whole.
 struct MarkdownPieces {
     /// One piece: its bytes in the text and the 1-based line it starts on.
     struct Piece: Equatable {
@@ -36,8 +37,8 @@ struct MarkdownPieces {
     let definitions: String
     /// The 1-based line each paragraph of `definitions` starts on in the text, in order.
     let definitionLines: [Int]
-    /// The 1-based lines, in order, that hold `]:` inside what the scan took for a fenced code block or an HTML block.
-    let codeMarkLines: [Int]
+    /// The 1-based lines, in order, that hold `]:` outside `definitions`: text, as each piece checks.
+    let markLines: [Int]
 
     /// How large pieces are.
     struct Size: Sendable {
@@ -68,7 +69,7 @@ struct MarkdownPieces {
         guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run() else { return nil }
         definitions = scanned.definitions
         definitionLines = scanned.definitionLines
-        codeMarkLines = scanned.codeMarkLines
+        markLines = scanned.markLines
         pieces = scanned.pieces
         coalesce(atLeast: max(size.bytes, definitions.utf8.count * size.definitionsFactor))
         guard pieces.count > 1 else { return nil }
@@ -128,7 +129,7 @@ struct MarkdownPieces {
             var pieces: [Piece]
             var definitions: String
             var definitionLines: [Int]
-            var codeMarkLines: [Int] = []
+            var markLines: [Int] = []
         }
 
         func run() -> Result? {
@@ -165,10 +166,9 @@ struct MarkdownPieces {
                     definitionBytes.append(0x0A)
                     definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
                 } else if hasDefinitionMark(line) {
-                    // Text in a fenced code block or an HTML block (each piece checks that it is one); anywhere else,
-                    // a definition this scan cannot follow.
-                    if case .nothing = open { return nil }
-                    result.codeMarkLines.append(lineNumber)
+                    // Text, in a code block, an HTML block, or a paragraph or heading that does not start with `[`,
+                    // as each piece checks; anywhere else a definition this scan cannot follow.
+                    result.markLines.append(lineNumber)
                 }
                 if blank { inDefinitions = false }
                 switch open {
@@ -327,26 +327,45 @@ enum MarkdownPieceCheck {
         return false
     }
 
-    /// Whether each of `lines` (in order) is in a code block or an HTML block of `document`, at any depth.
+    /// Whether each of `lines` (in order) is text that holds no link reference definition in `document`: a line in a
+    /// code block or an HTML block, or in a paragraph or heading whose text does not start with `[` (a definition
+    /// can only start a paragraph; libcmark keeps a paragraph's start where its definitions began).
     ///
-    /// Only lines surely inside are counted: libcmark ends a fenced code block on the line that closed it, which is
-    /// a closing fence or, when its container ended first, the next block's first line; and an HTML block closed by
-    /// its end condition a line early. A mark on such a line fails the check, and the text is parsed whole.
-    static func inCode(_ document: CmarkDocument, lines: [Int]) -> Bool {
+    /// Only lines surely inside a code or HTML block are counted: libcmark ends a fenced code block on the line that
+    /// closed it, which is a closing fence or, when its container ended first, the next block's first line; and an
+    /// HTML block closed by its end condition a line early. A mark on such a line, or in no such block, fails the
+    /// check, and the text is parsed whole.
+    static func holdsNoDefinition(_ document: CmarkDocument, lines: [Int]) -> Bool {
         guard !lines.isEmpty else { return true }
-        var blocks: [ClosedRange<Int>] = []  // in document order; code and HTML blocks do not nest
+        // The leaf blocks, in document order (leaves do not nest), each with whether a mark in it is text.
+        var leaves: [(lines: ClosedRange<Int>, text: Bool)] = []
         document.forEachNode { node in
             let type = CmarkNode.type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            blocks.append(start...max(start, type == CMARK_NODE_CODE_BLOCK ? end - 1 : end))
+            switch type {
+            case CMARK_NODE_CODE_BLOCK: leaves.append((start...max(start, end - 1), true))
+            case CMARK_NODE_HTML_BLOCK: leaves.append((start...max(start, end), true))
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                leaves.append((start...max(start, end), !startsWithBracket(document, line: start, column: Int(cmark_node_get_start_column(node)))))
+            default: break
+            }
         }
         var index = 0
         for line in lines {
-            while index < blocks.count, blocks[index].upperBound < line { index += 1 }
-            guard index < blocks.count, blocks[index].contains(line) else { return false }
+            while index < leaves.count, leaves[index].lines.upperBound < line { index += 1 }
+            guard index < leaves.count, leaves[index].lines.contains(line), leaves[index].text else { return false }
         }
         return true
+    }
+
+    /// Whether the block whose text starts at `line`, `column` (1-based, in bytes) starts with `[`, after any spaces
+    /// and tabs; true when the place is not in the text.
+    private static func startsWithBracket(_ document: CmarkDocument, line: Int, column: Int) -> Bool {
+        let text = document.lines.line(line)
+        guard column >= 1, column - 1 <= text.count else { return true }
+        let rest = text.dropFirst(column - 1)
+        guard let first = rest.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
+        return first == UInt8(ascii: "[")
     }
 
     /// Whether the piece ends (on its blank line `lastLine`) inside a fenced code block or an HTML block of type 1

@@ -251,8 +251,8 @@ enum MarkdownRenderer {
                     pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
                     continue
                 }
-                // A `]:` the scan took for text in a code or HTML block must be in one.
-                guard MarkdownPieceCheck.inCode(document, lines: inPiece(pieces.codeMarkLines)) else { return false }
+                // A `]:` outside the definitions must be text that holds none.
+                guard MarkdownPieceCheck.holdsNoDefinition(document, lines: inPiece(pieces.markLines)) else { return false }
                 document.tableReferences = tableReferences
                 let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
                 html += HeadingIDs.insert(headingIDs, into: document.html())
