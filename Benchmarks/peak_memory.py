@@ -124,6 +124,13 @@ def notes_code_md(size):
     return repeated(b"# Notes\n\n", section, size)
 
 
+def notes_inline_md(size):
+    """Notes whose inline code holds `]:` (a typed key), which the piece scan once took for a definition."""
+    section = (b"## Loader\n\nThe loader returns `counts[name]: int` by [name](https://example.com/docs).\n\n"
+               b"- one item\n- another item\n\n")
+    return repeated(b"# Notes\n\n", section, size)
+
+
 def checklist_md(size):
     section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
                b"- [ ] Rollback rehearsed on staging\n\n")
@@ -166,6 +173,7 @@ def junit_many_failures(size):
 CASES = [
     ("markdown", "notes.md", notes_md, "md"),
     ("markdown-code", "notes.md", notes_code_md, "md"),
+    ("markdown-inline", "notes.md", notes_inline_md, "md"),
     ("yaml-summary", "release.yaml", release_yaml, "yaml"),
     ("checklist", "checklist.md", checklist_md, "md"),
     ("postmortem", "incidents/INC-1.md", postmortem_md, "md"),

@@ -25,6 +25,41 @@ import Testing
         ])
     }
 
+    /// signoffs.yaml is read a sign-off at a time; the file's own problems still come first, as when it was read
+    /// whole, and a syntax error after some sign-offs is the only problem said, as it was.
+    @Test func readASignoffAtATimeTheFilesOwnProblemsComeFirst() async throws {
+        let site = try SiteFixture("""
+            -- flightdeck.yaml --
+            -- content/releases/a/release.yaml --
+            title: A
+            -- content/releases/a/signoffs.yaml --
+            signoffs:
+              - { role: qa, approver: A }
+              - { role: ops, approver: B, decision: approved }
+            required: qa
+            """)
+        defer { site.remove() }
+        #expect(await site.check() == [
+            #"content/releases/a/signoffs.yaml:4:11: error: 'required' must be a list, found "qa""#,
+            "content/releases/a/signoffs.yaml:2:5: error: missing required field 'decision'",
+            "content/releases/a/signoffs.yaml:3:1: warning: role 'ops' is not in 'required'",
+        ])
+        let broken = try SiteFixture("""
+            -- flightdeck.yaml --
+            -- content/releases/a/release.yaml --
+            title: A
+            -- content/releases/a/signoffs.yaml --
+            required: [qa]
+            signoffs:
+              - { role: qa, approver: A }
+              - { role: ops, approver: B, decision: approved
+            """)
+        defer { broken.remove() }
+        let problems = await broken.check()
+        #expect(problems.count == 1 && problems.first?.hasPrefix("content/releases/a/signoffs.yaml:5:1: error: invalid YAML: ") == true,
+                "\(problems)")
+    }
+
     @Test func aRoleConfiguredForTheSiteIsNoWarning() async throws {
         let site = try SiteFixture("""
             -- flightdeck.yaml --

@@ -5,10 +5,12 @@ enum SignoffReader {
     static func read(_ release: ReleaseSource, configuredRoles: [String] = [], log: DiagnosticLog) -> Signoffs? {
         guard let file = release.file(named: "signoffs.yaml") else { return nil }
         do {
-            // A sign-off at a time: a file of many is never held whole, as text or as one tree.
-            var entries = Entries(path: file.path, log: log)
+            // A sign-off at a time: a file of many is never held whole, as text or as one tree. Their problems are
+            // reported after the file's own, as when the file was parsed whole first.
+            let streamed = log.buffer()
+            var entries = Entries(path: file.path, log: streamed)
             let root = try YAMLFile.read(file, recordsUnder: ["signoffs"]) { _, node in entries.add(node) }
-            var signoffs = read(root, entries, configuredRoles: configuredRoles, log: log)
+            var signoffs = read(root, entries, streamed: streamed, configuredRoles: configuredRoles, log: log)
             if let evidence = release.file(named: SignoffEvidence.fileName) {
                 signoffs?.evidence = SignoffEvidenceFile.read(try evidence.readText(), log: log)
             }
@@ -28,15 +30,19 @@ enum SignoffReader {
             log.report(contentsOf: error.diagnostics)
             return nil
         }
-        return read(root, Entries(path: path, log: log), configuredRoles: configuredRoles, log: log)
+        return read(root, Entries(path: path, log: log), streamed: nil, configuredRoles: configuredRoles, log: log)
     }
 
-    /// The sign-offs of a document whose `signoffs` list, or the first part of it, went to `entries` already.
-    private static func read(_ root: DataNode, _ entries: Entries, configuredRoles: [String], log: DiagnosticLog) -> Signoffs? {
+    /// The sign-offs of a document whose `signoffs` list went to `entries` already when it was read a sign-off at a
+    /// time (their problems in `streamed`), or is still in the document.
+    private static func read(_ root: DataNode, _ entries: Entries, streamed: DiagnosticLog?, configuredRoles: [String],
+                             log: DiagnosticLog) -> Signoffs? {
         var entries = entries
         guard let reader = ObjectReader(root, log: log, what: "signoffs.yaml") else { return nil }
+        let required = reader.strings("required") ?? []
+        if let streamed { log.report(buffered: streamed) }
         for node in reader.list("signoffs") ?? [] { entries.add(node) }
-        var result = Signoffs(path: entries.path, required: reader.strings("required") ?? [], entries: entries.kept)
+        var result = Signoffs(path: entries.path, required: required, entries: entries.kept)
         let path = entries.path
         let known = Set(result.required).union(configuredRoles)
         for entry in result.entries where !known.contains(entry.role) {
