@@ -47,6 +47,8 @@ let package = Package(
             name: "Flightdeck",
             dependencies: [
                 "CCmark", "CCrypto", "CMalloc", "FlightdeckCore", "FlightdeckTemplates", "FlightdeckCharts",
+                // Yams writes YAML (`flightdeck signoff`) and types scalars; its C target `CYaml` (libyaml), which
+                // comes with it, is what `YAMLReader` reads events from.
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: settings

@@ -92,16 +92,6 @@ import Testing
     @Test func deepNestingFailsCleanly() {
         #expect(error(String(repeating: "[", count: 100_000))?.contains("nested more than 200 levels deep") == true)
     }
-    /// A node with every location, to compare trees.
-    private func dump(_ node: DataNode) -> String {
-        let place = node.location.description
-        if let entries = node.entries {
-            return "{\(place) " + entries.map { "\($0.key)@\($0.keyLocation.description): \(dump($0.value))" }.joined(separator: ", ") + "}"
-        }
-        if let elements = node.elements { return "[\(place) " + elements.map(dump).joined(separator: ", ") + "]" }
-        return "\(place) \(node.scalarText ?? "null")"
-    }
-
     /// Reads `text` as the file `d.json` a record at a time, as data readers do (`JSONFile`).
     private func readRecords(_ text: String, under keys: [String],
                              _ record: (String?, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
@@ -115,21 +105,21 @@ import Testing
         let wrapped = "{\"suite\": \"s\",\n \"metrics\": [{\"a\": 1, \"b\": [2, {\"metrics\": [3]}]},\n  {\"a\": \"é\"}], \"other\": [4]}"
         let whole = try JSONReader.read(wrapped, path: "d.json")
         var seen: [(String?, String)] = []
-        let rest = try readRecords(wrapped, under: ["metrics"]) { key, node in seen.append((key, dump(node))) }
+        let rest = try readRecords(wrapped, under: ["metrics"]) { key, node in seen.append((key, node.dump)) }
         // The records as the whole tree has them, with their places; a `metrics` deeper down is no record list.
         #expect(seen.map(\.0) == ["metrics", "metrics"])
-        #expect(seen.map(\.1) == (whole["metrics"]?.elements ?? []).map(dump))
+        #expect(seen.map(\.1) == (whole["metrics"]?.elements ?? []).map(\.dump))
         #expect(seen.first?.1.contains("metrics@d.json:2:33") == true)
         // The rest of the document, the list left empty at its place.
-        #expect(rest["metrics"].map(dump) == "[d.json:2:13 ]")
-        #expect(rest["other"].map(dump) == whole["other"].map(dump))
+        #expect(rest["metrics"].map(\.dump) == "[d.json:2:13 ]")
+        #expect(rest["other"].map(\.dump) == whole["other"].map(\.dump))
         #expect(rest["suite"]?.scalarText == "s")
 
         let list = "[{\"a\": 1},\n {\"a\": 2}]"
         seen = []
-        let empty = try readRecords(list, under: []) { key, node in seen.append((key, dump(node))) }
+        let empty = try readRecords(list, under: []) { key, node in seen.append((key, node.dump)) }
         #expect(seen.map(\.0) == [nil, nil])
-        #expect(seen.map(\.1) == (try JSONReader.read(list, path: "d.json").elements ?? []).map(dump))
+        #expect(seen.map(\.1) == (try JSONReader.read(list, path: "d.json").elements ?? []).map(\.dump))
         #expect(empty.elements?.isEmpty == true)
     }
 

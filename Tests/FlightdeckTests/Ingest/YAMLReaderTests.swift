@@ -6,16 +6,6 @@ import Testing
 /// budget and the nesting depth, and errors at their places. (Scalar types are checked against Yams' own in
 /// `YAMLPlainScalarTests`; the alias budget and control characters in `InputLimitsTests`.)
 @Suite struct YAMLReaderTests {
-    /// A node with every location, to compare trees.
-    private func dump(_ node: DataNode) -> String {
-        let place = node.location.description
-        if let entries = node.entries {
-            return "{\(place) " + entries.map { "\($0.key)@\($0.keyLocation.description): \(dump($0.value))" }.joined(separator: ", ") + "}"
-        }
-        if let elements = node.elements { return "[\(place) " + elements.map(dump).joined(separator: ", ") + "]" }
-        return "\(place) \(node.scalarText ?? "null")"
-    }
-
     /// Reads `bytes` as the file `d.yaml` a record at a time, as data readers do (`YAMLFile`).
     private func readRecords(_ bytes: [UInt8], under keys: [String],
                              _ record: (String, DataNode) throws(DiagnosticError) -> Void) throws(DiagnosticError) -> DataNode {
@@ -38,17 +28,17 @@ import Testing
         let whole = try YAMLReader.read(text, path: "d.yaml")
         var seen: [(String, String)] = []
         // A byte order mark is dropped, as reading the text drops it: the places are the same.
-        let rest = try readRecords([0xEF, 0xBB, 0xBF] + Array(text.utf8), under: ["signoffs"]) { key, node in seen.append((key, dump(node))) }
+        let rest = try readRecords([0xEF, 0xBB, 0xBF] + Array(text.utf8), under: ["signoffs"]) { key, node in seen.append((key, node.dump)) }
         #expect(seen.map(\.0) == ["signoffs", "signoffs"])
-        #expect(seen.map(\.1) == (whole["signoffs"]?.elements ?? []).map(dump))
+        #expect(seen.map(\.1) == (whole["signoffs"]?.elements ?? []).map(\.dump))
         // The alias in the second record is the anchored node of the first, at the anchor's place.
         #expect(seen.last?.1.contains("note@d.yaml:5:17: {d.yaml:4:11 text@d.yaml:4:15: d.yaml:4:21 é") == true)
         // A `signoffs` deeper down is no record list.
         #expect(seen.last?.1.contains("signoffs@d.yaml:5:27: [d.yaml:5:37 d.yaml:5:38 3]") == true)
         // The rest of the document, the list left empty at its place.
-        #expect(rest["signoffs"].map(dump) == "[d.yaml:3:3 ]")
-        #expect(rest["other"].map(dump) == whole["other"].map(dump))
-        #expect(rest["required"].map(dump) == whole["required"].map(dump))
+        #expect(rest["signoffs"].map(\.dump) == "[d.yaml:3:3 ]")
+        #expect(rest["other"].map(\.dump) == whole["other"].map(\.dump))
+        #expect(rest["required"].map(\.dump) == whole["required"].map(\.dump))
     }
 
     @Test func aListThatIsNotASequenceOrHasAnAnchorStaysInTheDocument() throws {
