@@ -14,18 +14,18 @@ package enum IncidentAnalysis {
                                  timeToAcknowledgeText: acknowledge.map(FigureText.duration(minutes:)),
                                  timeToMitigateText: mitigate.map(FigureText.duration(minutes:)),
                                  timeToResolveText: resolve.map(FigureText.duration(minutes:)),
-                                 actionItems: i.actionItems.count, openActionItems: i.actionItems.filter { !$0.done }.count)
+                                 actionItems: i.actionItems.count, openActionItems: i.actionItems.count(where: { !$0.done }))
         }
         let mtta = mean(times.compactMap(\.timeToAcknowledgeMinutes))
         let mttd = mean(times.compactMap(\.timeToDetectMinutes)), mttm = mean(times.compactMap(\.timeToMitigateMinutes))
         let mttr = mean(times.compactMap(\.timeToResolveMinutes))
         let bySeverity = Incident.Severity.allCases.map { level in
-            SeverityCount(severity: level, total: times.filter { $0.severity == level }.count,
-                          open: times.filter { $0.severity == level && $0.isOpen }.count)
+            SeverityCount(severity: level, total: times.count(where: { $0.severity == level }),
+                          open: times.count(where: { $0.severity == level && $0.isOpen }))
         }
         return IncidentFigures(
             incidents: times, count: times.count, openCount: times.filter(\.isOpen).count,
-            openMajor: times.filter { $0.isOpen && $0.severity <= .sev2 }.count, bySeverity: bySeverity,
+            openMajor: times.count(where: { $0.isOpen && $0.severity <= .sev2 }), bySeverity: bySeverity,
             mttdMinutes: mttd, mttaMinutes: mtta, mttaText: mtta.map(FigureText.duration(minutes:)), mttmMinutes: mttm, mttrMinutes: mttr,
             mttdText: mttd.map(FigureText.duration(minutes:)), mttmText: mttm.map(FigureText.duration(minutes:)),
             mttrText: mttr.map(FigureText.duration(minutes:)),

@@ -25,7 +25,7 @@ package enum LoadTestAnalysis {
         let failures = rows.filter { !$0.passed }.map { "\($0.figures.label): \($0.reasons.joined(separator: ", "))" }
         return LoadTestsFigures(runs: figures, baselinePaths: runs.filter(\.isBaseline).map(\.path), labels: rows.count,
                                 passed: rows.count - failures.count, failed: failures.count,
-                                compared: rows.filter { $0.reference != nil }.count, failures: failures,
+                                compared: rows.count(where: { $0.reference != nil }), failures: failures,
                                 reason: reason(rows: rows.count, failures: failures, t))
     }
 

@@ -151,8 +151,8 @@ package final class TRXParser: XMLResultsParser {
     private func compareCounters() {
         guard let (location, counters) = declared else { return }
         var counted: [String: Int] = ["total": results.count,
-                                      "executed": results.filter { !TRXOutcome.notExecuted.contains($0.outcomeName) }.count]
-        for name in TRXOutcome.names { counted[TRXOutcome.counter(name)] = results.filter { $0.outcomeName == name }.count }
+                                      "executed": results.count(where: { !TRXOutcome.notExecuted.contains($0.outcomeName) })]
+        for name in TRXOutcome.names { counted[TRXOutcome.counter(name)] = results.count(where: { $0.outcomeName == name }) }
         for (key, said) in counters {
             guard let found = counted[key], said != found, key != "notExecuted" || said > 0 else { continue }
             log.warning("<Counters> declares \(key)=\"\(said)\" but the file has \(found) such results; the results are counted", at: location)
