@@ -37,18 +37,31 @@ package struct SignoffFigures: Sendable, Encodable {
         package var comment: String?
         /// verified, stale or unverified; absent for a role nobody signed.
         package var verification: Verification?
-        /// Input files changed since the signing; absent when not stale, or when the evidence file lost the list.
-        package var changedFiles: [String]?
+        /// Input files changed since the signing: empty when not stale; absent for a role nobody signed, or when the
+        /// evidence file lost the list.
+        package var changedFiles: [String]? {
+            get { changes.files }
+            set { change { $0.files = newValue } }
+        }
         /// Kept figures that changed since the signing, before and after.
-        package var changedFigures: [FigureChange]
+        package var changedFigures: [FigureChange] {
+            get { changes.figures }
+            set { change { $0.figures = newValue } }
+        }
         /// The digest it was signed against.
         package var digest: String?
         /// The Flightdeck version that recorded it.
         package var flightdeck: String?
         /// For a stale sign-off: "stale: signed 2026-05-10 by Kim Park; changed since: experiments.csv, tests/junit.xml".
-        package var staleText: String?
+        package var staleText: String? {
+            get { changes.staleText }
+            set { change { $0.staleText = newValue } }
+        }
         /// For a stale sign-off, what changed: "experiments.csv, tests/junit.xml".
-        package var changedSince: String?
+        package var changedSince: String? {
+            get { changes.changedSince }
+            set { change { $0.changedSince = newValue } }
+        }
         /// "signed 2026-05-10 by Kim Park", for a role someone signed (made when asked for: a site may have
         /// thousands of roles).
         package var signedText: String? {
@@ -56,6 +69,50 @@ package struct SignoffFigures: Sendable, Encodable {
         }
         /// Why an unverified sign-off is unverified: "no digest", "edited by hand after flightdeck signoff recorded it".
         package var unverifiedWhy: String?
+
+        /// What changed since a sign-off, which only a stale one has: kept apart, shared by copies, so that a role
+        /// without changes (nearly all of them) holds a pointer where it held 48 bytes.
+        private struct Changes: Sendable {
+            var files: [String]? = []
+            var figures: [FigureChange] = []
+            var staleText: String?
+            var changedSince: String?
+
+            var isDefault: Bool { files?.isEmpty == true && figures.isEmpty && staleText == nil && changedSince == nil }
+        }
+
+        /// Immutable, so copies of a role share it; a change makes a new one.
+        private final class ChangesBox: Sendable {
+            let changes: Changes
+            init(_ changes: Changes) { self.changes = changes }
+        }
+
+        private var changesBox: ChangesBox?
+
+        private var changes: Changes { changesBox?.changes ?? Changes() }
+
+        private mutating func change(_ edit: (inout Changes) -> Void) {
+            var changed = changes
+            edit(&changed)
+            changesBox = changed.isDefault ? nil : ChangesBox(changed)
+        }
+
+        /// A role and its sign-off's figures.
+        package init(role: String, status: String, approver: String? = nil, date: Date? = nil, comment: String? = nil,
+                     verification: Verification?, changedFiles: [String]?, changedFigures: [FigureChange], digest: String? = nil,
+                     flightdeck: String? = nil) {
+            self.role = role
+            self.status = status
+            self.approver = approver
+            self.date = date
+            self.comment = comment
+            self.verification = verification
+            self.digest = digest
+            self.flightdeck = flightdeck
+            if changedFiles?.isEmpty != true || !changedFigures.isEmpty {
+                change { $0.files = changedFiles; $0.figures = changedFigures }
+            }
+        }
 
         private enum CodingKeys: String, CodingKey {
             case role, status, approver, date, comment, verification, changedFiles, changedFigures, digest, flightdeck
