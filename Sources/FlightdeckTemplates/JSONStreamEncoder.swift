@@ -60,14 +60,15 @@ public final class JSONOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends UTF-8 bytes of a string, escaped.
+    /// Appends UTF-8 bytes of a string, escaped: the runs between bytes to escape are copied whole (HTML has a
+    /// quote every few dozen bytes, and copying it a byte at a time was most of writing a long checklist's JSON).
     private func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // Most strings need no escape: they are copied in one append.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        for byte in utf8 {
+        var start = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            start = index + 1
             switch byte {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
             case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
@@ -76,13 +77,13 @@ public final class JSONOutput {
             case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
             case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
             case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-            case 0..<0x20:
+            default:
                 bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(Self.hex[Int(byte >> 4)])
                 bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
             }
         }
+        if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
     }
 
     /// A JSON number as JSONEncoder writes it: whole doubles without `.0`; infinity and NaN refused.

@@ -172,6 +172,23 @@ struct FiguresJSONTests {
         }
     }
 
+    /// Every character JSON escapes, at the start, middle and end of a string and next to each other, and the runs
+    /// between them, are written as JSONEncoder writes them, whole and in pieces.
+    @Test func escapesAreWhatJSONEncoderWrites() throws {
+        struct Holder: Encodable { let texts: [String] }
+        let special = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", "/", "é", "✓", "\u{7F}", "\u{2028}"]
+        var texts = special + special.map { "a\($0)b" } + special.map { "\($0)\($0)end" } + ["", "plain text", special.joined()]
+        texts.append(String(repeating: "<p class=\"x\">run</p>\n", count: 500))
+        let value = Holder(texts: texts)
+        let expected = try FiguresJSON.dataThroughJSONEncoder(of: value)
+        #expect(try FiguresJSON.data(of: value) == expected)
+        var pieces: [[UInt8]] = []
+        let output = JSONOutput(flushBytes: 5) { pieces.append($0) }
+        try Value.writeJSON(value, to: output)
+        try output.finish()
+        #expect(Data(pieces.joined()) == expected)
+    }
+
     /// A long string goes out in pieces when there is a file to flush to: the pieces join to the same bytes, escapes
     /// and multi-byte characters that fall on a piece boundary included.
     @Test func aLongStringIsWrittenInPieces() throws {
