@@ -40,8 +40,9 @@ enum SignoffReader {
         var entries = entries
         guard let reader = ObjectReader(root, log: log, what: "signoffs.yaml") else { return nil }
         let required = reader.strings("required") ?? []
-        if let streamed { log.report(buffered: streamed) }
+        // A list that was not read a sign-off at a time (one with an anchor) adds its problems to the same log.
         for node in reader.list("signoffs") ?? [] { entries.add(node) }
+        if let streamed { log.report(buffered: streamed) }
         var result = Signoffs(path: entries.path, required: required, entries: entries.kept)
         let path = entries.path
         let known = Set(result.required).union(configuredRoles)
