@@ -230,8 +230,8 @@ private struct Composer {
             let scalar = event.data.scalar
             let text = pool(String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self))
             let kind: DataNode.Kind
-            // Yams' rules: a quoted scalar without a tag is a string; a plain one without a tag (or with `!`) is
-            // resolved; a tagged one is constructed by its tag.
+            // Yams' rules: a quoted scalar without a tag is a string; a plain one without a tag is resolved; the
+            // non-specific tag `!` makes a string; any other tag constructs the value by that tag.
             if scalar.quoted_implicit == 1 {
                 kind = .string(text)
             } else if let tag = Self.string(scalar.tag), tag != "!" {
