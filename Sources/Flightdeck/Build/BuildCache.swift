@@ -285,14 +285,14 @@ final class BuildCache: @unchecked Sendable {
         // Nothing new: the manifest and the kept pages are already right.
         let unchanged = lock.withLock { ignored == nil && !otherBuild && nextReleases == releases && nextFiles == files && storedPages == 0 }
         if unchanged { return }
-        let (text, keep) = lock.withLock { (manifestText(), referencedPages) }
+        let keep = lock.withLock { referencedPages }
         let manifest = folder.appendingPathComponent("manifest.tsv").path
         let temporary = manifest + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         do {
             guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             defer { close(fd) }
-            try Folder.write(Data(text.utf8), to: fd)
+            try lock.withLock { try writeManifest(to: fd) }
             guard rename(temporary, manifest) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             unlink(temporary)
@@ -326,18 +326,43 @@ final class BuildCache: @unchecked Sendable {
 
     // MARK: Manifest text
 
-    private func manifestText() -> String {
-        var lines = ["flightdeck-cache\t\(Self.formatVersion)\t\(CacheText.escape(identity))"]
+    /// Writes the manifest to `fd` a line at a time, through a buffer of about a mebibyte. A release's summary can be
+    /// megabytes (a long `summary:` in release.yaml), so the manifest is never whole in memory, nor copied to be written.
+    private func writeManifest(to fd: Int32) throws {
+        let flushBytes = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushBytes)
+        func flush() throws {
+            try Folder.write(buffer, to: fd)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        func line(_ fields: [String]) throws {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { buffer.append(0x09) }
+                var field = field
+                try field.withUTF8 { utf8 in
+                    var start = 0
+                    while start < utf8.count {
+                        let end = min(utf8.count, start + max(flushBytes - buffer.count, 1))
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                        start = end
+                        if buffer.count >= flushBytes { try flush() }
+                    }
+                }
+            }
+            buffer.append(0x0A)
+        }
+        try line(["flightdeck-cache", "\(Self.formatVersion)", CacheText.escape(identity)])
         for (path, record) in nextFiles.sorted(by: { $0.key < $1.key }) {
-            lines.append(["F", CacheText.escape(path), String(record.size), String(record.modified), String(record.inode), record.sha256].joined(separator: "\t"))
+            try line(["F", CacheText.escape(path), String(record.size), String(record.modified), String(record.inode), record.sha256])
         }
         for record in nextReleases.values.sorted(by: { $0.id < $1.id }) {
-            lines.append(["R", record.id, record.inputs, record.analysis, record.render, record.hasErrors ? "1" : "0",
-                          record.ingestErrors ? "1" : "0", record.draft ? "1" : "0",
-                          record.product.map { "=" + $0 } ?? "", record.date.map { "\($0)" } ?? "", record.title, record.summary, record.diagnostics, record.pages]
-                .map(CacheText.escape).joined(separator: "\t"))
+            try line(["R", record.id, record.inputs, record.analysis, record.render, record.hasErrors ? "1" : "0",
+                      record.ingestErrors ? "1" : "0", record.draft ? "1" : "0",
+                      record.product.map { "=" + $0 } ?? "", record.date.map { "\($0)" } ?? "", record.title, record.summary, record.diagnostics, record.pages]
+                .map(CacheText.escape))
         }
-        return lines.joined(separator: "\n") + "\n"
+        try flush()
     }
 
     /// Why a manifest cannot be used.

@@ -150,6 +150,22 @@ import Testing
         #expect(second.reuse.pagesReused == releaseFiles.count + 8)
     }
 
+    /// A release summary of megabytes makes a manifest line longer than the writer's buffer: it is written in
+    /// pieces and read back whole, so the next build reuses the release.
+    @Test func aManifestLineLongerThanTheWriteBufferIsReadBack() throws {
+        let site = try SiteFixture(minimalSite)
+        defer { site.remove() }
+        let line = "The cutover moves every query to the new engine, stage by stage, with a rollback at each."
+        try site.write("content/releases/1.0/release.yaml", "title: First\ndate: 2026-01-02\nsummary: >\n"
+                       + String(repeating: "  \(line)\n", count: 30_000))
+        let first = try cachedBuild(site.root)
+        #expect(first.reuse.releasesAnalysed == 1)
+        let manifest = try site.read(".flightdeck-cache/manifest.tsv")
+        #expect(manifest.utf8.count > 2 << 20 && manifest.hasSuffix("\n"))
+        let second = try cachedBuild(site.root)
+        #expect(second.reuse.releasesRead == 0 && second.reuse.releasesReused == 1)
+    }
+
     @Test func oneReleaseChangedRedoesItAndTheReleaseThatComparesWithIt() throws {
         let site = try exampleSite()
         defer { site.remove() }
