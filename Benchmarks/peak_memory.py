@@ -8,6 +8,7 @@ resident set size from wait4 (what `/usr/bin/time -f %M` prints). The binary's o
 same site without the large file and printed beside it.
 
     Benchmarks/peak_memory.py [--binary .build/release/flightdeck] [--scale 1.0] [--only NAME ...]
+                              [--commands check,build,build-cached]
 """
 import argparse
 import os
@@ -215,10 +216,13 @@ def measure(binary, command, folder):
               "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)\n"
               "sys.stderr.buffer.write(r.stderr[-2000:])\n"
               "print(r.returncode, time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-    args = [binary, command, "--quiet", "--source", folder]
-    if command == "build":
-        args += ["--no-cache", "--output", os.path.join(folder, "public")]
+    # `build-cached` is `build` with the build cache (a fresh one, in the site's folder), as a default build runs.
+    args = [binary, "build" if command == "build-cached" else command, "--quiet", "--source", folder]
+    if command in ("build", "build-cached"):
+        args += ["--no-cache"] if command == "build" else ["--cache", os.path.join(folder, ".cache")]
+        args += ["--output", os.path.join(folder, "public")]
         shutil.rmtree(os.path.join(folder, "public"), ignore_errors=True)
+        shutil.rmtree(os.path.join(folder, ".cache"), ignore_errors=True)
     result = subprocess.run([sys.executable, "-c", script] + args, capture_output=True, stdin=subprocess.DEVNULL)
     code, seconds, kib = result.stdout.split()
     return int(code), float(seconds), int(kib) * 1024, result.stderr.decode(errors="replace")
@@ -241,7 +245,8 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "flightdeck"))
     parser.add_argument("--scale", type=float, default=1.0, help="file size as a fraction of its kind's limit")
     parser.add_argument("--only", nargs="*", help="case names to run")
-    parser.add_argument("--commands", default="check,build")
+    parser.add_argument("--commands", default="check,build",
+                        help="check, build (without the build cache) and build-cached (with a fresh one), comma-separated")
     args = parser.parse_args()
     commands = args.commands.split(",")
     with tempfile.TemporaryDirectory(prefix="flightdeck-peak-") as scratch:
@@ -267,7 +272,7 @@ def main():
             make_site(folder, target, data)
             for command in commands:
                 code, seconds, rss, stderr = measure(args.binary, command, folder)
-                page = largest_page(folder) if command == "build" else (0, "")
+                page = largest_page(folder) if command.startswith("build") else (0, "")
                 largest = f"{page[1]}, {page[0] / MIB:.1f} MiB" if page[1] else "—"
                 growth = max(rss - fixed[command], 0) / len(data)
                 print(f"| {name}, {target} | {len(data) / MIB:.1f} MiB | {command} | {code} | {seconds:.1f} s | "
