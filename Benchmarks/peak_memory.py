@@ -132,6 +132,13 @@ def notes_inline_md(size):
     return repeated(b"# Notes\n\n", section, size)
 
 
+def notes_links_md(size):
+    """Notes whose paragraphs start with a link (`[#123](url) fixed …`), which the piece scan once took for definitions."""
+    section = (b"## Loader\n\n[#123](https://example.com/pr/123) The loader returns counts by name.\n\n"
+               b"- one item\n- another item\n\n")
+    return repeated(b"# Notes\n\n", section, size)
+
+
 def checklist_md(size):
     section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
                b"- [ ] Rollback rehearsed on staging\n\n")
@@ -175,6 +182,7 @@ CASES = [
     ("markdown", "notes.md", notes_md, "md"),
     ("markdown-code", "notes.md", notes_code_md, "md"),
     ("markdown-inline", "notes.md", notes_inline_md, "md"),
+    ("markdown-links", "notes.md", notes_links_md, "md"),
     ("yaml-summary", "release.yaml", release_yaml, "yaml"),
     ("checklist", "checklist.md", checklist_md, "md"),
     ("postmortem", "incidents/INC-1.md", postmortem_md, "md"),

@@ -102,8 +102,25 @@ import Testing
         // Indented, then a setext underline: the definition is taken and `===` stays a paragraph, which libcmark
         // places where the definition began (with `[`), so the check cannot tell and the text is parsed whole.
         #expect(try Self.expectSame("a\n\n  [x]: /q\n===\n\nb [x]\n") == 1)
-        // A paragraph that starts with `[` may start with a definition: parsed whole, even when it holds none.
-        #expect(try Self.expectSame("a\n\n> [y](/y) and z]: w\n\nb\n") == 1)
+        // A paragraph whose first line may start a definition, and holds none: parsed whole.
+        #expect(try Self.expectSame("a\n\n> [y]: and z]: w\n\nb\n") == 1)
+        #expect(try Self.expectSame("a\n\n[y\nz]: w and more\n\nb [y z]\n") == 1)
+    }
+
+    /// A paragraph that starts with a link, not a label and `:` (`[#12](url) fixed …`, as release notes write), holds
+    /// no definition: it is cut around, and a `]:` in it is text, as the label scan of libcmark reads it.
+    @Test func aParagraphThatStartsWithALinkIsText() throws {
+        #expect(try Self.expectSame("a\n\n[#12](https://example.com/12) fixed the loader.\n\nb [x]\n\n[x]: /q\n\nc [x]\n") == 5)
+        #expect(try Self.expectSame("a\n\n> [y](/y) and `m[k]: v`\n\nb\n") == 3)
+        #expect(try Self.expectSame("a\n\n[a [b]: c\n\nd\n") == 3)
+        #expect(try Self.expectSame("a\n\n[a\\]b] x]: y\n\nd\n") == 3)
+        // An escaped bracket does not end the label: `[a\]b]:` is a definition.
+        #expect(try Self.expectSame("a [a\\]b]\n\n[a\\]b]: /q\n\nd [a\\]b]\n") == 3)
+        #expect(MarkdownPieces.mayStartDefinition(Array("[a\\]b]: /q".utf8)))
+        #expect(!MarkdownPieces.mayStartDefinition(Array("[a\\]b] x]: y".utf8)))
+        #expect(!MarkdownPieces.mayStartDefinition(Array("[#12](u) x".utf8)))
+        #expect(!MarkdownPieces.mayStartDefinition(Array("[a [b]: c".utf8)))
+        #expect(MarkdownPieces.mayStartDefinition(Array("[multi".utf8)))
     }
 
     /// `]:` in a paragraph or heading that does not start with `[` is text (a definition can only start a

@@ -18,12 +18,12 @@ import Darwin
 ///
 /// Link reference definitions are the one thing that reaches across blocks. Each piece is parsed after
 /// `definitions`: the document's definitions, in document order, each block of them as written. The text is not
-/// cut (nil) when a definition could be anywhere else: every `]:` must be in a paragraph that starts with `[` in
-/// column 0 after a blank line, and such paragraphs must hold only definitions (checked on libcmark's parse of
-/// `definitions` and, per piece, that libcmark did not read them as part of another block). Any other `]:` must be
-/// text: in a code block or an HTML block, or in a paragraph or heading that does not start with `[` (a definition
-/// can only start a paragraph). Each piece checks that on its tree (`markLines`, `MarkdownPieceCheck.holdsNoDefinition`),
-/// else the text is parsed whole.
+/// cut (nil) when a definition could be anywhere else: every paragraph that may start with one (`[label]:` in
+/// column 0 after a blank line, or a label that goes on to the next line: `mayStartDefinition`) must hold only
+/// definitions (checked on libcmark's parse of `definitions` and, per piece, that libcmark did not read them as part
+/// of another block). Any other `]:` must be text: in a code block or an HTML block, or in a paragraph or heading
+/// whose first line cannot start a definition (a definition can only start a paragraph). Each piece checks that on
+/// its tree (`markLines`, `MarkdownPieceCheck.holdsNoDefinition`), else the text is parsed whole.
 struct MarkdownPieces {
     /// One piece: its bytes in the text and the 1-based line it starts on.
     struct Piece: Equatable {
@@ -95,6 +95,32 @@ struct MarkdownPieces {
         pieces.removeSubrange((index + 1)...)
     }
 
+    /// Whether `text` (a line from where a paragraph's text starts) may start a link reference definition: it starts
+    /// with `[`, and the label does not end on this line other than with `]:` nor hold an unescaped `[`, as
+    /// libcmark's label scan reads it. A paragraph whose first line may not holds no definition at all (`[#12](url)
+    /// fixed …` is a link); one whose label goes on to the next line may.
+    static func mayStartDefinition<Line: Collection<UInt8>>(_ text: Line) -> Bool {
+        guard text.first == UInt8(ascii: "[") else { return false }
+        var index = text.index(after: text.startIndex)
+        while index < text.endIndex {
+            switch text[index] {
+            case UInt8(ascii: "\\"):
+                index = text.index(after: index)
+                if index < text.endIndex { index = text.index(after: index) }
+                continue
+            case UInt8(ascii: "["):
+                return false
+            case UInt8(ascii: "]"):
+                let next = text.index(after: index)
+                return next < text.endIndex && text[next] == UInt8(ascii: ":")
+            default:
+                break
+            }
+            index = text.index(after: index)
+        }
+        return true
+    }
+
     /// The indentation of `line` in columns (a tab goes to the next multiple of 4) and the index of its first other
     /// byte (`line.endIndex` when it is blank).
     static func indentation<Line: Collection<UInt8>>(_ line: Line) -> (columns: Int, first: Line.Index) {
@@ -156,7 +182,11 @@ struct MarkdownPieces {
                 let (indent, first) = indentation(line)
                 let blank = first == end
                 let startsDefinitions: Bool
-                if case .nothing = open { startsDefinitions = afterBlank && !blank && bytes[start] == UInt8(ascii: "[") } else { startsDefinitions = false }
+                if case .nothing = open {
+                    startsDefinitions = afterBlank && !blank && MarkdownPieces.mayStartDefinition(bytes[line])
+                } else {
+                    startsDefinitions = false
+                }
                 if startsDefinitions {
                     if !definitionBytes.isEmpty { definitionBytes.append(contentsOf: [0x0A, 0x0A]) }
                     definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
@@ -328,8 +358,8 @@ enum MarkdownPieceCheck {
     }
 
     /// Whether each of `lines` (in order) is text that holds no link reference definition in `document`: a line in a
-    /// code block or an HTML block, or in a paragraph or heading whose text does not start with `[` (a definition
-    /// can only start a paragraph; libcmark keeps a paragraph's start where its definitions began).
+    /// code block or an HTML block, or in a paragraph or heading whose first line cannot start a definition (a
+    /// definition can only start a paragraph; libcmark keeps a paragraph's start where its definitions began).
     ///
     /// Only lines surely inside a code or HTML block are counted: libcmark ends a fenced code block on the line that
     /// closed it, which is a closing fence or, when its container ended first, the next block's first line; and an
@@ -346,7 +376,7 @@ enum MarkdownPieceCheck {
             case CMARK_NODE_CODE_BLOCK: leaves.append((start...max(start, end - 1), true))
             case CMARK_NODE_HTML_BLOCK: leaves.append((start...max(start, end), true))
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                leaves.append((start...max(start, end), !startsWithBracket(document, line: start, column: Int(cmark_node_get_start_column(node)))))
+                leaves.append((start...max(start, end), !mayStartDefinition(document, line: start, column: Int(cmark_node_get_start_column(node)))))
             default: break
             }
         }
@@ -358,14 +388,14 @@ enum MarkdownPieceCheck {
         return true
     }
 
-    /// Whether the block whose text starts at `line`, `column` (1-based, in bytes) starts with `[`, after any spaces
-    /// and tabs; true when the place is not in the text.
-    private static func startsWithBracket(_ document: CmarkDocument, line: Int, column: Int) -> Bool {
+    /// Whether the block whose text starts at `line`, `column` (1-based, in bytes) may start with a definition
+    /// (`MarkdownPieces.mayStartDefinition`), after any spaces and tabs; true when the place is not in the text.
+    private static func mayStartDefinition(_ document: CmarkDocument, line: Int, column: Int) -> Bool {
         let text = document.lines.line(line)
         guard column >= 1, column - 1 <= text.count else { return true }
         let rest = text.dropFirst(column - 1)
-        guard let first = rest.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
-        return first == UInt8(ascii: "[")
+        guard let first = rest.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
+        return MarkdownPieces.mayStartDefinition(rest[first...])
     }
 
     /// Whether the piece ends (on its blank line `lastLine`) inside a fenced code block or an HTML block of type 1
