@@ -196,8 +196,11 @@ struct MarkdownPieces {
                     definitionBytes.append(0x0A)
                     definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
                 } else if hasDefinitionMark(line) {
-                    // Text, in a code block, an HTML block, or a paragraph or heading that does not start with `[`,
-                    // as each piece checks; anywhere else a definition this scan cannot follow.
+                    // Table cells take a line shaped like a definition for one wherever it is (`TableExtension`):
+                    // the text is parsed whole, so that they see the same definitions.
+                    if TableExtension.definitionStart(bytes[line]) != nil { return nil }
+                    // Text, in a code block, an HTML block, or a paragraph or heading whose first line cannot start
+                    // a definition, as each piece checks; anywhere else a definition this scan cannot follow.
                     result.markLines.append(lineNumber)
                 }
                 if blank { inDefinitions = false }

@@ -56,6 +56,22 @@ enum TableExtension {
         return (chain[matched], lines.map { ContainerPrefix.dropQuoteMarkers($0, upTo: matched) })
     }
 
+    /// Where a line that `referenceDefinitions` reads as a definition starts (its `[`, after spaces and `>`), or nil:
+    /// a line that starts so and holds `]:`, wherever it is. `MarkdownPieces` parses a text that has one outside
+    /// its definitions whole, so that table cells see the same definitions in pieces as in the whole text.
+    static func definitionStart<Line: Collection<UInt8>>(_ line: Line) -> Line.Index? {
+        guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ">") }), line[first] == UInt8(ascii: "[") else {
+            return nil
+        }
+        var index = first
+        while index < line.endIndex {
+            let next = line.index(after: index)
+            if line[index] == UInt8(ascii: "]"), next < line.endIndex, line[next] == UInt8(ascii: ":") { return first }
+            index = next
+        }
+        return nil
+    }
+
     /// The document's link reference definitions (a `[label]:` line, and the next line when it starts a title),
     /// so cells can use `[text][label]`.
     static func referenceDefinitions(_ lines: SourceLines) -> String {
@@ -64,8 +80,7 @@ enum TableExtension {
         while number <= lines.count {
             let line = lines.line(number)
             number += 1
-            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ">") }),
-                  line[first] == UInt8(ascii: "["), String(decoding: line, as: UTF8.self).contains("]:") else { continue }
+            guard let first = definitionStart(line) else { continue }
             found.append(String(decoding: line[first...], as: UTF8.self))
             let next = lines.line(number)
             if let start = next.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }),
