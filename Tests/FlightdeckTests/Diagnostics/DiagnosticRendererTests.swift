@@ -18,7 +18,7 @@ import Testing
         try withFile(Array(text.utf8)) { url in
             let whole = SourceFile(path: "f", text: text)
             let wanted: Set<Int> = [1, 3, 4, 5, 2_000, 5_004, 5_005, 5_006]
-            let found = DiagnosticRenderer.lines(wanted.union([2]), of: url)
+            let found = try DiagnosticRenderer.lines(wanted.union([2]), of: url.path)
             for number in wanted { #expect(found[number] == whole.line(number).map(String.init), "line \(number)") }
             // A long line is kept up to 4,096 bytes: more than the 200 characters shown.
             #expect(found[2] == String(long.prefix(4_096)))
@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func aLineThatIsNotUTF8IsLeftOutAndTheOthersStay() throws {
-        try withFile(Array("a: 1\nb: ".utf8) + [0xC3, 0x28] + Array("\nc: 3\n".utf8)) { url in
-            #expect(DiagnosticRenderer.lines([1, 2, 3], of: url) == [1: "a: 1", 3: "c: 3"])
+        try withFile(Array("a: 1\nb: ".utf8) + [0xC3, 0x28] + Array("\nc: 3\n".utf8)) { (url: URL) throws in
+            #expect(try DiagnosticRenderer.lines([1, 2, 3], of: url.path) == [1: "a: 1", 3: "c: 3"])
         }
     }
 
@@ -46,5 +46,15 @@ import Testing
               |            ^
             missing.yaml:1:1: error: gone
             """)
+    }
+
+    /// A file that is there but cannot be read says so under its diagnostic; a missing one shows no line.
+    @Test func aFileThatCannotBeReadSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rendered = DiagnosticRenderer.render([.error("bad", at: SourceLocation(file: "folder.yaml", line: 1, column: 1))], root: folder)
+        #expect(rendered.hasPrefix("folder.yaml:1:1: error: bad\n  (cannot read folder.yaml to show the line: "), "\(rendered)")
+        #expect(throws: POSIXError.self) { try DiagnosticRenderer.lines([1], of: folder.appendingPathComponent("gone.yaml").path) }
     }
 }
