@@ -1,6 +1,13 @@
 import FlightdeckCore
 public import Foundation
 
+/// A string too long to hold whole, written to JSON a piece at a time (the HTML of a long Markdown text, made again
+/// where it is written). Elsewhere it encodes as the whole string.
+public protocol JSONStreamedString: Encodable {
+    /// Hands the string's pieces to `piece`, in order.
+    func writePieces(_ piece: (String) throws -> Void) throws
+}
+
 /// Where `Value.writeJSON` puts its bytes: kept in memory, or handed to `flush` whenever `flushBytes` have gathered
 /// (a release's summary.json goes to its file that way, never whole in memory).
 public final class JSONOutput {
@@ -13,8 +20,12 @@ public final class JSONOutput {
     public init(flushBytes: Int = 1 << 20, flush: (([UInt8]) throws -> Void)? = nil) {
         self.flushBytes = flushBytes
         self.flush = flush
-        bytes.reserveCapacity(flush == nil ? 4096 : flushBytes + 4096)
+        // An escape takes at most 6 bytes a byte: the room for a last piece escaped past `flushBytes`.
+        bytes.reserveCapacity(flush == nil ? 4096 : flushBytes + 6 * Self.escapeBytes + 4096)
     }
+
+    /// How many bytes of a string are escaped before the buffer is checked for a flush.
+    private static let escapeBytes = 16 << 10
 
     /// Hands the bytes gathered to `flush`, if there is one.
     public func finish() throws {
@@ -47,17 +58,31 @@ public final class JSONOutput {
     /// flush to, a long string goes out in pieces of `flushBytes` (a 16 MiB release summary is never whole here).
     fileprivate func string(_ text: String) throws {
         bytes.append(UInt8(ascii: "\""))
+        try escapedPiece(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A JSON string whose pieces `text` hands over one at a time (`JSONStreamedString`), escaped as `string` does.
+    fileprivate func streamedString(_ text: any JSONStreamedString) throws {
+        bytes.append(UInt8(ascii: "\""))
+        try text.writePieces { try escapedPiece($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Part of a string, escaped, flushed every `flushBytes` when there is a file to flush to. It is escaped
+    /// `escapeBytes` at a time, so that the buffer never grows past the room `init` gave it.
+    private func escapedPiece(_ text: String) throws {
         var text = text
+        let step = min(flushBytes, Self.escapeBytes)
         try text.withUTF8 { utf8 in
             var start = 0
             while start < utf8.count {
-                let end = flush == nil ? utf8.count : min(utf8.count, start + flushBytes)
+                let end = flush == nil ? utf8.count : min(utf8.count, start + step)
                 escape(UnsafeBufferPointer(rebasing: utf8[start..<end]))
                 start = end
                 try flushIfFull()
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends UTF-8 bytes of a string, escaped: the runs between bytes to escape are copied whole (HTML has a
@@ -226,6 +251,9 @@ final class JSONStreamEncoder: Encoder {
         }
         if let map = value as? any StringKeyedMap {
             try writeEntries(of: map)
+        } else if let streamed = value as? any JSONStreamedString {
+            state = .scalar
+            try output.streamedString(streamed)
         } else {
             try value.encode(to: self)
         }

@@ -232,6 +232,8 @@ final class BuildCache: @unchecked Sendable {
         let stored: Bool
         do { stored = try keep(key) { try OutputFile.write(write, to: $0) } } catch is POSIXError {
             stored = false
+        } catch let error as DiagnosticError {
+            throw error   // a located problem met while making the page (a Markdown file that changed)
         } catch {
             throw DiagnosticError(.error("cannot write \(path): \(error)", at: nil))
         }

@@ -6,6 +6,8 @@ import Foundation
 package final class MappedFile {
     /// The file's bytes, valid while this object lives.
     package let bytes: UnsafeBufferPointer<UInt8>
+    /// The path the file was mapped from, or nil when its bytes were read into memory.
+    package let path: String?
     /// Lines that are not empty (between line breaks: LF, CR or CRLF): at least the number of records a reader
     /// will find, since a blank line is no record, to reserve room for them.
     package private(set) var lines = 0
@@ -35,6 +37,7 @@ package final class MappedFile {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let length = Int(info.st_size)
+        self.path = path
         guard length > 0 else {
             mapping = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -48,6 +51,7 @@ package final class MappedFile {
     /// Bytes read another way (a file that cannot be mapped).
     private init(copying data: Data) {
         mapping = nil
+        path = nil
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count)
         _ = copy.initialize(from: data)
         bytes = UnsafeBufferPointer(copy)

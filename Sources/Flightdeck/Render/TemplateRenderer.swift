@@ -12,6 +12,8 @@ struct TemplateRenderer: Sendable {
             for (key, variable) in variables {
                 do {
                     values[key] = try Value.encode(variable)
+                } catch let error as DiagnosticError {
+                    throw error   // a located problem met while encoding (a Markdown file that changed)
                 } catch {
                     throw DiagnosticError(.error("cannot pass '\(key)' to templates: \(error)", at: nil))
                 }
@@ -26,6 +28,8 @@ struct TemplateRenderer: Sendable {
             case .members(let members):
                 do {
                     values[key] = try Value.encode(variable, members: members)
+                } catch let error as DiagnosticError {
+                    throw error   // a located problem met while encoding (a Markdown file that changed)
                 } catch {
                     throw DiagnosticError(.error("cannot pass '\(key)' to templates: \(error)", at: nil))
                 }

@@ -6,9 +6,7 @@ import Testing
 
     private func analyse(_ markdown: String, figures json: String = "{}") throws -> (ChecklistFigures, [String]) {
         let rendered = try MarkdownRenderer.parse(markdown, file: "c.md", unsafeHTML: false, keepLinks: false)
-        let checklist = Checklist(path: "c.md", tasks: rendered.tasks.map {
-            .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
-        }, html: rendered)
+        let checklist = Checklist(path: "c.md", tasks: rendered.tasks, html: rendered)
         let log = DiagnosticLog()
         let result = ChecklistAnalysis.analyse(checklist, figures: try figures(json), log: log)
         return (result, log.diagnostics.map(\.description))
@@ -131,15 +129,19 @@ import Testing
         #expect(reason.needs == ["r2 approval (now rejected)", "r1 sign-off", "r3 sign-off", "r4 sign-off", "r5 sign-off", "r6 sign-off",
                                  "3 more sign-offs"])
 
-        let checklist = ChecklistFigures(tasks: (1...8).map {
-            .init(text: "item \($0)", section: "A", checked: false, check: nil, checkStatus: nil, actual: nil, status: $0 == 8 ? "done" : "open",
-                  anchor: "item-\($0)")
-        }, sections: [.init(name: "A", total: 8, done: 1)], total: 8, done: 1, failed: 0, percent: 12.5)
+        let checklist = ChecklistFigures(tasks: ChecklistItems((1...8).map {
+            ChecklistFigures.Item(text: "item \($0)", section: "A", checked: false, check: nil, checkStatus: nil, actual: nil,
+                                  status: $0 == 8 ? "done" : "open", anchor: "item-\($0)")
+        }), sections: [.init(name: "A", total: 8, done: 1)], total: 8, done: 1, failed: 0, percent: 12.5)
         let open = try #require(ChecklistKind.reason(checklist))
         #expect(open.message == "1 of 8 items done")
         #expect(open.needs == (1...5).map { "checklist item \"item \($0)\" done" } + ["2 more checklist items done"])
         var failing = checklist
-        for index in 0..<7 { failing.tasks[index].status = "failed" }
+        failing.tasks = ChecklistItems(checklist.tasks.enumerated().map { index, item in
+            var item = item
+            if index < 7 { item.status = "failed" }
+            return item
+        })
         failing.failed = 7
         let blocked = try #require(ChecklistKind.reason(failing))
         #expect(blocked.message == #"7 items fail their check: "item 1", "item 2", "item 3", "item 4", "item 5" and 2 more"#)

@@ -201,4 +201,32 @@ struct FiguresJSONTests {
         #expect(pieces.count > 100 && pieces.allSatisfy { $0.count < 7 + 64 })
         #expect(Data(pieces.joined()) == (try FiguresJSON.dataThroughJSONEncoder(of: Holder(summary: text))))
     }
+
+    /// A string that hands its pieces over one at a time (`JSONStreamedString`, a checklist's HTML made again on use)
+    /// is written as they come, and gives the bytes JSONEncoder writes for the whole string; elsewhere it is the
+    /// whole string.
+    @Test func aStreamedStringIsWrittenAsItsPiecesComeAndEqualsTheWholeString() throws {
+        final class Pieces: JSONStreamedString, @unchecked Sendable {
+            let pieces = ["<p class=\"a\">", "", "é\\\n", String(repeating: "✓\t", count: 40), "end"]
+            var handed = 0
+            func writePieces(_ piece: (String) throws -> Void) throws {
+                for text in pieces { handed += 1; try piece(text) }
+            }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(pieces.joined())
+            }
+        }
+        struct Holder: Encodable { let before = 1; let html: Pieces; let list: [Pieces] }
+        struct Whole: Encodable { let before = 1; let html: String; let list: [String] }
+        let streamed = Pieces()
+        let whole = Whole(html: streamed.pieces.joined(), list: [streamed.pieces.joined()])
+        var written: [[UInt8]] = []
+        let output = JSONOutput(flushBytes: 9) { written.append($0) }
+        try Value.writeJSON(Holder(html: streamed, list: [streamed]), to: output)
+        try output.finish()
+        #expect(Data(written.joined()) == (try FiguresJSON.dataThroughJSONEncoder(of: whole)))
+        #expect(streamed.handed == 2 * streamed.pieces.count)
+        #expect(try FiguresJSON.tree(of: Holder(html: streamed, list: [])).dump == (try FiguresJSON.tree(of: Whole(html: whole.html, list: [])).dump))
+    }
 }

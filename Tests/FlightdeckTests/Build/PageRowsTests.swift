@@ -170,7 +170,7 @@ import Testing
         #expect(figures.tasks.count == 712 && figures.tasksOmitted == nil && figures.sections.allSatisfy { $0.tasks == nil })
         #expect(figures.sections.map(\.total) == [300, 2, 400, 10])
         // All that is left off in one section: said once.
-        let paged = ChecklistKind.pageFigures(ChecklistFigures(tasks: Array(figures.tasks.prefix(702)), sections: Array(figures.sections.prefix(3)),
+        let paged = ChecklistKind.pageFigures(ChecklistFigures(tasks: ChecklistItems(Array(figures.tasks.prefix(702))), sections: Array(figures.sections.prefix(3)),
                                                                total: 702, done: 697, failed: 1, percent: 99))
         #expect(paged.tasksOmitted == 202 && paged.sectionsOmitted == nil && paged.sections.map { $0.tasks?.count } == [300, 2, 198])
     }

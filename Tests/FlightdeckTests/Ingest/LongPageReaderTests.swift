@@ -38,10 +38,52 @@ import Testing
                                                firstLine: 5, keepLinks: true, pieceSize: .whole)
         #expect(page.title == "Long notes")
         #expect(page.description == "Many changes")
-        #expect(page.html.html() == whole.html())
+        #expect(try page.html.html() == whole.html())
         #expect(page.html.tasks == whole.tasks)
         #expect(page.html.warnings.map(\.description) == whole.warnings.map(\.description))
         #expect(page.html.warnings.first?.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
         #expect(log.diagnostics.map(\.description) == whole.warnings.map(\.description))
+    }
+
+    /// A long checklist keeps no HTML: it is made again from its file where it is used, the same as the text's
+    /// own parse, and handed over a piece at a time to the export. A file changed since it was read is an error,
+    /// before any of its HTML.
+    @Test func aLongChecklistMakesItsHTMLAgainFromItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fd-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "---\nowner: release team\n---\n# Readiness\n\n"
+        for k in 0..<7_000 {
+            text += "## Stage \(k)\n\n- [x] The canary ran its *full* window on [the dashboard](https://example.com/\(k))\n- [ ] Rollback \(k)\n\n"
+        }
+        #expect(text.utf8.count >= MarkdownPieces.Size.standard.bytes * 2)
+        let url = folder.appendingPathComponent("checklist.md")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let release = ReleaseSource(id: "1.0", folder: "content/releases/1.0",
+                                    files: [ContentFile(path: "content/releases/1.0/checklist.md", url: url)])
+        let log = DiagnosticLog()
+        let checklist = try #require(ChecklistReader.read(release, unsafeHTML: false, keepLinks: false, log: log))
+        #expect(checklist.html.pieceCount > 1)
+        let body = String(text[text.range(of: "# Readiness")!.lowerBound...])
+        let whole = try MarkdownRenderer.parse(body, file: "content/releases/1.0/checklist.md", unsafeHTML: false, firstLine: 4,
+                                               keepLinks: false, pieceSize: .whole)
+        #expect(checklist.tasks == whole.tasks && checklist.tasks.count == 14_000)
+        let expected = try whole.html()
+        #expect(try checklist.html.html() == expected)
+        var pieces: [String] = []
+        try checklist.html.writePieces { pieces.append($0) }
+        #expect(pieces.count == checklist.html.pieceCount && pieces.joined() == expected)
+
+        // The same length, one byte changed: the digest finds it.
+        try text.replacingOccurrences(of: "Rollback 6999", with: "Rollback 6998").write(to: url, atomically: false, encoding: .utf8)
+        var handed = 0
+        #expect(throws: DiagnosticError.self) { try checklist.html.writePieces { _ in handed += 1 } }
+        #expect(handed == 0)
+        let error = try #require(throws: DiagnosticError.self) { try checklist.html.html() }
+        #expect(error.diagnostics.map(\.description) == [
+            "content/releases/1.0/checklist.md:1:1: error: the file changed while the site was being built (its HTML is made again from it "
+            + "where it is used); build again"])
+        try FileManager.default.removeItem(at: url)
+        #expect(throws: DiagnosticError.self) { try checklist.html.html() }
     }
 }

@@ -91,10 +91,18 @@ import Testing
         })
     }
 
-    @Test func markdown() throws {
-        try Self.expectLinear("Markdown", n: 2_000, make: { n in
+    /// Parsed whole, or in pieces (with the HTML kept, or made again on use): the parse and one use of the HTML.
+    @Test(arguments: [("whole", MarkdownPieces.Size.whole, false), ("in pieces", .init(bytes: 16 << 10, definitionsFactor: 4), false),
+                      ("in pieces, HTML on use", .init(bytes: 16 << 10, definitionsFactor: 4), true)])
+    func markdown(_ mode: String, pieceSize: MarkdownPieces.Size, htmlOnUse: Bool) throws {
+        try Self.expectLinear("Markdown \(mode)", n: 2_000, make: { n in
             (0..<n).map { "## Step \($0)\n\n- [ ] check ~~old~~ https://example.com/\($0) | a |\n\n| a | b |\n|---|---|\n| \($0) | x |\n\n" }.joined()
-        }, run: { _ = try MarkdownRenderer.render($0, file: "n.md", unsafeHTML: false) })
+        }, run: {
+            let document = try MarkdownRenderer.parse($0, file: "n.md", unsafeHTML: false, keepLinks: false, htmlOnUse: htmlOnUse,
+                                                      pieceSize: pieceSize)
+            #expect(try document.html().count > $0.count / 2)
+            #expect((document.pieceCount > 1) == (pieceSize.bytes < 1 << 20))
+        })
     }
 
     /// Sign-offs once matched each required role by a search of every entry, and the verdict grouped them the same
@@ -119,9 +127,7 @@ import Testing
         }, run: { text in
             let log = DiagnosticLog()
             let body = try MarkdownRenderer.parse(text, file: "c.md", unsafeHTML: false, keepLinks: false)
-            let checklist = Checklist(path: "c.md", tasks: body.tasks.map {
-                .init(text: $0.text, checked: $0.checked, section: $0.section, line: $0.line, check: $0.check)
-            }, html: body)
+            let checklist = Checklist(path: "c.md", tasks: body.tasks, html: body)
             let figures = ChecklistAnalysis.analyse(checklist, figures: DataNode(.object([]), at: .file("c.md")), log: log)
             _ = ChecklistKind.reason(figures)
             _ = ChecklistKind.pageFigures(figures)

@@ -5,8 +5,8 @@ package struct Checklist: Sendable, Encodable {
 
     /// The file's path, for diagnostics.
     package var path: String
-    /// The items, in document order.
-    package var tasks: [Item]
+    /// The items, in document order (the parse's, shared).
+    package var tasks: TaskItems
     /// The whole checklist, parsed; templates get its HTML (boxes as disabled checkboxes) as `html`.
     var html: MarkdownDocument
 }

@@ -23,7 +23,7 @@ enum ChecklistKind: EvidenceKind {
     }
 
     static func readsFigureTree(_ checklist: Checklist) -> Bool {
-        checklist.tasks.contains { $0.check != nil }
+        !checklist.tasks.checks.isEmpty
     }
 
     /// Each item, its check evaluated against the other kinds' figures.
@@ -35,8 +35,8 @@ enum ChecklistKind: EvidenceKind {
     /// file order under their sections; only sections with items listed are kept.
     static func pageFigures(_ c: ChecklistFigures) -> ChecklistFigures {
         var paged = c
-        let (positions, omitted) = PageRows.listed(c.tasks) { $0.status == "failed" ? 0 : $0.status == "open" ? 1 : 2 }
-        paged.tasks = positions.map { c.tasks[$0] }
+        let (positions, omitted) = PageRows.listed(c.tasks.indices) { c.tasks.status($0) == "failed" ? 0 : c.tasks.status($0) == "open" ? 1 : 2 }
+        paged.tasks = c.tasks.listing(positions)
         paged.tasksOmitted = omitted
         // Sections are runs of consecutive items: section k holds the next `total` items.
         paged.sections = []

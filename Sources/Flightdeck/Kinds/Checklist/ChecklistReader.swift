@@ -4,10 +4,8 @@ enum ChecklistReader {
     static func read(_ release: ReleaseSource, unsafeHTML: Bool, keepLinks: Bool, log: DiagnosticLog) -> Checklist? {
         guard let file = release.file(named: "checklist.md") else { return nil }
         do {
-            let source = try file.readText()
-            let frontMatter = try FrontMatter(parsing: source)
-            let body = try MarkdownRenderer.parse(frontMatter.body, file: file.path, unsafeHTML: unsafeHTML,
-                                                  firstLine: frontMatter.bodyLine, keepLinks: keepLinks)
+            // The HTML is made where it is used: only the export writes it (`data.checklist.html`), unless a theme shows it.
+            let body = try MarkdownFile(file).parseBody(unsafeHTML: unsafeHTML, keepLinks: keepLinks, htmlOnUse: true)
             log.report(contentsOf: body.warnings)
             let items = body.tasks  // lines counted from the file's first (the parse's `firstLine`); shared, not copied
             if items.isEmpty {

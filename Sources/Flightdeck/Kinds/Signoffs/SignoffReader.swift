@@ -43,7 +43,7 @@ enum SignoffReader {
         // A list that was not read a sign-off at a time (one with an anchor) adds its problems to the same log.
         for node in reader.list("signoffs") ?? [] { entries.add(node) }
         if let streamed { log.report(buffered: streamed) }
-        var result = Signoffs(path: entries.path, required: required, entries: entries.kept)
+        let result = Signoffs(path: entries.path, required: required, entries: entries.kept)
         let path = entries.path
         let known = Set(result.required).union(configuredRoles)
         for entry in result.entries where !known.contains(entry.role) {

@@ -25,8 +25,8 @@ enum SignoffVerification {
     /// The names of the figures a sign-off keeps (see `snapshot(of:checklist:)`), which checklist checks also read.
     static func keptNames(checklist: Checklist?) -> [String] {
         var names = verdictFigures
-        for task in checklist?.tasks ?? [] {
-            guard let check = task.check, case .success(let parsed) = MetricCheck.parse(check) else { continue }
+        for check in checklist?.tasks.checks ?? [] {
+            guard case .success(let parsed) = MetricCheck.parse(check) else { continue }
             let name = parsed.path.joined(separator: ".")
             let own: Set<String> = [SignoffsKind.id, ChecklistKind.id]
             if let kind = parsed.path.first, !own.contains(kind), !names.contains(name) { names.append(name) }

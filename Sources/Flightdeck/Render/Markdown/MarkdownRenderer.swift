@@ -1,27 +1,30 @@
 import CCmark
 import Foundation
+import FlightdeckTemplates
 
 /// Markdown rendered to HTML, with what the pipeline needs from its tree.
 struct RenderedMarkdown: Sendable {
     /// The HTML body.
     let html: String
     /// Task-list items, in document order.
-    let tasks: [TaskItem]
+    let tasks: TaskItems
     /// The text of the first level-1 heading, if any.
     let firstHeading: String?
     /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
     let warnings: [Diagnostic]
 }
 
-/// Markdown parsed at Ingest: libcmark's tree after the GitHub-flavoured rewrites, with its heading ids,
-/// task items and first heading. Render turns it into HTML (`html()`); templates get that HTML wherever the
-/// document is encoded (`page.html`, `notes.html`, `postmortems[id]`).
+/// Markdown parsed at Ingest: its task items, first heading, warnings and links, and what Render needs to make its
+/// HTML. Templates get that HTML wherever the document is encoded (`page.html`, `notes.html`, `postmortems[id]`).
 ///
-/// Its figures are immutable once parsed; `html()` renders the tree once, under a lock, and frees it, so a document
-/// shared by several pages is safe.
-final class MarkdownDocument: @unchecked Sendable, Encodable {
+/// A text parsed whole keeps libcmark's tree until its HTML is rendered, once, under a lock; the tree is then freed
+/// and the HTML kept, so a document shared by several pages is safe. A long text parsed in pieces (`MarkdownPieces`)
+/// has its HTML rendered a piece at a time as it is parsed, and kept; or, when parsed with `htmlOnUse`, made again
+/// each time it is used, from its text (`MarkdownRenderer.Pieced`): then a theme that does not show it never has it
+/// in memory, and the export streams it into summary.json (`writePieces`).
+final class MarkdownDocument: @unchecked Sendable, Encodable, JSONStreamedString {
     /// Task-list items, in document order.
-    let tasks: [TaskItem]
+    let tasks: TaskItems
     /// The text of the first level-1 heading, if any.
     let firstHeading: String?
     /// Warnings about links and images whose URL `SafeURL` refused (they are shown as text).
@@ -31,50 +34,75 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     let links: [MarkdownLink]
     /// How many pieces the text was parsed in (`MarkdownPieces`); 1 when it was parsed whole.
     let pieceCount: Int
-    /// libcmark's tree until the HTML is rendered, then nil: the tree is many times the size of its text and of
-    /// its HTML, so it is freed before the pages that show the HTML are built.
-    private var document: CmarkDocument?
-    private let headingIDs: [String]
-    /// The size of the Markdown text, in bytes.
-    private let sourceBytes: Int
-    private let lock = NSLock()
-    /// The HTML once rendered: every page, the single-file report and the export encode the same document.
-    private var rendered: String?
 
-    fileprivate init(document: CmarkDocument, sourceBytes: Int, headingIDs: [String], tasks: [TaskItem], firstHeading: String?,
+    /// Where the HTML comes from.
+    private enum Body {
+        /// libcmark's tree, with its headings' ids, until the HTML is rendered: the tree is many times the size of
+        /// its text and of its HTML, so it is freed before the pages that show the HTML are built.
+        case tree(CmarkDocument, headingIDs: [String], sourceBytes: Int)
+        /// The HTML, once rendered from the tree.
+        case html(String)
+        /// A text parsed in pieces with `htmlOnUse`, whose HTML is made again on each use.
+        case pieces(MarkdownRenderer.Pieced)
+    }
+    private var body: Body
+    private let lock = NSLock()
+
+    fileprivate init(document: CmarkDocument, sourceBytes: Int, headingIDs: [String], tasks: TaskItems, firstHeading: String?,
                      warnings: [Diagnostic], links: [MarkdownLink]) {
-        self.sourceBytes = sourceBytes
+        body = .tree(document, headingIDs: headingIDs, sourceBytes: sourceBytes)
         self.pieceCount = 1
         self.warnings = warnings
         self.links = links
-        self.document = document
-        self.headingIDs = headingIDs
         self.tasks = tasks
         self.firstHeading = firstHeading
     }
 
-    /// A document parsed in pieces (`MarkdownPieces`), each rendered as soon as it was read.
-    fileprivate init(html: String, pieceCount: Int, tasks: [TaskItem], firstHeading: String?, warnings: [Diagnostic], links: [MarkdownLink]) {
-        self.sourceBytes = 0
+    /// A document parsed in pieces, each rendered as soon as it was read.
+    fileprivate init(html: String, pieceCount: Int, tasks: TaskItems, firstHeading: String?, warnings: [Diagnostic], links: [MarkdownLink]) {
+        body = .html(html)
         self.pieceCount = pieceCount
         self.warnings = warnings
         self.links = links
-        self.document = nil
-        self.headingIDs = []
         self.tasks = tasks
         self.firstHeading = firstHeading
-        self.rendered = html
     }
 
-    /// The HTML body, rendered on first use and kept.
-    func html() -> String {
-        lock.withLock {
-            if let rendered { return rendered }
-            let html = HeadingIDs.insert(headingIDs, into: document?.html() ?? "")
-            rendered = html
-            document = nil
-            if sourceBytes >= MemoryRelease.largeInput { MemoryRelease.now() }
+    /// A document parsed in pieces, whose HTML `pieced` makes again.
+    fileprivate init(pieced: MarkdownRenderer.Pieced, pieceCount: Int, tasks: TaskItems, firstHeading: String?, warnings: [Diagnostic],
+                     links: [MarkdownLink]) {
+        body = .pieces(pieced)
+        self.pieceCount = pieceCount
+        self.warnings = warnings
+        self.links = links
+        self.tasks = tasks
+        self.firstHeading = firstHeading
+    }
+
+    /// The HTML body: rendered from the tree on first use and kept, or, with `htmlOnUse`, made again. Fails only when
+    /// the file of such a document changed after it was read (`MarkdownRenderer.Pieced.render`).
+    func html() throws(DiagnosticError) -> String {
+        switch kept() {
+        case .html(let html): return html
+        case .pieces(let pieced):
+            var html = ""
+            do {
+                try pieced.render { html += $0 }
+            } catch let error as DiagnosticError {
+                throw error
+            } catch {
+                throw DiagnosticError(.error("cannot render the Markdown again: \(error)", at: .file(pieced.form.file)))
+            }
             return html
+        }
+    }
+
+    /// Hands the HTML to `piece`: a document whose HTML is made on use renders it again a piece at a time, so that it is
+    /// never whole in memory (how summary.json gets it); other documents give their HTML whole.
+    func writePieces(_ piece: (String) throws -> Void) throws {
+        switch kept() {
+        case .html(let html): try piece(html)
+        case .pieces(let pieced): try pieced.render(piece)
         }
     }
 
@@ -82,6 +110,26 @@ final class MarkdownDocument: @unchecked Sendable, Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(html())
+    }
+
+    /// What the HTML is made from: the HTML itself (rendered from the tree now if it was not yet), or the pieces.
+    private func kept() -> Kept {
+        lock.withLock {
+            switch body {
+            case .html(let html): return .html(html)
+            case .pieces(let pieced): return .pieces(pieced)
+            case .tree(let document, let headingIDs, let sourceBytes):
+                let html = HeadingIDs.insert(headingIDs, into: document.html())
+                body = .html(html)
+                if sourceBytes >= MemoryRelease.largeInput { MemoryRelease.now() }
+                return .html(html)
+            }
+        }
+    }
+
+    private enum Kept {
+        case html(String)
+        case pieces(MarkdownRenderer.Pieced)
     }
 }
 
@@ -102,21 +150,23 @@ enum MarkdownRenderer {
                        ids: HeadingIDScope = .page, firstLine: Int = 1) throws(DiagnosticError) -> RenderedMarkdown {
         let parsed = try parse(text, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids, firstLine: firstLine,
                                keepLinks: false)
-        return RenderedMarkdown(html: parsed.html(), tasks: parsed.tasks, firstHeading: parsed.firstHeading,
+        return RenderedMarkdown(html: try parsed.html(), tasks: parsed.tasks, firstHeading: parsed.firstHeading,
                                 warnings: parsed.warnings)
     }
 
     /// Parses `file`'s Markdown `text` into a document that Render turns into HTML; the same options as `render`.
     /// With `keepLinks`, the document keeps where each link is written (`MarkdownDocument.links`), for the link checker.
     /// A long text is parsed in pieces of `pieceSize` when it can be (`MarkdownPieces`), so that libcmark's tree
-    /// is never that of the whole text.
+    /// is never that of the whole text. Such a text's HTML is rendered as it is parsed and kept, or, `htmlOnUse`,
+    /// made again each time it is used (for a document whose HTML only the export may write: the checklist).
     static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
-                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, pieceSize: MarkdownPieces.Size = .standard)
-        throws(DiagnosticError) -> MarkdownDocument {
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, htmlOnUse: Bool = false,
+                      pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
         let form = try Form(size: text.utf8.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
                             firstLine: firstLine, keepLinks: keepLinks)
+        let source = htmlOnUse ? Pieced.Source.text(text) : nil
         var text = text
-        if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, giveBack: { _ in }) }) {
+        if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, source: source, giveBack: { _ in }) }) {
             return document
         }
         return try parseWhole(text, form: form)
@@ -124,14 +174,23 @@ enum MarkdownRenderer {
 
     /// Parses the Markdown of `file` from byte `start` of its bytes `mapped` (the body after front matter), as
     /// `parse` does. A text long enough to be parsed in pieces is read in place, and the pages of each piece are
-    /// given back once it is parsed, so that the text is not resident beside its growing HTML.
+    /// given back once it is parsed, so that the text is not resident beside what is made of it. With `htmlOnUse`,
+    /// its HTML is made again from the file where it is used, once the file is checked to be the one read (its
+    /// SHA-256).
     static func parse(_ mapped: MappedFile, from start: Int, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
-                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, pieceSize: MarkdownPieces.Size = .standard)
-        throws(DiagnosticError) -> MarkdownDocument {
+                      ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, htmlOnUse: Bool = false,
+                      pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
         let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
         let form = try Form(size: bytes.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
                             firstLine: firstLine, keepLinks: keepLinks)
-        if let document = parse(bytes, in: pieceSize, form: form, giveBack: { mapped.release(start..<(start + $0)) }) {
+        let source: Pieced.Source? = if !htmlOnUse {
+            nil
+        } else if let path = mapped.path {
+            .file(path: path, start: start, count: bytes.count, digest: SHA256.digest(UnsafeRawBufferPointer(bytes)))
+        } else {
+            .text(String(decoding: bytes, as: UTF8.self))   // read, not mapped: nothing to read again from
+        }
+        if let document = parse(bytes, in: pieceSize, form: form, source: source, giveBack: { mapped.release(start..<(start + $0)) }) {
             return document
         }
         return try parseWhole(String(decoding: bytes, as: UTF8.self), form: form)
@@ -151,7 +210,7 @@ enum MarkdownRenderer {
     }
 
     /// How a document is parsed: the arguments of `parse`.
-    private struct Form {
+    struct Form: Sendable {
         let file: String
         let options: Int32
         let nested: Bool
@@ -177,18 +236,20 @@ enum MarkdownRenderer {
     }
 
     /// Runs the extensions on a document's tree, or on its pieces' trees in order, and gathers what the pipeline
-    /// needs from them.
+    /// needs from them (unless it `collects` nothing: then the trees are only rewritten for their HTML).
     private struct TreeReader {
         let form: Form
+        let collects: Bool
         var slugger: HeadingSlugger
         var heading: String?
         var section = ""
-        var tasks: [TaskItem] = []
+        var tasks = TaskItems()
         var warnings = LinkFilter.Warnings()
         var links: [MarkdownLink] = []
 
-        init(form: Form) {
+        init(form: Form, collects: Bool = true) {
             self.form = form
+            self.collects = collects
             slugger = HeadingSlugger(reserving: form.ids.reserved)
         }
 
@@ -196,7 +257,7 @@ enum MarkdownRenderer {
         /// returns its headings' ids.
         mutating func read(_ document: CmarkDocument, first: Bool, lineShift: Int) -> [String] {
             MarkdownExtensions.apply(to: document)
-            if heading == nil {
+            if heading == nil, collects {
                 document.forEachNode { node in
                     if heading == nil, CmarkNode.type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
                         heading = CmarkNode.plainText(node)
@@ -205,20 +266,95 @@ enum MarkdownRenderer {
             }
             if form.nested { nest(document, demote: form.demote, dropLeading: first) }
             let headingIDs = HeadingIDs.mark(document, prefix: form.ids.prefix, slugger: &slugger)
-            // Task lines are the file's, as warnings are: a checklist's items are these.
-            tasks += TaskListExtractor.extract(from: document, lineShift: lineShift + form.firstLine - 1, section: &section)
+            // Task lines are the file's, as warnings are: a checklist's items are these. The boxes become
+            // checkboxes in the tree either way.
+            let pieceTasks = TaskListExtractor.extract(from: document, lineShift: lineShift + form.firstLine - 1, section: &section)
+            guard collects else { return headingIDs }
+            tasks.append(contentsOf: pieceTasks)
             warnings.add(document.refusedLinks, lines: document.lines, firstLine: form.firstLine + lineShift)
             if form.keepLinks { links += MarkdownLink.all(in: document, file: form.file, firstLine: form.firstLine + lineShift) }
             return headingIDs
         }
     }
 
-    /// Parses `text` piece by piece, each after the document's reference definitions, rendering each piece before
-    /// the next is parsed; nil when the pieces cannot give the document's HTML (then it is parsed whole).
+    /// A text parsed in pieces, kept to make its HTML again where it is used: the text itself, or the file it was
+    /// read from with the digest of what was read.
+    struct Pieced: Sendable {
+        enum Source: Sendable {
+            /// The text (shared with whoever else holds it, as a postmortem's body is).
+            case text(String)
+            /// `count` bytes from byte `start` of the file at `path` (absolute), whose SHA-256 is `digest`.
+            case file(path: String, start: Int, count: Int, digest: [UInt8])
+        }
+        let source: Source
+        let form: Form
+        let size: MarkdownPieces.Size
+
+        /// Parses the text again, piece by piece as at Ingest, and hands each piece's HTML to `emit` as soon as it is
+        /// rendered. A file that is no longer what was read (or cannot be read) is a located error, before any HTML.
+        func render(_ emit: (String) throws -> Void) throws {
+            switch source {
+            case .text(var text):
+                try text.withUTF8 { bytes in try render(bytes, giveBack: { _ in }, emit: emit) }
+            case .file(let path, let start, let count, let digest):
+                guard let mapped = MappedFile(path: path), mapped.bytes.count == start + count else { throw changed() }
+                let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
+                guard SHA256.digest(UnsafeRawBufferPointer(bytes)) == digest else { throw changed() }
+                mapped.release(start..<(start + count))
+                try render(bytes, giveBack: { mapped.release(start..<(start + $0)) }, emit: emit)
+            }
+        }
+
+        private func render(_ bytes: UnsafeBufferPointer<UInt8>, giveBack: (Int) -> Void, emit: (String) throws -> Void) throws {
+            let rendered = try MarkdownRenderer.readPieces(bytes, in: size, form: form, collects: false, renders: true, giveBack: giveBack,
+                                                           emit: { piece, _ in try emit(piece) })
+            // The same bytes are cut the same way: this is only if libcmark could not allocate a tree.
+            guard rendered != nil else { throw DiagnosticError(.error("libcmark could not parse this Markdown again", at: .file(form.file))) }
+        }
+
+        private func changed() -> DiagnosticError {
+            DiagnosticError(.error("the file changed while the site was being built (its HTML is made again from it where it is "
+                                   + "used); build again", at: .file(form.file)))
+        }
+    }
+
+    /// Parses `bytes` piece by piece (see `readPieces`) into a document that keeps its HTML, rendered as it is
+    /// parsed, or, given a `source`, makes it again from there where it is used; nil when the pieces cannot give
+    /// the document's HTML (then it is parsed whole).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form, source: Pieced.Source?,
+                              giveBack: (Int) -> Void) -> MarkdownDocument? {
+        var html = ""
+        var reserved = 0
+        let keep: (String, Int) throws(Never) -> Void = { piece, end in
+            html += piece
+            // Room for the whole HTML as the pieces so far project it, so that it is not copied as it grows
+            // (doubling would touch one and a half times its size); the room it does not use is never touched.
+            let projected = Int(Double(html.utf8.count) * Double(bytes.count) / Double(max(end, 1))) + (1 << 16)
+            if projected > reserved {
+                reserved = projected + projected / 4
+                html.reserveCapacity(reserved)
+            }
+        }
+        guard let (reader, count) = readPieces(bytes, in: size, form: form, collects: true, renders: source == nil, giveBack: giveBack,
+                                               emit: keep) else { return nil }
+        let warnings = reader.warnings.diagnostics(file: form.file)
+        if let source {
+            return MarkdownDocument(pieced: Pieced(source: source, form: form, size: size), pieceCount: count, tasks: reader.tasks,
+                                    firstHeading: reader.heading, warnings: warnings, links: reader.links)
+        }
+        return MarkdownDocument(html: html, pieceCount: count, tasks: reader.tasks, firstHeading: reader.heading, warnings: warnings,
+                                links: reader.links)
+    }
+
+    /// Parses `bytes` piece by piece, each after the document's reference definitions; nil when the pieces cannot
+    /// give the document's HTML. Each piece's tree is read for the document's figures (tasks, warnings, links,
+    /// first heading) when it `collects`; when it `renders`, the piece's HTML is handed to `emit`, with the end of
+    /// the piece in `bytes`, before the next piece is parsed.
     ///
     /// `giveBack(n)` says that the first `n` bytes need not stay in memory: they may be read again, but not soon.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form,
-                              giveBack: (Int) -> Void) -> MarkdownDocument? {
+    private static func readPieces<Failure: Error>(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form,
+                                                   collects: Bool, renders: Bool, giveBack: (Int) -> Void,
+                                                   emit: (String, Int) throws(Failure) -> Void) throws(Failure) -> (TreeReader, Int)? {
         guard var pieces = MarkdownPieces(bytes: bytes, size: size) else { return nil }
         giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
         let definitions = pieces.definitions
@@ -229,48 +365,34 @@ enum MarkdownRenderer {
             definitionLineCount = definitions.utf8.count { $0 == 0x0A } + 2
         }
         let tableReferences = definitions.isEmpty ? nil : TableExtension.referenceDefinitions(SourceLines(definitions))
-        var reader = TreeReader(form: form)
-        var html = ""
-        var reserved = 0
-        let finished: Bool = {
-            var index = 0
-            while index < pieces.pieces.count {
-                let piece = pieces.pieces[index]
-                let isLast = index == pieces.pieces.count - 1
-                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
-                let source = definitions.isEmpty ? body : definitions + "\n\n" + body
-                guard let document = CmarkDocument(markdown: source, options: form.options) else { return false }
-                let lineShift = piece.firstLine - 1 - definitionLineCount
-                let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
-                // Lines of the text that fall in this piece, as lines of the piece's own parse.
-                let inPiece = { (lines: [Int]) in lines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift } }
-                let held = inPiece(pieces.definitionLines)
-                guard !MarkdownPieceCheck.covers(document, lines: held) else { return false }
-                // A piece ends with the blank line before the next one.
-                if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: nextLine - 1 - lineShift) {
-                    pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
-                    continue
-                }
-                // A `]:` outside the definitions must be text that holds none.
-                guard MarkdownPieceCheck.holdsNoDefinition(document, lines: inPiece(pieces.markLines)) else { return false }
-                document.tableReferences = tableReferences
-                let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
-                html += HeadingIDs.insert(headingIDs, into: document.html())
-                // Room for the whole HTML as the pieces so far project it, so that it is not copied as it grows
-                // (doubling would touch one and a half times its size); the room it does not use is never touched.
-                let projected = Int(Double(html.utf8.count) * Double(bytes.count) / Double(max(piece.bytes.upperBound, 1))) + (1 << 16)
-                if projected > reserved {
-                    reserved = projected + projected / 4
-                    html.reserveCapacity(reserved)
-                }
-                giveBack(piece.bytes.upperBound)
-                index += 1
+        var reader = TreeReader(form: form, collects: collects)
+        var index = 0
+        while index < pieces.pieces.count {
+            let piece = pieces.pieces[index]
+            let isLast = index == pieces.pieces.count - 1
+            let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
+            let source = definitions.isEmpty ? body : definitions + "\n\n" + body
+            guard let document = CmarkDocument(markdown: source, options: form.options) else { return nil }
+            let lineShift = piece.firstLine - 1 - definitionLineCount
+            let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
+            // Lines of the text that fall in this piece, as lines of the piece's own parse.
+            let inPiece = { (lines: [Int]) in lines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift } }
+            let held = inPiece(pieces.definitionLines)
+            guard !MarkdownPieceCheck.covers(document, lines: held) else { return nil }
+            // A piece ends with the blank line before the next one.
+            if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: nextLine - 1 - lineShift) {
+                pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
+                continue
             }
-            return true
-        }()
-        guard finished else { return nil }
-        return MarkdownDocument(html: html, pieceCount: pieces.pieces.count, tasks: reader.tasks, firstHeading: reader.heading,
-                                warnings: reader.warnings.diagnostics(file: form.file), links: reader.links)
+            // A `]:` outside the definitions must be text that holds none.
+            guard MarkdownPieceCheck.holdsNoDefinition(document, lines: inPiece(pieces.markLines)) else { return nil }
+            document.tableReferences = tableReferences
+            let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
+            if renders { try emit(HeadingIDs.insert(headingIDs, into: document.html()), piece.bytes.upperBound) }
+            giveBack(piece.bytes.upperBound)
+            index += 1
+        }
+        return (reader, pieces.pieces.count)
     }
 
     /// Drops a leading `#` heading (of the first piece, with `dropLeading`) and, with `demote`, moves the other
