@@ -22,11 +22,12 @@ enum FiguresJSON {
         return Data(output.bytes)
     }
 
-    /// Writes `value` as `data(of:)` does, in pieces of about a mebibyte, to `write`; the JSON is never whole in memory.
+    /// Writes `value` as `data(of:)` does, in pieces of about `SiteWriter`'s 256 KiB, to `write`; the JSON is never
+    /// whole in memory.
     static func write(_ value: some Encodable, to write: ([UInt8]) throws -> Void) throws {
         // The output keeps `write` only while the value is written.
         try withoutActuallyEscaping(write) { write in
-            let output = JSONOutput(flush: write)
+            let output = JSONOutput(flushBytes: OutputFile.pieceBytes, flush: write)
             try Value.writeJSON(value, to: output)
             try output.finish()
         }

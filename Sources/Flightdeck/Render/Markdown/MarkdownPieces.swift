@@ -48,8 +48,8 @@ struct MarkdownPieces {
         /// parsing them again costs at most a fraction of the text's own parse.
         var definitionsFactor: Int
 
-        /// What `flightdeck build` parses with: libcmark's tree of 256 KiB of Markdown is about 4 MiB.
-        static let standard = Size(bytes: 256 << 10, definitionsFactor: 4)
+        /// What `flightdeck build` parses with: libcmark's tree of 128 KiB of Markdown is about 2 MiB.
+        static let standard = Size(bytes: 128 << 10, definitionsFactor: 4)
         /// A cut at every line that allows one (for tests).
         static let smallest = Size(bytes: 1, definitionsFactor: 0)
         /// No cut (for tests).
