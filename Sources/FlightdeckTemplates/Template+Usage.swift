@@ -10,8 +10,13 @@ public enum VariableUsage: Equatable, Sendable {
     case members([String: VariableUsage])
     case whole
 
-    /// How many levels below the variable members are told apart; deeper uses count as the whole member.
-    static let depth = 2
+    /// How many levels below the variable members are told apart (an element of a list is a level: `data.incidents.
+    /// incidents[i].title` is four); deeper uses count as the whole member.
+    static let depth = 4
+
+    /// The member that stands for any element of a list (`for x in list`, `list[i]`). An object read through it
+    /// (a mapping iterated, or indexed by a computed key) keeps every member whole.
+    public static let element = "[]"
 
     /// Both usages together.
     public func union(_ other: VariableUsage) -> VariableUsage {
@@ -22,10 +27,10 @@ public enum VariableUsage: Equatable, Sendable {
         }
     }
 
-    /// The usage of a path of members below the variable, used whole at its end.
-    public static func path(_ members: ArraySlice<String>) -> VariableUsage {
-        guard let first = members.first else { return .whole }
-        return .members([first: path(members.dropFirst())])
+    /// The usage of a path of members below the variable, used whole at its end (or used as `end` says).
+    public static func path(_ members: ArraySlice<String>, end: VariableUsage = .whole) -> VariableUsage {
+        guard let first = members.first else { return end }
+        return .members([first: path(members.dropFirst(), end: end)])
     }
 }
 
@@ -59,21 +64,34 @@ extension Environment {
     }
 }
 
-/// The chain of literal members an expression reads below a name: `data.rollout['format']` is (data, [rollout, format]).
-private func memberChain(_ expr: Expr) -> (name: String, members: [String])? {
+/// The chain of members an expression reads below a name: `data.rollout['format']` is (data, [rollout, format]);
+/// an index that is not a literal string reads an element (`VariableUsage.element`), and its expression is in
+/// `indices`, to be walked on its own.
+private func memberChain(_ expr: Expr) -> (name: String, members: [String], indices: [Expr])? {
     switch expr.kind {
-    case .name(let name): return (name, [])
+    case .name(let name): return (name, [], [])
     case .attribute(let base, let member):
         guard let chain = memberChain(base) else { return nil }
-        return (chain.name, chain.members + [member])
+        return (chain.name, chain.members + [member], chain.indices)
     case .item(let base, let index):
-        guard case .literal(.string(let member)) = index.kind, let chain = memberChain(base) else { return nil }
-        return (chain.name, chain.members + [member])
+        guard let chain = memberChain(base) else { return nil }
+        if case .literal(.string(let member)) = index.kind { return (chain.name, chain.members + [member], chain.indices) }
+        return (chain.name, chain.members + [VariableUsage.element], chain.indices + [index])
     default: return nil
     }
 }
 
-/// Finds the names `{% set name = variable.member… %}` binds, with the members each stands for.
+/// The members a loop `for target in iterable` binds its one target to, when the iterable is a chain below
+/// `variable`: an element of that chain.
+private func loopAlias(_ loop: Loop, variable: String) -> (target: String, members: [String], indices: [Expr])? {
+    guard loop.targets.count == 1, let chain = memberChain(loop.iterable), chain.name == variable, !chain.members.isEmpty else {
+        return nil
+    }
+    return (loop.targets[0], chain.members + [VariableUsage.element], chain.indices)
+}
+
+/// Finds the names `{% set name = variable.member… %}` and `{% for name in variable.member… %}` bind, with the
+/// members each stands for.
 private struct AliasFinder {
     let variable: String
     var found: [String: [[String]]] = [:]
@@ -92,6 +110,7 @@ private struct AliasFinder {
             for branch in branches { visit(branch.body) }
             visit(otherwise)
         case .loop(let loop):
+            if let alias = loopAlias(loop, variable: variable) { found[alias.target, default: []].append(alias.members) }
             visit(loop.body)
             visit(loop.otherwise)
         case .setBlock(_, let body): visit(body)
@@ -126,9 +145,13 @@ private struct UsageWalker {
         switch node.kind {
         case .text, .block: break
         case .set(let targets, let expr):
-            // Binding an alias (`set d = data.rollout`) reads nothing yet: the alias's own uses count.
+            // Binding an alias (`set d = data.rollout`) reads nothing yet: the alias's own uses count (and those of
+            // a computed index: `set i = data.incidents.incidents[name]`).
             if targets.count == 1, let chain = memberChain(expr), chain.name == variable, !chain.members.isEmpty,
-               aliases[targets[0]] != nil { break }
+               aliases[targets[0]] != nil {
+                for index in chain.indices { visit(index) }
+                break
+            }
             visit(expr)
         case .output(let expr), .extends(let expr), .include(let expr, _, _),
              .importAs(let expr, _, _), .importNames(let expr, _, _):
@@ -140,7 +163,15 @@ private struct UsageWalker {
             }
             visit(otherwise)
         case .loop(let loop):
-            visit(loop.iterable)
+            // A loop whose target stands for the iterable's elements reads only that the elements are there: its
+            // target's own uses count for what they hold.
+            if let alias = loopAlias(loop, variable: variable), aliases[alias.target] != nil {
+                usage = usage.union(alias.members.count <= VariableUsage.depth
+                                    ? .path(alias.members[...], end: .members([:])) : .path(alias.members.prefix(VariableUsage.depth)))
+                for index in alias.indices { visit(index) }
+            } else {
+                visit(loop.iterable)
+            }
             if let filter = loop.filter { visit(filter) }
             visit(loop.body)
             visit(loop.otherwise)
@@ -162,7 +193,10 @@ private struct UsageWalker {
     private mutating func visit(_ expr: Expr) {
         guard enter() else { return }
         defer { depth -= 1 }
-        if let chain = memberChain(expr), use(chain) { return }
+        if let chain = memberChain(expr), use(chain) {
+            for index in chain.indices { visit(index) }
+            return
+        }
         switch expr.kind {
         case .literal, .name: break
         case .attribute(let base, _): visit(base)
@@ -190,6 +224,7 @@ private struct UsageWalker {
         case .call(let operand, let arguments):
             // `data.rollout.items()`: `items` is a method of the value, not a member of it.
             if case .attribute(let base, _) = operand.kind, let chain = memberChain(base), use(chain) {
+                for index in chain.indices { visit(index) }
             } else {
                 visit(operand)
             }
@@ -207,7 +242,7 @@ private struct UsageWalker {
 
     /// Records a chain of members read below the variable or one of its aliases, used whole at its end (at most
     /// `VariableUsage.depth` levels below the variable). False when the chain starts at another name.
-    private mutating func use(_ chain: (name: String, members: [String])) -> Bool {
+    private mutating func use(_ chain: (name: String, members: [String], indices: [Expr])) -> Bool {
         var paths: [[String]] = []
         if chain.name == variable { paths.append(chain.members) }
         for alias in aliases[chain.name] ?? [] { paths.append(alias + chain.members) }

@@ -86,15 +86,18 @@ final class ValueEncoder: Encoder {
         return .array(items)
     }
 
-    /// False for a member that `members` leaves out.
+    /// False for a member that `members` leaves out. An object read as a list (iterated, or indexed by a computed
+    /// key: `VariableUsage.element`) keeps every member.
     func keeps(_ key: String) -> Bool {
-        members == nil || members?[key] != nil
+        guard let members else { return true }
+        return members[key] != nil || members[VariableUsage.element] != nil
     }
 
-    /// What the member `key` keeps of its own members: nil for all of them.
+    /// What the member `key` keeps of its own members: nil for all of them (and for every member of an object read
+    /// as a list).
     private func members(of key: String) -> [String: VariableUsage]? {
-        if case .members(let kept) = members?[key] { return kept }
-        return nil
+        guard members?[VariableUsage.element] == nil, case .members(let kept) = members?[key] else { return nil }
+        return kept
     }
 
     /// Makes this an object, if it is not one yet.
@@ -138,9 +141,11 @@ final class ValueEncoder: Encoder {
         return child
     }
 
-    /// A new encoder for the next element of the array.
+    /// A new encoder for the next element of the array: it keeps what `members` says an element keeps.
     func appendChild() -> ValueEncoder {
-        let child = ValueEncoder(options: options)
+        var kept: [String: VariableUsage]?
+        if case .members(let elementMembers) = members?[VariableUsage.element] { kept = elementMembers }
+        let child = ValueEncoder(options: options, members: kept)
         nested.append((index: items.count, encoder: child))
         items.append(.null)
         return child
