@@ -22,6 +22,25 @@ package enum SHA256 {
         return ok == 1 && length == 32 ? output : [UInt8](repeating: 0, count: 32)
     }
 
+    /// The digest of bytes handed over in pieces: `pieces` calls its argument with each piece, in order. Used to
+    /// hash a mapped file a piece at a time, giving back each piece's pages once hashed.
+    package static func digest(pieces: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
+        let failed = [UInt8](repeating: 0, count: 32)   // as `digest(_:)` fails: unequal to every real digest
+        guard let context = EVP_MD_CTX_new() else { return failed }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return failed }
+        var ok = true
+        pieces { piece in
+            withUnsafeBytes(of: UInt8(0)) { empty in
+                if EVP_DigestUpdate(context, piece.baseAddress ?? empty.baseAddress, piece.count) != 1 { ok = false }
+            }
+        }
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let finished = output.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+        return ok && finished == 1 && length == 32 ? output : failed
+    }
+
     /// The digest of `data` as 64 lower-case hex digits.
     package static func hex(_ data: Data) -> String {
         hex(digest: data.withUnsafeBytes { digest($0) })

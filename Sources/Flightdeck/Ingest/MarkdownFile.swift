@@ -17,12 +17,24 @@ struct MarkdownFile {
             if !whole.bytes.starts(with: [0xEF, 0xBB, 0xBF]), let length = FrontMatter.length(of: whole.bytes) { mapped = (whole, length) }
         }
         self.mapped = mapped
-        frontMatter = if let mapped {
-            try FrontMatter(parsing: SourceFile(path: file.path, text: String(decoding: UnsafeBufferPointer(
+        if let mapped {
+            frontMatter = try FrontMatter(parsing: SourceFile(path: file.path, text: String(decoding: UnsafeBufferPointer(
                 rebasing: mapped.file.bytes[..<mapped.body]), as: UTF8.self)))
+            startsWithDashes = mapped.file.bytes.starts(with: "---".utf8)
         } else {
-            try FrontMatter(parsing: try file.readText())
+            let source = try file.readText()
+            frontMatter = try FrontMatter(parsing: source)
+            startsWithDashes = source.text.hasPrefix("---")
         }
+    }
+
+    /// Whether the file starts with `---` (its front matter, if it has any).
+    let startsWithDashes: Bool
+
+    /// The body, kept for later: where it is in the file, for a long file read in place.
+    func body() -> MarkdownBody {
+        if let mapped { return MarkdownBody(mapped.file, from: mapped.body, file: file.path) }
+        return MarkdownBody(frontMatter.body, file: file.path)
     }
 
     /// The body parsed; the arguments as in `MarkdownRenderer.parse`.

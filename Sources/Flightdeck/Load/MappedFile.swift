@@ -48,6 +48,30 @@ package final class MappedFile {
         bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
+    /// The file at `path` mapped again, when it still holds, from byte `start`, `count` bytes whose SHA-256 is
+    /// `digest` and nothing after them: nil when it changed or cannot be mapped. Its pages are given back once
+    /// checked.
+    package static func unchanged(path: String, start: Int, count: Int, digest: [UInt8]) -> MappedFile? {
+        guard let mapped = MappedFile(path: path), mapped.bytes.count == start + count, mapped.digest(from: start) == digest else {
+            return nil
+        }
+        return mapped
+    }
+
+    /// The SHA-256 of the bytes from `start` to the end, read a mebibyte at a time, each given back once hashed (a
+    /// long file is not all resident to be checked).
+    package func digest(from start: Int) -> [UInt8] {
+        SHA256.digest { piece in
+            var from = start
+            repeat {
+                let to = min(bytes.count, from + (1 << 20))
+                piece(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+                release(from..<to)
+                from = to
+            } while from < bytes.count
+        }
+    }
+
     /// Bytes read another way (a file that cannot be mapped).
     private init(copying data: Data) {
         mapping = nil

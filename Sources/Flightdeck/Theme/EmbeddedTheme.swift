@@ -202,8 +202,10 @@ package enum EmbeddedTheme {
 <h2 id="timeline-heading">Timeline</h2>
 <ol class="timeline">
   <li><time datetime="{{ incident.started }}">{{ incident.started[:16] | replace('T', ' ') }} UTC</time> started</li>
-  {%- for event, delay in [['detected', 'time_to_detect_text'], ['acknowledged', 'time_to_acknowledge_text'], ['mitigated', 'time_to_mitigate_text'], ['resolved', 'time_to_resolve_text']] if event in incident %}
-  <li><time datetime="{{ incident[event] }}">{{ incident[event][:16] | replace('T', ' ') }} UTC</time> {{ event }}{% if delay in times %} <span class="muted">(after {{ times[delay] }})</span>{% endif %}</li>
+  {#- Each time read by name, so that a page's context holds only these fields of an incident (not its postmortem). #}
+  {%- set at = {'detected': incident.detected, 'acknowledged': incident.acknowledged, 'mitigated': incident.mitigated, 'resolved': incident.resolved} %}
+  {%- for event, delay in [['detected', 'time_to_detect_text'], ['acknowledged', 'time_to_acknowledge_text'], ['mitigated', 'time_to_mitigate_text'], ['resolved', 'time_to_resolve_text']] if at[event] is defined %}
+  <li><time datetime="{{ at[event] }}">{{ at[event][:16] | replace('T', ' ') }} UTC</time> {{ event }}{% if delay in times %} <span class="muted">(after {{ times[delay] }})</span>{% endif %}</li>
   {%- endfor %}
   {%- if incident.resolved is not defined %}
   <li>not resolved yet</li>

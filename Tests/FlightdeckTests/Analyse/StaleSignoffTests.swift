@@ -241,4 +241,24 @@ import FlightdeckCore
             #expect(SHA256.hex(Data((text["text"] ?? "").utf8)) == text["sha256"])
         }
     }
+
+    /// Hashed in pieces of any size (a mapped file checked a mebibyte at a time), the digest is hashlib's.
+    @Test(arguments: [1, 7, 64, 1000]) func piecesGiveTheSameDigest(pieceSize: Int) throws {
+        let json = try #require(try FixtureLoader.json("sha256/vectors.json") as? [String: Any])
+        for vector in try #require(json["vectors"] as? [[String: Any]]) {
+            let length = try #require(vector["length"] as? Int)
+            let bytes = (0..<length).map { UInt8(($0 * 31 + 7) % 256) }
+            let digest = bytes.withUnsafeBytes { all in
+                SHA256.digest { piece in
+                    var from = 0
+                    repeat {
+                        let to = min(all.count, from + pieceSize)
+                        piece(UnsafeRawBufferPointer(rebasing: all[from..<to]))
+                        from = to
+                    } while from < all.count
+                }
+            }
+            #expect(SHA256.hex(digest: digest) == vector["sha256"] as? String, "length \(length)")
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct IncidentReaderTests {
         #expect(first.actionItems.map(\.done) == [true, false])
         #expect(first.actionItems[0].due.map(Timestamp.dayString) == "2026-05-20")
         #expect(first.bodyLine == 20)
-        #expect(first.body.hasPrefix("# What happened\n"))
+        #expect(try first.body.text().hasPrefix("# What happened\n"))
         #expect(first.path == "two-incidents/incidents/2026-05-12-data-mismatch.md")
         #expect(incidents[1].severity == .sev3, "seed 003's 'medium' is SEV3")
         #expect(incidents[1].rollbackTriggered == false && incidents[1].actionItems.isEmpty)

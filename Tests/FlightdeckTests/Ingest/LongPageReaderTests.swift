@@ -81,9 +81,60 @@ import Testing
         #expect(handed == 0)
         let error = try #require(throws: DiagnosticError.self) { try checklist.html.html() }
         #expect(error.diagnostics.map(\.description) == [
-            "content/releases/1.0/checklist.md:1:1: error: the file changed while the site was being built (its HTML is made again from it "
-            + "where it is used); build again"])
+            "content/releases/1.0/checklist.md:1:1: error: the file changed while the site was being built (it is read again where it is "
+            + "used); build again"])
         try FileManager.default.removeItem(at: url)
         #expect(throws: DiagnosticError.self) { try checklist.html.html() }
+    }
+
+    /// A long postmortem is kept in its file, not in memory: its text, its JSON (written a piece at a time) and its
+    /// postmortem's HTML are those of the text read whole. A file changed since it was read is an error.
+    @Test func aLongPostmortemIsKeptInItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fd-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("incidents"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var body = "# Postmortem\n\n"
+        for k in 0..<4_000 {
+            body += "## Step \(k)\n\nThe *cache* \(k) was cold — see [the graph](https://example.com/\(k)). Ünïcödé ✓ 中文\n\n"
+        }
+        let text = "---\nid: INC-1\ntitle: Cold cache\nseverity: SEV2\nstatus: resolved\nstarted: 2026-05-12T10:00:00Z\n"
+            + "resolved: 2026-05-12T11:00:00Z\n---\n" + body
+        #expect(text.utf8.count >= MarkdownPieces.Size.standard.bytes * 2 && body.utf8.count > MarkdownBody.pieceBytes * 4)
+        let url = folder.appendingPathComponent("incidents/INC-1.md")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let release = ReleaseSource(id: "1.0", folder: "content/releases/1.0",
+                                    files: [ContentFile(path: "content/releases/1.0/incidents/INC-1.md", url: url)])
+        let log = DiagnosticLog()
+        let incidents = try #require(IncidentReader.read(release, log: log))
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        let incident = try #require(incidents.incidents.first)
+        #expect(try incident.body.text() == body && !incident.body.isBlank && incident.bodyLine == 9)
+        var pieces: [String] = []
+        try incident.body.writePieces { pieces.append($0) }
+        #expect(pieces.count > 4 && pieces.joined() == body, "cut between characters")
+        struct Holder: Encodable { let body: MarkdownBody }
+        struct Whole: Encodable { let body: String }
+        #expect(try FiguresJSON.data(of: Holder(body: incident.body)) == FiguresJSON.dataThroughJSONEncoder(of: Whole(body: body)))
+        let postmortem = try incident.body.parse(unsafeHTML: false, nested: true, ids: .postmortem("INC-1"), firstLine: 9, keepLinks: false)
+        let whole = try MarkdownRenderer.parse(body, file: incident.path, unsafeHTML: false, nested: true, ids: .postmortem("INC-1"), firstLine: 9,
+                                               keepLinks: false, pieceSize: .whole)
+        #expect(postmortem.pieceCount > 1)
+        #expect(try postmortem.html() == whole.html())
+
+        try text.replacingOccurrences(of: "Step 3999", with: "Step 3998").write(to: url, atomically: false, encoding: .utf8)
+        var handed = 0
+        #expect(throws: DiagnosticError.self) { try incident.body.writePieces { _ in handed += 1 } }
+        #expect(handed == 0)
+        #expect(throws: DiagnosticError.self) { try incident.body.text() }
+        #expect(throws: DiagnosticError.self) { try FiguresJSON.data(of: Holder(body: incident.body)) }
+    }
+
+    /// A short body is kept as its text; a body of white space is blank, whichever way it is kept.
+    @Test(arguments: ["", " \n\t\u{3000}\n", "x", " # Notes"])
+    func aShortBodyIsItsText(_ text: String) throws {
+        let body = MarkdownBody(text, file: "i.md")
+        #expect(try body.text() == text)
+        #expect(body.isEmpty == text.isEmpty)
+        #expect(body.isBlank == text.allSatisfy(\.isWhitespace))
     }
 }

@@ -18,5 +18,12 @@ struct ThemeDataUsageTests {
         // The theme's other names `d` (loop variables over diagnostics, summaries) count too: harmless extra names,
         // none of them the samples or the stages.
         #expect(rollout["metrics"] == nil && rollout["components"] == nil, "\(rollout.keys.sorted())")
+        // Each incident's fields that pages show, read through loop targets: not its postmortem's text.
+        guard case .members(let incidents) = members["incidents"], case .members(let list) = incidents["incidents"],
+              case .members(let incident) = list[VariableUsage.element] else {
+            Issue.record("data.incidents.incidents should be read element by element: \(String(describing: members["incidents"]))")
+            return
+        }
+        #expect(incident["body"] == nil && incident["id"] == .whole && incident["resolved"] == .whole, "\(incident.keys.sorted())")
     }
 }

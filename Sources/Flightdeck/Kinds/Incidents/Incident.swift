@@ -51,15 +51,15 @@ package struct Incident: Sendable, Encodable {
     package var actionItems: [ActionItem]
     /// The file, relative to the site root.
     package var path: String
-    /// The postmortem, Markdown after the front matter.
-    package var body: String
+    /// The postmortem, Markdown after the front matter (a long one kept in its file).
+    package var body: MarkdownBody
     /// The 1-based line the body starts on in the file.
     package var bodyLine: Int
 
     /// Creates an incident.
     package init(id: String, title: String, severity: Severity, status: Status, started: Date, detected: Date? = nil,
                  mitigated: Date? = nil, resolved: Date? = nil, components: [String] = [], rollbackTriggered: Bool = false,
-                 actionItems: [ActionItem] = [], path: String, body: String = "", bodyLine: Int = 1) {
+                 actionItems: [ActionItem] = [], path: String, body: MarkdownBody = .empty, bodyLine: Int = 1) {
         self.id = id
         self.title = title
         self.severity = severity

@@ -1,7 +1,7 @@
 /// Reads and checks one incident's front matter fields.
 enum IncidentFields {
     /// The incident, or nil when a required field is missing or wrong. Every problem goes to the log.
-    static func read(_ frontMatter: FrontMatter, path: String, log: DiagnosticLog) -> Incident? {
+    static func read(_ frontMatter: FrontMatter, body: MarkdownBody, path: String, log: DiagnosticLog) -> Incident? {
         guard let r = ObjectReader(frontMatter.fields, log: log, what: "the front matter") else { return nil }
         let id = r.string("id", required: true)
         let title = r.string("title", required: true)
@@ -29,7 +29,7 @@ enum IncidentFields {
         return Incident(id: id, title: title, severity: severity, status: status, started: started.date,
                         detected: detected?.date, mitigated: mitigated?.date, resolved: resolved?.date,
                         components: components, rollbackTriggered: rollback, actionItems: items, path: path,
-                        body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+                        body: body, bodyLine: frontMatter.bodyLine)
     }
 
     /// SEV1–SEV4 (any case), or seed 003's critical/high/medium/low.

@@ -2,7 +2,7 @@
 /// becomes that incident's postmortem, and its `components`, `rollback_triggered` and `action_items` are added.
 enum IncidentPostmortem {
     /// Attaches the postmortem to the incident it names; an id no imported incident has is an error with a did-you-mean.
-    static func attach(_ frontMatter: FrontMatter, path: String, to incidents: inout [Incident], log: DiagnosticLog) {
+    static func attach(_ frontMatter: FrontMatter, body: MarkdownBody, path: String, to incidents: inout [Incident], log: DiagnosticLog) {
         guard let r = ObjectReader(frontMatter.fields, log: log, what: "the front matter") else { return }
         guard let id = r.string("incident", required: true) else { return }
         let components = r.strings("components")
@@ -21,7 +21,7 @@ enum IncidentPostmortem {
             return
         }
         incidents[index].path = path
-        incidents[index].body = frontMatter.body
+        incidents[index].body = body
         incidents[index].bodyLine = frontMatter.bodyLine
         if let components { incidents[index].components = components }
         if let rollback { incidents[index].rollbackTriggered = rollback }

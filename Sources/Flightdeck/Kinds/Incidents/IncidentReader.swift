@@ -7,7 +7,7 @@ package enum IncidentReader {
         guard !files.isEmpty else { return nil }
         var incidents: [Incident] = []
         var seen: [String: String] = [:]
-        var postmortems: [(FrontMatter, ContentFile)] = []
+        var postmortems: [(MarkdownFile, ContentFile)] = []
         // Imported incidents first, so that postmortems can refer to any of them.
         for file in files where file.fileExtension == "json" {
             for incident in IncidentImport.read(file, log: log) {
@@ -20,24 +20,25 @@ package enum IncidentReader {
             }
         }
         for file in files where file.fileExtension != "json" {
-            guard let source = file.readText(log: log) else { continue }
-            let frontMatter: FrontMatter
+            // A long file is read in place, and its body kept where it is in the file.
+            let markdown: MarkdownFile
             do {
-                frontMatter = try FrontMatter(parsing: source)
+                markdown = try MarkdownFile(file)
             } catch {
                 log.report(contentsOf: error.diagnostics)
                 continue
             }
-            guard source.text.hasPrefix("---") else {
+            let frontMatter = markdown.frontMatter
+            guard markdown.startsWithDashes else {
                 log.error("an incident file must start with YAML front matter between '---' lines (id, title, severity, status, started)",
                           at: .file(file.path))
                 continue
             }
             if frontMatter.fields["incident"] != nil {
-                postmortems.append((frontMatter, file))
+                postmortems.append((markdown, file))
                 continue
             }
-            guard let incident = IncidentFields.read(frontMatter, path: file.path, log: log) else { continue }
+            guard let incident = IncidentFields.read(frontMatter, body: markdown.body(), path: file.path, log: log) else { continue }
             if let first = seen[incident.id] {
                 log.error("duplicate incident id '\(incident.id)' (also in \(first))", at: frontMatter.fields["id"]?.location)
                 continue
@@ -45,8 +46,8 @@ package enum IncidentReader {
             seen[incident.id] = file.path
             incidents.append(incident)
         }
-        for (frontMatter, file) in postmortems {
-            IncidentPostmortem.attach(frontMatter, path: file.path, to: &incidents, log: log)
+        for (markdown, file) in postmortems {
+            IncidentPostmortem.attach(markdown.frontMatter, body: markdown.body(), path: file.path, to: &incidents, log: log)
         }
         return Incidents(incidents: incidents)
     }

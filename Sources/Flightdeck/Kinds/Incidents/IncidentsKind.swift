@@ -49,12 +49,11 @@ enum IncidentsKind: EvidenceKind {
     /// The incidents, each postmortem parsed (Render turns it into HTML).
     static func read(_ release: ReleaseSource, in context: ReadContext) -> Incidents? {
         guard var incidents = IncidentReader.read(release, log: context.log) else { return nil }
-        // A body of only white space has no postmortem (searched, not trimmed: a long body is not copied).
-        for incident in incidents.incidents where incident.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        // A body of only white space has no postmortem.
+        for incident in incidents.incidents where !incident.body.isBlank {
             do {
-                let body = try MarkdownRenderer.parse(incident.body, file: incident.path, unsafeHTML: context.config.markdownUnsafeHTML,
-                                                      nested: true, ids: .postmortem(incident.id), firstLine: incident.bodyLine,
-                                                      keepLinks: context.keepLinks)
+                let body = try incident.body.parse(unsafeHTML: context.config.markdownUnsafeHTML, nested: true, ids: .postmortem(incident.id),
+                                                   firstLine: incident.bodyLine, keepLinks: context.keepLinks)
                 context.log.report(contentsOf: body.warnings)
                 incidents.postmortems[incident.id] = body
             } catch {

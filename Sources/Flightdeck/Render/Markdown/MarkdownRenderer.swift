@@ -186,7 +186,7 @@ enum MarkdownRenderer {
         let source: Pieced.Source? = if !htmlOnUse {
             nil
         } else if let path = mapped.path {
-            .file(path: path, start: start, count: bytes.count, digest: SHA256.digest(UnsafeRawBufferPointer(bytes)))
+            .file(path: path, start: start, count: bytes.count, digest: mapped.digest(from: start))
         } else {
             .text(String(decoding: bytes, as: UTF8.self))   // read, not mapped: nothing to read again from
         }
@@ -297,11 +297,10 @@ enum MarkdownRenderer {
             case .text(var text):
                 try text.withUTF8 { bytes in try render(bytes, giveBack: { _ in }, emit: emit) }
             case .file(let path, let start, let count, let digest):
-                guard let mapped = MappedFile(path: path), mapped.bytes.count == start + count else { throw changed() }
-                let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
-                guard SHA256.digest(UnsafeRawBufferPointer(bytes)) == digest else { throw changed() }
-                mapped.release(start..<(start + count))
-                try render(bytes, giveBack: { mapped.release(start..<(start + $0)) }, emit: emit)
+                guard let mapped = MappedFile.unchanged(path: path, start: start, count: count, digest: digest) else {
+                    throw MarkdownBody.changed(form.file)
+                }
+                try render(UnsafeBufferPointer(rebasing: mapped.bytes[start...]), giveBack: { mapped.release(start..<(start + $0)) }, emit: emit)
             }
         }
 
@@ -310,11 +309,6 @@ enum MarkdownRenderer {
                                                            emit: { piece, _ in try emit(piece) })
             // The same bytes are cut the same way: this is only if libcmark could not allocate a tree.
             guard rendered != nil else { throw DiagnosticError(.error("libcmark could not parse this Markdown again", at: .file(form.file))) }
-        }
-
-        private func changed() -> DiagnosticError {
-            DiagnosticError(.error("the file changed while the site was being built (its HTML is made again from it where it is "
-                                   + "used); build again", at: .file(form.file)))
         }
     }
 
