@@ -24,11 +24,13 @@ enum FiguresJSON {
 
     /// Writes `value` as `data(of:)` does, in pieces of about `SiteWriter`'s 256 KiB, to `write`; the JSON is never
     /// whole in memory.
-    static func write(_ value: some Encodable, to write: ([UInt8]) throws -> Void) throws {
+    /// `keys` and `date` as in `Value.writeJSON` (the build cache keeps property names and seconds).
+    static func write(_ value: some Encodable, keys: Value.KeyStrategy = .snakeCase, date: Value.DateStrategy = .iso8601,
+                      to write: ([UInt8]) throws -> Void) throws {
         // The output keeps `write` only while the value is written.
         try withoutActuallyEscaping(write) { write in
             let output = JSONOutput(flushBytes: OutputFile.pieceBytes, flush: write)
-            try Value.writeJSON(value, to: output)
+            try Value.writeJSON(value, keys: keys, date: date, to: output)
             try output.finish()
         }
     }

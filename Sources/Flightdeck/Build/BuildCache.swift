@@ -34,7 +34,8 @@ final class BuildCache: @unchecked Sendable {
         var product: String?
         var date: Double?
         var title: String
-        /// The JSON of its `ReleaseSummary` (the home page's row and trend point).
+        /// The key of its `ReleaseSummary` (the home page's row and trend point), kept as a file of its own
+        /// (`keepSummary`); "" for a release that has none.
         var summary: String
         /// The JSON of the diagnostics its files gave, replayed when it is not read again.
         var diagnostics: String
@@ -43,7 +44,7 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// The manifest format; a manifest of another format is ignored.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// The cache folder.
     let folder: URL
@@ -167,9 +168,41 @@ final class BuildCache: @unchecked Sendable {
         lock.withLock { releases[id] }
     }
 
-    /// Keeps a release's record for the next build.
+    /// Keeps a release's record, and its summary's file, for the next build.
     func keep(_ record: ReleaseRecord) {
-        lock.withLock { nextReleases[record.id] = record }
+        lock.withLock {
+            nextReleases[record.id] = record
+            if !record.summary.isEmpty { referencedPages.insert(record.summary) }
+        }
+    }
+
+    /// The key of the summary of a release rendered with the key `render`.
+    static func summaryKey(render: String) -> String {
+        SHA256.hex("release-summary\u{0}" + render)
+    }
+
+    /// Keeps a release's summary, written by `write` into a file of its own, unless the file is kept already: a
+    /// release's summary holds its release.yaml `summary`, which may be megabytes, so it is neither held in the
+    /// manifest nor read back unless the release is reused. False when it cannot be kept.
+    func keepSummary(key: String, writing write: (Int32) throws -> Void) -> Bool {
+        if !hasPage(key) {
+            do {
+                guard try keep(key, write: write) else { return false }
+            } catch {
+                return false   // an unkept summary only costs an analysis next time
+            }
+            lock.withLock {
+                storedPages += 1
+                keptPages?.insert(key)
+            }
+        }
+        lock.withLock { _ = referencedPages.insert(key) }
+        return true
+    }
+
+    /// The bytes of the summary kept under `key`.
+    func summary(_ key: String) throws(POSIXError) -> Data {
+        try Folder.read(pagePath(key))
     }
 
     /// Counts a release as read, analysed or reused, for `--verbose`.

@@ -117,7 +117,7 @@ extension BuildPipeline {
                                             sitemap: SiteFeeds.absoluteBase(options.baseURL ?? source.config.baseURL) != nil)
             if !cache.hasPage(key) || !siteFiles.allSatisfy({ cache.hasPage(SiteFiles.key(key, path: $0.path)) }) {
                 for index in reused {
-                    if let summary = known[index]?.record.flatMap({ Self.decodeSummary($0.summary) }) {
+                    if let summary = known[index]?.record.flatMap({ Self.decodeSummary($0.summary, in: cache) }) {
                         summaries[index] = summary
                     } else {
                         reused.remove(index)
@@ -217,8 +217,13 @@ extension BuildPipeline {
             guard let item, let inputs = keys.inputs[item.source.id] else { continue }
             if let entry = entries[index] {
                 guard let analysis = analysisKeys[index], let render = entry.renderKey,
-                      let summary = Self.encode(ReleaseSummary(entry)), let diagnostics = Self.encode(entry.diagnostics.map(StoredDiagnostic.init)),
+                      let diagnostics = Self.encode(entry.diagnostics.map(StoredDiagnostic.init)),
                       let pages = Self.pack(ReleasePages.pages(entry.data, hasErrors: entry.hasErrors)) else { continue }
+                // Written into its file as it is encoded: never whole in memory.
+                let summary = BuildCache.summaryKey(render: render)
+                guard cache.keepSummary(key: summary, writing: { fd in
+                    try FiguresJSON.write(ReleaseSummary(entry), keys: .unchanged, date: .secondsSince1970) { try Folder.write($0, to: fd) }
+                }) else { continue }
                 cache.keep(.init(id: item.source.id, inputs: inputs, analysis: analysis, render: render, hasErrors: entry.hasErrors,
                                  ingestErrors: item.ingestErrors, draft: item.draft, product: item.product, date: item.date, title: item.title,
                                  summary: summary, diagnostics: diagnostics, pages: pages))
@@ -243,9 +248,13 @@ extension BuildPipeline {
     }
 
     /// A record's summary, or nil when it cannot be read (the release is then analysed again).
-    private static func decodeSummary(_ json: String) -> ReleaseSummary? {
+    /// The summary kept under `key`, or nil when it cannot be read (the release is then analysed again).
+    private static func decodeSummary(_ key: String, in cache: BuildCache) -> ReleaseSummary? {
+        guard !key.isEmpty else { return nil }
         do {
-            return try JSONDecoder().decode(ReleaseSummary.self, from: Data(json.utf8))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            return try decoder.decode(ReleaseSummary.self, from: cache.summary(key))
         } catch {
             return nil  // an unreadable summary only costs an analysis
         }

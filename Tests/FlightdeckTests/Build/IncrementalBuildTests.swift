@@ -150,9 +150,9 @@ import Testing
         #expect(second.reuse.pagesReused == releaseFiles.count + 8)
     }
 
-    /// A release summary of megabytes makes a manifest line longer than the writer's buffer: it is written in
-    /// pieces and read back whole, so the next build reuses the release.
-    @Test func aManifestLineLongerThanTheWriteBufferIsReadBack() throws {
+    /// A release summary of megabytes is kept in a file of its own, not in the manifest: the next build reuses the
+    /// release, and reads the summary back only to render the home page again (here, for a new introduction).
+    @Test func aLongReleaseSummaryIsKeptOutOfTheManifestAndReadBack() throws {
         let site = try SiteFixture(minimalSite)
         defer { site.remove() }
         let line = "The cutover moves every query to the new engine, stage by stage, with a rollback at each."
@@ -161,9 +161,22 @@ import Testing
         let first = try cachedBuild(site.root)
         #expect(first.reuse.releasesAnalysed == 1)
         let manifest = try site.read(".flightdeck-cache/manifest.tsv")
-        #expect(manifest.utf8.count > 2 << 20 && manifest.hasSuffix("\n"))
+        #expect(manifest.utf8.count < 64 << 10 && manifest.hasSuffix("\n"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".flightdeck-cache/pages").path)
+        let summaryFile = try #require(try kept.first { try site.read(".flightdeck-cache/pages/\($0)").utf8.count > 2 << 20 }, "its own file")
         let second = try cachedBuild(site.root)
         #expect(second.reuse.releasesRead == 0 && second.reuse.releasesReused == 1)
+        try site.write("content/index.md", "Release reports of the warehouse team.\n")
+        let third = try cachedBuild(site.root)
+        #expect(third.reuse.releasesAnalysed == 0 && third.reuse.releasesReused == 1, "1.0's summary read back for the home page: \(third.reuse)")
+        let home = try site.read("public/index.html")
+        #expect(home.contains("Release reports of the warehouse team.") && home.contains("First"))
+        // A summary that cannot be read back only costs an analysis.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".flightdeck-cache/pages/\(summaryFile)"))
+        try site.write("content/index.md", "Release reports.\n")
+        let fourth = try cachedBuild(site.root)
+        #expect(fourth.reuse.releasesAnalysed == 1 && fourth.reuse.releasesReused == 0, "\(fourth.reuse)")
+        #expect(try site.read("public/index.html").contains("First"))
     }
 
     @Test func oneReleaseChangedRedoesItAndTheReleaseThatComparesWithIt() throws {
