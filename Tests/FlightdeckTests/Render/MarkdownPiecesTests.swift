@@ -196,6 +196,12 @@ import Testing
         #expect(try Self.expectSame("a\r\n\r\n[x]: /u \"t\r\nu\"\r\n\r\nb [x]\r\n") == 3)
         #expect(try Self.expectSame("a\r\rb\n\nc\n") == 1)
         #expect(try Self.expectSame("\u{FEFF}a\n\nb\n") == 1)
+        // Checked line by line: a lone one late in the text, at its very end, or before a line's CRLF; a NUL anywhere.
+        #expect(try Self.expectSame("a\r\n\r\nb\r\n\r\nc\rd\r\n") == 1)
+        #expect(try Self.expectSame("a\n\nb\n\nc\r") == 1)
+        #expect(try Self.expectSame("a\n\nb\r\r\n\nc\n") == 1)
+        #expect(MarkdownPieces("a\n\nb\n\nc\u{0}\n", size: .smallest) == nil)
+        #expect(MarkdownPieces("a\n\nb\n\nc\n", size: .smallest) != nil)
     }
 
     @Test func piecesCoverTheTextAndStartWhereACutIsAllowed() throws {

@@ -64,9 +64,12 @@ struct MarkdownPieces {
         self = found
     }
 
-    /// Finds the pieces of the UTF-8 text `bytes`, as `init(_:size:)` does.
-    init?(bytes: UnsafeBufferPointer<UInt8>, size: Size) {
-        guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run() else { return nil }
+    /// Finds the pieces of the UTF-8 text `bytes`, as `init(_:size:)` does. `giveBack(n)` is told, a mebibyte at a
+    /// time, that the scan is done with the first `n` bytes (a mapped file's pages can then go).
+    init?(bytes: UnsafeBufferPointer<UInt8>, size: Size, giveBack: (Int) -> Void = { _ in }) {
+        guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run(giveBack: giveBack) else {
+            return nil
+        }
         definitions = scanned.definitions
         definitionLines = scanned.definitionLines
         markLines = scanned.markLines
@@ -158,11 +161,12 @@ struct MarkdownPieces {
             var markLines: [Int] = []
         }
 
-        func run() -> Result? {
+        func run(giveBack: (Int) -> Void) -> Result? {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
-            // A NUL, a lone carriage return (a line ending of its own) or a byte-order mark: parse whole.
-            if memchr(base, 0, bytes.count) != nil || hasLoneCarriageReturn(base)
-                || (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) { return nil }
+            // A byte-order mark, a NUL or a lone carriage return (a line ending of its own, checked line by line
+            // below): parse whole.
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return nil }
+            var givenBack = 0
             var result = Result(pieces: [Piece(bytes: 0..<bytes.count, firstLine: 1)], definitions: "", definitionLines: [])
             var definitionBytes: [UInt8] = []
             var open = Open.nothing
@@ -174,6 +178,15 @@ struct MarkdownPieces {
                 lineNumber += 1
                 let newline = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
                 let next = newline.map { $0 + 1 } ?? bytes.count
+                if memchr(base + start, 0, next - start) != nil { return nil }
+                // The first carriage return of the line must be the one right before its line feed.
+                if let carriageReturn = memchr(base + start, 0x0D, (newline ?? bytes.count) - start) {
+                    if newline.map({ base.distance(to: carriageReturn.assumingMemoryBound(to: UInt8.self)) != $0 - 1 }) ?? true { return nil }
+                }
+                if start - givenBack >= 1 << 20 {
+                    giveBack(start)
+                    givenBack = start
+                }
                 var end = newline ?? bytes.count
                 if end > start, bytes[end - 1] == 0x0D { end -= 1 }
                 defer { start = next }
@@ -236,16 +249,6 @@ struct MarkdownPieces {
             }
             result.definitions = String(decoding: definitionBytes, as: UTF8.self)
             return result
-        }
-
-        private func hasLoneCarriageReturn(_ base: UnsafePointer<UInt8>) -> Bool {
-            var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, 0x0D, bytes.count - offset) {
-                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if index + 1 >= bytes.count || bytes[index + 1] != 0x0A { return true }
-                offset = index + 1
-            }
-            return false
         }
 
         /// The line's indentation in columns and the index of its first other byte (`line.upperBound` when blank).

@@ -36,11 +36,11 @@ final class MarkdownDocument: @unchecked Sendable, Encodable, JSONStreamedString
     let pieceCount: Int
 
     /// Where the HTML comes from.
-    private enum Body {
+    fileprivate enum Body {
         /// libcmark's tree, with its headings' ids, until the HTML is rendered: the tree is many times the size of
         /// its text and of its HTML, so it is freed before the pages that show the HTML are built.
         case tree(CmarkDocument, headingIDs: [String], sourceBytes: Int)
-        /// The HTML, once rendered from the tree.
+        /// The HTML: rendered from the tree, or from each piece as soon as it was read.
         case html(String)
         /// A text parsed in pieces with `htmlOnUse`, whose HTML is made again on each use.
         case pieces(MarkdownRenderer.Pieced)
@@ -48,30 +48,9 @@ final class MarkdownDocument: @unchecked Sendable, Encodable, JSONStreamedString
     private var body: Body
     private let lock = NSLock()
 
-    fileprivate init(document: CmarkDocument, sourceBytes: Int, headingIDs: [String], tasks: TaskItems, firstHeading: String?,
-                     warnings: [Diagnostic], links: [MarkdownLink]) {
-        body = .tree(document, headingIDs: headingIDs, sourceBytes: sourceBytes)
-        self.pieceCount = 1
-        self.warnings = warnings
-        self.links = links
-        self.tasks = tasks
-        self.firstHeading = firstHeading
-    }
-
-    /// A document parsed in pieces, each rendered as soon as it was read.
-    fileprivate init(html: String, pieceCount: Int, tasks: TaskItems, firstHeading: String?, warnings: [Diagnostic], links: [MarkdownLink]) {
-        body = .html(html)
-        self.pieceCount = pieceCount
-        self.warnings = warnings
-        self.links = links
-        self.tasks = tasks
-        self.firstHeading = firstHeading
-    }
-
-    /// A document parsed in pieces, whose HTML `pieced` makes again.
-    fileprivate init(pieced: MarkdownRenderer.Pieced, pieceCount: Int, tasks: TaskItems, firstHeading: String?, warnings: [Diagnostic],
-                     links: [MarkdownLink]) {
-        body = .pieces(pieced)
+    /// A document whose HTML comes from `body`, parsed in `pieceCount` pieces.
+    fileprivate init(_ body: Body, pieceCount: Int, tasks: TaskItems, firstHeading: String?, warnings: [Diagnostic], links: [MarkdownLink]) {
+        self.body = body
         self.pieceCount = pieceCount
         self.warnings = warnings
         self.links = links
@@ -205,8 +184,8 @@ enum MarkdownRenderer {
         }
         var reader = TreeReader(form: form)
         let headingIDs = reader.read(document, first: true, lineShift: 0)
-        return MarkdownDocument(document: document, sourceBytes: size, headingIDs: headingIDs, tasks: reader.tasks, firstHeading: reader.heading,
-                                warnings: reader.warnings.diagnostics(file: file), links: reader.links)
+        return MarkdownDocument(.tree(document, headingIDs: headingIDs, sourceBytes: size), pieceCount: 1, tasks: reader.tasks,
+                                firstHeading: reader.heading, warnings: reader.warnings.diagnostics(file: file), links: reader.links)
     }
 
     /// How a document is parsed: the arguments of `parse`.
@@ -331,13 +310,9 @@ enum MarkdownRenderer {
         }
         guard let (reader, count) = readPieces(bytes, in: size, form: form, collects: true, renders: source == nil, giveBack: giveBack,
                                                emit: keep) else { return nil }
-        let warnings = reader.warnings.diagnostics(file: form.file)
-        if let source {
-            return MarkdownDocument(pieced: Pieced(source: source, form: form, size: size), pieceCount: count, tasks: reader.tasks,
-                                    firstHeading: reader.heading, warnings: warnings, links: reader.links)
-        }
-        return MarkdownDocument(html: html, pieceCount: count, tasks: reader.tasks, firstHeading: reader.heading, warnings: warnings,
-                                links: reader.links)
+        let body: MarkdownDocument.Body = if let source { .pieces(Pieced(source: source, form: form, size: size)) } else { .html(html) }
+        return MarkdownDocument(body, pieceCount: count, tasks: reader.tasks, firstHeading: reader.heading,
+                                warnings: reader.warnings.diagnostics(file: form.file), links: reader.links)
     }
 
     /// Parses `bytes` piece by piece, each after the document's reference definitions; nil when the pieces cannot
@@ -349,7 +324,7 @@ enum MarkdownRenderer {
     private static func readPieces<Failure: Error>(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form,
                                                    collects: Bool, renders: Bool, giveBack: (Int) -> Void,
                                                    emit: (String, Int) throws(Failure) -> Void) throws(Failure) -> (TreeReader, Int)? {
-        guard var pieces = MarkdownPieces(bytes: bytes, size: size) else { return nil }
+        guard var pieces = MarkdownPieces(bytes: bytes, size: size, giveBack: giveBack) else { return nil }
         giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
         let definitions = pieces.definitions
         var definitionLineCount = 0
@@ -386,6 +361,8 @@ enum MarkdownRenderer {
             giveBack(piece.bytes.upperBound)
             index += 1
         }
+        // The pieces' trees are freed: their memory goes back before the next stage, not kept by the allocator.
+        if bytes.count >= MemoryRelease.largeInput { MemoryRelease.now() }
         return (reader, pieces.pieces.count)
     }
 
