@@ -26,9 +26,17 @@ struct IncidentImportTests {
         return ReleaseSource(id: "r", folder: "r", files: contents)
     }
 
+    /// The incidents read from these files, and the diagnostics; the temporary folder is removed once they are read
+    /// (short bodies are kept as text, not in their files).
     static func diagnostics(_ files: [String: String]) throws -> (Incidents?, [String]) {
         let log = DiagnosticLog()
-        let incidents = IncidentReader.read(try release(files), log: log)
+        let source = try release(files)
+        defer {
+            if let file = source.files.first {
+                try? FileManager.default.removeItem(at: URL(fileURLWithPath: file.absolutePath).deletingLastPathComponent().deletingLastPathComponent())
+            }
+        }
+        let incidents = IncidentReader.read(source, log: log)
         return (incidents, log.diagnostics.map(\.description))
     }
 

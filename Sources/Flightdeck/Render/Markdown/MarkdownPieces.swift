@@ -50,6 +50,9 @@ struct MarkdownPieces {
 
         /// What `flightdeck build` parses with: libcmark's tree of 128 KiB of Markdown is about 2 MiB.
         static let standard = Size(bytes: 128 << 10, definitionsFactor: 4)
+        /// For a text whose HTML is made where it is used (`MarkdownRenderer.parse(htmlOnUse:)`), beside the pages
+        /// being rendered: at most 32 KiB, a tree of about 0.5 MiB.
+        var onUse: Size { bytes > 32 << 10 ? Size(bytes: 32 << 10, definitionsFactor: definitionsFactor) : self }
         /// A cut at every line that allows one (for tests).
         static let smallest = Size(bytes: 1, definitionsFactor: 0)
         /// No cut (for tests).

@@ -137,7 +137,8 @@ enum MarkdownRenderer {
     /// With `keepLinks`, the document keeps where each link is written (`MarkdownDocument.links`), for the link checker.
     /// A long text is parsed in pieces of `pieceSize` when it can be (`MarkdownPieces`), so that libcmark's tree
     /// is never that of the whole text. Such a text's HTML is rendered as it is parsed and kept, or, `htmlOnUse`,
-    /// made again each time it is used (for a document whose HTML only the export may write: the checklist).
+    /// made again each time it is used (for a document whose HTML only the export may write: the checklist), in
+    /// smaller pieces (`MarkdownPieces.Size.onUse`), since it is made beside the pages being rendered.
     static func parse(_ text: String, file: String, unsafeHTML: Bool, nested: Bool = false, demote: Bool = true,
                       ids: HeadingIDScope = .page, firstLine: Int = 1, keepLinks: Bool, htmlOnUse: Bool = false,
                       pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
@@ -145,7 +146,8 @@ enum MarkdownRenderer {
                             firstLine: firstLine, keepLinks: keepLinks)
         let source = htmlOnUse ? Pieced.Source.text(text) : nil
         var text = text
-        if let document = text.withUTF8({ parse($0, in: pieceSize, form: form, source: source, giveBack: { _ in }) }) {
+        let size = htmlOnUse ? pieceSize.onUse : pieceSize
+        if let document = text.withUTF8({ parse($0, in: size, form: form, source: source, giveBack: { _ in }) }) {
             return document
         }
         return try parseWhole(text, form: form)
@@ -169,7 +171,8 @@ enum MarkdownRenderer {
         } else {
             .text(String(decoding: bytes, as: UTF8.self))   // read, not mapped: nothing to read again from
         }
-        if let document = parse(bytes, in: pieceSize, form: form, source: source, giveBack: { mapped.release(start..<(start + $0)) }) {
+        if let document = parse(bytes, in: htmlOnUse ? pieceSize.onUse : pieceSize, form: form, source: source,
+                                giveBack: { mapped.release(start..<(start + $0)) }) {
             return document
         }
         return try parseWhole(String(decoding: bytes, as: UTF8.self), form: form)
