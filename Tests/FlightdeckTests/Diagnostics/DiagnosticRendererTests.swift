@@ -57,4 +57,25 @@ import Testing
         #expect(rendered.hasPrefix("folder.yaml:1:1: error: bad\n  (cannot read folder.yaml to show the line: "), "\(rendered)")
         #expect(throws: POSIXError.self) { try DiagnosticRenderer.lines([1], of: folder.appendingPathComponent("gone.yaml").path) }
     }
+
+    /// Control characters of the data (found by the fuzzer: a lone carriage return in a JSON string) are shown as
+    /// symbols, one for one: the terminal's cursor does not move, a log reader sees the lines the renderer wrote,
+    /// and the caret stays under its column.
+    @Test func controlCharactersInTheLineAndMessageAreShownAsSymbols() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{\"status\":\"erro\rr\u{1B}[31m\tx\u{7F}\u{85}\u{2028}\"}\n".utf8).write(to: folder.appendingPathComponent("r.json"))
+        let rendered = DiagnosticRenderer.render([
+            .error("invalid JSON: control character in string \"o\rr\"", at: SourceLocation(file: "r.json", line: 1, column: 16)),
+        ], root: folder)
+        #expect(rendered == """
+            r.json:1:16: error: invalid JSON: control character in string "o\u{240D}r"
+            1 | {"status":"erro\u{240D}r\u{241B}[31m\tx\u{2421}\u{FFFD}\u{FFFD}"}
+              |                ^
+            """)
+        #expect(rendered.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count == 3)
+        #expect(Diagnostic.visible("a\tb\nc", keepingLineFeeds: true) == "a\tb\nc")
+        #expect(Diagnostic.visible("a\nc", keepingLineFeeds: false) == "a\u{240A}c")
+    }
 }
