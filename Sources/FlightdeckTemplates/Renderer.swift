@@ -7,7 +7,8 @@ final class Renderer {
     static let maxOutput = 1 << 30
     /// Deepest nesting of tag bodies at render time, across macro calls and includes (bounds the stack).
     static let maxNesting = 1_000
-    /// Markup at least this long, printed into the page itself, is kept aside in `splices` rather than copied in.
+    /// Markup at least this long (or a text, once escaped), printed into the page itself, is kept aside in `splices`
+    /// rather than copied in.
     static let spliceBytes = 1 << 16
 
     let environment: Environment
@@ -243,6 +244,12 @@ final class Renderer {
             return
         }
         switch try evaluate(expr, frame) {
+        case .string(let s) where s.utf8.count >= Self.spliceBytes && captures == 0:
+            // A long text (a release summary of megabytes) is escaped on its own and kept aside as markup, so that
+            // the page's own output, and its copy as bytes, stay small.
+            var escaped = ""
+            HTML.escape(s, into: &escaped)
+            emit(markup: escaped, into: &out)
         case .string(let s): HTML.escape(s, into: &out)
         case .markup(let s): emit(markup: s, into: &out)
         case .int(let i): out += String(i)

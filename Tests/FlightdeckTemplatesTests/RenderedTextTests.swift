@@ -26,11 +26,22 @@ import Testing
         #expect(try Environment(sources: [.memory(templates)]).render("page.html", context: ["a": .markup(a), "b": .markup(b), "title": .string("T & U")]) == expected)
     }
 
-    @Test func shortMarkupAndEscapedTextAreCopiedIn() throws {
+    @Test func shortMarkupAndShortTextAreCopiedIn() throws {
         let short = String(repeating: "x", count: Renderer.spliceBytes - 1)
-        let rendered = try render(["t": "[{{ s | safe }}][{{ long }}]"], "t", ["s": .markup(short), "long": .string(big("<e>"))])
+        let text = String(short.dropLast()) + "<"   // shorter than a splice before escaping, longer after
+        let rendered = try render(["t": "[{{ s | safe }}][{{ text }}]"], "t", ["s": .markup(short), "text": .string(text)])
         #expect(rendered.splices.isEmpty)
-        #expect(rendered.text == "[" + short + "][" + HTML.escaped(big("<e>")) + "]")
+        #expect(rendered.text == "[" + short + "][" + String(short.dropLast()) + "&lt;]")
+    }
+
+    /// A long text printed into the page (a release summary of megabytes) is escaped on its own and kept aside,
+    /// in place; printed into a value (a `set` block), it is copied in, escaped.
+    @Test func longTextIsEscapedAndKeptAside() throws {
+        let long = big("<e>")
+        let rendered = try render(["t": "[{{ long }}]{% set v %}({{ long }}){% endset %}{{ v | length }}"], "t", ["long": .string(long)])
+        #expect(rendered.splices.map(\.offset) == [1])
+        #expect(rendered.text == "[]" + String(HTML.escaped(long).count + 2))
+        #expect(rendered.joined() == "[" + HTML.escaped(long) + "]" + String(HTML.escaped(long).count + 2))
     }
 
     @Test func markupThatBecomesAValueIsNeverKeptAside() throws {
