@@ -89,21 +89,29 @@ package struct MarkdownBody: Sendable, Encodable, JSONStreamedString {
         }
     }
 
+    /// Calls `body` with the text's bytes and a `giveBack(n)` that lets the first `n` of them leave memory; a body
+    /// kept in its file is mapped again, once checked to be what was read (else a located error, before `body`).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, _ giveBack: (Int) -> Void) throws -> R) throws -> R {
+        switch storage {
+        case .text(var text):
+            return try text.withUTF8 { try body($0, { _ in }) }
+        case .file(let path, let start, let count, let digest):
+            guard let mapped = MappedFile.unchanged(path: path, start: start, count: count, digest: digest) else { throw Self.changed(file) }
+            return try body(UnsafeBufferPointer(rebasing: mapped.bytes[start...]), { mapped.release(start..<(start + $0)) })
+        }
+    }
+
     /// Hands the text to `piece`: a body kept in its file is read a piece of at most `pieceBytes` at a time (cut
     /// between characters), after its file is checked, so that it is never whole in memory.
     package func writePieces(_ piece: (String) throws -> Void) throws {
-        switch storage {
-        case .text(let text):
-            try piece(text)
-        case .file(let path, let start, let count, let digest):
-            guard let mapped = MappedFile.unchanged(path: path, start: start, count: count, digest: digest) else { throw Self.changed(file) }
-            let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
+        if case .text(let text) = storage { return try piece(text) }
+        try withBytes { bytes, giveBack in
             var from = 0
             while from < bytes.count {
                 var to = min(bytes.count, from + Self.pieceBytes)
                 while to < bytes.count, bytes[to] & 0xC0 == 0x80 { to -= 1 }   // not inside a character
                 try piece(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
-                mapped.release(start..<(start + to))
+                giveBack(to)
                 from = to
             }
         }

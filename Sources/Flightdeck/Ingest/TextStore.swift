@@ -57,7 +57,7 @@ package struct StoredText: Sendable {
 
 /// A block of text bytes, filled from the front. Bytes once written are never changed, so texts that refer to
 /// them can be read from any thread.
-private final class TextBlock: @unchecked Sendable {
+final class TextBlock: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     private(set) var used = 0
@@ -70,10 +70,17 @@ private final class TextBlock: @unchecked Sendable {
     deinit { base.deallocate() }
 
     /// Copies `bytes` after the bytes written so far; returns where they start. The caller checks that they fit.
+    @discardableResult
     func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let start = used
         if let source = bytes.baseAddress { (base + start).initialize(from: source, count: bytes.count) }
         used += bytes.count
         return start
+    }
+
+    /// Writes `byte` after the bytes written so far. The caller checks that it fits.
+    func append(_ byte: UInt8) {
+        (base + used).initialize(to: byte)
+        used += 1
     }
 }

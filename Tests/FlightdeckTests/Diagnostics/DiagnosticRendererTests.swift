@@ -4,6 +4,13 @@ import Testing
 
 /// The source lines under diagnostics are read a block at a time, as `SourceFile` would split the whole text.
 @Suite struct DiagnosticRendererTests {
+    /// A new empty folder under the temporary directory.
+    private static func newFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     private func withFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -32,8 +39,7 @@ import Testing
     }
 
     @Test func rendersTheLineAndCaretUnderEachDiagnostic() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("title: x\nrequired: [qa]\n".utf8).write(to: folder.appendingPathComponent("s.yaml"))
         let rendered = DiagnosticRenderer.render([
@@ -62,8 +68,7 @@ import Testing
     /// symbols, one for one: the terminal's cursor does not move, a log reader sees the lines the renderer wrote,
     /// and the caret stays under its column.
     @Test func controlCharactersInTheLineAndMessageAreShownAsSymbols() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.newFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("{\"status\":\"erro\rr\u{1B}[31m\tx\u{7F}\u{85}\u{2028}\"}\n".utf8).write(to: folder.appendingPathComponent("r.json"))
         let rendered = DiagnosticRenderer.render([

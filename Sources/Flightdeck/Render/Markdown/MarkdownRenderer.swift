@@ -144,7 +144,7 @@ enum MarkdownRenderer {
                       pieceSize: MarkdownPieces.Size = .standard) throws(DiagnosticError) -> MarkdownDocument {
         let form = try Form(size: text.utf8.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
                             firstLine: firstLine, keepLinks: keepLinks)
-        let source = htmlOnUse ? Pieced.Source.text(text) : nil
+        let source = htmlOnUse ? MarkdownBody(text, file: file) : nil
         var text = text
         let size = htmlOnUse ? pieceSize.onUse : pieceSize
         if let document = text.withUTF8({ parse($0, in: size, form: form, source: source, giveBack: { _ in }) }) {
@@ -164,13 +164,7 @@ enum MarkdownRenderer {
         let bytes = UnsafeBufferPointer(rebasing: mapped.bytes[start...])
         let form = try Form(size: bytes.count, file: file, unsafeHTML: unsafeHTML, nested: nested, demote: demote, ids: ids,
                             firstLine: firstLine, keepLinks: keepLinks)
-        let source: Pieced.Source? = if !htmlOnUse {
-            nil
-        } else if let path = mapped.path {
-            .file(path: path, start: start, count: bytes.count, digest: mapped.digest(from: start))
-        } else {
-            .text(String(decoding: bytes, as: UTF8.self))   // read, not mapped: nothing to read again from
-        }
+        let source = htmlOnUse ? MarkdownBody(mapped, from: start, file: file) : nil
         if let document = parse(bytes, in: htmlOnUse ? pieceSize.onUse : pieceSize, form: form, source: source,
                                 giveBack: { mapped.release(start..<(start + $0)) }) {
             return document
@@ -259,31 +253,17 @@ enum MarkdownRenderer {
         }
     }
 
-    /// A text parsed in pieces, kept to make its HTML again where it is used: the text itself, or the file it was
-    /// read from with the digest of what was read.
+    /// A text parsed in pieces, kept to make its HTML again where it is used: its `MarkdownBody`, the text itself or
+    /// where it is in its file.
     struct Pieced: Sendable {
-        enum Source: Sendable {
-            /// The text (shared with whoever else holds it, as a postmortem's body is).
-            case text(String)
-            /// `count` bytes from byte `start` of the file at `path` (absolute), whose SHA-256 is `digest`.
-            case file(path: String, start: Int, count: Int, digest: [UInt8])
-        }
-        let source: Source
+        let source: MarkdownBody
         let form: Form
         let size: MarkdownPieces.Size
 
         /// Parses the text again, piece by piece as at Ingest, and hands each piece's HTML to `emit` as soon as it is
         /// rendered. A file that is no longer what was read (or cannot be read) is a located error, before any HTML.
         func render(_ emit: (String) throws -> Void) throws {
-            switch source {
-            case .text(var text):
-                try text.withUTF8 { bytes in try render(bytes, giveBack: { _ in }, emit: emit) }
-            case .file(let path, let start, let count, let digest):
-                guard let mapped = MappedFile.unchanged(path: path, start: start, count: count, digest: digest) else {
-                    throw MarkdownBody.changed(form.file)
-                }
-                try render(UnsafeBufferPointer(rebasing: mapped.bytes[start...]), giveBack: { mapped.release(start..<(start + $0)) }, emit: emit)
-            }
+            try source.withBytes { bytes, giveBack in try render(bytes, giveBack: giveBack, emit: emit) }
         }
 
         private func render(_ bytes: UnsafeBufferPointer<UInt8>, giveBack: (Int) -> Void, emit: (String) throws -> Void) throws {
@@ -297,7 +277,7 @@ enum MarkdownRenderer {
     /// Parses `bytes` piece by piece (see `readPieces`) into a document that keeps its HTML, rendered as it is
     /// parsed, or, given a `source`, makes it again from there where it is used; nil when the pieces cannot give
     /// the document's HTML (then it is parsed whole).
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form, source: Pieced.Source?,
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form, source: MarkdownBody?,
                               giveBack: (Int) -> Void) -> MarkdownDocument? {
         var html = ""
         var reserved = 0

@@ -100,11 +100,12 @@ package struct TaskItems: RandomAccessCollection, Sendable, Equatable, Encodable
     }
 }
 
-/// Texts kept side by side, each after its length, in blocks of 64 KiB (a longer text in a block of its own), and
+/// Texts kept side by side, each after its length, in `TextStore`'s blocks of 64 KiB (a longer text in a block of its own), and
 /// found by a 32-bit address: the block's number in the top 16 bits, the offset in it in the low 16.
 private struct Texts: Sendable {
-    private static let blockBytes = 1 << 16
-    private var blocks: [TextBytes] = []
+    /// `TextStore.blockBytes`, so that a 16-bit offset reaches every byte of a shared block.
+    private static let blockBytes = TextStore.blockBytes
+    private var blocks: [TextBlock] = []
 
     /// Keeps `text`; returns its address.
     mutating func add(_ text: String) -> UInt32 {
@@ -114,7 +115,7 @@ private struct Texts: Sendable {
             while bytes.count >> (7 * lengthBytes) > 0 { lengthBytes += 1 }
             let size = lengthBytes + bytes.count
             if blocks.last.map({ Self.blockBytes - $0.used < size }) ?? true {
-                blocks.append(TextBytes(capacity: max(size, Self.blockBytes)))
+                blocks.append(TextBlock(capacity: max(size, Self.blockBytes)))
             }
             let block = blocks[blocks.count - 1]
             let start = block.used
@@ -143,30 +144,5 @@ private struct Texts: Sendable {
             if byte & 0x80 == 0 { break }
         }
         return String(decoding: UnsafeBufferPointer(start: block.base + offset, count: count), as: UTF8.self)
-    }
-}
-
-/// A block of text bytes, filled from the front; bytes once written never change, so they may be read from any
-/// thread.
-private final class TextBytes: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    private(set) var used = 0
-
-    init(capacity: Int) {
-        base = .allocate(capacity: max(capacity, 1))
-    }
-
-    deinit { base.deallocate() }
-
-    /// Copies `bytes` after those written so far (the caller checks that they fit).
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if let source = bytes.baseAddress { (base + used).initialize(from: source, count: bytes.count) }
-        used += bytes.count
-    }
-
-    /// Writes `byte` after those written so far (the caller checks that it fits).
-    func append(_ byte: UInt8) {
-        (base + used).initialize(to: byte)
-        used += 1
     }
 }
