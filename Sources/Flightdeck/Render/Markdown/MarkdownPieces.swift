@@ -16,14 +16,10 @@ import Darwin
 /// follows those blocks to avoid cutting inside them; `MarkdownRenderer` then checks each cut on libcmark's
 /// own tree (`MarkdownPieceCheck`) and parses the rest of the text whole when one is wrong.
 ///
-/// Link reference definitions are the one thing that reaches across blocks. Each piece is parsed after
-/// `definitions`: the document's definitions, in document order, each block of them as written. The text is not
-/// cut (nil) when a definition could be anywhere else: every paragraph that may start with one (`[label]:` in
-/// column 0 after a blank line, or a label that goes on to the next line: `mayStartDefinition`) must hold only
-/// definitions (checked on libcmark's parse of `definitions` and, per piece, that libcmark did not read them as part
-/// of another block). Any other `]:` must be text: in a code block or an HTML block, or in a paragraph or heading
-/// whose first line cannot start a definition (a definition can only start a paragraph). Each piece checks that on
-/// its tree (`markLines`, `MarkdownPieceCheck.holdsNoDefinition`), else the text is parsed whole.
+/// Link reference definitions are the one thing that reaches across blocks: a piece may use a label that another
+/// defines. `MarkdownRenderer` parses each piece after the whole text's definitions, as libcmark reads them
+/// (`ReferenceDefinitions`), wherever they are: at the top level, in a list item or a block quote, before a
+/// paragraph's text.
 struct MarkdownPieces {
     /// One piece: its bytes in the text and the 1-based line it starts on.
     struct Piece: Equatable {
@@ -33,12 +29,6 @@ struct MarkdownPieces {
 
     /// The pieces, in order; together they are the whole text.
     private(set) var pieces: [Piece]
-    /// The paragraphs of link reference definitions, separated by blank lines; "" when there are none.
-    let definitions: String
-    /// The 1-based line each paragraph of `definitions` starts on in the text, in order.
-    let definitionLines: [Int]
-    /// The 1-based lines, in order, that hold `]:` outside `definitions`: text, as each piece checks.
-    let markLines: [Int]
 
     /// How large pieces are.
     struct Size: Sendable {
@@ -59,8 +49,8 @@ struct MarkdownPieces {
         static let whole = Size(bytes: 1 << 50, definitionsFactor: 0)
     }
 
-    /// Finds the pieces of `text` of at least `size`; nil when the text cannot be cut (see the type's description)
-    /// or is one piece.
+    /// Finds the pieces of `text` of at least `size.bytes`; nil when the text cannot be cut (see the type's
+    /// description) or is one piece.
     init?(_ text: String, size: Size) {
         var text = text
         guard let found = text.withUTF8({ MarkdownPieces(bytes: $0, size: size) }) else { return nil }
@@ -73,16 +63,13 @@ struct MarkdownPieces {
         guard bytes.count >= 2 * size.bytes, let scanned = Scan(bytes: bytes, pieceBytes: size.bytes).run(giveBack: giveBack) else {
             return nil
         }
-        definitions = scanned.definitions
-        definitionLines = scanned.definitionLines
-        markLines = scanned.markLines
-        pieces = scanned.pieces
-        coalesce(atLeast: max(size.bytes, definitions.utf8.count * size.definitionsFactor))
+        pieces = scanned
+        coalesce(atLeast: size.bytes)
         guard pieces.count > 1 else { return nil }
     }
 
     /// Joins neighbouring pieces until each but the last is at least `size` bytes (any run of pieces is a piece).
-    private mutating func coalesce(atLeast size: Int) {
+    mutating func coalesce(atLeast size: Int) {
         var joined: [Piece] = []
         for piece in pieces {
             if let last = joined.last, last.bytes.count < size {
@@ -99,32 +86,6 @@ struct MarkdownPieces {
         guard index < pieces.count - 1, let last = pieces.last else { return }
         pieces[index].bytes = pieces[index].bytes.lowerBound..<last.bytes.upperBound
         pieces.removeSubrange((index + 1)...)
-    }
-
-    /// Whether `text` (a line from where a paragraph's text starts) may start a link reference definition: it starts
-    /// with `[`, and the label does not end on this line other than with `]:` nor hold an unescaped `[`, as
-    /// libcmark's label scan reads it. A paragraph whose first line may not holds no definition at all (`[#12](url)
-    /// fixed …` is a link); one whose label goes on to the next line may.
-    static func mayStartDefinition<Line: Collection<UInt8>>(_ text: Line) -> Bool {
-        guard text.first == UInt8(ascii: "[") else { return false }
-        var index = text.index(after: text.startIndex)
-        while index < text.endIndex {
-            switch text[index] {
-            case UInt8(ascii: "\\"):
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
-                continue
-            case UInt8(ascii: "["):
-                return false
-            case UInt8(ascii: "]"):
-                let next = text.index(after: index)
-                return next < text.endIndex && text[next] == UInt8(ascii: ":")
-            default:
-                break
-            }
-            index = text.index(after: index)
-        }
-        return true
     }
 
     /// The indentation of `line` in columns (a tab goes to the next multiple of 4) and the index of its first other
@@ -157,24 +118,15 @@ struct MarkdownPieces {
             case html(Int)
         }
 
-        struct Result {
-            var pieces: [Piece]
-            var definitions: String
-            var definitionLines: [Int]
-            var markLines: [Int] = []
-        }
-
-        func run(giveBack: (Int) -> Void) -> Result? {
+        func run(giveBack: (Int) -> Void) -> [Piece]? {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
             // A byte-order mark, a NUL or a lone carriage return (a line ending of its own, checked line by line
             // below): parse whole.
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return nil }
             var givenBack = 0
-            var result = Result(pieces: [Piece(bytes: 0..<bytes.count, firstLine: 1)], definitions: "", definitionLines: [])
-            var definitionBytes: [UInt8] = []
+            var pieces = [Piece(bytes: 0..<bytes.count, firstLine: 1)]
             var open = Open.nothing
             var afterBlank = true
-            var inDefinitions = false
             var lineNumber = 0
             var start = 0
             while start < bytes.count {
@@ -194,32 +146,8 @@ struct MarkdownPieces {
                 if end > start, bytes[end - 1] == 0x0D { end -= 1 }
                 defer { start = next }
                 let line = start..<end
-                let written = start..<(newline ?? bytes.count)  // with a carriage return, which a title may hold
                 let (indent, first) = indentation(line)
                 let blank = first == end
-                let startsDefinitions: Bool
-                if case .nothing = open {
-                    startsDefinitions = afterBlank && !blank && MarkdownPieces.mayStartDefinition(bytes[line])
-                } else {
-                    startsDefinitions = false
-                }
-                if startsDefinitions {
-                    if !definitionBytes.isEmpty { definitionBytes.append(contentsOf: [0x0A, 0x0A]) }
-                    definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
-                    result.definitionLines.append(lineNumber)
-                    inDefinitions = true
-                } else if inDefinitions, !blank {
-                    definitionBytes.append(0x0A)
-                    definitionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[written]))
-                } else if hasDefinitionMark(line) {
-                    // Table cells take a line shaped like a definition for one wherever it is (`TableExtension`):
-                    // the text is parsed whole, so that they see the same definitions.
-                    if TableExtension.definitionStart(bytes[line]) != nil { return nil }
-                    // Text, in a code block, an HTML block, or a paragraph or heading whose first line cannot start
-                    // a definition, as each piece checks; anywhere else a definition this scan cannot follow.
-                    result.markLines.append(lineNumber)
-                }
-                if blank { inDefinitions = false }
                 switch open {
                 case .fence(let character, let length):
                     if indent <= 3, isClosingFence(first..<end, character: character, length: length) { open = .nothing }
@@ -237,9 +165,9 @@ struct MarkdownPieces {
                     continue
                 }
                 if afterBlank, indent == 0, !Self.mayStartListItem(bytes[start]) {
-                    if let last = result.pieces.last, start - last.bytes.lowerBound >= pieceBytes {
-                        result.pieces[result.pieces.count - 1].bytes = last.bytes.lowerBound..<start
-                        result.pieces.append(Piece(bytes: start..<bytes.count, firstLine: lineNumber))
+                    if let last = pieces.last, start - last.bytes.lowerBound >= pieceBytes {
+                        pieces[pieces.count - 1].bytes = last.bytes.lowerBound..<start
+                        pieces.append(Piece(bytes: start..<bytes.count, firstLine: lineNumber))
                     }
                 }
                 afterBlank = false
@@ -250,8 +178,7 @@ struct MarkdownPieces {
                     open = .html(kind)
                 }
             }
-            result.definitions = String(decoding: definitionBytes, as: UTF8.self)
-            return result
+            return pieces
         }
 
         /// The line's indentation in columns and the index of its first other byte (`line.upperBound` when blank).
@@ -262,18 +189,6 @@ struct MarkdownPieces {
         /// Whether a line starting with `byte` in column 0 could start a list item.
         private static func mayStartListItem(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*") || (0x30...0x39).contains(byte)
-        }
-
-        /// Whether the line holds `]:`, the end of a link reference definition's label.
-        private func hasDefinitionMark(_ line: Range<Int>) -> Bool {
-            guard let base = bytes.baseAddress else { return false }
-            var index = line.lowerBound
-            while index < line.upperBound, let hit = memchr(base + index, Int32(UInt8(ascii: "]")), line.upperBound - index) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if at + 1 < line.upperBound, bytes[at + 1] == UInt8(ascii: ":") { return true }
-                index = at + 1
-            }
-            return false
         }
 
         /// The run of `character` at the start of `text`.
@@ -353,60 +268,6 @@ struct MarkdownPieces {
 
 /// Checks on libcmark's tree of one piece that the cuts `MarkdownPieces` chose were right.
 enum MarkdownPieceCheck {
-    /// Whether a top-level block of `document` covers one of `lines` (where paragraphs of reference definitions
-    /// start, which leave no block when they hold only definitions). An HTML block closed by its end condition
-    /// ends a line after the one libcmark gives it.
-    static func covers(_ document: CmarkDocument, lines: [Int]) -> Bool {
-        guard !lines.isEmpty else { return false }
-        var node = cmark_node_first_child(document.root)
-        for line in lines {
-            while let block = node, lastLine(of: block) < line { node = cmark_node_next(block) }
-            if let block = node, Int(cmark_node_get_start_line(block)) <= line { return true }
-        }
-        return false
-    }
-
-    /// Whether each of `lines` (in order) is text that holds no link reference definition in `document`: a line in a
-    /// code block or an HTML block, or in a paragraph or heading whose first line cannot start a definition (a
-    /// definition can only start a paragraph; libcmark keeps a paragraph's start where its definitions began).
-    ///
-    /// Only lines surely inside a code or HTML block are counted: libcmark ends a fenced code block on the line that
-    /// closed it, which is a closing fence or, when its container ended first, the next block's first line; and an
-    /// HTML block closed by its end condition a line early. A mark on such a line, or in no such block, fails the
-    /// check, and the text is parsed whole.
-    static func holdsNoDefinition(_ document: CmarkDocument, lines: [Int]) -> Bool {
-        guard !lines.isEmpty else { return true }
-        // The leaf blocks, in document order (leaves do not nest), each with whether a mark in it is text.
-        var leaves: [(lines: ClosedRange<Int>, text: Bool)] = []
-        document.forEachNode { node in
-            let type = CmarkNode.type(node)
-            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            switch type {
-            case CMARK_NODE_CODE_BLOCK: leaves.append((start...max(start, end - 1), true))
-            case CMARK_NODE_HTML_BLOCK: leaves.append((start...max(start, end), true))
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                leaves.append((start...max(start, end), !mayStartDefinition(document, line: start, column: Int(cmark_node_get_start_column(node)))))
-            default: break
-            }
-        }
-        var index = 0
-        for line in lines {
-            while index < leaves.count, leaves[index].lines.upperBound < line { index += 1 }
-            guard index < leaves.count, leaves[index].lines.contains(line), leaves[index].text else { return false }
-        }
-        return true
-    }
-
-    /// Whether the block whose text starts at `line`, `column` (1-based, in bytes) may start with a definition
-    /// (`MarkdownPieces.mayStartDefinition`), after any spaces and tabs; true when the place is not in the text.
-    private static func mayStartDefinition(_ document: CmarkDocument, line: Int, column: Int) -> Bool {
-        let text = document.lines.line(line)
-        guard column >= 1, column - 1 <= text.count else { return true }
-        let rest = text.dropFirst(column - 1)
-        guard let first = rest.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
-        return MarkdownPieces.mayStartDefinition(rest[first...])
-    }
-
     /// Whether the piece ends (on its blank line `lastLine`) inside a fenced code block or an HTML block of type 1
     /// to 5, which the next piece's first line would not have closed.
     static func leavesBlockOpen(_ document: CmarkDocument, lastLine: Int) -> Bool {
@@ -422,7 +283,15 @@ enum MarkdownPieceCheck {
         }
     }
 
-    private static func lastLine(of block: OpaquePointer) -> Int {
-        Int(cmark_node_get_end_line(block)) + (CmarkNode.type(block) == CMARK_NODE_HTML_BLOCK ? 1 : 0)
+    /// The bytes of destination and title of the links and images of `document`: at least what the references among
+    /// them took of libcmark's expansion limit.
+    static func expandedBytes(_ document: CmarkDocument) -> Int {
+        var total = 0
+        document.forEachNode { node in
+            let type = CmarkNode.type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            total += (cmark_node_get_url(node).map { strlen($0) } ?? 0) + (cmark_node_get_title(node).map { strlen($0) } ?? 0)
+        }
+        return total
     }
 }

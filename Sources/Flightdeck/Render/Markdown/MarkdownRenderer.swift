@@ -303,42 +303,51 @@ enum MarkdownRenderer {
     /// first heading) when it `collects`; when it `renders`, the piece's HTML is handed to `emit`, with the end of
     /// the piece in `bytes`, before the next piece is parsed.
     ///
+    /// A text with a `]:` is read twice: first for its definitions (`definitions(in:pieces:form:giveBack:)`), then for
+    /// its HTML, each piece after them. libcmark's expansion limit, which counts the references a whole text expands,
+    /// is kept to: the links and images of the pieces must take no more than the limit of the whole text, and of each
+    /// piece, so that neither refused one.
+    ///
     /// `giveBack(n)` says that the first `n` bytes need not stay in memory: they may be read again, but not soon.
     private static func readPieces<Failure: Error>(_ bytes: UnsafeBufferPointer<UInt8>, in size: MarkdownPieces.Size, form: Form,
                                                    collects: Bool, renders: Bool, giveBack: (Int) -> Void,
                                                    emit: (String, Int) throws(Failure) -> Void) throws(Failure) -> (TreeReader, Int)? {
         guard var pieces = MarkdownPieces(bytes: bytes, size: size, giveBack: giveBack) else { return nil }
         giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
-        let definitions = pieces.definitions
+        var definitions = ""
         var definitionLineCount = 0
+        if ReferenceDefinitions.mayDefine(bytes) {
+            guard let found = Self.definitions(in: bytes, pieces: &pieces, form: form, giveBack: giveBack) else { return nil }
+            definitions = found
+        }
         if !definitions.isEmpty {
             guard let alone = CmarkDocument(markdown: definitions, options: form.options),
                   cmark_node_first_child(alone.root) == nil else { return nil }  // some of it is not a definition
-            definitionLineCount = definitions.utf8.count { $0 == 0x0A } + 2
+            definitionLineCount = definitions.utf8.count { $0 == 0x0A } + 1
+            pieces.coalesce(atLeast: definitions.utf8.count * size.definitionsFactor)
+            guard pieces.pieces.count > 1 else { return nil }
         }
-        let tableReferences = definitions.isEmpty ? nil : TableExtension.referenceDefinitions(SourceLines(definitions))
+        let wholeLimit = max(bytes.count, ReferenceDefinitions.expansionFloor)
+        var expanded = 0
         var reader = TreeReader(form: form, collects: collects)
         var index = 0
         while index < pieces.pieces.count {
             let piece = pieces.pieces[index]
             let isLast = index == pieces.pieces.count - 1
             let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
-            let source = definitions.isEmpty ? body : definitions + "\n\n" + body
+            let source = definitions.isEmpty ? body : definitions + "\n" + body
             guard let document = CmarkDocument(markdown: source, options: form.options) else { return nil }
             let lineShift = piece.firstLine - 1 - definitionLineCount
-            let nextLine = isLast ? Int.max : pieces.pieces[index + 1].firstLine
-            // Lines of the text that fall in this piece, as lines of the piece's own parse.
-            let inPiece = { (lines: [Int]) in lines.filter { $0 >= piece.firstLine && $0 < nextLine }.map { $0 - lineShift } }
-            let held = inPiece(pieces.definitionLines)
-            guard !MarkdownPieceCheck.covers(document, lines: held) else { return nil }
             // A piece ends with the blank line before the next one.
-            if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: nextLine - 1 - lineShift) {
+            if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: pieces.pieces[index + 1].firstLine - 1 - lineShift) {
+                guard definitions.isEmpty else { return nil }  // the definitions were read with this cut
                 pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
                 continue
             }
-            // A `]:` outside the definitions must be text that holds none.
-            guard MarkdownPieceCheck.holdsNoDefinition(document, lines: inPiece(pieces.markLines)) else { return nil }
-            document.tableReferences = tableReferences
+            let links = MarkdownPieceCheck.expandedBytes(document)
+            expanded += links
+            guard links <= max(source.utf8.count, ReferenceDefinitions.expansionFloor), expanded <= wholeLimit else { return nil }
+            document.tableReferences = definitions
             let headingIDs = reader.read(document, first: index == 0, lineShift: lineShift)
             if renders { try emit(HeadingIDs.insert(headingIDs, into: document.html()), piece.bytes.upperBound) }
             giveBack(piece.bytes.upperBound)
@@ -347,6 +356,32 @@ enum MarkdownRenderer {
         // The pieces' trees are freed: their memory goes back before the next stage, not kept by the allocator.
         if bytes.count >= MemoryRelease.largeInput { MemoryRelease.now() }
         return (reader, pieces.pieces.count)
+    }
+
+    /// The link reference definitions of `bytes`, cut into `pieces`, as Markdown (`ReferenceDefinitions`), each
+    /// piece parsed alone after its probes; nil when they cannot be found. A cut found to be inside a block makes the
+    /// rest one piece, as in `readPieces`.
+    private static func definitions(in bytes: UnsafeBufferPointer<UInt8>, pieces: inout MarkdownPieces, form: Form,
+                                    giveBack: (Int) -> Void) -> String? {
+        var definitions: [UInt8] = []
+        var index = 0
+        while index < pieces.pieces.count {
+            let piece = pieces.pieces[index]
+            guard let labels = ReferenceDefinitions.labels(in: bytes, piece.bytes),
+                  let found = ReferenceDefinitions.parse(UnsafeBufferPointer(rebasing: bytes[piece.bytes]), labels: labels,
+                                                         options: form.options) else { return nil }
+            if index < pieces.pieces.count - 1 {
+                let lastLine = pieces.pieces[index + 1].firstLine - piece.firstLine + found.linesBefore
+                if MarkdownPieceCheck.leavesBlockOpen(found.document, lastLine: lastLine) {
+                    pieces.joinFrom(index)
+                    continue
+                }
+            }
+            definitions += found.definitions
+            giveBack(piece.bytes.upperBound)
+            index += 1
+        }
+        return String(decoding: definitions, as: UTF8.self)
     }
 
     /// Drops a leading `#` heading (of the first piece, with `dropLeading`) and, with `demote`, moves the other

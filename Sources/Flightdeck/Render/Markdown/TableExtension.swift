@@ -20,7 +20,7 @@ enum TableExtension {
         var references: String?
         for node in candidates {
             guard let table = Table(node, lines: document.lines) else { continue }
-            if references == nil { references = document.tableReferences ?? referenceDefinitions(document.lines) }
+            if references == nil { references = document.tableReferences ?? ReferenceDefinitions.definitions(of: document.markdown, options: document.options) }
             let start = Int(cmark_node_get_start_line(node))
             let fragments = TableFragments(document: document, references: references ?? "",
                                            lines: start...max(start, Int(cmark_node_get_end_line(node))))
@@ -54,41 +54,5 @@ enum TableExtension {
         guard chain.allSatisfy({ CmarkNode.type($0) == CMARK_NODE_BLOCK_QUOTE }), let first = lines.first else { return (outermost, lines) }
         let matched = min(ContainerPrefix.quoteMarkers(first), chain.count - 1)
         return (chain[matched], lines.map { ContainerPrefix.dropQuoteMarkers($0, upTo: matched) })
-    }
-
-    /// Where a line that `referenceDefinitions` reads as a definition starts (its `[`, after spaces and `>`), or nil:
-    /// a line that starts so and holds `]:`, wherever it is. `MarkdownPieces` parses a text that has one outside
-    /// its definitions whole, so that table cells see the same definitions in pieces as in the whole text.
-    static func definitionStart<Line: Collection<UInt8>>(_ line: Line) -> Line.Index? {
-        guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ">") }), line[first] == UInt8(ascii: "[") else {
-            return nil
-        }
-        var index = first
-        while index < line.endIndex {
-            let next = line.index(after: index)
-            if line[index] == UInt8(ascii: "]"), next < line.endIndex, line[next] == UInt8(ascii: ":") { return first }
-            index = next
-        }
-        return nil
-    }
-
-    /// The document's link reference definitions (a `[label]:` line, and the next line when it starts a title),
-    /// so cells can use `[text][label]`.
-    static func referenceDefinitions(_ lines: SourceLines) -> String {
-        var found: [String] = []
-        var number = 1
-        while number <= lines.count {
-            let line = lines.line(number)
-            number += 1
-            guard let first = definitionStart(line) else { continue }
-            found.append(String(decoding: line[first...], as: UTF8.self))
-            let next = lines.line(number)
-            if let start = next.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }),
-               [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(next[start]) {
-                found.append(String(decoding: next[start...], as: UTF8.self))
-                number += 1
-            }
-        }
-        return found.joined(separator: "\n")
     }
 }

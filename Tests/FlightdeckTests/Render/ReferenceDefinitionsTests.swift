@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Flightdeck
+
+/// The definitions each piece of a long text is parsed after (`ReferenceDefinitions`): libcmark's own, found by
+/// probes, written out so that libcmark reads them back the same, within its expansion limit. The whole parse is
+/// libcmark itself, so each case is checked by parsing whole and in pieces (`MarkdownPiecesTests.expectSame`).
+@Suite struct ReferenceDefinitionsTests {
+    /// The definitions of `text` as `ReferenceDefinitions` writes them.
+    static func definitions(_ text: String) -> String {
+        ReferenceDefinitions.definitions(of: text, options: CmarkDocument.options(unsafeHTML: false))
+    }
+
+    @Test func definitionsAreWrittenSoThatLibcmarkReadsThemBack() throws {
+        let text = "[a]: <x y> \"t \\\"q\\\"\"\n[b]: /p?a=1&amp;b=2 'it\\'s'\n[c]: &#32;/lead (x &#10; y)\n[d]: /b\\\\s \"&amp;amp;\"\n[e]: <>\n\n"
+            + "In the text: `[z]: /not`.\n"
+        #expect(Self.definitions(text) == "[a]: <x&#32;y> \"t&#32;\\\"q\\\"\"\n[b]: </p?a=1&amp;b=2> \"it's\"\n"
+            + "[c]: <&#32;/lead> \"x&#32;&#10;&#32;y\"\n[d]: </b\\\\s> \"&amp;amp;\"\n[e]: <>\n")
+        #expect(try MarkdownPiecesTests.expectSame("[a] [b] [c] [d] [e] [z]\n\n" + text) == 3)
+    }
+
+    @Test func aLabelWrittenOverLinesInAQuoteIsFoundOnce() throws {
+        #expect(Self.definitions("> [Long\n> Label]: /l\n\n[x\ny]: /xy\n") == "[Long\n    Label]: </l>\n[x\n    y]: </xy>\n")
+        #expect(Self.definitions("[a]: /1\n[A]: /2\n\n`[b]: /3`\n") == "[a]: </1>\n")
+    }
+
+    /// libcmark refuses references once they expanded more than the text's size (at least 100,000 bytes): pieces,
+    /// each with a limit of its own, would link them all, so such a text is parsed whole.
+    @Test func referencesBeyondTheWholeTextsExpansionLimitAreParsedWhole() throws {
+        let url = String(repeating: "x", count: 2000)
+        let text = "[a]: /\(url)\n\n" + (1...80).map { "Use [a] \($0)." }.joined(separator: "\n\n") + "\n"
+        #expect(try MarkdownPiecesTests.expectSame(text) == 1)
+        let html = try MarkdownPiecesTests.html(text)
+        let links = html.components(separatedBy: "<a href=").count - 1
+        #expect(links > 40 && links < 80)
+        // Under the limit, the same text is cut.
+        #expect(try MarkdownPiecesTests.expectSame("[a]: /\(url)\n\n" + (1...20).map { "Use [a] \($0)." }.joined(separator: "\n\n") + "\n") == 21)
+    }
+
+    /// A probe left undefined must have fitted in what the limit left after the probes before it: here the first
+    /// probe takes 150 KB and the second, in a 100 KB paragraph, may take up to 120 KB of a 250 KB limit, so the
+    /// probes are parsed again after blank lines, and `[m]` is still found undefined.
+    @Test func probesThatMayHaveBeenRefusedAreParsedAgainAfterBlankLines() throws {
+        let paragraph = "[big]: /" + String(repeating: "x", count: 150_000) + "\n[m]: " + String(repeating: "word ", count: 20_000) + "\n"
+        var bytes = Array(paragraph.utf8)
+        let found = try #require(bytes.withUnsafeBufferPointer { buffer -> ReferenceDefinitions.Found? in
+            guard let labels = ReferenceDefinitions.labels(in: buffer, 0..<buffer.count) else { return nil }
+            return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
+        })
+        #expect(found.linesBefore > 4)  // two probes of two lines each, then the blank lines
+        #expect(String(decoding: found.definitions, as: UTF8.self).hasPrefix("[big]: </xxx"))
+        bytes = []
+        #expect(try MarkdownPiecesTests.expectSame("See [big] and [m].\n\n" + paragraph) == 2)
+    }
+
+    /// A `]:` whose label may read in too many ways, or starts too far back over lines, cannot be looked up: the text
+    /// is parsed whole. On one line, a label of more than 1,000 bytes is none.
+    @Test func labelsThatCannotBeLookedUpMeanAWholeParse() throws {
+        #expect(try MarkdownPiecesTests.expectSame("a\n\n[l\n> > b\n> > c\n> > d]: /u\n\ne\n") == 1)
+        #expect(try MarkdownPiecesTests.expectSame("a\n\n[l\n" + String(repeating: "yy\n", count: 1500) + "z]: /u\n\ne\n") == 1)
+        #expect(try MarkdownPiecesTests.expectSame("a\n\n[" + String(repeating: "y", count: 1001) + "]: /u\n\ne\n") == 3)
+        #expect(try MarkdownPiecesTests.expectSame("a\n\n[" + String(repeating: "y", count: 1000) + "]: /u\n\ne [" + String(repeating: "y", count: 1000) + "]\n") == 3)
+    }
+}
