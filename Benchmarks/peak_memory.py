@@ -139,6 +139,28 @@ def notes_links_md(size):
     return repeated(b"# Notes\n\n", section, size)
 
 
+def notes_nested_definitions_md(size):
+    """Notes with link reference definitions in list items and block quotes, which were once parsed whole."""
+    section = (b"## Loader\n\nSee [the guide][guide] and the [notes].\n\n- The loader returns counts by name.\n\n"
+               b"  [notes]: https://example.com/notes\n\n> [guide]: https://example.com/guide \"Guide\"\n\n")
+    return repeated(b"# Notes\n\n", section, size)
+
+
+def notes_definition_text_md(size):
+    """Notes whose paragraphs start with a definition and go on with text, which were once parsed whole."""
+    section = (b"## Loader\n\n[guide]: https://example.com/guide\nThe loader returns counts by name, as the [guide] says.\n\n"
+               b"- one item\n- another item\n\n")
+    return repeated(b"# Notes\n\n", section, size)
+
+
+def changelog_md(size):
+    """A changelog whose every entry links its pull request through a definition of its own: tens of thousands."""
+    def record(k):
+        return (b"## 1.%d.0\n\n- The loader returns counts by name ([#%d]).\n- Fixed a crash on empty input.\n\n"
+                b"[#%d]: https://github.com/example/project/pull/%d\n\n" % (k, k, k, k))
+    return b"".join(fill(size, b"# Changelog\n\n", record))
+
+
 def checklist_md(size):
     section = (b"## Stage\n\n- [x] The canary ran for its *full* window on [the dashboard](https://example.com/d)\n"
                b"- [ ] Rollback rehearsed on staging\n\n")
@@ -183,6 +205,9 @@ CASES = [
     ("markdown-code", "notes.md", notes_code_md, "md"),
     ("markdown-inline", "notes.md", notes_inline_md, "md"),
     ("markdown-links", "notes.md", notes_links_md, "md"),
+    ("markdown-nested-definitions", "notes.md", notes_nested_definitions_md, "md"),
+    ("markdown-definition-text", "notes.md", notes_definition_text_md, "md"),
+    ("markdown-changelog", "notes.md", changelog_md, "md"),
     ("yaml-summary", "release.yaml", release_yaml, "yaml"),
     ("checklist", "checklist.md", checklist_md, "md"),
     ("postmortem", "incidents/INC-1.md", postmortem_md, "md"),

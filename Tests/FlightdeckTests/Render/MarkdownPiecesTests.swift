@@ -232,6 +232,6 @@ import Testing
         let starts = found.pieces.map { String(decoding: utf8[$0.bytes].prefix(4), as: UTF8.self) }
         #expect(starts == ["# A\n", "para", "|t|\n", "[d]:", "> q\n"])
         #expect(found.pieces.map(\.firstLine) == [1, 3, 11, 13, 15])
-        #expect(MarkdownPieces(text, size: MarkdownPieces.Size(bytes: 20, definitionsFactor: 0))?.pieces.map(\.firstLine) == [1, 11])
+        #expect(MarkdownPieces(text, size: MarkdownPieces.Size(bytes: 20))?.pieces.map(\.firstLine) == [1, 11])
     }
 }

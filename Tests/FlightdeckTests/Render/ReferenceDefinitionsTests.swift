@@ -48,7 +48,8 @@ import Testing
             return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
         })
         #expect(found.linesBefore > 4)  // two probes of two lines each, then the blank lines
-        #expect(String(decoding: found.definitions, as: UTF8.self).hasPrefix("[big]: </xxx"))
+        #expect(found.definitions.count == 1)
+        #expect(found.definitions.first.map { String(decoding: $0.markdown, as: UTF8.self) }?.hasPrefix("[big]: </xxx") == true)
         bytes = []
         #expect(try MarkdownPiecesTests.expectSame("See [big] and [m].\n\n" + paragraph) == 2)
     }
@@ -60,5 +61,51 @@ import Testing
         #expect(try MarkdownPiecesTests.expectSame("a\n\n[l\n" + String(repeating: "yy\n", count: 1500) + "z]: /u\n\ne\n") == 1)
         #expect(try MarkdownPiecesTests.expectSame("a\n\n[" + String(repeating: "y", count: 1001) + "]: /u\n\ne\n") == 3)
         #expect(try MarkdownPiecesTests.expectSame("a\n\n[" + String(repeating: "y", count: 1000) + "]: /u\n\ne [" + String(repeating: "y", count: 1000) + "]\n") == 3)
+    }
+
+    /// Keys match labels as libcmark does where they are all ASCII after case folding: eleven characters beyond ASCII
+    /// fold to ASCII alone; any other leaves no key.
+    @Test func asciiKeysFoldCaseAndWhitespaceAsLibcmark() {
+        let key = { (label: String) in ReferenceDefinitions.asciiKey(Array(label.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(key(" Foo \t\n  BAR ") == "foo bar")
+        #expect(key("Stra\u{DF}e") == "strasse" && key("STRASSE") == "strasse" && key("\u{1E9E}") == "ss")
+        #expect(key("\u{212A}elvin") == "kelvin" && key("\u{FB03}x") == "ffix" && key("\u{17F}") == "s")
+        #expect(key("\u{E9}mile") == nil && key("\u{C9}MILE") == nil && key("a\u{A0}b") == nil)
+        #expect(key("a\\]b") == "a\\]b")
+    }
+
+    /// What a piece may use: each innermost text in brackets, over lines each way it may read.
+    @Test func usesAreTheTextsInBrackets() throws {
+        let uses = { (text: String) -> [String]? in
+            var text = text
+            return text.withUTF8 { ReferenceDefinitions.uses(in: $0, 0..<$0.count) }?.sorted()
+        }
+        #expect(uses("See [the Guide], [text][Ref], ![alt][], `[code]` and [a [b] c].") == ["alt", "b", "code", "ref", "text", "the guide"])
+        #expect(uses("[escaped \\] still] and \\[not]") == ["escaped \\] still"])
+        #expect(uses("> [Long\n> Label] and [\u{E9}mile]") == ["long > label", "long label"])
+        #expect(uses("[" + String(repeating: "y", count: 1001) + "]") == [])
+        #expect(uses("[a\n> > b\n> > c\n> > d]") == nil)
+    }
+
+    /// Each piece is parsed after the definitions it may use, not all: a changelog whose every entry defines its own
+    /// link is cut, and each piece's links are the whole text's.
+    @Test func eachPieceGetsTheDefinitionsItMayUse() throws {
+        let small = Array("[a]: /a\n[B]: /b\n[\u{E9}]: /e\n[A]: /again\n".utf8)
+        let found = try #require(small.withUnsafeBufferPointer { buffer -> ReferenceDefinitions.Found? in
+            guard let labels = ReferenceDefinitions.labels(in: buffer, 0..<buffer.count) else { return nil }
+            return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
+        })
+        var list = ReferenceDefinitions.List()
+        list.append(contentsOf: found.definitions)
+        #expect(list.markdown == "[a]: </a>\n[B]: </b>\n[\u{E9}]: </e>\n")  // `[A]` can never win
+        let piece = Array("Use [b] only.".utf8)
+        #expect(piece.withUnsafeBufferPointer { list.markdown(usedIn: $0, 0..<$0.count) } == "[B]: </b>\n[\u{E9}]: </e>\n")
+
+        let entries = (1...40).map { "## 1.\($0)\n\nFixed the loader ([#\($0)]).\n\n[#\($0)]: https://example.com/pull/\($0)\n" }
+        let text = "See [#40] and [\u{E9}mile].\n\n" + entries.joined(separator: "\n") + "\n[\u{C9}MILE]: /e\n"
+        #expect(try MarkdownPiecesTests.expectSame(text) == 122)
+        let html = try MarkdownPiecesTests.html(text)
+        #expect(html.contains(#"See <a href="https://example.com/pull/40">#40</a> and <a href="/e">émile</a>."#))
+        #expect(html.components(separatedBy: "<a href=").count - 1 == 42)
     }
 }

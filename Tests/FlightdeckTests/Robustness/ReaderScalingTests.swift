@@ -92,8 +92,8 @@ import Testing
     }
 
     /// Parsed whole, or in pieces (with the HTML kept, or made again on use): the parse and one use of the HTML.
-    @Test(arguments: [("whole", MarkdownPieces.Size.whole, false), ("in pieces", .init(bytes: 16 << 10, definitionsFactor: 4), false),
-                      ("in pieces, HTML on use", .init(bytes: 16 << 10, definitionsFactor: 4), true)])
+    @Test(arguments: [("whole", MarkdownPieces.Size.whole, false), ("in pieces", .init(bytes: 16 << 10), false),
+                      ("in pieces, HTML on use", .init(bytes: 16 << 10), true)])
     func markdown(_ mode: String, pieceSize: MarkdownPieces.Size, htmlOnUse: Bool) throws {
         try Self.expectLinear("Markdown \(mode)", n: 2_000, make: { n in
             (0..<n).map { "## Step \($0)\n\n- [ ] check ~~old~~ https://example.com/\($0) | a |\n\n| a | b |\n|---|---|\n| \($0) | x |\n\n" }.joined()

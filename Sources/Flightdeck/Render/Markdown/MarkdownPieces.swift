@@ -34,19 +34,16 @@ struct MarkdownPieces {
     struct Size: Sendable {
         /// Each piece but the last is at least this many bytes; a text of less than twice as many is parsed whole.
         var bytes: Int
-        /// And at least this many times the size of the definitions, which each piece is parsed after, so that
-        /// parsing them again costs at most a fraction of the text's own parse.
-        var definitionsFactor: Int
 
         /// What `flightdeck build` parses with: libcmark's tree of 128 KiB of Markdown is about 2 MiB.
-        static let standard = Size(bytes: 128 << 10, definitionsFactor: 4)
+        static let standard = Size(bytes: 128 << 10)
         /// For a text whose HTML is made where it is used (`MarkdownRenderer.parse(htmlOnUse:)`), beside the pages
         /// being rendered: at most 32 KiB, a tree of about 0.5 MiB.
-        var onUse: Size { bytes > 32 << 10 ? Size(bytes: 32 << 10, definitionsFactor: definitionsFactor) : self }
+        var onUse: Size { bytes > 32 << 10 ? Size(bytes: 32 << 10) : self }
         /// A cut at every line that allows one (for tests).
-        static let smallest = Size(bytes: 1, definitionsFactor: 0)
+        static let smallest = Size(bytes: 1)
         /// No cut (for tests).
-        static let whole = Size(bytes: 1 << 50, definitionsFactor: 0)
+        static let whole = Size(bytes: 1 << 50)
     }
 
     /// Finds the pieces of `text` of at least `size.bytes`; nil when the text cannot be cut (see the type's
@@ -69,7 +66,7 @@ struct MarkdownPieces {
     }
 
     /// Joins neighbouring pieces until each but the last is at least `size` bytes (any run of pieces is a piece).
-    mutating func coalesce(atLeast size: Int) {
+    private mutating func coalesce(atLeast size: Int) {
         var joined: [Piece] = []
         for piece in pieces {
             if let last = joined.last, last.bytes.count < size {

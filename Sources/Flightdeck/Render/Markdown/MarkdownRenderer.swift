@@ -314,33 +314,36 @@ enum MarkdownRenderer {
                                                    emit: (String, Int) throws(Failure) -> Void) throws(Failure) -> (TreeReader, Int)? {
         guard var pieces = MarkdownPieces(bytes: bytes, size: size, giveBack: giveBack) else { return nil }
         giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
-        var definitions = ""
-        var definitionLineCount = 0
+        var list = ReferenceDefinitions.List()
         if ReferenceDefinitions.mayDefine(bytes) {
             guard let found = Self.definitions(in: bytes, pieces: &pieces, form: form, giveBack: giveBack) else { return nil }
-            definitions = found
+            list = found
         }
-        if !definitions.isEmpty {
-            guard let alone = CmarkDocument(markdown: definitions, options: form.options),
+        if !list.isEmpty {
+            guard let alone = CmarkDocument(markdown: list.markdown, options: form.options),
                   cmark_node_first_child(alone.root) == nil else { return nil }  // some of it is not a definition
-            definitionLineCount = definitions.utf8.count { $0 == 0x0A } + 1
-            pieces.coalesce(atLeast: definitions.utf8.count * size.definitionsFactor)
-            guard pieces.pieces.count > 1 else { return nil }
         }
         let wholeLimit = max(bytes.count, ReferenceDefinitions.expansionFloor)
         var expanded = 0
+        var definitionBytes = 0
         var reader = TreeReader(form: form, collects: collects)
         var index = 0
         while index < pieces.pieces.count {
             let piece = pieces.pieces[index]
             let isLast = index == pieces.pieces.count - 1
+            // The definitions this piece may use; all of them would be parsed again for every piece. Parsing them costs
+            // at most a few times the text, else the text is parsed whole.
+            let definitions = list.markdown(usedIn: bytes, piece.bytes)
+            definitionBytes += definitions.utf8.count
+            guard definitionBytes <= 4 * bytes.count + (1 << 20) else { return nil }
+            let definitionLineCount = definitions.isEmpty ? 0 : definitions.utf8.count { $0 == 0x0A } + 1
             let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
             let source = definitions.isEmpty ? body : definitions + "\n" + body
             guard let document = CmarkDocument(markdown: source, options: form.options) else { return nil }
             let lineShift = piece.firstLine - 1 - definitionLineCount
             // A piece ends with the blank line before the next one.
             if !isLast, MarkdownPieceCheck.leavesBlockOpen(document, lastLine: pieces.pieces[index + 1].firstLine - 1 - lineShift) {
-                guard definitions.isEmpty else { return nil }  // the definitions were read with this cut
+                guard list.isEmpty else { return nil }  // the definitions were read with this cut
                 pieces.joinFrom(index)  // the cut was inside a block: the rest is one piece
                 continue
             }
@@ -362,8 +365,8 @@ enum MarkdownRenderer {
     /// piece parsed alone after its probes; nil when they cannot be found. A cut found to be inside a block makes the
     /// rest one piece, as in `readPieces`.
     private static func definitions(in bytes: UnsafeBufferPointer<UInt8>, pieces: inout MarkdownPieces, form: Form,
-                                    giveBack: (Int) -> Void) -> String? {
-        var definitions: [UInt8] = []
+                                    giveBack: (Int) -> Void) -> ReferenceDefinitions.List? {
+        var definitions = ReferenceDefinitions.List()
         var index = 0
         while index < pieces.pieces.count {
             let piece = pieces.pieces[index]
@@ -377,11 +380,11 @@ enum MarkdownRenderer {
                     continue
                 }
             }
-            definitions += found.definitions
+            definitions.append(contentsOf: found.definitions)
             giveBack(piece.bytes.upperBound)
             index += 1
         }
-        return String(decoding: definitions, as: UTF8.self)
+        return definitions
     }
 
     /// Drops a leading `#` heading (of the first piece, with `dropLeading`) and, with `demote`, moves the other

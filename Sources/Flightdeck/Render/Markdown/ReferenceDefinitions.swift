@@ -80,7 +80,7 @@ enum ReferenceDefinitions {
             let bound = (paragraphEnd - close) * 6 / 5 + 1
             guard let variants = variants(bytes, open + 1..<close) else { return nil }
             for text in variants {
-                let key = normalized(text)
+                let key = asciiKey(text) ?? text
                 if let at = indexOf[key] {
                     found[at].bound = max(found[at].bound, bound)
                 } else {
@@ -92,12 +92,60 @@ enum ReferenceDefinitions {
         return found
     }
 
-    /// What `parse` found: the tree of the text (after the probes), the definitions as Markdown, and how many lines
-    /// come before the text's first line.
+    /// What `parse` found: the tree of the text (after the probes), the definitions, and how many lines come
+    /// before the text's first line.
     struct Found {
         let document: CmarkDocument
-        let definitions: [UInt8]
+        let definitions: [Definition]
         let linesBefore: Int
+    }
+
+    /// One definition: its label's key when it is all ASCII (`asciiKey`), and the definition as Markdown, a line
+    /// (or more, for a label written over lines).
+    struct Definition {
+        let key: String?
+        let markdown: [UInt8]
+    }
+
+    /// A text's definitions, in order, less those that can never win (a later one of a key already defined), to be
+    /// written before each piece: only those the piece may use (`markdown(usedIn:_:)`). Kept side by side, since a
+    /// changelog may hold tens of thousands.
+    struct List {
+        /// The definitions' Markdown, one after another.
+        private var text: [UInt8] = []
+        /// Where each ends in `text`, and its key.
+        private var ends: [Int] = []
+        private var keys: [String?] = []
+        private var defined: Set<String> = []
+
+        var isEmpty: Bool { ends.isEmpty }
+
+        mutating func append(contentsOf definitions: [Definition]) {
+            for definition in definitions {
+                if let key = definition.key, !defined.insert(key).inserted { continue }
+                text += definition.markdown
+                ends.append(text.count)
+                keys.append(definition.key)
+            }
+        }
+
+        /// All of them, as Markdown.
+        var markdown: String { String(decoding: text, as: UTF8.self) }
+
+        /// Those that `bytes[range]` may use, as Markdown: each whose key is that of a text in brackets there
+        /// (`ReferenceDefinitions.uses`), and each whose label's key is not ASCII, in order; all when the uses cannot
+        /// be told.
+        func markdown(usedIn bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            guard !ends.isEmpty else { return "" }
+            guard let uses = ReferenceDefinitions.uses(in: bytes, range) else { return markdown }
+            var used: [UInt8] = []
+            var start = 0
+            for (end, key) in zip(ends, keys) {
+                if key.map({ uses.contains($0) }) ?? true { used += text[start..<end] }
+                start = end
+            }
+            return String(decoding: used, as: UTF8.self)
+        }
     }
 
     /// Parses `text` after one probe for each of `labels` and gives the definitions it holds for them, in order,
@@ -119,7 +167,7 @@ enum ReferenceDefinitions {
             // The probes, in order: a link where the label is defined, text where it is not.
             let limit = max(document.markdown.utf8.count, expansionFloor)
             var used = 0, unresolved = 0, fits = true
-            var definitions: [UInt8] = []
+            var definitions: [Definition] = []
             var node = cmark_node_first_child(document.root)
             for label in labels {
                 guard let paragraph = node, CmarkNode.type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
@@ -127,7 +175,8 @@ enum ReferenceDefinitions {
                 if let link = cmark_node_first_child(paragraph), CmarkNode.type(link) == CMARK_NODE_LINK {
                     let url = bytesOf(cmark_node_get_url(link)), title = bytesOf(cmark_node_get_title(link))
                     used += url.count + title.count
-                    definitions += definition(label: label.text, url: url, title: title)
+                    definitions.append(Definition(key: asciiKey(label.text).map { String(decoding: $0, as: UTF8.self) },
+                                                  markdown: definition(label: label.text, url: url, title: title)))
                 } else {
                     if label.bound > limit - used { fits = false }
                     unresolved += label.bound
@@ -148,7 +197,9 @@ enum ReferenceDefinitions {
         return text.withUTF8 { bytes in
             guard mayDefine(bytes), let labels = labels(in: bytes, 0..<bytes.count), !labels.isEmpty,
                   let found = parse(bytes, labels: labels, options: options) else { return "" }
-            return String(decoding: found.definitions, as: UTF8.self)
+            var list = List()
+            list.append(contentsOf: found.definitions)
+            return list.markdown
         }
     }
 
@@ -284,20 +335,75 @@ enum ReferenceDefinitions {
         return all
     }
 
-    /// A label as libcmark matches it, up to case beyond ASCII: ASCII letters lowercased, whitespace runs folded to
-    /// one space, and trimmed. Two labels the same here are the same to libcmark.
-    private static func normalized(_ label: [UInt8]) -> [UInt8] {
+    /// The key libcmark matches `label` by (case folded, whitespace runs as one space, trimmed) when it is all ASCII,
+    /// else nil. Only eleven characters beyond ASCII fold to ASCII alone (`ß` to `ss`, `K` (Kelvin) to `k`, the `ﬀ`
+    /// ligatures…: libcmark's case_fold_switch.inc), so this is exact: two labels with the same key here are the same
+    /// label to libcmark, and a label with no key here is none that has one.
+    static func asciiKey(_ label: [UInt8]) -> [UInt8]? {
         var key: [UInt8] = []
         var space = false
-        for byte in label {
-            if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(byte) {
-                space = !key.isEmpty
-                continue
+        var index = 0
+        while index < label.count {
+            let byte = label[index]
+            var folded: [UInt8]
+            if byte < 0x80 {
+                if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(byte) {
+                    space = !key.isEmpty
+                    index += 1
+                    continue
+                }
+                folded = [(0x41...0x5A).contains(byte) ? byte + 0x20 : byte]
+                index += 1
+            } else {
+                // The scalar, decoded from its UTF-8 (the text is valid).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard index + length <= label.count else { return nil }
+                var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for next in label[(index + 1)..<(index + length)] { scalar = scalar << 6 | UInt32(next & 0x3F) }
+                guard let ascii = asciiFolds[scalar] else { return nil }
+                folded = Array(ascii.utf8)
+                index += length
             }
             if space { key.append(0x20) }
             space = false
-            key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            key += folded
         }
         return key
+    }
+
+    /// The characters beyond ASCII whose case folding is all ASCII (libcmark 0.30's case_fold_switch.inc).
+    private static let asciiFolds: [UInt32: String] = [
+        0xDF: "ss", 0x17F: "s", 0x1E9E: "ss", 0x212A: "k", 0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi",
+        0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st",
+    ]
+
+    /// The keys (`asciiKey`) of the texts in brackets in `bytes[range]`, any of which may be a reference's label:
+    /// each innermost pair of unescaped brackets, of at most 1,000 bytes on one line; over lines, each way it may
+    /// read (`variants`). nil when one cannot be told (too many ways, or too long over lines).
+    static func uses(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Set<String>? {
+        var keys: Set<String> = []
+        var open: Int?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 1
+            case UInt8(ascii: "["):
+                open = index
+            case UInt8(ascii: "]"):
+                if let start = open {
+                    open = nil
+                    let span = (start + 1)..<index
+                    let oneLine = !bytes[span].contains(0x0A)
+                    if oneLine, span.count > 1000 { break }
+                    guard oneLine || span.count <= maxLabelSpan, let readings = variants(bytes, span) else { return nil }
+                    for text in readings { if let key = asciiKey(text), !key.isEmpty { keys.insert(String(decoding: key, as: UTF8.self)) } }
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return keys
     }
 }
