@@ -14,4 +14,12 @@ enum MemoryRelease {
     static func now() {
         _ = malloc_trim(0)
     }
+
+    /// Has the allocator map blocks of 128 KiB or more on their own from now on, so that they go back when freed;
+    /// called before a large input's parse. By default glibc raises that threshold each time such a block is freed
+    /// (up to 32 MiB): the buffers of a parse that grow by doubling then move the large blocks made after them into
+    /// its heap, where what they leave when freed stays resident beside what Render builds next.
+    static func mapLargeBlocks() {
+        _ = mallopt(M_MMAP_THRESHOLD, 128 << 10)
+    }
 }

@@ -314,6 +314,7 @@ enum MarkdownRenderer {
                                                    emit: (String, Int) throws(Failure) -> Void) throws(Failure) -> (TreeReader, Int)? {
         guard var pieces = MarkdownPieces(bytes: bytes, size: size, giveBack: giveBack) else { return nil }
         giveBack(bytes.count)  // the scan read it all; each piece is read again as it is parsed
+        if bytes.count >= MemoryRelease.largeInput { MemoryRelease.mapLargeBlocks() }
         var list = ReferenceDefinitions.List()
         if ReferenceDefinitions.mayDefine(bytes) {
             guard let found = Self.definitions(in: bytes, pieces: &pieces, form: form, giveBack: giveBack) else { return nil }
@@ -356,7 +357,9 @@ enum MarkdownRenderer {
             giveBack(piece.bytes.upperBound)
             index += 1
         }
-        // The pieces' trees are freed: their memory goes back before the next stage, not kept by the allocator.
+        // The pieces' trees and the definitions are freed: their memory goes back before the next stage, not kept by
+        // the allocator.
+        list = ReferenceDefinitions.List()
         if bytes.count >= MemoryRelease.largeInput { MemoryRelease.now() }
         return (reader, pieces.pieces.count)
     }
