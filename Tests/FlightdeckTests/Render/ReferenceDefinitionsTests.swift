@@ -108,4 +108,16 @@ import Testing
         #expect(html.contains(#"See <a href="https://example.com/pull/40">#40</a> and <a href="/e">émile</a>."#))
         #expect(html.components(separatedBy: "<a href=").count - 1 == 42)
     }
+
+    /// A real changelog (rust-clippy's, 448 KB, Fixtures/markdown/provenance.tsv) with 1,034 definitions, most in one
+    /// run at its end, is cut in pieces of the standard size, and gives cmark-gfm's HTML (`MarkdownTests` checks the
+    /// whole parse; `MarkdownPiecesTests` the smallest pieces).
+    @Test func aRealChangelogIsCut() throws {
+        let folder = MarkdownTests.folder
+        let text = try String(contentsOf: folder.appendingPathComponent("clippy-changelog.md"), encoding: .utf8)
+        let expected = try String(contentsOf: folder.appendingPathComponent("clippy-changelog.html"), encoding: .utf8)
+        let document = try MarkdownRenderer.parse(text, file: "CHANGELOG.md", unsafeHTML: false, keepLinks: false)
+        #expect(document.pieceCount == 3)
+        #expect(try MarkdownTests.withoutHeadingIDs(document.html()) == expected)
+    }
 }
