@@ -105,6 +105,18 @@ import Testing
         })
     }
 
+    /// A changelog with a link reference definition per entry, in a list item or after the entry's text, and uses of
+    /// the other entries' labels: read twice (probes, then each piece after the definitions it may use), in pieces.
+    @Test func markdownDefinitions() throws {
+        try Self.expectLinear("Markdown definitions in pieces", n: 2_000, make: { n in
+            (0..<n).map { "## 1.\($0)\n\n- Fixed [#\($0)] and [#\(($0 * 7) % n)].\n\n  [#\($0)]: https://example.com/\($0) \"PR\"\n\n> [q\($0)]: /q\n\n" }.joined()
+        }, run: {
+            let document = try MarkdownRenderer.parse($0, file: "n.md", unsafeHTML: false, keepLinks: false, pieceSize: .init(bytes: 16 << 10))
+            #expect(document.pieceCount > 1)
+            #expect(try document.html().contains(#"<a href="https://example.com/7" title="PR">#7</a>"#))
+        })
+    }
+
     /// Sign-offs once matched each required role by a search of every entry, and the verdict grouped them the same
     /// way: 16 MiB of roles took minutes. Reading, analysis, the verdict's reason and the page's cut, together.
     @Test func signoffs() throws {

@@ -113,19 +113,24 @@ enum ReferenceDefinitions {
     struct List {
         /// The definitions' Markdown, one after another.
         private var text: [UInt8] = []
-        /// Where each ends in `text`, and its key.
+        /// Where each ends in `text`.
         private var ends: [Int] = []
-        private var keys: [String?] = []
-        private var defined: Set<String> = []
+        /// The one of each ASCII key, and those whose label has none (which any text in brackets may use).
+        private var keyed: [String: Int] = [:]
+        private var unkeyed: [Int] = []
 
         var isEmpty: Bool { ends.isEmpty }
 
         mutating func append(contentsOf definitions: [Definition]) {
             for definition in definitions {
-                if let key = definition.key, !defined.insert(key).inserted { continue }
+                if let key = definition.key {
+                    guard keyed[key] == nil else { continue }
+                    keyed[key] = ends.count
+                } else {
+                    unkeyed.append(ends.count)
+                }
                 text += definition.markdown
                 ends.append(text.count)
-                keys.append(definition.key)
             }
         }
 
@@ -139,10 +144,8 @@ enum ReferenceDefinitions {
             guard !ends.isEmpty else { return "" }
             guard let uses = ReferenceDefinitions.uses(in: bytes, range) else { return markdown }
             var used: [UInt8] = []
-            var start = 0
-            for (end, key) in zip(ends, keys) {
-                if key.map({ uses.contains($0) }) ?? true { used += text[start..<end] }
-                start = end
+            for index in (uses.compactMap { keyed[$0] } + unkeyed).sorted() {
+                used += text[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
             }
             return String(decoding: used, as: UTF8.self)
         }
