@@ -85,6 +85,8 @@ import Testing
         #expect(uses("> [Long\n> Label] and [\u{E9}mile]") == ["long > label", "long label"])
         #expect(uses("[" + String(repeating: "y", count: 1001) + "]") == [])
         #expect(uses("[a\n> > b\n> > c\n> > d]") == nil)
+        // No label spans a blank line: a stray `[` does not reach a `]` paragraphs later.
+        #expect(uses("A stray [ here.\n\n" + String(repeating: "Text.\n", count: 1000) + "\nand ] [there]") == ["there"])
     }
 
     /// Each piece is parsed after the definitions it may use, not all: a changelog whose every entry defines its own

@@ -381,14 +381,20 @@ enum ReferenceDefinitions {
     ]
 
     /// The keys (`asciiKey`) of the texts in brackets in `bytes[range]`, any of which may be a reference's label:
-    /// each innermost pair of unescaped brackets, of at most 1,000 bytes on one line; over lines, each way it may
-    /// read (`variants`). nil when one cannot be told (too many ways, or too long over lines).
+    /// each innermost pair of unescaped brackets, of at most 1,000 bytes on one line; over lines (not a blank one),
+    /// each way it may read (`variants`). nil when one cannot be told (too many ways, or too long over lines).
     static func uses(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Set<String>? {
         var keys: Set<String> = []
         var open: Int?
+        var lineIsBlank = true  // so far
         var index = range.lowerBound
         while index < range.upperBound {
-            switch bytes[index] {
+            let byte = bytes[index]
+            if byte != 0x0A, byte != 0x20, byte != 0x09, byte != 0x0D { lineIsBlank = false }
+            switch byte {
+            case 0x0A:
+                if lineIsBlank { open = nil }  // no label spans a blank line
+                lineIsBlank = true
             case UInt8(ascii: "\\"):
                 index += 1
             case UInt8(ascii: "["):
