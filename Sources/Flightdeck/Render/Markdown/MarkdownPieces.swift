@@ -17,8 +17,8 @@ import Darwin
 /// own tree (`MarkdownPieceCheck`) and parses the rest of the text whole when one is wrong.
 ///
 /// Link reference definitions are the one thing that reaches across blocks: a piece may use a label that another
-/// defines. `MarkdownRenderer` parses each piece after the whole text's definitions, as libcmark reads them
-/// (`ReferenceDefinitions`), wherever they are: at the top level, in a list item or a block quote, before a
+/// defines. `MarkdownRenderer` parses each piece after the text's definitions that it may use, as libcmark reads
+/// them (`ReferenceDefinitions`), wherever they are: at the top level, in a list item or a block quote, before a
 /// paragraph's text.
 struct MarkdownPieces {
     /// One piece: its bytes in the text and the 1-based line it starts on.
