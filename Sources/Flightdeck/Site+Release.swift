@@ -75,7 +75,7 @@ extension Site {
         guard let file = run.files.first(where: { $0.path == path }) else {
             throw DiagnosticError(.error("release '\(release.name)' has no single-file report", at: nil))
         }
-        do { return .report(try file.contents()) } catch {
+        do { return .report(try file.contents()) } catch let error as DiagnosticError { throw error } catch {
             throw DiagnosticError(.error("cannot read the single-file report of '\(release.name)': \(error.localizedDescription)", at: nil))
         }
     }

@@ -36,7 +36,7 @@ struct LinkChecker {
             paths.insert(file.path)
             guard file.path.hasSuffix(".html") else { continue }
             let data: Data
-            do { data = try file.contents() } catch {
+            do { data = try file.contents() } catch let error as DiagnosticError { throw error } catch {
                 throw DiagnosticError(.error("cannot read the rendered page \(file.path) to check its links: \(error.localizedDescription)", at: nil))
             }
             pages.append((file.path, HTMLLinkScanner(Array(data))))

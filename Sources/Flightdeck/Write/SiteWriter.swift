@@ -36,27 +36,17 @@ struct OutputFile: Sendable {
         self.body = body
     }
 
-    /// The bytes, read from the cache when that is where they are.
-    func contents() throws(POSIXError) -> Data {
+    /// The bytes, read from the cache when that is where they are, or made. A streamed body's error is passed on as it
+    /// is: a `DiagnosticError` names the file it read again and found changed.
+    func contents() throws -> Data {
         switch body {
-        case .bytes(let data): data
-        case .file(let path): try Folder.read(path)
+        case .bytes(let data): return data
+        case .file(let path): return try Folder.read(path)
         case .stream(let produce):
-            try Self.gather(produce)
-        }
-    }
-
-    /// The pieces a streamed body makes, as one `Data`.
-    private static func gather(_ produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws(POSIXError) -> Data {
-        var data = Data()
-        do {
+            var data = Data()
             try produce { data.append(contentsOf: $0) }
-        } catch let error as POSIXError {
-            throw error
-        } catch {
-            throw POSIXError(.EINVAL)
+            return data
         }
-        return data
     }
 
     /// Makes a streamed body and drops its pieces (`check` writes nothing, but a file that cannot be made is

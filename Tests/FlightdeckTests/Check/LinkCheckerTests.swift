@@ -46,4 +46,20 @@ struct LinkCheckerTests {
         ])
         #expect(report.diagnostics.allSatisfy { $0.severity == .error && $0.location == nil })
     }
+
+    /// A page made as it is written (`report.html`) may read a file again (a checklist's HTML made on use): when that
+    /// file changed, the error that names it reaches the user as it is, not as a system error.
+    @Test func aPageThatCannotBeMadeGivesItsOwnError() throws {
+        let changed = DiagnosticError(.error("the file changed while the site was being built", at: .file("content/releases/1.0/checklist.md")))
+        let files = [OutputFile(path: "r/report.html", body: .stream({ piece in
+            try piece(Array("<p>start</p>".utf8))
+            throw changed
+        }))]
+        let direct = #expect(throws: DiagnosticError.self) { try files[0].contents() }
+        #expect(direct?.diagnostics == changed.diagnostics)
+        let checked = #expect(throws: DiagnosticError.self) {
+            try LinkChecker(files: files, sources: LinkSources(markdown: [:], templates: []), baseURL: "").check()
+        }
+        #expect(checked?.diagnostics == changed.diagnostics)
+    }
 }
