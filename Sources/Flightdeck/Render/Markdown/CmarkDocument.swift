@@ -18,7 +18,8 @@ final class CmarkDocument {
     /// The links and images `LinkFilter` took out, this document's and its table fragments'.
     var refusedLinks: [LinkFilter.Refused] = []
     /// The reference definitions table cells are parsed with, when this is a piece of a longer document
-    /// (`MarkdownPieces`): the whole document's, not only this text's. Else they are found when a table is.
+    /// (`MarkdownPieces`): those of the whole document that the piece may use. Else they are found, as libcmark
+    /// reads them, when a table is (`ReferenceDefinitions.definitions(of:options:)`).
     var tableReferences: String?
 
     /// Parses CommonMark. Raw HTML is dropped (cmark's safe default) unless `unsafeHTML` is set.
