@@ -122,4 +122,15 @@ import Testing
         #expect(document.pieceCount == 3)
         #expect(try MarkdownTests.withoutHeadingIDs(document.html()) == expected)
     }
+
+    /// A text whose HTML is made again where it is used (a checklist's) finds its definitions again the same way.
+    @Test func htmlMadeOnUseFindsTheSameDefinitions() throws {
+        let text = "- [ ] See [the guide] and [#2].\n\n> [The Guide]: /g 'G'\n\nMore.\n\n- [x] Done ([#2]).\n\n  [#2]: https://example.com/2\n"
+        let whole = try MarkdownRenderer.parse(text, file: "c.md", unsafeHTML: false, keepLinks: false, pieceSize: .whole)
+        let onUse = try MarkdownRenderer.parse(text, file: "c.md", unsafeHTML: false, keepLinks: false, htmlOnUse: true, pieceSize: .smallest)
+        #expect(onUse.pieceCount == 3)
+        #expect(try onUse.html() == whole.html())
+        #expect(try onUse.html().contains(#"<a href="/g" title="G">the guide</a>"#))
+        #expect(onUse.tasks == whole.tasks)
+    }
 }
