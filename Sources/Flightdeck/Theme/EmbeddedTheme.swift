@@ -1199,13 +1199,15 @@ Gates: success ≥ {{ '%g%%' | format(c.thresholds.min_success_rate * 100) }}, e
 
 /* The chart: it scales with its container through its viewBox, but never below 11/12 of its viewBox width
    (the smallest chart text, 12 units, then renders at 11 px) nor above 1.2 times it (text at most 15.6 px).
-   Every chart but the sparkline is 640 units wide; a narrower container (a phone) scrolls the chart inside
-   its figure, never the page. */
+   Every chart but the sparkline and the donut is 640 units wide; a narrower container (a phone) scrolls the
+   chart inside its figure, never the page. The donut is 320 units wide, its legend under the ring: a phone
+   shows it whole. */
 .fd-figure { margin: 0 0 1.5rem; overflow-x: auto; }
 .fd-figure > figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 svg.fd-chart { display: block; width: 100%; height: auto; min-width: calc(640px * 11 / 12); max-width: calc(640px * 1.2);
   font-family: var(--fd-chart-font); fill: var(--fd-chart-fg); --fd-c: var(--fd-series-1);
   print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+svg.fd-chart-donut { min-width: calc(320px * 11 / 12); max-width: calc(320px * 1.2); }
 svg.fd-chart-sparkline { display: inline-block; vertical-align: middle; width: 7.5em; min-width: 0; max-width: none; height: auto; }
 svg.fd-chart text { fill: var(--fd-chart-fg); stroke: none; }
 

@@ -1,17 +1,24 @@
 import Foundation
 
 extension DonutChart {
-    /// The chart as an inline, accessible `<svg>`.
+    /// The width of the donut's viewBox: half the other charts', its legend under the ring, so that a phone shows
+    /// it whole with its text at 11 px or more (`charts.css` sizes it between 11/12 and 1.2 times this).
+    public static let width = 320.0
+    /// The least room left and right of the legend.
+    static let margin = 8.0
+
+    /// The chart as an inline, accessible `<svg>`: the ring, then its legend under it, one part a row.
     public func svg() -> String {
         let slices = shown
-        let rows = Double(max(slices.count, 1))
-        let height = max(240, rows * Legend.rowHeight + 40)
+        let rows = Double(slices.count)
+        let (cx, cy, outer, inner) = (Self.width / 2, 115.0, 105.0, 64.0)
+        let legendTop = cy + outer + 16
+        let height = total > 0 ? legendTop + rows * Legend.rowHeight + 8 : cy + outer + 10
         var notes: [String] = total > 0 ? [] : ["No data."]
         if self.slices.count > slices.count { notes.append("Showing the first \(slices.count) of \(self.slices.count) parts.") }
         var doc = ChartDocument(kind: "donut", id: id, title: title,
                                 description: ([description] + notes).filter { !$0.isEmpty }.joined(separator: " "),
-                                width: 640, height: height)
-        let (cx, cy, outer, inner) = (130.0, height / 2, 105.0, 64.0)
+                                width: Self.width, height: height)
         if total <= 0 {
             var ring = PathData()
             Self.ring(&ring, cx: cx, cy: cy, outer: outer, inner: inner)
@@ -39,12 +46,16 @@ extension DonutChart {
         if !centerCaption.isEmpty {
             doc.writer.label(centerCaption, x: cx, y: cy + 16, class: "fd-tick", anchor: .middle, middle: true)
         }
-        let legend = Legend(items: slices.indices.map {
+        // One part a row, the rows' block centred under the ring; a label is cut only past the chart's width.
+        var legend = Legend(items: slices.indices.map {
             .init(label: slices[$0].label + " — " + format.format(slices[$0].value) + " (" + share(slices[$0]) + ")", swatch: .fill(style($0)))
         })
-        let top = cy - rows * Legend.rowHeight / 2
+        legend.labelWidth = Self.width - 2 * Self.margin - 28
+        let left = max(Self.margin, (Self.width - (legend.items.map(legend.itemWidth).max() ?? 0)) / 2)
         for (index, item) in legend.items.enumerated() {
-            Legend(items: [item]).draw(in: &doc, x: 270, y: top + Double(index) * Legend.rowHeight, width: 360)
+            var row = legend
+            row.items = [item]
+            row.draw(in: &doc, x: left, y: legendTop + Double(index) * Legend.rowHeight, width: Self.width - left)
         }
         return doc.finish()
     }

@@ -17,6 +17,8 @@ struct Legend {
     static let rowHeight = 18.0
     static let maxLabelWidth = 170.0
     var items: [Item]
+    /// Where a label is cut (with an ellipsis, its whole text in its tooltip).
+    var labelWidth = Legend.maxLabelWidth
 
     /// The positions of every item in rows of at most `width`; the total height.
     func layout(width: Double) -> (positions: [(x: Double, row: Int)], height: Double) {
@@ -40,15 +42,16 @@ struct Legend {
             let left = x + position.x
             let mid = y + Double(position.row) * Self.rowHeight + 9
             drawSwatch(item.swatch, in: &doc, x: left, y: mid)
-            let short = TextMetrics.truncated(item.label, toWidth: Self.maxLabelWidth, size: TextMetrics.size)
+            let short = TextMetrics.truncated(item.label, toWidth: labelWidth, size: TextMetrics.size)
             doc.writer.label(short ?? item.label, x: left + 20, y: mid, class: "fd-legend-label", middle: true,
                              full: short == nil ? nil : item.label)
         }
         doc.writer.endGroup()
     }
 
-    private func itemWidth(_ item: Item) -> Double {
-        20 + min(TextMetrics.width(item.label, size: TextMetrics.size), Self.maxLabelWidth + 8)
+    /// How wide an entry is drawn: its swatch and its label, cut at `labelWidth`.
+    func itemWidth(_ item: Item) -> Double {
+        20 + min(TextMetrics.width(item.label, size: TextMetrics.size), labelWidth + 8)
     }
 
     private func drawSwatch(_ swatch: Swatch, in doc: inout ChartDocument, x: Double, y: Double) {
