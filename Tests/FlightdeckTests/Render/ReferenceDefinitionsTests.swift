@@ -11,6 +11,14 @@ import Testing
         ReferenceDefinitions.definitions(of: text, options: CmarkDocument.options(unsafeHTML: false))
     }
 
+    /// What probing the whole of `text` finds (`ReferenceDefinitions.parse` after `labels`).
+    static func found(_ text: [UInt8]) -> ReferenceDefinitions.Found? {
+        text.withUnsafeBufferPointer { buffer in
+            guard let labels = ReferenceDefinitions.labels(in: buffer, 0..<buffer.count) else { return nil }
+            return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
+        }
+    }
+
     @Test func definitionsAreWrittenSoThatLibcmarkReadsThemBack() throws {
         let text = "[a]: <x y> \"t \\\"q\\\"\"\n[b]: /p?a=1&amp;b=2 'it\\'s'\n[c]: &#32;/lead (x &#10; y)\n[d]: /b\\\\s \"&amp;amp;\"\n[e]: <>\n\n"
             + "In the text: `[z]: /not`.\n"
@@ -42,15 +50,10 @@ import Testing
     /// probes are parsed again after blank lines, and `[m]` is still found undefined.
     @Test func probesThatMayHaveBeenRefusedAreParsedAgainAfterBlankLines() throws {
         let paragraph = "[big]: /" + String(repeating: "x", count: 150_000) + "\n[m]: " + String(repeating: "word ", count: 20_000) + "\n"
-        var bytes = Array(paragraph.utf8)
-        let found = try #require(bytes.withUnsafeBufferPointer { buffer -> ReferenceDefinitions.Found? in
-            guard let labels = ReferenceDefinitions.labels(in: buffer, 0..<buffer.count) else { return nil }
-            return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
-        })
+        let found = try #require(Self.found(Array(paragraph.utf8)))
         #expect(found.linesBefore > 4)  // two probes of two lines each, then the blank lines
         #expect(found.definitions.count == 1)
         #expect(found.definitions.first.map { String(decoding: $0.markdown, as: UTF8.self) }?.hasPrefix("[big]: </xxx") == true)
-        bytes = []
         #expect(try MarkdownPiecesTests.expectSame("See [big] and [m].\n\n" + paragraph) == 2)
     }
 
@@ -66,7 +69,7 @@ import Testing
     /// Keys match labels as libcmark does where they are all ASCII after case folding: eleven characters beyond ASCII
     /// fold to ASCII alone; any other leaves no key.
     @Test func asciiKeysFoldCaseAndWhitespaceAsLibcmark() {
-        let key = { (label: String) in ReferenceDefinitions.asciiKey(Array(label.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        let key = { (label: String) in ReferenceDefinitions.asciiKey(Array(label.utf8)) }
         #expect(key(" Foo \t\n  BAR ") == "foo bar")
         #expect(key("Stra\u{DF}e") == "strasse" && key("STRASSE") == "strasse" && key("\u{1E9E}") == "ss")
         #expect(key("\u{212A}elvin") == "kelvin" && key("\u{FB03}x") == "ffix" && key("\u{17F}") == "s")
@@ -93,10 +96,7 @@ import Testing
     /// link is cut, and each piece's links are the whole text's.
     @Test func eachPieceGetsTheDefinitionsItMayUse() throws {
         let small = Array("[a]: /a\n[B]: /b\n[\u{E9}]: /e\n[A]: /again\n".utf8)
-        let found = try #require(small.withUnsafeBufferPointer { buffer -> ReferenceDefinitions.Found? in
-            guard let labels = ReferenceDefinitions.labels(in: buffer, 0..<buffer.count) else { return nil }
-            return ReferenceDefinitions.parse(buffer, labels: labels, options: CmarkDocument.options(unsafeHTML: false))
-        })
+        let found = try #require(Self.found(small))
         var list = ReferenceDefinitions.List()
         list.append(contentsOf: found.definitions)
         #expect(list.markdown == "[a]: </a>\n[B]: </b>\n[\u{E9}]: </e>\n")  // `[A]` can never win

@@ -22,7 +22,7 @@ enum ReferenceDefinitions {
     /// A label to look up: its text as the probe writes it, and the most bytes of destination and title a definition
     /// of it in this text can have (a definition's destination and title follow its `]:` in its paragraph, and an
     /// entity is at most 1.2 times longer decoded: `&nGt;` is 6 bytes).
-    struct Label: Equatable {
+    struct Label {
         var text: [UInt8]
         var bound: Int
     }
@@ -64,7 +64,7 @@ enum ReferenceDefinitions {
     /// spaces do not matter, since libcmark folds runs of whitespace in labels).
     static func labels(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Label]? {
         var found: [Label] = []
-        var indexOf: [[UInt8]: Int] = [:]
+        var indexOf: [String: Int] = [:]
         var paragraphEnd = range.lowerBound  // the end of the paragraph around the last `]:`, found once per paragraph
         var index = range.lowerBound
         while let close = mark(in: bytes, from: index, to: range.upperBound) {
@@ -80,7 +80,7 @@ enum ReferenceDefinitions {
             let bound = (paragraphEnd - close) * 6 / 5 + 1
             guard let variants = variants(bytes, open + 1..<close) else { return nil }
             for text in variants {
-                let key = asciiKey(text) ?? text
+                let key = asciiKey(text) ?? String(decoding: text, as: UTF8.self)
                 if let at = indexOf[key] {
                     found[at].bound = max(found[at].bound, bound)
                 } else {
@@ -178,7 +178,7 @@ enum ReferenceDefinitions {
                 if let link = cmark_node_first_child(paragraph), CmarkNode.type(link) == CMARK_NODE_LINK {
                     let url = bytesOf(cmark_node_get_url(link)), title = bytesOf(cmark_node_get_title(link))
                     used += url.count + title.count
-                    definitions.append(Definition(key: asciiKey(label.text).map { String(decoding: $0, as: UTF8.self) },
+                    definitions.append(Definition(key: asciiKey(label.text),
                                                   markdown: definition(label: label.text, url: url, title: title)))
                 } else {
                     if label.bound > limit - used { fits = false }
@@ -342,34 +342,23 @@ enum ReferenceDefinitions {
     /// else nil. Only eleven characters beyond ASCII fold to ASCII alone (`ß` to `ss`, `K` (Kelvin) to `k`, the `ﬀ`
     /// ligatures…: libcmark's case_fold_switch.inc), so this is exact: two labels with the same key here are the same
     /// label to libcmark, and a label with no key here is none that has one.
-    static func asciiKey(_ label: [UInt8]) -> [UInt8]? {
-        var key: [UInt8] = []
+    static func asciiKey(_ label: [UInt8]) -> String? {
+        var key = ""
         var space = false
-        var index = 0
-        while index < label.count {
-            let byte = label[index]
-            var folded: [UInt8]
-            if byte < 0x80 {
-                if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(byte) {
-                    space = !key.isEmpty
-                    index += 1
-                    continue
-                }
-                folded = [(0x41...0x5A).contains(byte) ? byte + 0x20 : byte]
-                index += 1
-            } else {
-                // The scalar, decoded from its UTF-8 (the text is valid).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                guard index + length <= label.count else { return nil }
-                var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for next in label[(index + 1)..<(index + length)] { scalar = scalar << 6 | UInt32(next & 0x3F) }
-                guard let ascii = asciiFolds[scalar] else { return nil }
-                folded = Array(ascii.utf8)
-                index += length
+        for scalar in String(decoding: label, as: UTF8.self).unicodeScalars {
+            if [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(scalar.value) {
+                space = !key.isEmpty
+                continue
             }
-            if space { key.append(0x20) }
+            if space { key += " " }
             space = false
-            key += folded
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                key.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
+            } else {
+                guard let ascii = asciiFolds[scalar.value] else { return nil }
+                key += ascii
+            }
         }
         return key
     }
@@ -406,7 +395,7 @@ enum ReferenceDefinitions {
                     let oneLine = !bytes[span].contains(0x0A)
                     if oneLine, span.count > 1000 { break }
                     guard oneLine || span.count <= maxLabelSpan, let readings = variants(bytes, span) else { return nil }
-                    for text in readings { if let key = asciiKey(text), !key.isEmpty { keys.insert(String(decoding: key, as: UTF8.self)) } }
+                    for text in readings { if let key = asciiKey(text), !key.isEmpty { keys.insert(key) } }
                 }
             default:
                 break
